@@ -1,0 +1,69 @@
+import { z } from 'zod';
+
+const Name = z.string().trim().min(1);
+const Aliases = z.array(Name).default([]);
+
+/** Materials the office can get from a shared data source (网络核验/信息共享). */
+export const SharedDataEntrySchema = z
+  .object({ name: Name, aliases: Aliases, source: Name.optional() })
+  .strict();
+/** A material proven by a licence the same item already requires (现有证照可证明). */
+export const LicenceProofEntrySchema = z
+  .object({ material: Name, aliases: Aliases, licence: Name, licenceAliases: Aliases })
+  .strict();
+/** A (item, material) pair a superior authority has already cancelled. */
+export const SuperiorCancellationEntrySchema = z
+  .object({ item: Name, material: Name, reference: Name.optional() })
+  .strict();
+/** An item removed from the 权责/服务清单: identified by code or by name. */
+export const CancelledItemEntrySchema = z
+  .object({ code: Name.optional(), name: Name.optional(), reference: Name.optional() })
+  .strict()
+  .refine((entry) => entry.code !== undefined || entry.name !== undefined, {
+    message: '须给出 code 或 name (code or name is required)',
+  });
+/** Certificates an issuer (matched by keyword) has no means to verify (开具单位无权查证). */
+export const IssuerRestrictionEntrySchema = z
+  .object({ issuerKeywords: z.array(Name).min(1), material: Name, aliases: Aliases })
+  .strict();
+/** Materials replaceable by a written commitment (告知承诺). */
+export const CommitmentEntrySchema = z.object({ name: Name, aliases: Aliases }).strict();
+/** Items where a written commitment is not allowed (e.g. safety-critical licences). */
+export const CommitmentExclusionEntrySchema = z
+  .object({ item: Name.optional(), code: Name.optional() })
+  .strict()
+  .refine((entry) => entry.code !== undefined || entry.item !== undefined, {
+    message: '须给出 item 或 code (item or code is required)',
+  });
+
+export const CatalogsSchema = z
+  .object({
+    sharedData: z.array(SharedDataEntrySchema),
+    licenceProofs: z.array(LicenceProofEntrySchema),
+    superiorCancellations: z.array(SuperiorCancellationEntrySchema),
+    cancelledItems: z.array(CancelledItemEntrySchema),
+    issuerRestrictions: z.array(IssuerRestrictionEntrySchema),
+    commitment: z.array(CommitmentEntrySchema),
+    commitmentExclusions: z.array(CommitmentExclusionEntrySchema),
+  })
+  .strict();
+
+export type SharedDataEntry = z.input<typeof SharedDataEntrySchema>;
+export type LicenceProofEntry = z.input<typeof LicenceProofEntrySchema>;
+export type SuperiorCancellationEntry = z.input<typeof SuperiorCancellationEntrySchema>;
+export type CancelledItemEntry = z.input<typeof CancelledItemEntrySchema>;
+export type IssuerRestrictionEntry = z.input<typeof IssuerRestrictionEntrySchema>;
+export type CommitmentEntry = z.input<typeof CommitmentEntrySchema>;
+export type CommitmentExclusionEntry = z.input<typeof CommitmentExclusionEntrySchema>;
+
+/** The catalogs the default rules read (domain.md §4, §9). */
+export interface Catalogs {
+  sharedData: readonly SharedDataEntry[];
+  licenceProofs: readonly LicenceProofEntry[];
+  superiorCancellations: readonly SuperiorCancellationEntry[];
+  cancelledItems: readonly CancelledItemEntry[];
+  issuerRestrictions: readonly IssuerRestrictionEntry[];
+  commitment: readonly CommitmentEntry[];
+  commitmentExclusions: readonly CommitmentExclusionEntry[];
+}
+export type CatalogName = keyof Catalogs;

@@ -1,0 +1,59 @@
+import type { Catalogs } from '../catalogs/schema';
+import type { Material } from '../model/material';
+
+/** A fact value a rule reports in its trace. */
+export type FactValue = string | number | boolean | null;
+
+/**
+ * What a rule sees of one material: the material and the names already normalized, plus what it
+ * needs to know about the material's item. Built once per material by the engine.
+ */
+export interface MaterialContext {
+  readonly material: Material;
+  /** Normalized material name (domain.md §4). */
+  readonly name: string;
+  /** Normalized item name. */
+  readonly itemName: string;
+  /** Normalized issuer ('' when none). */
+  readonly issuer: string;
+  /** Normalized department name. */
+  readonly department: string;
+  /** 1 for the first material of this normalized name in its item, 2 for the next … */
+  readonly occurrence: number;
+  /** Normalized names of every material of the same item. */
+  readonly itemMaterialNames: ReadonlySet<string>;
+}
+
+/** One rule's answer for one material. */
+export interface RuleOutcome {
+  matched: boolean;
+  /** zh-CN sentence a reviewer reads: why the rule matched, or why not. */
+  reason: string;
+  /** The facts the rule read, by name. */
+  facts: Record<string, FactValue>;
+  /** How the office gets the information once the material is cancelled. */
+  replacement?: string;
+}
+
+/** What a rule gets when it is compiled: the engine's catalogs (defaults or the city's). */
+export interface RuleCompileContext {
+  readonly catalogs: Readonly<Catalogs>;
+  /** The name normalizer, memoized by the engine. */
+  readonly normalize: (raw: string | undefined) => string;
+}
+
+/** A compiled rule's check: synchronous, no I/O. */
+export type RuleCheck = (context: MaterialContext) => RuleOutcome;
+
+/** A rule as a developer writes it with `defineRule`. */
+export interface RuleDefinition {
+  /** Stable id (`no-legal-basis`): used in config, traces and publications. */
+  readonly id: string;
+  /** Category of the cancellations it decides (can be changed in config). */
+  readonly category: string;
+  /** The 一律取消 principle (1–8) it implements, for people reading the trace. */
+  readonly principle?: number;
+  readonly title: { readonly zh: string; readonly en: string };
+  /** Called once per engine: build lookup tables here, return the per-material check. */
+  compile(context: RuleCompileContext): RuleCheck;
+}

@@ -1,0 +1,99 @@
+// @jianzheng/core — the domain model and the cancellation rule engine. No I/O: zod only.
+
+export { DEFAULT_CATALOGS } from './catalogs/defaults';
+export { indexByNames } from './catalogs/name-index';
+export type {
+  CancelledItemEntry,
+  CatalogName,
+  Catalogs,
+  CommitmentEntry,
+  CommitmentExclusionEntry,
+  IssuerRestrictionEntry,
+  LicenceProofEntry,
+  SharedDataEntry,
+  SuperiorCancellationEntry,
+} from './catalogs/schema';
+export { CatalogsSchema } from './catalogs/schema';
+export { engineFromConfig, engineOptionsFromConfig, parseConfig } from './config/parse-config';
+export type { Config, ConfigInput } from './config/schema';
+export { ConfigSchema } from './config/schema';
+export { agreementOf } from './engine/agreement';
+export type { Engine, EngineOptions, EngineRule, RuleSetIdentity } from './engine/create-engine';
+export { createEngine } from './engine/create-engine';
+export { defineRule } from './engine/define-rule';
+export type {
+  FactValue,
+  MaterialContext,
+  RuleCheck,
+  RuleCompileContext,
+  RuleDefinition,
+  RuleOutcome,
+} from './engine/types';
+export type { ConfigProblem } from './errors/config-errors';
+export {
+  ConfigLoadError,
+  DuplicateRuleError,
+  InvalidConfigError,
+  InvalidRuleDefinitionError,
+  UnknownCategoryError,
+  UnknownRuleError,
+} from './errors/config-errors';
+export type { JianzhengErrorOptions } from './errors/jianzheng-error';
+export { isJianzhengError, JianzhengError } from './errors/jianzheng-error';
+export { sha256Hex } from './hash/sha256';
+export type { Batch, BatchStage } from './model/batch';
+export { BATCH_STAGES, BatchSchema, BatchStageSchema } from './model/batch';
+export type { CategoryDefinition, DefaultCategoryId } from './model/category';
+export {
+  CategoryDefinitionSchema,
+  CategoryIdSchema,
+  DEFAULT_CATEGORIES,
+  defineCategory,
+} from './model/category';
+export type { Agreement, Decision, DecisionStatus, TraceEntry, Verdict } from './model/decision';
+export {
+  AgreementSchema,
+  DecisionSchema,
+  DecisionStatusSchema,
+  TraceEntrySchema,
+  VerdictSchema,
+} from './model/decision';
+export type { Department, NoticeChannel } from './model/department';
+export { DepartmentSchema, NoticeChannelSchema } from './model/department';
+export type { Jurisdiction, JurisdictionLevel } from './model/jurisdiction';
+export { JurisdictionLevelSchema, JurisdictionSchema } from './model/jurisdiction';
+export type { LocalizedText } from './model/localized';
+export { LocalizedTextSchema } from './model/localized';
+export type { Material, MaterialInput, MaterialSource, Proposal } from './model/material';
+export {
+  isLegalBasisNone,
+  MATERIAL_SOURCES,
+  MaterialSchema,
+  MaterialSourceSchema,
+  ProposalSchema,
+  parseProposal,
+  parseSource,
+  parseSuperiorCancelled,
+} from './model/material';
+export { assignMaterialIds, materialId } from './model/material-id';
+export type { ItemType, ServiceItem } from './model/service-item';
+export { ITEM_TYPES, ItemTypeSchema, itemKey, parseItemType, ServiceItemSchema } from './model/service-item';
+export type { YesNo } from './model/yes-no';
+export { formatYesNo, parseYesNo, YesNoSchema } from './model/yes-no';
+export { cleanText, createNameNormalizer, normalizeName } from './normalize/normalize-name';
+export {
+  DEFAULT_RULES,
+  duplicate,
+  internalQuery,
+  issuerCannotCertify,
+  itemCancelled,
+  noLegalBasis,
+  notNecessary,
+  provenByLicence,
+  sharedData,
+  superiorCancelled,
+  writtenCommitment,
+} from './rules/index';
+export { cancellationRate, formatRate } from './stats/format-rate';
+export type { SummarizeOptions, Summary, Totals } from './stats/summarize';
+export { summarize } from './stats/summarize';

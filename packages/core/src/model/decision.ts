@@ -1,0 +1,45 @@
+import { z } from 'zod';
+
+export const VerdictSchema = z.enum(['retain', 'cancel']);
+export type Verdict = z.infer<typeof VerdictSchema>;
+
+/** How the engine's verdict relates to the department's own 清理意见. */
+export const AgreementSchema = z.enum(['agree', 'engine-cancels', 'department-cancels', 'no-proposal']);
+export type Agreement = z.infer<typeof AgreementSchema>;
+
+export const DecisionStatusSchema = z.enum(['proposed', 'confirmed', 'overridden']);
+export type DecisionStatus = z.infer<typeof DecisionStatusSchema>;
+
+/** One rule's part in a decision: whether it matched, why, and the facts it read. */
+export const TraceEntrySchema = z
+  .object({
+    ruleId: z.string(),
+    matched: z.boolean(),
+    /** zh-CN sentence: why the rule matched or not. */
+    reason: z.string(),
+    facts: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+  })
+  .strict();
+export type TraceEntry = z.infer<typeof TraceEntrySchema>;
+
+export const DecisionSchema = z
+  .object({
+    materialId: z.string(),
+    verdict: VerdictSchema,
+    /** Category id when cancelled; `null` when retained. */
+    category: z.string().nullable(),
+    /** The rule that decided the cancellation; `null` when retained. */
+    ruleId: z.string().nullable(),
+    /** How the office gets the information afterwards (e.g. the shared data source). */
+    replacement: z.string().nullable(),
+    /** zh-CN explanation of the verdict. */
+    reason: z.string(),
+    trace: z.array(TraceEntrySchema),
+    agreement: AgreementSchema,
+    status: DecisionStatusSchema,
+    by: z.string().optional(),
+    at: z.string().optional(),
+    note: z.string().optional(),
+  })
+  .strict();
+export type Decision = z.infer<typeof DecisionSchema>;

@@ -1,0 +1,41 @@
+import { sha256Hex } from '../hash/sha256';
+import { normalizeName } from '../normalize/normalize-name';
+import type { Material, MaterialInput } from './material';
+import { itemKey } from './service-item';
+
+/**
+ * The stable id of a material (domain.md §6): the first 16 hex digits of
+ * sha256(`department|item code or item name|normalized material name`), and `#2`, `#3` …
+ * for the second and later material of the same normalized name in the same item.
+ */
+export function materialId(
+  item: { department: string; code?: string | undefined; name: string },
+  materialName: string,
+  occurrence = 1,
+): string {
+  const base = sha256Hex(`${itemKey(item)}|${normalizeName(materialName)}`).slice(0, 16);
+  return occurrence > 1 ? `${base}#${occurrence}` : base;
+}
+
+/**
+ * Gives every material its stable id and fills unknown facts, in list order. Ids do not depend
+ * on the order of items or of differently named materials, only on repeats of the same name.
+ */
+export function assignMaterialIds(inputs: readonly MaterialInput[]): Material[] {
+  const seen = new Map<string, number>();
+  return inputs.map((input) => {
+    const key = `${itemKey(input.item)}|${normalizeName(input.name)}`;
+    const occurrence = (seen.get(key) ?? 0) + 1;
+    seen.set(key, occurrence);
+    return {
+      ...input,
+      id: materialId(input.item, input.name, occurrence),
+      necessary: input.necessary ?? 'unknown',
+      shareable: input.shareable ?? 'unknown',
+      internalQuery: input.internalQuery ?? 'unknown',
+      commitment: input.commitment ?? 'unknown',
+      superiorCancelled: input.superiorCancelled ?? 'unknown',
+      departmentProposal: input.departmentProposal ?? 'unknown',
+    };
+  });
+}
