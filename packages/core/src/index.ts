@@ -76,6 +76,24 @@ export {
   parseSuperiorCancelled,
 } from './model/material';
 export { assignMaterialIds, materialId } from './model/material-id';
+export type {
+  Publication,
+  PublicationSummary,
+  PublishedDepartment,
+  PublishedItem,
+  PublishedMaterial,
+} from './model/publication';
+export {
+  PUBLICATION_SCHEMA_VERSION,
+  PublicationSchema,
+  PublicationSummarySchema,
+  PublishedBatchSchema,
+  PublishedCategorySchema,
+  PublishedDepartmentSchema,
+  PublishedItemSchema,
+  PublishedMaterialSchema,
+  TotalsSchema,
+} from './model/publication';
 export type { ItemType, ServiceItem } from './model/service-item';
 export { ITEM_TYPES, ItemTypeSchema, itemKey, parseItemType, ServiceItemSchema } from './model/service-item';
 export type { YesNo } from './model/yes-no';

@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { AgreementSchema, DecisionStatusSchema, VerdictSchema } from './decision';
+import { JurisdictionSchema } from './jurisdiction';
+import { MaterialSourceSchema } from './material';
+
+/** Published documents carry this; a reader refuses versions it does not know. */
+export const PUBLICATION_SCHEMA_VERSION = '1.0';
+
+const Count = z.number().int().nonnegative();
+const Rate = z.number().min(0).max(100);
+const ByCategory = z.record(z.string(), Count);
+
+export const TotalsSchema = z
+  .object({
+    items: Count,
+    materials: Count,
+    cancelled: Count,
+    retained: Count,
+    /** Percentage with one decimal (29.6 means 29.6 %). */
+    cancellationRate: Rate,
+    byCategory: ByCategory,
+  })
+  .strict();
+
+/** The statistics of domain.md §7 as published. */
+export const PublicationSummarySchema = TotalsSchema.extend({
+  departments: Count,
+  byDepartment: z.array(TotalsSchema.extend({ department: z.string() }).strict()),
+  byItemType: z.array(TotalsSchema.extend({ itemType: z.string() }).strict()),
+  agreement: z.record(AgreementSchema, Count),
+}).strict();
+export type PublicationSummary = z.infer<typeof PublicationSummarySchema>;
+
+export const PublishedCategorySchema = z.object({ id: z.string(), zh: z.string(), en: z.string() }).strict();
+
+/** One material as the public list shows it. Absent values are `null`, so every row has every key. */
+export const PublishedMaterialSchema = z
+  .object({
+    id: z.string().min(1),
+    name: z.string().min(1),
+    verdict: VerdictSchema,
+    category: PublishedCategorySchema.nullable(),
+    ruleId: z.string().nullable(),
+    replacement: z.string().nullable(),
+    reason: z.string(),
+    status: DecisionStatusSchema,
+    source: MaterialSourceSchema.nullable(),
+    issuer: z.string().nullable(),
+    legalBasis: z.string().nullable(),
+  })
+  .strict();
+export type PublishedMaterial = z.infer<typeof PublishedMaterialSchema>;
+
+export const PublishedItemSchema = z
+  .object({
+    code: z.string().nullable(),
+    name: z.string().min(1),
+    type: z.string().nullable(),
+    materials: z.array(PublishedMaterialSchema),
+  })
+  .strict();
+export type PublishedItem = z.infer<typeof PublishedItemSchema>;
+
+export const PublishedDepartmentSchema = z
+  .object({ name: z.string().min(1), items: z.array(PublishedItemSchema) })
+  .strict();
+export type PublishedDepartment = z.infer<typeof PublishedDepartmentSchema>;
+
+export const PublishedBatchSchema = z
+  .object({
+    id: z.string().min(1),
+    title: z.string().min(1),
+    /** 文号 of the government document. */
+    documentNumber: z.string().nullable(),
+    approvedAt: z.string().nullable(),
+    /** The reason of a 动态调整 (version ≥ 2); null for the first version. */
+    adjustmentReason: z.string().nullable(),
+  })
+  .strict();
+
+/**
+ * A publication (domain.md §6): an immutable, versioned snapshot of a batch's list. The JSON
+ * form, its canonical serialization and checksum live in @jianzheng/json; the shape lives here
+ * so that every adapter (Excel export, store, pages) reads the same model.
+ */
+export const PublicationSchema = z
+  .object({
+    schemaVersion: z.literal(PUBLICATION_SCHEMA_VERSION),
+    jurisdiction: JurisdictionSchema,
+    batch: PublishedBatchSchema,
+    version: z.number().int().min(1),
+    publishedAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/),
+    ruleSet: z.object({ id: z.string().min(1), version: z.string().min(1) }).strict(),
+    summary: PublicationSummarySchema,
+    departments: z.array(PublishedDepartmentSchema),
+    /** sha256 (hex) of the canonical serialization without this field. */
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  })
+  .strict();
+export type Publication = z.infer<typeof PublicationSchema>;
