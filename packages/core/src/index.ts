@@ -1,5 +1,30 @@
 // @jianzheng/core — the domain model and the cancellation rule engine. No I/O: zod only.
 
+export type { BatchDetails } from './batch/details';
+export { applyTransition } from './batch/details';
+export type { FieldIssue } from './batch/errors';
+export {
+  GuardFailedError,
+  InvalidReviewError,
+  InvalidTransitionInputError,
+  TransitionNotAllowedError,
+} from './batch/errors';
+export type { AnnotationInput, ReviewInput, ReviewOptions } from './batch/review';
+export { AnnotationInputSchema, applyReview, ReviewInputSchema } from './batch/review';
+export type {
+  TransitionAction,
+  TransitionContext,
+  TransitionDefinition,
+  TransitionInput,
+  TransitionPlan,
+} from './batch/transitions';
+export {
+  allowedActions,
+  parseTransitionInput,
+  planTransition,
+  TRANSITIONS,
+  TransitionInputSchema,
+} from './batch/transitions';
 export { DEFAULT_CATALOGS } from './catalogs/defaults';
 export { indexByNames } from './catalogs/name-index';
 export type {
@@ -115,3 +140,26 @@ export {
 export { cancellationRate, formatRate } from './stats/format-rate';
 export type { SummarizeOptions, Summary, Totals } from './stats/summarize';
 export { summarize } from './stats/summarize';
+export { AlreadyExistsError, NotFoundError, VersionConflictError } from './store/errors';
+export type { JianzhengStore } from './store/port';
+export type {
+  Actor,
+  AuditEntry,
+  AuditQuery,
+  BatchRecord,
+  CommentRecord,
+  ImportInput,
+  ImportResult,
+  MaterialChange,
+  MaterialQuery,
+  MaterialRecord,
+  NewBatch,
+  NewPublication,
+  Page,
+  PublicationMeta,
+  PublicationRecord,
+  Role,
+  TokenRecord,
+  TransitionRecord,
+  WriteContext,
+} from './store/types';

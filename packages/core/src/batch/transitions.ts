@@ -1,0 +1,171 @@
+import { z } from 'zod';
+import type { BatchStage } from '../model/batch';
+import { GuardFailedError, InvalidTransitionInputError, TransitionNotAllowedError } from './errors';
+
+const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期应为 YYYY-MM-DD (date as YYYY-MM-DD)')
+  .refine((text) => !Number.isNaN(Date.parse(text)), '不是有效日期 (not a valid date)');
+const Text = z.string().trim().min(1, '不能为空 (required)').max(2000, '过长 (too long)');
+
+/**
+ * The fields each action needs (domain.md §5), one object per action, told apart by `action`.
+ * `legal-review` records the 合法性审查 result: passed leads to `legal-review`, failed sends the
+ * batch back to `centralized-review`.
+ */
+export const TransitionInputSchema = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('submit') }).strict(),
+  z.object({ action: z.literal('confirm'), signer: Text, signedAt: IsoDate }).strict(),
+  z
+    .object({ action: z.literal('open-comment'), start: IsoDate, end: IsoDate, channel: Text })
+    .strict()
+    .refine((v) => v.end >= v.start, { path: ['end'], message: '结束日期早于开始日期 (end before start)' }),
+  z.object({ action: z.literal('legal-review'), result: z.enum(['passed', 'failed']), notes: Text }).strict(),
+  z.object({ action: z.literal('approve'), meetingDate: IsoDate }).strict(),
+  z.object({ action: z.literal('publish'), documentNumber: Text, publishedAt: IsoDate }).strict(),
+  z
+    .object({
+      action: z.literal('adjust'),
+      reason: Text,
+      documentNumber: Text.optional(),
+      publishedAt: IsoDate.optional(),
+    })
+    .strict(),
+]);
+export type TransitionInput = z.infer<typeof TransitionInputSchema>;
+export type TransitionAction = TransitionInput['action'];
+
+export interface TransitionDefinition {
+  readonly action: TransitionAction;
+  readonly from: readonly BatchStage[];
+  readonly to: BatchStage;
+  /** zh-CN name shown to operators. */
+  readonly label: string;
+  /** `true` when the transition creates a publication version (publish: 1, adjust: N+1). */
+  readonly publishes: boolean;
+}
+
+/** The allowed transitions of domain.md §5, in workflow order. */
+export const TRANSITIONS: readonly TransitionDefinition[] = [
+  { action: 'submit', from: ['draft'], to: 'centralized-review', label: '提交集中审核', publishes: false },
+  {
+    action: 'confirm',
+    from: ['centralized-review'],
+    to: 'department-confirmed',
+    label: '协商确认',
+    publishes: false,
+  },
+  {
+    action: 'open-comment',
+    from: ['department-confirmed'],
+    to: 'public-comment',
+    label: '公开征求意见',
+    publishes: false,
+  },
+  {
+    action: 'legal-review',
+    from: ['public-comment'],
+    to: 'legal-review',
+    label: '合法性审查',
+    publishes: false,
+  },
+  { action: 'approve', from: ['legal-review'], to: 'approved', label: '常务会议审议通过', publishes: false },
+  { action: 'publish', from: ['approved'], to: 'published', label: '公布', publishes: true },
+  { action: 'adjust', from: ['published'], to: 'published', label: '动态调整', publishes: true },
+];
+
+const BY_ACTION = new Map(TRANSITIONS.map((t) => [t.action, t]));
+
+/** The facts about a batch that the guards read. */
+export interface TransitionContext {
+  stage: BatchStage;
+  /** Materials currently in the batch. */
+  materialCount: number;
+  /** Public comments without an answer. */
+  unansweredComments: number;
+  /** The latest 合法性审查 of the batch, if any. */
+  legalReview?: { result: 'passed' | 'failed' } | null | undefined;
+}
+
+/** What a valid transition does; the store applies it. */
+export interface TransitionPlan {
+  action: TransitionAction;
+  from: BatchStage;
+  to: BatchStage;
+  /** The validated fields (without `action`). */
+  fields: Record<string, string>;
+  publishes: boolean;
+}
+
+/** The actions possible from a stage, in workflow order. */
+export function allowedActions(stage: BatchStage): TransitionAction[] {
+  return TRANSITIONS.filter((t) => t.from.includes(stage)).map((t) => t.action);
+}
+
+/** Validates the fields of an action (throws `InvalidTransitionInputError` with zod issue paths). */
+export function parseTransitionInput(input: unknown): TransitionInput {
+  const result = TransitionInputSchema.safeParse(input);
+  if (!result.success) {
+    throw new InvalidTransitionInputError(
+      '阶段流转',
+      result.error.issues.map((issue) => ({
+        path: issue.path.map((p) => (typeof p === 'number' ? p : String(p))),
+        message: issue.message,
+      })),
+      { cause: result.error },
+    );
+  }
+  return result.data;
+}
+
+/**
+ * Checks an action against the batch's stage and the guards, and returns where it leads.
+ * Pure: the caller gathers the context and persists the plan.
+ */
+export function planTransition(context: TransitionContext, input: unknown): TransitionPlan {
+  const parsed = parseTransitionInput(input);
+  const definition = BY_ACTION.get(parsed.action)!;
+  if (!definition.from.includes(context.stage)) {
+    throw new TransitionNotAllowedError(parsed.action, context.stage, allowedActions(context.stage));
+  }
+  switch (parsed.action) {
+    case 'submit':
+      if (context.materialCount === 0) {
+        throw new GuardFailedError(
+          'materials-present',
+          '批次中还没有材料，请先导入部门清单',
+          'the batch has no materials yet; import the department workbooks first',
+        );
+      }
+      break;
+    case 'legal-review':
+      if (context.unansweredComments > 0) {
+        throw new GuardFailedError(
+          'comments-answered',
+          `还有 ${context.unansweredComments} 条公众意见未答复，答复后才能进行合法性审查`,
+          `${context.unansweredComments} public comment(s) are unanswered; answer them before the legal review`,
+        );
+      }
+      break;
+    case 'approve':
+    case 'publish':
+      if (context.legalReview?.result !== 'passed') {
+        throw new GuardFailedError(
+          'legal-review-passed',
+          '未通过合法性审查，不能审议或公布',
+          'no passed legal review: the list cannot be approved or published',
+        );
+      }
+      break;
+  }
+  const { action, ...fields } = parsed;
+  const to =
+    parsed.action === 'legal-review' && parsed.result === 'failed' ? 'centralized-review' : definition.to;
+  return {
+    action,
+    from: context.stage,
+    to,
+    fields: fields as Record<string, string>,
+    publishes: definition.publishes,
+  };
+}

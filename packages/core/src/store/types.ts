@@ -1,0 +1,185 @@
+import type { BatchDetails } from '../batch/details';
+import type { TransitionAction } from '../batch/transitions';
+import type { BatchStage } from '../model/batch';
+import type { Agreement, Decision, DecisionStatus, Verdict } from '../model/decision';
+import type { Jurisdiction } from '../model/jurisdiction';
+import type { Material } from '../model/material';
+
+/** Access roles of the operators' service (谁设定，谁清理). */
+export type Role = 'admin' | 'reviewer' | 'legal' | 'department';
+
+/** Who performs a write; recorded in the audit log. */
+export interface Actor {
+  /** Token id or label; `anonymous` for the public. */
+  id: string;
+  role: Role | 'anonymous';
+  department?: string | null;
+}
+
+export interface BatchRecord {
+  id: string;
+  title: string;
+  jurisdiction: Jurisdiction;
+  departments: string[];
+  stage: BatchStage;
+  details: BatchDetails;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface NewBatch {
+  id: string;
+  title: string;
+  jurisdiction: Jurisdiction;
+  departments: string[];
+}
+
+/** A material with its current decision. `version` grows on every change (the ETag). */
+export interface MaterialRecord {
+  batchId: string;
+  material: Material;
+  decision: Decision;
+  /** The department's own remark (谁设定，谁清理). */
+  annotation: { note: string; by: string; at: string } | null;
+  version: number;
+  updatedAt: string;
+}
+
+export interface MaterialQuery {
+  department?: string;
+  verdict?: Verdict;
+  category?: string;
+  agreement?: Agreement;
+  status?: DecisionStatus;
+  /** Text contained in the item or material name. */
+  q?: string;
+  /** 0-based offset. */
+  offset?: number;
+  /** Page size; the store may cap it. */
+  limit?: number;
+}
+
+export interface Page<T> {
+  total: number;
+  offset: number;
+  limit: number;
+  items: T[];
+}
+
+/** One file's materials and their fresh decisions, replacing the listed departments. */
+export interface ImportInput {
+  /** Departments whose materials the file replaces (all of them, even when a sheet is empty). */
+  departments: string[];
+  entries: Array<{ material: Material; decision: Decision }>;
+  /** File name, for the audit log. */
+  source: string;
+}
+
+export interface ImportResult {
+  departments: string[];
+  /** Materials whose id was new to the batch. */
+  added: number;
+  /** Materials whose id existed (facts refreshed). */
+  updated: number;
+  /** Materials of these departments that the file no longer lists. */
+  removed: number;
+  /** Reviewed (confirmed/overridden) decisions kept because their stable id still exists. */
+  keptDecisions: number;
+}
+
+/** A decision or annotation change, checked against `expectedVersion`. */
+export type MaterialChange =
+  | { kind: 'review'; decision: Decision }
+  | { kind: 'annotation'; annotation: { note: string; by: string; at: string } };
+
+export interface TransitionRecord {
+  seq: number;
+  batchId: string;
+  action: TransitionAction;
+  from: BatchStage;
+  to: BatchStage;
+  fields: Record<string, string>;
+  actor: string;
+  at: string;
+}
+
+export interface CommentRecord {
+  id: number;
+  batchId: string;
+  materialId: string;
+  body: string;
+  /** Optional name or contact the commenter gave. */
+  author: string | null;
+  createdAt: string;
+  answer: string | null;
+  answeredBy: string | null;
+  answeredAt: string | null;
+}
+
+export interface NewPublication {
+  version: number;
+  publishedAt: string;
+  documentNumber: string | null;
+  /** Reason of a 动态调整; null for version 1. */
+  reason: string | null;
+  sha256: string;
+  /** Canonical JSON text of the publication. */
+  json: string;
+  /** The official Excel attachment. */
+  excel: Uint8Array;
+  /** Diff against the previous version (JSON text), null for version 1. */
+  diff: string | null;
+}
+
+export interface PublicationMeta {
+  batchId: string;
+  version: number;
+  publishedAt: string;
+  documentNumber: string | null;
+  reason: string | null;
+  sha256: string;
+}
+
+export interface PublicationRecord extends PublicationMeta {
+  json: string;
+  excel: Uint8Array;
+  diff: string | null;
+}
+
+export interface AuditEntry {
+  seq: number;
+  at: string;
+  actor: string;
+  role: string;
+  /** e.g. `batch.create`, `import`, `decision.review`, `transition.publish`, `comment.answer`. */
+  action: string;
+  batchId: string | null;
+  /** What the write touched (material id, comment id, department …). */
+  target: string | null;
+  before: unknown;
+  after: unknown;
+}
+
+export interface AuditQuery {
+  batchId?: string;
+  action?: string;
+  offset?: number;
+  limit?: number;
+}
+
+export interface TokenRecord {
+  id: string;
+  /** sha256 (hex) of the token; the token itself is never stored. */
+  hash: string;
+  role: Role;
+  department: string | null;
+  label: string | null;
+  createdAt: string;
+}
+
+/** A write carries who did it and when; the store audits it in the same transaction. */
+export interface WriteContext {
+  actor: Actor;
+  /** ISO timestamp; defaults to now. */
+  at?: string;
+}
