@@ -1,0 +1,138 @@
+import type { Database } from 'better-sqlite3';
+
+/** A schema step. Never edit a shipped migration: add the next one. */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'initial schema',
+    sql: `
+      CREATE TABLE batches (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        jurisdiction TEXT NOT NULL,
+        departments TEXT NOT NULL,
+        stage TEXT NOT NULL,
+        details TEXT NOT NULL DEFAULT '{}',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE TABLE materials (
+        batch_id TEXT NOT NULL REFERENCES batches(id),
+        id TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        department TEXT NOT NULL,
+        item_name TEXT NOT NULL,
+        name TEXT NOT NULL,
+        verdict TEXT NOT NULL,
+        category TEXT,
+        agreement TEXT NOT NULL,
+        status TEXT NOT NULL,
+        material TEXT NOT NULL,
+        decision TEXT NOT NULL,
+        annotation TEXT,
+        version INTEGER NOT NULL DEFAULT 1,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (batch_id, id)
+      );
+      CREATE INDEX materials_by_department ON materials (batch_id, department, seq);
+      CREATE INDEX materials_by_seq ON materials (batch_id, seq);
+      CREATE TABLE transitions (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        batch_id TEXT NOT NULL REFERENCES batches(id),
+        action TEXT NOT NULL,
+        from_stage TEXT NOT NULL,
+        to_stage TEXT NOT NULL,
+        fields TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        at TEXT NOT NULL
+      );
+      CREATE TABLE comments (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        batch_id TEXT NOT NULL REFERENCES batches(id),
+        material_id TEXT NOT NULL,
+        body TEXT NOT NULL,
+        author TEXT,
+        created_at TEXT NOT NULL,
+        answer TEXT,
+        answered_by TEXT,
+        answered_at TEXT
+      );
+      CREATE INDEX comments_by_batch ON comments (batch_id, answer);
+      CREATE TABLE publications (
+        batch_id TEXT NOT NULL REFERENCES batches(id),
+        version INTEGER NOT NULL,
+        published_at TEXT NOT NULL,
+        document_number TEXT,
+        reason TEXT,
+        sha256 TEXT NOT NULL,
+        json TEXT NOT NULL,
+        excel BLOB NOT NULL,
+        diff TEXT,
+        PRIMARY KEY (batch_id, version)
+      );
+      CREATE TRIGGER publications_immutable BEFORE UPDATE ON publications
+        BEGIN SELECT RAISE(ABORT, 'publications are immutable'); END;
+      CREATE TRIGGER publications_kept BEFORE DELETE ON publications
+        BEGIN SELECT RAISE(ABORT, 'publications are kept'); END;
+      CREATE TABLE audit_log (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        role TEXT NOT NULL,
+        action TEXT NOT NULL,
+        batch_id TEXT,
+        target TEXT,
+        before TEXT,
+        after TEXT
+      );
+      CREATE INDEX audit_by_batch ON audit_log (batch_id, seq);
+      CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+      CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+      CREATE TABLE tokens (
+        id TEXT PRIMARY KEY,
+        hash TEXT NOT NULL UNIQUE,
+        role TEXT NOT NULL,
+        department TEXT,
+        label TEXT,
+        created_at TEXT NOT NULL
+      );
+    `,
+  },
+];
+
+/**
+ * Brings the database to the latest schema, each step in its own transaction together with its
+ * `schema_migrations` row, so a crash mid-migration leaves the previous version intact.
+ */
+export function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS): number[] {
+  db.exec(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
+  );
+  const applied = new Set(
+    (db.prepare('SELECT version FROM schema_migrations').all() as Array<{ version: number }>).map(
+      (r) => r.version,
+    ),
+  );
+  const done: number[] = [];
+  for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
+    if (applied.has(migration.version)) continue;
+    db.transaction(() => {
+      db.exec(migration.sql);
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
+        migration.version,
+        migration.name,
+        new Date().toISOString(),
+      );
+    })();
+    done.push(migration.version);
+  }
+  return done;
+}
