@@ -1,1 +1,32 @@
-export {};
+// @jianzheng/json — the published list as canonical, checksummed, versioned JSON (domain.md §6).
+// Pure: runs in browsers too. File storage lives in `@jianzheng/json/node`.
+
+export { canonicalContent, publicationChecksum } from './canonical';
+export type { CreatePublicationInput } from './create-publication';
+export { createPublication } from './create-publication';
+export type {
+  DiffFactChange,
+  DiffFactField,
+  DiffFactsEntry,
+  DiffMaterialRef,
+  DiffPresenceEntry,
+  DiffSide,
+  DiffVerdictEntry,
+  PublicationDiff,
+} from './diff';
+export { DIFF_FACT_FIELDS, diffPublications } from './diff';
+export type { PublicationIssue } from './errors';
+export {
+  PublicationChecksumError,
+  PublicationExistsError,
+  PublicationInputError,
+  PublicationInvalidError,
+  PublicationIoError,
+  PublicationSchemaVersionError,
+} from './errors';
+export type { ParsePublicationOptions, VerifyResult } from './parse-publication';
+export { parsePublication, verifyPublication } from './parse-publication';
+export type { RenderDiffOptions } from './render-diff';
+export { renderDiffMarkdown } from './render-diff';
+export { serializePublication } from './serialize';
+export type { UnsignedPublication } from './validate';

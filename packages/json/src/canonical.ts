@@ -1,0 +1,140 @@
+import {
+  AgreementSchema,
+  DEFAULT_CATEGORIES,
+  type Publication,
+  type PublicationSummary,
+  type PublishedDepartment,
+  type PublishedItem,
+  type PublishedMaterial,
+} from '@jianzheng/core';
+import { sha256Text } from './hash';
+
+// The canonical form is spelled out key by key (rather than copied generically) because it is a
+// published contract other cities re-implement; canonical.test.ts checks it against the zod shapes.
+
+type Totals = Omit<PublicationSummary, 'departments' | 'byDepartment' | 'byItemType' | 'agreement'>;
+type Unsigned = Omit<Publication, 'sha256'>;
+
+const DEFAULT_CATEGORY_RANK = new Map(DEFAULT_CATEGORIES.map((c, i) => [c.id, i]));
+const AGREEMENTS = AgreementSchema.options;
+
+/** Category ids: the seven of domain.md §3 in that order, then any others by code unit order. */
+function compareCategoryIds(a: string, b: string): number {
+  const ra = DEFAULT_CATEGORY_RANK.get(a) ?? Number.MAX_SAFE_INTEGER;
+  const rb = DEFAULT_CATEGORY_RANK.get(b) ?? Number.MAX_SAFE_INTEGER;
+  if (ra !== rb) return ra - rb;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function byCategory(record: Record<string, number>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const key of Object.keys(record).sort(compareCategoryIds)) out[key] = record[key]!;
+  return out;
+}
+
+function totals(t: Totals): Totals {
+  return {
+    items: t.items,
+    materials: t.materials,
+    cancelled: t.cancelled,
+    retained: t.retained,
+    cancellationRate: t.cancellationRate,
+    byCategory: byCategory(t.byCategory),
+  };
+}
+
+function summary(s: PublicationSummary): PublicationSummary {
+  const agreement = {} as PublicationSummary['agreement'];
+  for (const key of AGREEMENTS) if (key in s.agreement) agreement[key] = s.agreement[key];
+  return {
+    items: s.items,
+    materials: s.materials,
+    cancelled: s.cancelled,
+    retained: s.retained,
+    cancellationRate: s.cancellationRate,
+    byCategory: byCategory(s.byCategory),
+    departments: s.departments,
+    byDepartment: s.byDepartment.map((d) => ({ ...totals(d), department: d.department })),
+    byItemType: s.byItemType.map((t) => ({ ...totals(t), itemType: t.itemType })),
+    agreement,
+  };
+}
+
+function material(m: PublishedMaterial): PublishedMaterial {
+  return {
+    id: m.id,
+    name: m.name,
+    verdict: m.verdict,
+    category: m.category === null ? null : { id: m.category.id, zh: m.category.zh, en: m.category.en },
+    ruleId: m.ruleId,
+    replacement: m.replacement,
+    reason: m.reason,
+    status: m.status,
+    source: m.source,
+    issuer: m.issuer,
+    legalBasis: m.legalBasis,
+  };
+}
+
+function item(i: PublishedItem): PublishedItem {
+  return { code: i.code, name: i.name, type: i.type, materials: i.materials.map(material) };
+}
+
+function department(d: PublishedDepartment): PublishedDepartment {
+  return { name: d.name, items: d.items.map(item) };
+}
+
+/**
+ * The publication without its checksum, every object's keys in schema order and the two maps
+ * (`byCategory`, `agreement`) in their defined order. Rows keep their order: it is meaningful
+ * (the order the department wrote) and createPublication already fixed it.
+ */
+export function canonicalContent(pub: Unsigned): Unsigned {
+  return {
+    schemaVersion: pub.schemaVersion,
+    jurisdiction: { code: pub.jurisdiction.code, name: pub.jurisdiction.name, level: pub.jurisdiction.level },
+    batch: {
+      id: pub.batch.id,
+      title: pub.batch.title,
+      documentNumber: pub.batch.documentNumber,
+      approvedAt: pub.batch.approvedAt,
+      adjustmentReason: pub.batch.adjustmentReason,
+    },
+    version: pub.version,
+    publishedAt: pub.publishedAt,
+    ruleSet: { id: pub.ruleSet.id, version: pub.ruleSet.version },
+    summary: summary(pub.summary),
+    departments: pub.departments.map(department),
+  };
+}
+
+/** `JSON.stringify(content, null, 2)` plus a final newline: the bytes the checksum covers. */
+export function canonicalText(content: Unsigned): string {
+  return `${JSON.stringify(content, null, 2)}\n`;
+}
+
+// The unsigned text ends with `\n}\n`; the signed one carries the checksum as the last member.
+const UNSIGNED_TAIL = '\n}\n';
+const SIGNED_TAIL = /,\n {2}"sha256": "([0-9a-f]{64})"\n\}\n$/;
+
+/** Inserts the checksum as the last member of an unsigned canonical text. */
+export function signText(unsigned: string, sha256: string): string {
+  return `${unsigned.slice(0, -UNSIGNED_TAIL.length)},\n  "sha256": "${sha256}"${UNSIGNED_TAIL}`;
+}
+
+/**
+ * Splits a text that ends exactly as canonical text does into the checksum it carries and the
+ * unsigned text it was computed over; `undefined` for texts that were reformatted.
+ */
+export function unsignText(text: string): { sha256: string; unsigned: string } | undefined {
+  // Only the tail is searched: a regex over 40 MB would cost as much as the hash.
+  const tailStart = Math.max(0, text.length - 100);
+  const match = SIGNED_TAIL.exec(text.slice(tailStart));
+  if (!match) return undefined;
+  return { sha256: match[1]!, unsigned: text.slice(0, tailStart + match.index) + UNSIGNED_TAIL };
+}
+
+/** sha256 of the canonical text of the publication without its `sha256` member. */
+export function publicationChecksum(pub: Unsigned): string {
+  return sha256Text(canonicalText(canonicalContent(pub)));
+}

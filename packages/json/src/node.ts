@@ -1,0 +1,178 @@
+// Node-only storage of publications (`@jianzheng/json/node`): kept out of the main entry so that
+// create/serialize/parse/diff stay usable in a browser.
+import { randomBytes } from 'node:crypto';
+import { link, mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import type { Publication } from '@jianzheng/core';
+import {
+  PublicationExistsError,
+  PublicationInputError,
+  PublicationInvalidError,
+  PublicationIoError,
+} from './errors';
+import { parsePublication } from './parse-publication';
+import { serializePublication } from './serialize';
+
+export interface PublicationVersionFile {
+  version: number;
+  path: string;
+}
+
+const VERSION_FILE = /^v([1-9]\d*)\.json$/;
+
+/** A batch id becomes a folder name: refuse anything that could leave `dir` or hide the folder. */
+function batchFolder(dir: string, batchId: string): string {
+  if (
+    !batchId ||
+    /[/\\\u0000-\u001f:*?"<>|]/.test(batchId) ||
+    batchId.startsWith('.') ||
+    batchId.trim() !== batchId
+  )
+    throw new PublicationInputError([
+      {
+        path: 'batch.id',
+        message: `批次编号 “${batchId}” 不能用作文件夹名（不得含 / \\ : * ? " < > | 或控制字符，不得以 . 开头或含首尾空格）`,
+        messageEn: `batch id "${batchId}" cannot be a folder name (no / \\ : * ? " < > |, control characters, leading dot or surrounding spaces)`,
+      },
+    ]);
+  return join(dir, batchId);
+}
+
+/** `<dir>/<batch id>/v<N>.json`, the layout of domain.md §6. */
+export function publicationPath(dir: string, batchId: string, version: number): string {
+  return join(batchFolder(dir, batchId), `v${version}.json`);
+}
+
+/**
+ * Writes the canonical text to `<dir>/<batch id>/v<N>.json` atomically and never over an existing
+ * version: the text goes to a temporary file in the same folder, is fsynced, then hard-linked to
+ * its final name — `link` fails if the name exists, so two concurrent writers cannot both win —
+ * and the temporary name is removed. On file systems without hard links it falls back to an
+ * existence check plus `rename`. Readers never see a partial file; on any failure no temporary
+ * file is left behind. Throws `PublicationExistsError` (`PUBLICATION_EXISTS`) for an existing
+ * version. Returns the path written.
+ */
+export async function writePublication(dir: string, pub: Publication): Promise<string> {
+  const text = serializePublication(pub);
+  const folder = batchFolder(dir, pub.batch.id);
+  const target = join(folder, `v${pub.version}.json`);
+  const temp = join(folder, `.v${pub.version}.json.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    await mkdir(folder, { recursive: true });
+  } catch (error) {
+    throw new PublicationIoError(folder, 'write', error);
+  }
+  try {
+    if (await exists(target)) throw new PublicationExistsError(target);
+    const handle = await open(temp, 'wx');
+    try {
+      await handle.writeFile(text, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    try {
+      await link(temp, target);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') throw new PublicationExistsError(target, error);
+      if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw error;
+      if (await exists(target)) throw new PublicationExistsError(target, error);
+      await rename(temp, target);
+    }
+    await syncFolder(folder);
+    return target;
+  } catch (error) {
+    if (error instanceof PublicationExistsError) throw error;
+    throw new PublicationIoError(target, 'write', error);
+  } finally {
+    await unlink(temp).catch(() => undefined);
+  }
+}
+
+/** Reads, validates and checksum-verifies one publication file; errors name the file. */
+export async function readPublication(path: string): Promise<Publication> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new PublicationIoError(path, 'read', error);
+  }
+  const pub = parsePublication(text, { source: path });
+  // A file copied to the wrong name would make "latest" lie; the name is part of the layout.
+  const named = VERSION_FILE.exec(basename(path));
+  if (named && Number(named[1]) !== pub.version)
+    throw new PublicationInvalidError(
+      [
+        {
+          path: '$.version',
+          message: `文件名为第 ${named[1]} 版，文件内容却是第 ${pub.version} 版`,
+          messageEn: `the file name says version ${named[1]} but the document is version ${pub.version}`,
+        },
+      ],
+      { source: path },
+    );
+  return pub;
+}
+
+/** The published versions of a batch, ascending; empty when the batch has none. */
+export async function listPublicationVersions(
+  dir: string,
+  batchId: string,
+): Promise<PublicationVersionFile[]> {
+  const folder = batchFolder(dir, batchId);
+  let names: string[];
+  try {
+    names = await readdir(folder);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw new PublicationIoError(folder, 'read', error);
+  }
+  return names
+    .map((name) => VERSION_FILE.exec(name))
+    .filter((match) => match !== null)
+    .map((match) => ({ version: Number(match[1]), path: join(folder, match[0]) }))
+    .sort((a, b) => a.version - b.version);
+}
+
+/** The highest published version of a batch, read and verified; `undefined` when there is none. */
+export async function latestPublication(dir: string, batchId: string): Promise<Publication | undefined> {
+  const versions = await listPublicationVersions(dir, batchId);
+  const latest = versions.at(-1);
+  return latest === undefined ? undefined : readPublication(latest.path);
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw error;
+  }
+}
+
+/** Makes the new directory entry durable; not every platform can open a folder, hence best effort. */
+async function syncFolder(folder: string): Promise<void> {
+  try {
+    const handle = await open(folder, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    // Windows cannot fsync a directory; the rename/link itself is still atomic there.
+  }
+}
+
+// Re-exported so that `instanceof` works for errors thrown here: each entry is bundled on its own,
+// so these classes are copies of the main entry's. Prefer switching on `error.code`.
+export {
+  PublicationChecksumError,
+  PublicationExistsError,
+  PublicationInputError,
+  PublicationInvalidError,
+  PublicationIoError,
+  PublicationSchemaVersionError,
+} from './errors';

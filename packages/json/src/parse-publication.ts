@@ -1,0 +1,127 @@
+import { PUBLICATION_SCHEMA_VERSION, type Publication, PublicationSchema } from '@jianzheng/core';
+import { canonicalContent, canonicalText, unsignText } from './canonical';
+import {
+  PublicationChecksumError,
+  PublicationInvalidError,
+  type PublicationIssue,
+  PublicationSchemaVersionError,
+} from './errors';
+import { sha256Text } from './hash';
+import { checkConsistency, checkSchema } from './validate';
+
+export interface ParsePublicationOptions {
+  /** Check the embedded `sha256` against the content (default `true`). */
+  verify?: boolean;
+  /** Where the text came from (a file path), named first in every error message. */
+  source?: string;
+}
+
+export interface VerifyResult {
+  ok: boolean;
+  /** The checksum the document carries (`null` when it carries none). */
+  expected: string | null;
+  /** The checksum of its canonical content. */
+  actual: string;
+}
+
+const BOM = '\uFEFF';
+
+/** 1-based line and column of a UTF-16 offset. */
+function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+function parseJson(text: string, source: string | undefined): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    const at = /position (\d+)/.exec(detail);
+    const end = text.trimEnd().length;
+    const offset = at ? Math.min(Number(at[1]), text.length) : end;
+    const truncated = offset >= end;
+    const { line, column } = lineColumn(text, offset);
+    const issue: PublicationIssue = truncated
+      ? {
+          path: '$',
+          message: `JSON 不完整：在第 ${line} 行第 ${column} 列意外结束，文件可能被截断`,
+          messageEn: `incomplete JSON: it ends unexpectedly at line ${line} column ${column}; the file may be truncated`,
+        }
+      : {
+          path: '$',
+          message: `JSON 语法错误：第 ${line} 行第 ${column} 列（${detail}）`,
+          messageEn: `JSON syntax error at line ${line} column ${column} (${detail})`,
+        };
+    throw new PublicationInvalidError([issue], { source, line, column, cause: error });
+  }
+}
+
+function validate(data: unknown, source: string | undefined): Publication {
+  const declared = (data as { schemaVersion?: unknown } | null)?.schemaVersion;
+  if (
+    typeof data === 'object' &&
+    data !== null &&
+    declared !== undefined &&
+    declared !== PUBLICATION_SCHEMA_VERSION
+  )
+    throw new PublicationSchemaVersionError(declared, PUBLICATION_SCHEMA_VERSION, source);
+  const checked = checkSchema(PublicationSchema, data);
+  if (!checked.ok) throw new PublicationInvalidError(checked.issues, { source });
+  return checked.value;
+}
+
+/**
+ * The checksum check. Fast path: a file as published ends with the `sha256` member, so the bytes
+ * before it are the canonical text and are hashed as they are. Reformatted files (other indent,
+ * CRLF, reordered keys) are re-serialized canonically, which is what the checksum is defined over.
+ */
+function check(text: string, pub: Publication): VerifyResult {
+  const split = unsignText(text);
+  if (split && split.sha256 === pub.sha256) {
+    const actual = sha256Text(split.unsigned);
+    if (actual === pub.sha256) return { ok: true, expected: pub.sha256, actual };
+  }
+  const { sha256: _, ...content } = pub;
+  const actual = sha256Text(canonicalText(canonicalContent(content)));
+  return { ok: actual === pub.sha256, expected: pub.sha256, actual };
+}
+
+/**
+ * Reads a publication: JSON syntax (errors give line and column; a truncated file is called
+ * truncated), schema version, the zod schema (errors give the JSON path of every problem, zh-CN
+ * first), consistency of ids and totals, and the checksum. Throws `PublicationInvalidError`,
+ * `PublicationSchemaVersionError` or `PublicationChecksumError`.
+ */
+export function parsePublication(text: string, options: ParsePublicationOptions = {}): Publication {
+  const body = text.startsWith(BOM) ? text.slice(1) : text;
+  const pub = validate(parseJson(body, options.source), options.source);
+  if (options.verify !== false) {
+    const result = check(body, pub);
+    if (!result.ok) throw new PublicationChecksumError(pub.sha256, result.actual, options.source);
+  }
+  // After the checksum: an edited total is reported as tampering, not as a generator bug.
+  const consistency = checkConsistency(pub);
+  if (consistency.length > 0) throw new PublicationInvalidError(consistency, { source: options.source });
+  return pub;
+}
+
+/**
+ * Whether the embedded `sha256` matches the content. Never throws for a checksum mismatch (that is
+ * `ok: false`); throws `PublicationInvalidError` when the text is not a publication at all, since
+ * then there is no content to check.
+ */
+export function verifyPublication(text: string): VerifyResult {
+  const body = text.startsWith(BOM) ? text.slice(1) : text;
+  const split = unsignText(body);
+  if (split) {
+    const actual = sha256Text(split.unsigned);
+    if (actual === split.sha256) return { ok: true, expected: split.sha256, actual };
+  }
+  return check(body, validate(parseJson(body, undefined), undefined));
+}
