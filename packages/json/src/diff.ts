@@ -60,7 +60,10 @@ export interface PublicationDiff {
   restored: DiffVerdictEntry[];
   /** Cancelled in both, under different categories. */
   recategorised: DiffVerdictEntry[];
-  /** Present in both with a different name, source, issuer, legal basis or replacement. */
+  /**
+   * Present in both with a different name, source, issuer, legal basis or replacement (the
+   * replacement only when verdict and category stayed: otherwise it follows from them).
+   */
   changedFacts: DiffFactsEntry[];
   counts: {
     added: number;
@@ -156,8 +159,11 @@ export function diffPublications(a: Publication, b: Publication): PublicationDif
     list?.push(entry);
 
     const changes: DiffFactChange[] = [];
-    for (const field of DIFF_FACT_FIELDS)
+    for (const field of DIFF_FACT_FIELDS) {
+      // A new verdict or category brings its own replacement; listing it again is noise.
+      if (field === 'replacement' && list !== undefined) continue;
       if (old[field] !== now[field]) changes.push({ field, from: old[field], to: now[field] });
+    }
     if (changes.length > 0) diff.changedFacts.push({ ...ref, changes });
     if (list === undefined && changes.length === 0) diff.counts.unchanged++;
   }

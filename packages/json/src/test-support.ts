@@ -3,6 +3,7 @@ import {
   assignMaterialIds,
   createEngine,
   type Decision,
+  type EngineOptions,
   type Material,
   type MaterialInput,
   type ServiceItem,
@@ -83,8 +84,9 @@ export interface Sample {
 export function sampleInput(
   inputs: MaterialInput[] = sampleInputs(),
   overrides: Partial<CreatePublicationInput> = {},
+  engineOptions: EngineOptions = {},
 ): Sample {
-  const engine = createEngine();
+  const engine = createEngine(engineOptions);
   const materials = assignMaterialIds(inputs);
   const decisions = engine.evaluate(materials);
   return {
@@ -107,6 +109,10 @@ export function sampleInput(
   };
 }
 
-export function samplePublication(inputs?: MaterialInput[], overrides?: Partial<CreatePublicationInput>) {
-  return createPublication(sampleInput(inputs, overrides).input);
+export function samplePublication(
+  inputs?: MaterialInput[],
+  overrides?: Partial<CreatePublicationInput>,
+  engineOptions?: EngineOptions,
+) {
+  return createPublication(sampleInput(inputs, overrides, engineOptions).input);
 }
