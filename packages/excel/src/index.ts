@@ -1,1 +1,16 @@
-export {};
+// @jianzheng/excel — department workbooks in, the submission template and the official list out.
+
+export { cellError, cellText } from './cell-text';
+export { columnLetter } from './column-letter';
+export { exportPublication, publicationTitle, writePublicationWorkbook } from './export-publication';
+export type { Field, FieldDefinition } from './headers';
+export { FIELDS, matchHeader } from './headers';
+export type { ImportBatchResult, ImportResult, WorkbookSource } from './import-workbook';
+export { importWorkbook, importWorkbooks } from './import-workbook';
+export type { ImportIssue, IssueSeverity } from './issues';
+export type { WorkbookInput } from './open-input';
+export type { ItemGroup, SheetSummary } from './sheet-parser';
+export type { ImportOptions, StreamOptions, StreamSummary, WorkbookEvent } from './stream-workbook';
+export { streamWorkbook } from './stream-workbook';
+export type { TemplateOptions } from './template';
+export { createTemplate, PRINCIPLES, TEMPLATE_FIELDS } from './template';

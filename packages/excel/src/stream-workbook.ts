@@ -1,0 +1,188 @@
+import { basename } from 'node:path';
+import type { Jurisdiction } from '@jianzheng/core';
+import ExcelJS from 'exceljs';
+import type { SharedStrings } from './cell-text';
+import { type ImportIssue, IssueCollector, makeIssue } from './issues';
+import { openInput, type WorkbookInput } from './open-input';
+import { FileContext, type ItemGroup, SheetParser, type SheetSummary } from './sheet-parser';
+
+export interface ImportOptions {
+  /** The name used in issues and results; defaults to the path's base name, else `<stream>`. */
+  fileName?: string;
+  /** Recorded in the result for callers that import on behalf of a city; names are kept as written. */
+  jurisdiction?: Jurisdiction;
+  /**
+   * The department for sheets that name none (no department column, no 填报单位 line); when
+   * absent, such sheets take their sheet name as the department.
+   */
+  department?: string;
+  /** Called about every 1,000 rows and at the end with the number of rows read so far. */
+  onProgress?: (rows: number) => void;
+}
+
+export interface StreamOptions extends ImportOptions {
+  /**
+   * How many items keep their state for a later, non-adjacent block of the same item (default
+   * 10,000). Only the ids of an item that reappears after more items than this can repeat.
+   */
+  maxTrackedItems?: number;
+}
+
+/** The end of a file: what was found, and whether the file may be used at all. */
+export interface StreamSummary {
+  file: string;
+  /** False when any error issue was found: the caller must then discard every item it received. */
+  ok: boolean;
+  departments: string[];
+  sheets: SheetSummary[];
+  issues: ImportIssue[];
+  /** Rows read, header and notes included. */
+  rows: number;
+  /** Materials read (also when `ok` is false). */
+  materials: number;
+}
+
+/** One event of `streamWorkbook`: a complete item, or the end of the file. */
+export type WorkbookEvent = ({ type: 'item' } & ItemGroup) | ({ type: 'end' } & StreamSummary);
+
+const READER_OPTIONS = {
+  sharedStrings: 'cache',
+  styles: 'cache',
+  hyperlinks: 'ignore',
+  worksheets: 'emit',
+} as const;
+
+const PROGRESS_EVERY = 1000;
+
+export function fileNameOf(input: WorkbookInput, options: ImportOptions): string {
+  if (options.fileName) return options.fileName;
+  if (typeof input === 'string') return basename(input);
+  const path = (input as { path?: unknown }).path;
+  if (typeof path === 'string') return basename(path);
+  return input instanceof Uint8Array ? '<buffer>' : '<stream>';
+}
+
+/**
+ * Streams a department workbook item by item, in bounded memory: each `item` event carries one
+ * item's materials (ids assigned) as soon as the next item starts or the sheet ends; the last
+ * event is `end` with the issues. Because an error can be found late in a file, a caller that
+ * stores items must do so provisionally and drop them all when `end.ok` is false. Never throws
+ * for bad input: it becomes an error issue.
+ */
+export async function* streamWorkbook(
+  input: WorkbookInput,
+  options: StreamOptions = {},
+): AsyncGenerator<WorkbookEvent, void, undefined> {
+  const file = fileNameOf(input, options);
+  const issues = new IssueCollector(file);
+  let reader: InstanceType<typeof ExcelJS.stream.xlsx.WorkbookReader> | undefined;
+  const ctx = new FileContext(
+    file,
+    issues,
+    options.department?.trim() || undefined,
+    options.maxTrackedItems ?? 10_000,
+    () => (reader as unknown as { sharedStrings?: SharedStrings } | undefined)?.sharedStrings,
+  );
+  const summary = (): { type: 'end' } & StreamSummary => ({
+    type: 'end',
+    file,
+    ok: !issues.hasErrors,
+    departments: [...ctx.departments],
+    sheets: ctx.sheets,
+    issues: issues.finish(),
+    rows: ctx.rows,
+    materials: ctx.materials,
+  });
+
+  const opened = await openInput(input);
+  if ('code' in opened) {
+    issues.add(makeIssue('error', opened.code, { file }, opened.zh, opened.en));
+    yield summary();
+    return;
+  }
+
+  const progress = options.onProgress;
+  let nextProgress = PROGRESS_EVERY;
+  let sheetCount = 0;
+  let failure: unknown;
+  try {
+    reader = new ExcelJS.stream.xlsx.WorkbookReader(opened.stream, READER_OPTIONS);
+    for await (const worksheet of reader) {
+      sheetCount++;
+      const name = (worksheet as unknown as { name?: string }).name ?? `Sheet${sheetCount}`;
+      const parser = new SheetParser(ctx, name);
+      // Every row iterator is consumed to its end, even after a footer: an unconsumed
+      // worksheet stalls exceljs's zip stream.
+      for await (const row of worksheet) {
+        const done = parser.row(row);
+        if (done !== undefined) yield { type: 'item', ...done };
+        if (progress !== undefined && ctx.rows >= nextProgress) {
+          nextProgress = ctx.rows + PROGRESS_EVERY;
+          progress(ctx.rows);
+        }
+      }
+      const last = parser.end();
+      if (last !== undefined) yield { type: 'item', ...last };
+    }
+  } catch (error) {
+    failure = error;
+  } finally {
+    opened.stream.destroy();
+  }
+
+  if (failure !== undefined || opened.truncated()) {
+    const detail = failure instanceof Error ? failure.message : '';
+    issues.add(
+      makeIssue(
+        'error',
+        'CORRUPT_WORKBOOK',
+        { file },
+        `文件已损坏或不完整，无法读取${detail ? `（${describe(detail)}）` : ''}，请重新获取或在 Excel 中另存后再导入`,
+        `the workbook is corrupt or incomplete and cannot be read${detail ? ` (${detail})` : ''}`,
+      ),
+    );
+  } else if (sheetCount === 0) {
+    issues.add(
+      makeIssue(
+        'error',
+        'NOT_A_WORKBOOK',
+        { file },
+        '压缩包中没有任何工作表，不是 Excel 工作簿（.xlsx）',
+        'the zip archive holds no worksheet; it is not an Excel workbook (.xlsx)',
+      ),
+    );
+  } else if (!ctx.sheets.some((sheet) => sheet.skipped === undefined)) {
+    if (!issues.hasErrors) {
+      issues.add(
+        makeIssue(
+          'error',
+          'NO_MATERIAL_COLUMN',
+          { file },
+          '没有任何工作表含有“材料名称”列表头（材料名称、申请材料、申请材料名称、证明名称、证明材料名称，且同一行至少还有一个可识别的列名）',
+          'no sheet has a header row with a material-name column and at least one other known column',
+        ),
+      );
+    }
+  } else if (ctx.materials === 0) {
+    issues.add(
+      makeIssue(
+        'warning',
+        'NO_MATERIALS',
+        { file },
+        '找到了表头，但没有任何申请材料行',
+        'a header was found but no material rows',
+      ),
+    );
+  }
+  progress?.(ctx.rows);
+  yield summary();
+}
+
+function describe(message: string): string {
+  if (/invalid signature|unexpected end|FILE_ENDED|end of/i.test(message)) return '压缩数据不完整或格式错误';
+  if (/invalid (stored|distance|block|code)|incorrect header check|unknown compression/i.test(message)) {
+    return '压缩数据损坏';
+  }
+  if (/xml|sax|tag/i.test(message)) return '工作表内容格式错误';
+  return message;
+}

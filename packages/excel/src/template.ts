@@ -1,0 +1,205 @@
+import { ITEM_TYPES, type Jurisdiction, MATERIAL_SOURCES } from '@jianzheng/core';
+import ExcelJS from 'exceljs';
+import { columnLetter } from './column-letter';
+import { FIELD_BY_NAME, type Field } from './headers';
+
+export interface TemplateOptions {
+  /** The department the template is for: names the sheet and offers itself in the 实施部门 dropdown. */
+  department?: string;
+  /** Names the city in the title of the instructions sheet. */
+  jurisdiction?: Pick<Jurisdiction, 'name'> | string;
+  /** Last row that carries the dropdowns (default 5,000): whole-column validation is very slow (exceljs #1283). */
+  rows?: number;
+}
+
+/** The template's columns: 序号 first, as on every form, then the fields in domain.md §8's order. */
+export const TEMPLATE_FIELDS: readonly Field[] = [
+  'serial',
+  'department',
+  'itemCode',
+  'itemName',
+  'itemType',
+  'materialName',
+  'source',
+  'issuer',
+  'legalBasis',
+  'necessary',
+  'shareable',
+  'internalQuery',
+  'commitment',
+  'superiorCancelled',
+  'departmentProposal',
+  'proposedMethod',
+  'notes',
+];
+
+const WIDTHS: Record<Field, number> = {
+  serial: 6,
+  department: 16,
+  itemCode: 20,
+  itemName: 28,
+  itemType: 12,
+  materialName: 30,
+  source: 14,
+  issuer: 18,
+  legalBasis: 36,
+  necessary: 10,
+  shareable: 12,
+  internalQuery: 12,
+  commitment: 12,
+  superiorCancelled: 20,
+  departmentProposal: 10,
+  proposedMethod: 24,
+  notes: 20,
+};
+
+const YES_NO = ['是', '否'];
+const PROPOSALS = ['保留', '取消'];
+
+/** What each column means, for the 填表说明 sheet: [how to fill it, required?, allowed values]. */
+const EXPLANATIONS: Record<Field, [string, string, string]> = {
+  serial: ['序号，可按事项或按材料编号；同一事项合并单元格也可以', '否', ''],
+  department: ['实施该事项的部门全称；整张表为同一部门时可只填第一行，下方留空视为同上', '是', ''],
+  itemCode: ['政务服务事项编码（实施编码或基本编码）；没有编码可不填', '否', ''],
+  itemName: ['政务服务事项名称；同一事项的多项材料可合并单元格或只在第一行填写', '是', ''],
+  itemType: ['事项类型', '否', ITEM_TYPES.join('、')],
+  materialName: ['申请材料名称，每项材料一行；不要编号，不要把多项材料写在同一格', '是', ''],
+  source: ['材料来源', '否', MATERIAL_SOURCES.join('、')],
+  issuer: ['开具或核发该材料的单位，如“公安机关”“村（居）委会”', '否', ''],
+  legalBasis: ['要求提交该材料的法律、法规、规章或规范性文件及条款；没有依据填“无”', '是', ''],
+  necessary: ['该材料是否为办事的必要条件', '否', YES_NO.join('、')],
+  shareable: ['能否通过信息共享、网络核验获取', '否', YES_NO.join('、')],
+  internalQuery: ['能否通过部门内部查询、部门征询获取', '否', YES_NO.join('、')],
+  commitment: ['能否改为申请人书面承诺、事中事后核查', '否', YES_NO.join('、')],
+  superiorCancelled: [
+    '上级部门已公布取消的，填写取消文件文号（如 皖政办秘〔2018〕247号）；未取消填“否”',
+    '否',
+    '文号 或 否',
+  ],
+  departmentProposal: ['本部门的清理意见', '否', PROPOSALS.join('、')],
+  proposedMethod: ['拟取消的，取消后如何办理（如“通过人口信息库共享获取”）', '否', ''],
+  notes: ['其他需要说明的情况', '否', ''],
+};
+
+/** The eight 一律取消 principles as the 2018 宿州 release states them. */
+export const PRINCIPLES: readonly string[] = [
+  '凡没有法律法规依据的，一律取消',
+  '凡能够通过个人现有证照、凭证证明的，一律取消',
+  '凡能采取申请人书面承诺、加强事中事后核查与监管方式解决的，一律取消',
+  '凡能通过网络核验、部门征询方式解决的，一律取消',
+  '上级部门已公布取消的证明、材料，对应的一律取消',
+  '权责清单和服务清单中已明确取消的事项，对应的证明材料一律取消',
+  '开具证明的单位无权查证、无法开具的，一律取消',
+  '证明材料非办事必要条件或重复设置的，一律取消',
+];
+
+/** Excel sheet names: at most 31 characters, none of : \ / ? * [ ]. */
+export function sheetName(name: string): string {
+  const cleaned = name
+    .replace(/[:\\/?*[\]：]/g, ' ')
+    .trim()
+    .slice(0, 31);
+  return cleaned.length > 0 ? cleaned : 'Sheet1';
+}
+
+/**
+ * The department submission workbook (domain.md §8): the canonical headers, dropdowns for every
+ * enumerated column, a frozen header row, column widths, and a 填表说明 sheet explaining each
+ * column and the eight principles. A filled-in template imports with `importWorkbook` as is.
+ */
+export async function createTemplate(options: TemplateOptions = {}): Promise<Buffer> {
+  const department = options.department?.trim() || undefined;
+  const city = typeof options.jurisdiction === 'string' ? options.jurisdiction : options.jurisdiction?.name;
+  const lastRow = Math.max(2, options.rows ?? 5000);
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'jianzheng';
+
+  const sheet = workbook.addWorksheet(sheetName(department ?? '申请材料清单'), {
+    views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }],
+  });
+  sheet.columns = TEMPLATE_FIELDS.map((field) => ({
+    header: FIELD_BY_NAME.get(field)!.canonical,
+    key: field,
+    width: WIDTHS[field],
+  }));
+  const header = sheet.getRow(1);
+  header.height = 30;
+  header.eachCell((cell) => {
+    cell.font = { bold: true };
+    cell.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
+    cell.border = { bottom: { style: 'thin' } };
+  });
+  for (const field of TEMPLATE_FIELDS) {
+    const column = sheet.getColumn(field);
+    column.alignment = { vertical: 'top', wrapText: true };
+  }
+
+  // exceljs 4.4 supports worksheet.dataValidations but its typings do not declare it.
+  const validations = (
+    sheet as unknown as { dataValidations: { add(range: string, rule: ExcelJS.DataValidation): void } }
+  ).dataValidations;
+  const list = (field: Field, values: readonly string[], prompt: string) => {
+    const letter = columnLetter(TEMPLATE_FIELDS.indexOf(field) + 1);
+    validations.add(`${letter}2:${letter}${lastRow}`, {
+      type: 'list',
+      allowBlank: true,
+      formulae: [`"${values.join(',')}"`],
+      showInputMessage: true,
+      promptTitle: FIELD_BY_NAME.get(field)!.canonical,
+      prompt,
+      showErrorMessage: true,
+      errorStyle: 'warning',
+      errorTitle: '请从下拉列表选择',
+      error: `可选：${values.join('、')}`,
+    });
+  };
+  if (department !== undefined) list('department', [department], '本部门名称');
+  list('itemType', ITEM_TYPES, '八类事项类型之一');
+  list('source', MATERIAL_SOURCES, '材料来源');
+  for (const field of ['necessary', 'shareable', 'internalQuery', 'commitment'] as const) {
+    list(field, YES_NO, EXPLANATIONS[field][0]);
+  }
+  list('departmentProposal', PROPOSALS, '本部门的清理意见');
+
+  addInstructions(workbook, city, department);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+function addInstructions(
+  workbook: ExcelJS.Workbook,
+  city: string | undefined,
+  department: string | undefined,
+) {
+  const help = workbook.addWorksheet('填表说明');
+  help.columns = [{ width: 16 }, { width: 70 }, { width: 10 }, { width: 44 }];
+  const title = help.addRow([`${city ?? ''}政务服务事项申请材料清单填表说明`]);
+  title.font = { bold: true, size: 14 };
+  help.mergeCells(`A${title.number}:D${title.number}`);
+  help.addRow([
+    `1. 请${department ? `${department}` : '各部门'}在“${sheetName(department ?? '申请材料清单')}”工作表中填写，每个事项的每项申请材料占一行。`,
+  ]);
+  help.addRow([
+    '2. 同一事项的实施部门、事项编码、事项名称、事项类型可合并单元格，或只在第一行填写，下方留空视为同上。',
+  ]);
+  help.addRow(['3. 带下拉箭头的栏目请从下拉列表中选择；是/否栏目不清楚的留空。']);
+  help.addRow([]);
+  const tableHeader = help.addRow(['栏目', '填写要求', '必填', '可选值']);
+  tableHeader.font = { bold: true };
+  for (const field of TEMPLATE_FIELDS) {
+    const [text, required, values] = EXPLANATIONS[field];
+    const row = help.addRow([FIELD_BY_NAME.get(field)!.canonical, text, required, values]);
+    row.alignment = { vertical: 'top', wrapText: true };
+  }
+  help.addRow([]);
+  const principles = help.addRow(['八个“一律取消”原则']);
+  principles.font = { bold: true };
+  PRINCIPLES.forEach((text, i) => {
+    const row = help.addRow([`${i + 1}. ${text}。`]);
+    help.mergeCells(`A${row.number}:D${row.number}`);
+  });
+  help.addRow([]);
+  help.addRow([
+    '按照“谁设定，谁清理”的要求，各部门对本部门设定的申请材料逐项梳理，主要负责人签字、单位盖章确认。',
+  ]);
+}
