@@ -2,6 +2,7 @@
 
 export type { BatchDetails } from './batch/details';
 export { applyTransition } from './batch/details';
+export { assertListEditable, FROZEN_STAGES, StageLockedError } from './batch/editing';
 export type { FieldIssue } from './batch/errors';
 export {
   GuardFailedError,
@@ -46,6 +47,7 @@ export { agreementOf } from './engine/agreement';
 export type { Engine, EngineOptions, EngineRule, RuleSetIdentity } from './engine/create-engine';
 export { createEngine } from './engine/create-engine';
 export { defineRule } from './engine/define-rule';
+export { outcomeCache, sharedOutcome } from './engine/outcome';
 export type {
   FactValue,
   MaterialContext,

@@ -9,7 +9,7 @@ import { itemKey } from '../model/service-item';
 import { createNameNormalizer } from '../normalize/normalize-name';
 import { DEFAULT_RULES } from '../rules/index';
 import { agreementOf } from './agreement';
-import type { MaterialContext, RuleCheck, RuleDefinition } from './types';
+import type { MaterialContext, RuleCheck, RuleDefinition, RuleOutcome } from './types';
 
 export interface EngineOptions {
   /** The rules, in their default order. Defaults to the ten rules of domain.md §4. */
@@ -62,11 +62,15 @@ export interface Engine {
 
 interface CompiledRule extends EngineRule {
   readonly check: RuleCheck;
+  /** One frozen trace entry per shared outcome, so shared outcomes allocate nothing per material. */
+  readonly sharedEntries: WeakMap<RuleOutcome, TraceEntry>;
 }
 
 interface ItemGroup {
   readonly names: Set<string>;
   readonly seen: Map<string, number>;
+  readonly itemName: string;
+  readonly department: string;
 }
 
 const RETAIN_REASON = '各项取消规则均不适用，保留';
@@ -122,6 +126,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       principle: rule.principle,
       title: rule.title,
       check: rule.compile({ catalogs, normalize }),
+      sharedEntries: new WeakMap(),
     };
   });
 
@@ -153,13 +158,26 @@ export function createEngine(options: EngineOptions = {}): Engine {
     const names = new Array<string>(count);
     const groups = new Array<ItemGroup>(count);
     const byItem = new Map<string, ItemGroup>();
+    // Consecutive materials nearly always belong to the same item object: skip the lookups then.
+    let lastItem: Material['item'] | undefined;
+    let lastGroup: ItemGroup | undefined;
     for (let i = 0; i < count; i++) {
       const material = materials[i]!;
-      const key = keyOf(material.item);
-      let group = byItem.get(key);
-      if (group === undefined) {
-        group = { names: new Set(), seen: new Map() };
-        byItem.set(key, group);
+      let group = lastGroup;
+      if (material.item !== lastItem || group === undefined) {
+        const key = keyOf(material.item);
+        group = byItem.get(key);
+        if (group === undefined) {
+          group = {
+            names: new Set(),
+            seen: new Map(),
+            itemName: normalize(material.item.name),
+            department: normalize(material.item.department),
+          };
+          byItem.set(key, group);
+        }
+        lastItem = material.item;
+        lastGroup = group;
       }
       const name = normalize(material.name);
       group.names.add(name);
@@ -174,28 +192,28 @@ export function createEngine(options: EngineOptions = {}): Engine {
       const name = names[i]!;
       const occurrence = (group.seen.get(name) ?? 0) + 1;
       group.seen.set(name, occurrence);
-      const context: MaterialContext = {
+      decisions[i] = decide({
         material,
         name,
-        itemName: normalize(material.item.name),
+        itemName: group.itemName,
         issuer: normalize(material.issuer),
-        department: normalize(material.item.department),
+        department: group.department,
         occurrence,
         itemMaterialNames: group.names,
-      };
-      decisions[i] = decide(context);
+      });
     }
     return decisions;
   }
 
   function decide(context: MaterialContext): Decision {
-    const trace: TraceEntry[] = [];
+    const trace: TraceEntry[] = withTrace ? new Array<TraceEntry>(compiled.length) : [];
     let decidedBy: CompiledRule | undefined;
     let replacement: string | null = null;
     let reason = RETAIN_REASON;
-    for (const rule of compiled) {
+    for (let r = 0; r < compiled.length; r++) {
+      const rule = compiled[r]!;
       const outcome = rule.check(context);
-      trace.push({ ruleId: rule.id, matched: outcome.matched, reason: outcome.reason, facts: outcome.facts });
+      trace[r] = traceEntry(rule, outcome);
       if (outcome.matched && decidedBy === undefined) {
         decidedBy = rule;
         replacement = outcome.replacement ?? null;
@@ -224,6 +242,23 @@ export function createEngine(options: EngineOptions = {}): Engine {
     ruleSet,
     evaluate,
   };
+}
+
+function traceEntry(rule: CompiledRule, outcome: RuleOutcome): TraceEntry {
+  if (!Object.isFrozen(outcome)) {
+    return { ruleId: rule.id, matched: outcome.matched, reason: outcome.reason, facts: outcome.facts };
+  }
+  let entry = rule.sharedEntries.get(outcome);
+  if (entry === undefined) {
+    entry = Object.freeze({
+      ruleId: rule.id,
+      matched: outcome.matched,
+      reason: outcome.reason,
+      facts: outcome.facts,
+    });
+    rule.sharedEntries.set(outcome, entry);
+  }
+  return entry;
 }
 
 function definedOnly<T extends object>(value: T): Partial<T> {

@@ -83,6 +83,8 @@ const NO_LEGAL_BASIS = new Set(['', '无', '暂无', '没有', '-', '—', '/', 
 /** True when 设定依据 is blank or one of 无, 暂无, 没有, -, —, /, 无依据 (domain.md §2). */
 export function isLegalBasisNone(text: string | undefined | null): boolean {
   if (text == null) return true;
+  // Real legal bases are long citations; only short text can be one of the "none" words.
+  if (text.length > 8) return false;
   return NO_LEGAL_BASIS.has(String(text).normalize('NFKC').replace(/\s+/g, ''));
 }
 

@@ -1,4 +1,5 @@
 import { defineRule } from '../engine/define-rule';
+import { sharedOutcome } from '../engine/outcome';
 
 /** 原则8 (重复设置): an earlier material of the same item has the same normalized name. */
 export const duplicate = defineRule({
@@ -6,15 +7,16 @@ export const duplicate = defineRule({
   category: 'duplicate',
   principle: 8,
   title: { zh: '重复设置', en: 'duplicated requirement' },
-  compile:
-    () =>
-    ({ name, occurrence }) =>
-      occurrence > 1
-        ? {
+  compile: () => {
+    const first = sharedOutcome({ matched: false, reason: '同一事项中未重复', facts: { occurrence: 1 } });
+    return ({ name, occurrence }) =>
+      occurrence === 1
+        ? first
+        : {
             matched: true,
             reason: `同一事项已要求“${name}”（第 ${occurrence} 次出现）`,
             facts: { normalizedName: name, occurrence },
             replacement: '与前项材料合并，不再重复提交',
-          }
-        : { matched: false, reason: '同一事项中未重复', facts: { normalizedName: name, occurrence } },
+          };
+  },
 });

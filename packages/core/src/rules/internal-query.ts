@@ -1,5 +1,5 @@
 import { defineRule } from '../engine/define-rule';
-import type { RuleOutcome } from '../engine/types';
+import { outcomeCache, sharedOutcome } from '../engine/outcome';
 
 /** 原则4 (部门征询/内部查询): the office looks the fact up in its own records. */
 export const internalQuery = defineRule({
@@ -7,34 +7,33 @@ export const internalQuery = defineRule({
   category: 'internal-query',
   principle: 4,
   title: { zh: '改为部门内部查询', en: 'replaced by internal department query' },
-  compile:
-    () =>
-    ({ material, issuer, department }): RuleOutcome => {
-      const declared = material.internalQuery;
-      const issuerText = material.issuer ?? null;
-      if (declared === 'yes') {
-        return {
-          matched: true,
-          reason: '部门填报可内部查询',
-          facts: { internalQuery: declared, issuer: issuerText },
-          replacement: `由${material.item.department}内部查询核实`,
-        };
-      }
-      if (declared === 'no') {
-        return { matched: false, reason: '部门填报不能内部查询', facts: { internalQuery: declared } };
-      }
-      if (issuer !== '' && issuer === department) {
-        return {
-          matched: true,
-          reason: `开具单位即实施部门“${material.item.department}”`,
-          facts: { internalQuery: declared, issuer: issuerText, issuerIsDepartment: true },
-          replacement: `由${material.item.department}内部查询核实`,
-        };
-      }
-      return {
-        matched: false,
-        reason: '不能内部查询',
-        facts: { internalQuery: declared, issuer: issuerText, issuerIsDepartment: false },
-      };
-    },
+  compile: () => {
+    const declaredYes = outcomeCache((department: string) => ({
+      matched: true,
+      reason: '部门填报可内部查询',
+      facts: { internalQuery: 'yes' },
+      replacement: `由${department}内部查询核实`,
+    }));
+    const issuedByItself = outcomeCache((department: string) => ({
+      matched: true,
+      reason: `开具单位即实施部门“${department}”`,
+      facts: { internalQuery: 'unknown', issuerIsDepartment: true },
+      replacement: `由${department}内部查询核实`,
+    }));
+    const declaredNo = sharedOutcome({
+      matched: false,
+      reason: '部门填报不能内部查询',
+      facts: { internalQuery: 'no' },
+    });
+    const otherIssuer = sharedOutcome({
+      matched: false,
+      reason: '开具单位不是实施部门',
+      facts: { internalQuery: 'unknown', issuerIsDepartment: false },
+    });
+    return ({ material, issuer, department }) => {
+      if (material.internalQuery === 'yes') return declaredYes(material.item.department);
+      if (material.internalQuery === 'no') return declaredNo;
+      return issuer !== '' && issuer === department ? issuedByItself(material.item.department) : otherIssuer;
+    };
+  },
 });

@@ -1,6 +1,6 @@
 import { indexByNames } from '../catalogs/name-index';
 import { defineRule } from '../engine/define-rule';
-import type { RuleOutcome } from '../engine/types';
+import { sharedOutcome } from '../engine/outcome';
 
 /** 原则7: 开具证明的单位无权查证、无法开具的，一律取消. */
 export const issuerCannotCertify = defineRule({
@@ -9,41 +9,31 @@ export const issuerCannotCertify = defineRule({
   principle: 7,
   title: { zh: '开具单位无权查证', en: 'the issuer cannot verify what it would certify' },
   compile: ({ catalogs, normalize }) => {
-    const byMaterial = new Map<string, string[][]>();
+    const keywordsByMaterial = new Map<string, string[]>();
     for (const entry of catalogs.issuerRestrictions) {
       const keywords = entry.issuerKeywords.map((k) => normalize(k)).filter((k) => k !== '');
-      for (const [key] of indexByNames([entry], (e) => [e.material, ...(e.aliases ?? [])], normalize)) {
-        const list = byMaterial.get(key) ?? [];
-        list.push(keywords);
-        byMaterial.set(key, list);
+      for (const [name] of indexByNames([entry], (e) => [e.material, ...(e.aliases ?? [])], normalize)) {
+        keywordsByMaterial.set(name, [...(keywordsByMaterial.get(name) ?? []), ...keywords]);
       }
     }
-    return ({ name, issuer, material }): RuleOutcome => {
-      const restrictions = byMaterial.get(name);
+    const notRestricted = sharedOutcome({
+      matched: false,
+      reason: '不在开具单位限制目录中',
+      facts: { restricted: false },
+    });
+    return ({ name, issuer, material }) => {
+      const keywords = keywordsByMaterial.get(name);
+      if (keywords === undefined) return notRestricted;
       const issuerText = material.issuer ?? null;
-      if (restrictions === undefined || issuer === '') {
-        return {
-          matched: false,
-          reason: '开具单位可以开具',
-          facts: { issuer: issuerText, normalizedName: name },
-        };
-      }
-      for (const keywords of restrictions) {
-        const keyword = keywords.find((k) => issuer.includes(k));
-        if (keyword !== undefined) {
-          return {
+      const keyword = issuer === '' ? undefined : keywords.find((k) => issuer.includes(k));
+      return keyword === undefined
+        ? { matched: false, reason: '开具单位可以开具', facts: { restricted: true, issuer: issuerText } }
+        : {
             matched: true,
             reason: `“${issuerText}”无权查证“${material.name}”`,
-            facts: { issuer: issuerText, normalizedName: name, keyword },
+            facts: { restricted: true, issuer: issuerText, keyword },
             replacement: '不再索要，由办理部门依职责核实',
           };
-        }
-      }
-      return {
-        matched: false,
-        reason: '开具单位可以开具',
-        facts: { issuer: issuerText, normalizedName: name },
-      };
     };
   },
 });

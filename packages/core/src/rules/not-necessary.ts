@@ -1,4 +1,5 @@
 import { defineRule } from '../engine/define-rule';
+import { sharedOutcome } from '../engine/outcome';
 
 /** 原则8 (非必要): 证明材料非办事必要条件的，一律取消. */
 export const notNecessary = defineRule({
@@ -6,19 +7,17 @@ export const notNecessary = defineRule({
   category: 'not-necessary',
   principle: 8,
   title: { zh: '非办事必要条件', en: 'not necessary for the service' },
-  compile:
-    () =>
-    ({ material }) =>
-      material.necessary === 'no'
-        ? {
-            matched: true,
-            reason: '部门填报非办事必要条件',
-            facts: { necessary: 'no' },
-            replacement: '不再索要',
-          }
-        : {
-            matched: false,
-            reason: material.necessary === 'yes' ? '部门填报为必要' : '未填报是否必要',
-            facts: { necessary: material.necessary },
-          },
+  compile: () => {
+    const outcomes = {
+      no: sharedOutcome({
+        matched: true,
+        reason: '部门填报非办事必要条件',
+        facts: { necessary: 'no' },
+        replacement: '不再索要',
+      }),
+      yes: sharedOutcome({ matched: false, reason: '部门填报为必要', facts: { necessary: 'yes' } }),
+      unknown: sharedOutcome({ matched: false, reason: '未填报是否必要', facts: { necessary: 'unknown' } }),
+    };
+    return ({ material }) => outcomes[material.necessary];
+  },
 });

@@ -1,6 +1,6 @@
 import { indexByNames } from '../catalogs/name-index';
 import { defineRule } from '../engine/define-rule';
-import type { RuleOutcome } from '../engine/types';
+import { sharedOutcome } from '../engine/outcome';
 
 /** 原则3: 凡能采取申请人书面承诺、加强事中事后核查与监管方式解决的，一律取消. */
 export const writtenCommitment = defineRule({
@@ -15,29 +15,48 @@ export const writtenCommitment = defineRule({
     );
     const excludedCodes = new Set(catalogs.commitmentExclusions.map((e) => e.code?.trim()).filter(Boolean));
     const replacement = '申请人书面承诺，事中事后核查';
-    return ({ material, name, itemName }): RuleOutcome => {
+    const declaredYes = sharedOutcome({
+      matched: true,
+      reason: '部门填报可告知承诺',
+      facts: { commitment: 'yes' },
+      replacement,
+    });
+    const inCatalog = sharedOutcome({
+      matched: true,
+      reason: '告知承诺目录收录',
+      facts: { commitment: 'unknown', catalog: 'commitment' },
+      replacement,
+    });
+    const declaredNo = sharedOutcome({
+      matched: false,
+      reason: '部门填报不能告知承诺',
+      facts: { commitment: 'no' },
+    });
+    const notListed = sharedOutcome({
+      matched: false,
+      reason: '不在告知承诺目录中',
+      facts: { commitment: 'unknown' },
+    });
+    const excluded = {
+      yes: sharedOutcome({
+        matched: false,
+        reason: '本事项不适用告知承诺',
+        facts: { commitment: 'yes', itemExcluded: true },
+      }),
+      unknown: sharedOutcome({
+        matched: false,
+        reason: '本事项不适用告知承诺',
+        facts: { commitment: 'unknown', itemExcluded: true },
+      }),
+    };
+    return ({ material, name, itemName }) => {
       const declared = material.commitment;
-      if (declared === 'no') {
-        return { matched: false, reason: '部门填报不能告知承诺', facts: { commitment: declared } };
-      }
-      const inCatalog = declared !== 'yes' && commitment.has(name);
-      if (declared !== 'yes' && !inCatalog) {
-        return { matched: false, reason: '不在告知承诺目录中', facts: { commitment: declared } };
-      }
+      if (declared === 'no') return declaredNo;
+      if (declared === 'unknown' && !commitment.has(name)) return notListed;
       const code = material.item.code?.trim();
-      if (excludedNames.has(itemName) || (code !== undefined && excludedCodes.has(code))) {
-        return {
-          matched: false,
-          reason: '本事项不适用告知承诺',
-          facts: { commitment: declared, itemExcluded: true },
-        };
-      }
-      return {
-        matched: true,
-        reason: inCatalog ? '告知承诺目录收录' : '部门填报可告知承诺',
-        facts: inCatalog ? { commitment: declared, catalog: 'commitment' } : { commitment: declared },
-        replacement,
-      };
+      if (excludedNames.has(itemName) || (code !== undefined && excludedCodes.has(code)))
+        return excluded[declared];
+      return declared === 'yes' ? declaredYes : inCatalog;
     };
   },
 });
