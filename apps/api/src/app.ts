@@ -1,0 +1,128 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import {
+  type Config,
+  type ConfigInput,
+  createEngine,
+  type Engine,
+  engineOptionsFromConfig,
+  type JianzhengStore,
+  parseConfig,
+} from '@jianzheng/core';
+import { Scalar } from '@scalar/hono-api-reference';
+import { bodyLimit } from 'hono/body-limit';
+import { type AppEnv, authenticate } from './auth';
+import { type ApiLimits, DEFAULT_LIMITS, type Deps } from './deps';
+import { PayloadTooLargeError } from './errors';
+import { errorToResponse, makeProblem, problemResponse, validationProblem } from './problem';
+import { createRateLimiter } from './rate-limit';
+import { registerAuditRoutes } from './routes/audit';
+import { registerBatchRoutes } from './routes/batches';
+import { registerCommentRoutes } from './routes/comments';
+import { registerMaterialRoutes } from './routes/materials';
+import { registerPublicationRoutes } from './routes/publications';
+import { registerStageRoutes } from './routes/stages';
+
+export interface CreateAppOptions {
+  /** Where batches, decisions, publications, the audit log and tokens live (e.g. `createSqliteStore`). */
+  store: JianzhengStore;
+  /** The city's configuration (domain.md §9): jurisdiction, rules, catalogs. Validated here. */
+  config?: Config | ConfigInput;
+  /** A ready engine; overrides the one built from `config`. */
+  engine?: Engine;
+  /** Upload size, comment size and rate limits; each key defaults (20 MB upload, 5 comments / 10 min). */
+  limits?: Partial<ApiLimits>;
+  /**
+   * The client key for the comment rate limit. Default: the socket's remote address; pass one that
+   * reads `X-Forwarded-For` only when a trusted proxy sets it.
+   */
+  clientKey?: (headers: Headers, env: unknown) => string;
+  /** UTC offset written into publication timestamps (default `+08:00`, China Standard Time). */
+  timeZoneOffset?: string;
+  /** Clock (default: system time). */
+  now?: () => Date;
+  /** Where unexpected errors are logged (default: console.error); clients never see them. */
+  log?: (error: unknown) => void;
+}
+
+function remoteAddress(_headers: Headers, env: unknown): string {
+  const incoming = (env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
+  return incoming?.socket?.remoteAddress ?? 'unknown';
+}
+
+/**
+ * The operators' service as a Hono app: batches, workbook import, review with optimistic
+ * concurrency, stage transitions, publication, public comments and the audit log, documented at
+ * `/openapi.json` and `/docs`. Route handlers only translate HTTP; the rules live in
+ * @jianzheng/core and storage behind the store port.
+ */
+export function createApp(options: CreateAppOptions) {
+  const config = options.config === undefined ? undefined : parseConfig(options.config);
+  const engine = options.engine ?? createEngine(config ? engineOptionsFromConfig(config) : {});
+  const limits: ApiLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  const log = options.log ?? ((error: unknown) => console.error(error));
+  const deps: Deps = {
+    store: options.store,
+    engine,
+    jurisdiction: config?.jurisdiction,
+    limits,
+    commentLimiter: createRateLimiter({ max: limits.commentsPerWindow, windowMs: limits.commentWindowMs }),
+    clientKey: options.clientKey ?? remoteAddress,
+    timeZoneOffset: options.timeZoneOffset ?? '+08:00',
+    now: options.now ?? (() => new Date()),
+  };
+
+  const app = new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success)
+        return validationProblem(
+          result.error,
+          result.target === 'json' || result.target === 'form' ? 'body' : result.target,
+        );
+    },
+  });
+
+  app.onError((error, c) => errorToResponse(error, c, log));
+  app.notFound(() =>
+    problemResponse(makeProblem(404, 'NOT_FOUND', '没有这个地址', { detailEn: 'no such route' })),
+  );
+
+  app.use('/api/*', async (c, next) => {
+    // JSON bodies are small; uploads get their own, larger limit on the import route.
+    if (c.req.path.endsWith('/imports')) return next();
+    return bodyLimit({
+      maxSize: limits.jsonBytes,
+      onError: () => {
+        throw new PayloadTooLargeError(limits.jsonBytes);
+      },
+    })(c, next);
+  });
+  app.use('/api/*', authenticate(options.store));
+
+  registerBatchRoutes(app, deps);
+  registerMaterialRoutes(app, deps);
+  registerStageRoutes(app, deps);
+  registerPublicationRoutes(app, deps);
+  registerCommentRoutes(app, deps);
+  registerAuditRoutes(app, deps);
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    description: '`jianzheng token create --role …` 生成的令牌',
+  });
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'jianzheng API — 减证便民 operators’ service',
+      version: '0.1.0',
+      description:
+        '批次、清单导入、审核、阶段流转、公布、公众意见与审计。Errors are application/problem+json (RFC 9457).',
+    },
+  });
+  app.get('/docs', Scalar({ url: '/openapi.json', pageTitle: 'jianzheng API' }));
+  app.get('/health', (c) => c.json({ ok: true }));
+
+  return app;
+}
+
+export type JianzhengApp = ReturnType<typeof createApp>;

@@ -1,0 +1,77 @@
+import type { Actor, JianzhengStore, Role } from '@jianzheng/core';
+import type { MiddlewareHandler } from 'hono';
+import { ForbiddenError, UnauthorizedError } from './errors';
+import { hashToken } from './tokens';
+
+/** Who is calling: a token's role (and department), or the anonymous public. */
+export interface Principal {
+  actor: Actor;
+  role: Role | 'anonymous';
+  department: string | null;
+}
+
+export type AppEnv = { Variables: { principal: Principal } };
+
+const ANONYMOUS: Principal = {
+  actor: { id: 'anonymous', role: 'anonymous' },
+  role: 'anonymous',
+  department: null,
+};
+// The characters RFC 6750 allows in a Bearer token.
+const BEARER = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/;
+
+/** Resolves the bearer token (if any) to a principal; a bad or unknown token is a 401. */
+export function authenticate(store: JianzhengStore): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const header = c.req.header('authorization');
+    if (!header) {
+      c.set('principal', ANONYMOUS);
+      return next();
+    }
+    const match = BEARER.exec(header.trim());
+    if (!match) throw new UnauthorizedError('malformed');
+    const record = await store.findTokenByHash(hashToken(match[1]!));
+    if (!record) throw new UnauthorizedError('unknown');
+    c.set('principal', {
+      actor: {
+        id: record.label ? `${record.label} (${record.id})` : record.id,
+        role: record.role,
+        department: record.department,
+      },
+      role: record.role,
+      department: record.department,
+    });
+    return next();
+  };
+}
+
+const ROLE_ZH: Record<string, string> = {
+  admin: '管理员',
+  reviewer: '审核组',
+  legal: '法制审核',
+  department: '部门',
+  anonymous: '公众',
+};
+
+/** 401 for the anonymous public, 403 for a token whose role is not among `roles`. */
+export function requireRole(principal: Principal, roles: readonly Role[]): void {
+  if (principal.role === 'anonymous') throw new UnauthorizedError('missing');
+  if (!roles.includes(principal.role)) {
+    throw new ForbiddenError(
+      `角色“${ROLE_ZH[principal.role]}”无权执行此操作（需要：${roles.map((r) => ROLE_ZH[r]).join('、')}）`,
+      `role "${principal.role}" may not do this (needs ${roles.join(', ')})`,
+    );
+  }
+}
+
+/** 谁设定，谁清理: a department token may change only its own department's materials. */
+export function requireOwnDepartment(principal: Principal, departments: readonly string[]): void {
+  if (principal.role !== 'department') return;
+  const others = departments.filter((d) => d !== principal.department);
+  if (others.length > 0) {
+    throw new ForbiddenError(
+      `部门令牌只能修改本部门（${principal.department}）的材料，不能修改：${others.join('、')}`,
+      `a department token may change only ${principal.department}'s materials, not: ${others.join(', ')}`,
+    );
+  }
+}

@@ -1,0 +1,83 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import {
+  allowedActions,
+  type BatchRecord,
+  type Engine,
+  type JianzhengStore,
+  type Jurisdiction,
+  type MaterialRecord,
+  NotFoundError,
+} from '@jianzheng/core';
+import type { AppEnv } from './auth';
+import type { createRateLimiter } from './rate-limit';
+
+/** Limits of the service; every one has a default. */
+export interface ApiLimits {
+  /** Largest accepted upload (all workbooks of one request), in bytes. Default 20 MB. */
+  uploadBytes: number;
+  /** Largest JSON request body, in bytes. Default 1 MB. */
+  jsonBytes: number;
+  /** Longest public comment, in characters. Default 2000. */
+  commentChars: number;
+  /** Comments one client may post per window. Default 5. */
+  commentsPerWindow: number;
+  /** The rate-limit window, in ms. Default 10 minutes. */
+  commentWindowMs: number;
+}
+
+export const DEFAULT_LIMITS: ApiLimits = {
+  uploadBytes: 20 * 1024 * 1024,
+  jsonBytes: 1024 * 1024,
+  commentChars: 2000,
+  commentsPerWindow: 5,
+  commentWindowMs: 10 * 60 * 1000,
+};
+
+export interface Deps {
+  store: JianzhengStore;
+  engine: Engine;
+  jurisdiction: Jurisdiction | undefined;
+  limits: ApiLimits;
+  commentLimiter: ReturnType<typeof createRateLimiter>;
+  clientKey: (headers: Headers, env: unknown) => string;
+  timeZoneOffset: string;
+  now: () => Date;
+}
+
+export type App = OpenAPIHono<AppEnv>;
+
+export async function requireBatch(store: JianzhengStore, id: string): Promise<BatchRecord> {
+  const batch = await store.getBatch(id);
+  if (!batch) throw new NotFoundError('batch', id, '批次');
+  return batch;
+}
+
+export async function requireMaterial(
+  store: JianzhengStore,
+  batchId: string,
+  id: string,
+): Promise<MaterialRecord> {
+  const record = await store.getMaterial(batchId, id);
+  if (!record) throw new NotFoundError('material', id, '材料');
+  return record;
+}
+
+export function batchOut(batch: BatchRecord) {
+  return {
+    ...batch,
+    details: batch.details as Record<string, unknown>,
+    allowedActions: allowedActions(batch.stage) as string[],
+  };
+}
+
+export const etagOf = (record: MaterialRecord) => `"${record.version}"`;
+
+export function materialOut(record: MaterialRecord) {
+  return {
+    material: record.material,
+    decision: record.decision,
+    annotation: record.annotation,
+    version: record.version,
+    etag: etagOf(record),
+  };
+}

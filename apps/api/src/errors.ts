@@ -1,0 +1,102 @@
+import { JianzhengError } from '@jianzheng/core';
+
+/** No or an unknown bearer token on a route that needs one. */
+export class UnauthorizedError extends JianzhengError {
+  constructor(reason: 'missing' | 'malformed' | 'unknown' = 'missing') {
+    const zh = {
+      missing: '需要登录：请在 Authorization 头中提供 Bearer 令牌',
+      malformed: '令牌格式不正确',
+      unknown: '令牌无效或已停用',
+    }[reason];
+    const en = {
+      missing: 'authentication required: send a Bearer token',
+      malformed: 'malformed token',
+      unknown: 'unknown token',
+    }[reason];
+    super('UNAUTHORIZED', zh, { messageEn: en });
+  }
+}
+
+/** The token's role may not do this, or a department token reached for another department. */
+export class ForbiddenError extends JianzhengError {
+  constructor(message: string, messageEn: string) {
+    super('FORBIDDEN', message, { messageEn });
+  }
+}
+
+export class PayloadTooLargeError extends JianzhengError {
+  constructor(maxBytes: number) {
+    const mb = (maxBytes / 1024 / 1024).toFixed(maxBytes % (1024 * 1024) === 0 ? 0 : 1);
+    super('PAYLOAD_TOO_LARGE', `上传内容超过 ${mb} MB 的上限`, {
+      messageEn: `the request body exceeds the ${mb} MB limit`,
+    });
+  }
+}
+
+export class RateLimitedError extends JianzhengError {
+  readonly retryAfterSeconds: number;
+  constructor(retryAfterSeconds: number) {
+    const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
+    super('RATE_LIMITED', `提交过于频繁，请 ${minutes} 分钟后再试`, {
+      messageEn: `too many submissions; try again in ${minutes} minute(s)`,
+    });
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
+
+/** A change of a material without `If-Match`: a blind write could overwrite someone's review. */
+export class PreconditionRequiredError extends JianzhengError {
+  constructor() {
+    super('PRECONDITION_REQUIRED', '修改材料须带上 If-Match 头（读取材料时返回的 ETag）', {
+      messageEn: 'send If-Match with the ETag returned when reading the material',
+    });
+  }
+}
+
+/** Public comments are only taken while the batch is in `public-comment`. */
+export class CommentsClosedError extends JianzhengError {
+  constructor(stage: string) {
+    super('COMMENTS_CLOSED', `当前不在公开征求意见期（批次阶段：${stage}），不能提交意见`, {
+      messageEn: `comments are closed: the batch is in stage "${stage}", not public-comment`,
+    });
+  }
+}
+
+/** One or more uploaded workbooks had errors; each failing file imported nothing. */
+export class ImportFailedError extends JianzhengError {
+  readonly files: unknown[];
+  constructor(failed: string[], files: unknown[]) {
+    super('IMPORT_FAILED', `以下文件有错误，未导入：${failed.join('、')}（其余文件已导入）`, {
+      messageEn: `these files had errors and imported nothing: ${failed.join(', ')} (the others were imported)`,
+    });
+    this.files = files;
+  }
+}
+
+/** A workbook lists a department that is not part of the batch. */
+export class UnknownDepartmentError extends JianzhengError {
+  constructor(file: string, departments: string[], known: string[]) {
+    super(
+      'UNKNOWN_DEPARTMENT',
+      `「${file}」中的部门 ${departments.join('、')} 不在本批次中（本批次部门：${known.join('、')}）`,
+      { messageEn: `"${file}": departments ${departments.join(', ')} are not in this batch` },
+    );
+  }
+}
+
+/** A token request that makes no sense (a department token without a department …). */
+export class InvalidTokenRequestError extends JianzhengError {
+  constructor(message: string, messageEn: string) {
+    super('TOKEN_REQUEST_INVALID', message, { messageEn });
+  }
+}
+
+/** A batch needs a jurisdiction, from the request or the service configuration. */
+export class JurisdictionRequiredError extends JianzhengError {
+  readonly issues = [{ path: ['body', 'jurisdiction'], message: '未配置辖区，请在请求中给出 jurisdiction' }];
+  constructor() {
+    super('JURISDICTION_REQUIRED', '未配置辖区：请在请求中给出 jurisdiction（code、name、level）', {
+      messageEn: 'no jurisdiction configured: give jurisdiction (code, name, level) in the request',
+    });
+  }
+}

@@ -1,0 +1,78 @@
+import {
+  applyTransition,
+  type BatchRecord,
+  type Engine,
+  type JianzhengStore,
+  type NewPublication,
+  planTransition,
+  type TransitionInput,
+  type WriteContext,
+} from '@jianzheng/core';
+import { exportPublication } from '@jianzheng/excel';
+import { createPublication, diffPublications, parsePublication, serializePublication } from '@jianzheng/json';
+
+/**
+ * Plans a transition with core's state machine (guards read from the store), and for publish /
+ * adjust builds the JSON publication and the Excel attachment first, so that the stage change
+ * and the new version are written together or not at all.
+ */
+export async function runTransition(
+  deps: { store: JianzhengStore; engine: Engine; timeZoneOffset: string },
+  batch: BatchRecord,
+  input: TransitionInput,
+  ctx: WriteContext & { at: string },
+): Promise<{ batch: BatchRecord; publication: NewPublication | undefined }> {
+  const { store, engine } = deps;
+  const materialCount = (await store.listMaterials(batch.id, { limit: 1 })).total;
+  const plan = planTransition(
+    {
+      stage: batch.stage,
+      materialCount,
+      unansweredComments: await store.countUnansweredComments(batch.id),
+      legalReview: batch.details.legalReview ?? null,
+    },
+    input,
+  );
+  const details = applyTransition(batch.details, plan, ctx.at);
+  let publication: NewPublication | undefined;
+  if (plan.publishes) {
+    const records = await store.allMaterials(batch.id);
+    const version = details.publicationVersion!;
+    const reason = plan.action === 'adjust' ? plan.fields.reason! : null;
+    const pub = createPublication({
+      jurisdiction: batch.jurisdiction,
+      batch: {
+        id: batch.id,
+        title: batch.title,
+        documentNumber: details.documentNumber ?? null,
+        approvedAt: details.meetingDate ?? null,
+        adjustmentReason: reason,
+      },
+      version,
+      materials: records.map((r) => r.material),
+      decisions: records.map((r) => r.decision),
+      ruleSet: engine.ruleSet,
+      publishedAt: `${details.publishedAt}T00:00:00${deps.timeZoneOffset}`,
+      categories: [...engine.categories.values()],
+    });
+    const json = serializePublication(pub);
+    let diff: string | null = null;
+    if (version > 1) {
+      const previous = await store.getPublication(batch.id, version - 1);
+      if (previous) diff = JSON.stringify(diffPublications(parsePublication(previous.json), pub));
+    }
+    const excel = await exportPublication(pub);
+    publication = {
+      version,
+      publishedAt: pub.publishedAt,
+      documentNumber: details.documentNumber ?? null,
+      reason,
+      sha256: pub.sha256,
+      json,
+      excel: new Uint8Array(excel),
+      diff,
+    };
+  }
+  const next = await store.transitionBatch(batch.id, plan, details, ctx, publication);
+  return { batch: next, publication };
+}

@@ -1,0 +1,137 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Role } from '@jianzheng/core';
+import { createSqliteStore, type SqliteStore } from '@jianzheng/store-sqlite';
+import ExcelJS from 'exceljs';
+import { type CreateAppOptions, createApp } from '../app';
+import { createToken } from '../tokens';
+
+export const JURISDICTION = { code: '341300', name: '宿州市', level: 'city' as const };
+
+/** A real SQLite file in a temp dir, the app over it, and one token per role. */
+export async function harness(options: Partial<Omit<CreateAppOptions, 'store'>> = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'jz-api-'));
+  const file = join(dir, 'jianzheng.db');
+  const store: SqliteStore = createSqliteStore({ filename: file });
+  const app = createApp({ config: { jurisdiction: JURISDICTION }, log: () => {}, ...options, store });
+  const token = async (role: Role, department?: string) =>
+    (await createToken({ store, role, department: department ?? null, label: `${role}-${department ?? ''}` }))
+      .token;
+  const tokens = {
+    admin: await token('admin'),
+    reviewer: await token('reviewer'),
+    legal: await token('legal'),
+    police: await token('department', '市公安局'),
+    market: await token('department', '市市场监督管理局'),
+  };
+  type Who = keyof typeof tokens | 'anonymous';
+  const headers = (who: Who, extra: Record<string, string> = {}): Record<string, string> =>
+    who === 'anonymous' ? extra : { authorization: `Bearer ${tokens[who]}`, ...extra };
+
+  async function call(
+    who: Who,
+    method: string,
+    path: string,
+    body?: unknown,
+    extra: Record<string, string> = {},
+  ) {
+    const init: RequestInit = { method, headers: headers(who, extra) };
+    if (body instanceof FormData) init.body = body;
+    else if (body !== undefined) {
+      init.body = typeof body === 'string' ? body : JSON.stringify(body);
+      init.headers = { 'content-type': 'application/json', ...headers(who, extra) };
+    }
+    const res = await app.request(path, init);
+    const type = res.headers.get('content-type') ?? '';
+    const data = type.includes('json')
+      ? await res.json()
+      : type.startsWith('text')
+        ? await res.text()
+        : await res.arrayBuffer();
+    // biome-ignore lint/suspicious/noExplicitAny: tests read response bodies as loosely as a client would
+    return { status: res.status, headers: res.headers, body: data as any };
+  }
+
+  return {
+    app,
+    store,
+    file,
+    dir,
+    tokens,
+    call,
+    async close() {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export type Harness = Awaited<ReturnType<typeof harness>>;
+
+export interface Row {
+  item: string;
+  material: string;
+  legalBasis?: string;
+  shareable?: string;
+  proposal?: string;
+  issuer?: string;
+}
+
+/** A department workbook written by exceljs, in the layout of domain.md §8. */
+export async function workbook(department: string, rows: Row[]): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(department);
+  ws.addRow(['实施部门', '事项名称', '材料名称', '开具单位', '设定依据', '可共享获取', '清理意见']);
+  for (const r of rows) {
+    ws.addRow([
+      department,
+      r.item,
+      r.material,
+      r.issuer ?? '',
+      r.legalBasis ?? '《条例》第三条',
+      r.shareable ?? '',
+      r.proposal ?? '保留',
+    ]);
+  }
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+export function form(...files: Array<{ name: string; bytes: Uint8Array }>): FormData {
+  const data = new FormData();
+  for (const f of files) data.append('files', new File([f.bytes], f.name));
+  return data;
+}
+
+export const POLICE_ROWS: Row[] = [
+  { item: '户口迁移', material: '居民身份证复印件', shareable: '是' },
+  { item: '户口迁移', material: '迁移申请书' },
+  { item: '户口迁移', material: '亲属关系证明', legalBasis: '无' },
+  { item: '无犯罪记录证明开具', material: '申请表' },
+];
+
+export const MARKET_ROWS: Row[] = [
+  { item: '个体工商户登记', material: '营业执照', shareable: '是', proposal: '取消' },
+  { item: '个体工商户登记', material: '经营场所证明' },
+];
+
+/** A batch with both departments imported. */
+export async function seededBatch(h: Harness, id = 'b1') {
+  const created = await h.call('admin', 'POST', '/api/batches', {
+    id,
+    title: '第一批',
+    departments: ['市公安局', '市市场监督管理局'],
+  });
+  if (created.status !== 201) throw new Error(JSON.stringify(created.body));
+  const res = await h.call(
+    'admin',
+    'POST',
+    `/api/batches/${id}/imports`,
+    form(
+      { name: '公安局.xlsx', bytes: await workbook('市公安局', POLICE_ROWS) },
+      { name: '市场监管局.xlsx', bytes: await workbook('市市场监督管理局', MARKET_ROWS) },
+    ),
+  );
+  if (res.status !== 200) throw new Error(JSON.stringify(res.body));
+  return res.body;
+}
