@@ -141,3 +141,14 @@ describe('planTransition', () => {
     );
   });
 });
+
+describe('assertListEditable', () => {
+  it('freezes the list under legal review and after approval only', async () => {
+    const { assertListEditable, StageLockedError } = await import('./editing');
+    expect(() => assertListEditable('legal-review')).toThrow(StageLockedError);
+    expect(() => assertListEditable('approved')).toThrow(/冻结/);
+    for (const stage of ['draft', 'centralized-review', 'public-comment', 'published'] as const) {
+      expect(() => assertListEditable(stage)).not.toThrow();
+    }
+  });
+});
