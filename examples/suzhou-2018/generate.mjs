@@ -322,7 +322,7 @@ function buildDepartment(dept, index, seed) {
   for (let i = 0; i < slots.length; i++) {
     while (slots[i].filter((k) => k === 'duplicate').length > 2) {
       const j = rng.int(slots.length);
-      const k = slots[j].findIndex((kind) => kind === 'retain');
+      const k = slots[j].indexOf('retain');
       if (j === i || k < 0 || slots[j].filter((x) => x === 'duplicate').length >= 2) continue;
       const d = slots[i].indexOf('duplicate');
       slots[j][k] = 'duplicate';

@@ -1,0 +1,123 @@
+import { mkdir, rename, rm } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import { formatRate } from '@jianzheng/core';
+import { exportPublication } from '@jianzheng/excel';
+import { createPublication, diffPublications, renderDiffMarkdown } from '@jianzheng/json';
+import { latestPublication, writePublication } from '@jianzheng/json/node';
+import type { CommandContext } from '../context';
+import { printIssues } from '../context';
+import { engineFor } from '../engine';
+import { CliError, EXIT } from '../errors';
+import { evaluateImported } from '../evaluation';
+import { writeFileAtomic } from '../fs-atomic';
+import { formatCount } from '../table';
+import { loadWorkbooks } from '../workbooks';
+import { printRegressions } from './diff';
+
+export interface PublishOptions {
+  batch: string;
+  title: string;
+  docNumber?: string;
+  out: string;
+  config?: string;
+  reason?: string;
+  approvedAt?: string;
+  publishedAt?: string;
+}
+
+/**
+ * `jianzheng publish`: the next version of a batch as canonical JSON plus the official Excel
+ * attachment, and the adjustment diff against the previous version. Publishes only when every
+ * workbook imported: a list with a department missing must not go out.
+ */
+export async function publishCommand(
+  ctx: CommandContext,
+  files: string[],
+  options: PublishOptions,
+): Promise<number> {
+  const { engine, config } = await engineFor(options.config);
+  const jurisdiction = config?.jurisdiction;
+  if (!jurisdiction) {
+    throw new CliError(
+      'CLI_NO_JURISDICTION',
+      '发布需要在配置文件中填写 jurisdiction（例如 {"jurisdiction": {"code": "341300", "name": "宿州市", "level": "city"}}），请用 --config 指定',
+      'publishing needs a jurisdiction in the configuration file (--config)',
+      EXIT.usage,
+    );
+  }
+  const imported = await loadWorkbooks(files, ctx.io, ctx.err);
+  printIssues(ctx, imported.issues);
+  if (!imported.ok) {
+    const failed = imported.files.filter((f) => !f.ok).map((f) => f.file);
+    throw new CliError(
+      'CLI_IMPORT_FAILED',
+      `未发布：${failed.join('、')} 导入失败，发布的清单必须包含全部工作簿`,
+      `nothing published: ${failed.join(', ')} failed to import; a publication must include every workbook`,
+      EXIT.failed,
+    );
+  }
+  const { materials, decisions } = evaluateImported(imported, engine);
+
+  const outDir = resolve(ctx.io.cwd, options.out);
+  const previous = await latestPublication(outDir, options.batch);
+  const version = previous ? previous.version + 1 : 1;
+  if (previous && !options.reason) {
+    throw new CliError(
+      'CLI_REASON_REQUIRED',
+      `批次 ${options.batch} 已发布第 ${previous.version} 版；发布第 ${version} 版（动态调整）须用 --reason 说明调整原因`,
+      `batch ${options.batch} already has version ${previous.version}; an adjustment (version ${version}) needs --reason`,
+      EXIT.usage,
+    );
+  }
+  const publication = createPublication({
+    jurisdiction,
+    batch: {
+      id: options.batch,
+      title: options.title,
+      documentNumber: options.docNumber ?? null,
+      approvedAt: options.approvedAt ?? null,
+      adjustmentReason: previous ? (options.reason ?? null) : null,
+    },
+    version,
+    materials,
+    decisions,
+    ruleSet: engine.ruleSet,
+    publishedAt: options.publishedAt ?? ctx.io.now(),
+    categories: [...engine.categories.values()],
+  });
+
+  // Excel first under a temporary name, then the JSON (which refuses to overwrite a version),
+  // then the Excel under its real name: a failure at any step leaves no partial publication.
+  const workbook = await exportPublication(publication);
+  const batchDir = join(outDir, options.batch);
+  await mkdir(batchDir, { recursive: true });
+  const excelPath = join(batchDir, `v${version}.xlsx`);
+  const pending = join(batchDir, `.v${version}.xlsx.pending`);
+  await writeFileAtomic(pending, workbook);
+  let jsonPath: string;
+  try {
+    jsonPath = await writePublication(outDir, publication);
+    await rename(pending, excelPath);
+  } catch (error) {
+    await rm(pending, { force: true });
+    throw error;
+  }
+
+  const show = (path: string) => relative(ctx.io.cwd, path) || path;
+  const s = publication.summary;
+  const { out } = ctx;
+  const lines = [
+    `${out.green('已发布')} ${publication.batch.title} 第 ${version} 版`,
+    `  JSON   ${show(jsonPath)}`,
+    `  Excel  ${show(excelPath)}`,
+    `  sha256 ${publication.sha256}`,
+    `  ${s.departments} 个部门、${formatCount(s.items)} 个事项、${formatCount(s.materials)} 项材料，取消 ${formatCount(s.cancelled)} 项（${formatRate(s.cancelled, s.materials)}）`,
+  ];
+  ctx.io.stdout.write(`${lines.join('\n')}\n`);
+  if (previous) {
+    const diff = diffPublications(previous, publication);
+    ctx.io.stdout.write(`\n${renderDiffMarkdown(diff)}\n`);
+    printRegressions(ctx, diff);
+  }
+  return EXIT.ok;
+}

@@ -1,0 +1,112 @@
+import { formatRate, type Summary } from '@jianzheng/core';
+import type { CommandContext } from '../context';
+import { printIssues } from '../context';
+import { engineFor } from '../engine';
+import { EXIT } from '../errors';
+import { evaluateImported } from '../evaluation';
+import { AGREEMENT_ZH, categoryLabel } from '../labels';
+import { type Column, formatCount, renderMarkdownTable, renderTable } from '../table';
+import { loadWorkbooks } from '../workbooks';
+
+export interface ReportOptions {
+  config?: string;
+  format: 'table' | 'markdown';
+  verbose?: boolean;
+}
+
+/**
+ * `jianzheng report`: the statistics as the press release gives them — per department and per
+ * cancellation category, the rate with one decimal — for people, not for machines.
+ */
+export async function reportCommand(
+  ctx: CommandContext,
+  files: string[],
+  options: ReportOptions,
+): Promise<number> {
+  const { engine, config } = await engineFor(options.config);
+  const imported = await loadWorkbooks(files, ctx.io, ctx.err);
+  const { summary } = evaluateImported(imported, engine);
+  printIssues(ctx, imported.issues, options.verbose);
+  const markdown = options.format === 'markdown';
+  const render = (columns: Column[], rows: string[][]) =>
+    markdown ? renderMarkdownTable(columns, rows) : renderTable(columns, rows);
+  const bold = (text: string) => (markdown ? `**${text}**` : ctx.out.bold(text));
+  const heading = (text: string) => (markdown ? `## ${text}` : ctx.out.bold(text));
+
+  const city = config?.jurisdiction?.name ?? '';
+  const lines: string[] = [];
+  lines.push(
+    markdown ? `# ${city}政务服务事项申请材料清理情况` : bold(`${city}政务服务事项申请材料清理情况`),
+  );
+  lines.push('');
+  lines.push(
+    `${summary.departments} 个部门，政务服务事项 ${formatCount(summary.items)} 项，申请材料 ${formatCount(summary.materials)} 项，` +
+      `取消 ${formatCount(summary.cancelled)} 项，占比 ${formatRate(summary.cancelled, summary.materials)}。`,
+  );
+  lines.push('');
+  lines.push(heading('按部门'));
+  lines.push(render(...departmentTable(summary, bold)));
+  lines.push('');
+  lines.push(heading('按取消类别'));
+  lines.push(render(...categoryTable(summary, engine, bold)));
+  lines.push('');
+  lines.push(heading('部门意见与规则结论'));
+  lines.push(
+    render(
+      [{ header: '情况' }, { header: '材料', align: 'right' }],
+      Object.entries(summary.agreement).map(([key, n]) => [AGREEMENT_ZH[key] ?? key, formatCount(n)]),
+    ),
+  );
+  ctx.io.stdout.write(`${lines.join('\n')}\n`);
+  return imported.ok ? EXIT.ok : EXIT.failed;
+}
+
+function departmentTable(summary: Summary, bold: (text: string) => string): [Column[], string[][]] {
+  const columns: Column[] = [
+    { header: '部门' },
+    { header: '事项', align: 'right' },
+    { header: '材料', align: 'right' },
+    { header: '取消', align: 'right' },
+    { header: '保留', align: 'right' },
+    { header: '取消率', align: 'right' },
+  ];
+  const row = (name: string, t: Summary['byDepartment'][number] | Summary) => [
+    name,
+    formatCount(t.items),
+    formatCount(t.materials),
+    formatCount(t.cancelled),
+    formatCount(t.retained),
+    formatRate(t.cancelled, t.materials),
+  ];
+  const rows = summary.byDepartment.map((d) => row(d.department, d));
+  rows.push(row(`合计（${summary.departments} 个部门）`, summary).map(bold));
+  return [columns, rows];
+}
+
+function categoryTable(
+  summary: Summary,
+  engine: Parameters<typeof categoryLabel>[0],
+  bold: (text: string) => string,
+): [Column[], string[][]] {
+  const columns: Column[] = [
+    { header: '取消类别' },
+    { header: '取消', align: 'right' },
+    { header: '占取消', align: 'right' },
+    { header: '占材料', align: 'right' },
+  ];
+  const rows = Object.entries(summary.byCategory).map(([id, n]) => [
+    categoryLabel(engine, id),
+    formatCount(n),
+    formatRate(n, summary.cancelled),
+    formatRate(n, summary.materials),
+  ]);
+  rows.push(
+    [
+      '合计',
+      formatCount(summary.cancelled),
+      formatRate(summary.cancelled, summary.cancelled),
+      formatRate(summary.cancelled, summary.materials),
+    ].map(bold),
+  );
+  return [columns, rows];
+}

@@ -1,0 +1,90 @@
+import { resolve } from 'node:path';
+import type { CommandContext } from '../context';
+import { CliError, EXIT } from '../errors';
+
+// The API app pulls in hono and SQLite: load it only for the commands that need it, so the
+// other commands start fast and still work where the native SQLite module is unavailable.
+type ApiModule = typeof import('@jianzheng/api');
+
+async function loadApi(): Promise<ApiModule> {
+  try {
+    return await import('@jianzheng/api');
+  } catch (error) {
+    throw new CliError(
+      'CLI_API_UNAVAILABLE',
+      '无法加载服务端（@jianzheng/api）：请先在仓库根目录运行 npm run build',
+      'cannot load the API app (@jianzheng/api): run npm run build at the repository root first',
+      EXIT.failed,
+      error,
+    );
+  }
+}
+
+export interface ServeOptions {
+  db: string;
+  port: string;
+  host: string;
+  config?: string;
+}
+
+/** `jianzheng serve`: the operators' service and the public list, until Ctrl+C. */
+export async function serveCommand(ctx: CommandContext, options: ServeOptions): Promise<number> {
+  const port = Number(options.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new CliError(
+      'CLI_BAD_PORT',
+      `端口无效：${options.port}`,
+      `invalid port: ${options.port}`,
+      EXIT.usage,
+    );
+  }
+  const config = options.config
+    ? await (await import('@jianzheng/core/node')).loadConfig(options.config)
+    : undefined;
+  const api = await loadApi();
+  const server = await api.startServer({
+    dbPath: resolve(ctx.io.cwd, options.db),
+    port,
+    host: options.host,
+    ...(config ? { config } : {}),
+  });
+  ctx.io.stderr.write(
+    `${ctx.err.green('服务已启动')} ${server.url}（数据库 ${options.db}；按 Ctrl+C 停止）\n`,
+  );
+  await new Promise<void>((done) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      done();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  await server.close();
+  ctx.io.stderr.write('服务已停止\n');
+  return EXIT.ok;
+}
+
+export interface TokenOptions {
+  db: string;
+  role: string;
+  department?: string;
+  label?: string;
+}
+
+/** `jianzheng token create`: prints the bearer token once (stdout); only its hash is stored. */
+export async function tokenCreateCommand(ctx: CommandContext, options: TokenOptions): Promise<number> {
+  const api = await loadApi();
+  const created = await api.createToken({
+    dbPath: resolve(ctx.io.cwd, options.db),
+    role: options.role as Parameters<ApiModule['createToken']>[0]['role'],
+    department: options.department ?? null,
+    label: options.label ?? null,
+  });
+  ctx.io.stdout.write(`${created.token}\n`);
+  ctx.io.stderr.write(
+    `${ctx.err.green('已创建令牌')} ${created.id}（角色 ${created.role}${created.department ? `，部门 ${created.department}` : ''}）。` +
+      '令牌只显示这一次，请妥善保存。\n',
+  );
+  return EXIT.ok;
+}

@@ -1,0 +1,106 @@
+import {
+  type Decision,
+  type Engine,
+  type Material,
+  type Summary,
+  summarize,
+  type TraceEntry,
+} from '@jianzheng/core';
+import type { ImportBatchResult, ImportIssue } from '@jianzheng/excel';
+
+/** One material as `evaluate --format json` prints it (field names fixed by the CLI contract). */
+export interface EvaluatedMaterial {
+  id: string;
+  department: string;
+  itemCode: string | null;
+  itemName: string;
+  name: string;
+  verdict: Decision['verdict'];
+  category: string | null;
+  ruleId: string | null;
+  replacement: string | null;
+  agreement: Decision['agreement'];
+  trace: TraceEntry[];
+}
+
+export interface EvaluationSummary {
+  departments: number;
+  items: number;
+  materials: number;
+  cancelled: number;
+  retained: number;
+  cancellationRate: number;
+  byCategory: Record<string, number>;
+  byDepartment: Summary['byDepartment'];
+  agreement: Summary['agreement'];
+}
+
+export interface EvaluationIssue {
+  severity: ImportIssue['severity'];
+  file: string;
+  sheet: string | null;
+  row: number | null;
+  column: string | null;
+  message: string;
+}
+
+/** The document `jianzheng evaluate --format json` prints: exactly these keys. */
+export interface EvaluationDocument {
+  summary: EvaluationSummary;
+  materials: EvaluatedMaterial[];
+  issues: EvaluationIssue[];
+}
+
+/** What the commands share after importing and evaluating: the raw parts and the document. */
+export interface Evaluation {
+  imported: ImportBatchResult;
+  materials: Material[];
+  decisions: Decision[];
+  summary: Summary;
+  document: EvaluationDocument;
+}
+
+/** Runs the engine over the imported materials and assembles the statistics (core's `summarize`). */
+export function evaluateImported(imported: ImportBatchResult, engine: Engine): Evaluation {
+  const materials = imported.materials;
+  const decisions = engine.evaluate(materials);
+  const summary = summarize(materials, decisions, { categories: [...engine.categories.keys()] });
+  const document: EvaluationDocument = {
+    summary: {
+      departments: summary.departments,
+      items: summary.items,
+      materials: summary.materials,
+      cancelled: summary.cancelled,
+      retained: summary.retained,
+      cancellationRate: summary.cancellationRate,
+      byCategory: summary.byCategory,
+      byDepartment: summary.byDepartment,
+      agreement: summary.agreement,
+    },
+    materials: materials.map((material, i) => {
+      const decision = decisions[i]!;
+      return {
+        id: material.id,
+        department: material.item.department,
+        itemCode: material.item.code ?? null,
+        itemName: material.item.name,
+        name: material.name,
+        verdict: decision.verdict,
+        category: decision.category,
+        ruleId: decision.ruleId,
+        replacement: decision.replacement,
+        agreement: decision.agreement,
+        trace: decision.trace,
+      };
+    }),
+    issues: imported.issues.map(({ severity, file, sheet, row, column, message }) => ({
+      severity,
+      file,
+      sheet,
+      row,
+      column,
+      message,
+    })),
+  };
+  return { imported, materials, decisions, summary, document };
+}

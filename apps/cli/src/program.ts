@@ -1,0 +1,152 @@
+import { Command, Option } from 'commander';
+import packageJson from '../package.json';
+import { diffCommand } from './commands/diff';
+import { evaluateCommand } from './commands/evaluate';
+import { explainCommand } from './commands/explain';
+import { publishCommand } from './commands/publish';
+import { reportCommand } from './commands/report';
+import { serveCommand, tokenCreateCommand } from './commands/server';
+import { templateCommand } from './commands/template';
+import { type CommandContext, createContext } from './context';
+import type { CliIo } from './io';
+
+export const VERSION: string = packageJson.version;
+
+/**
+ * The `jianzheng` command tree. Actions put their exit code in `result.code`; nothing here calls
+ * process.exit, so the program can run inside tests and other tools.
+ */
+export function createProgram(io: CliIo, result: { code: number; context?: CommandContext }): Command {
+  const program = new Command('jianzheng');
+  const context = (): CommandContext => {
+    result.context ??= createContext(io, program.opts());
+    return result.context;
+  };
+  const run =
+    <A extends unknown[]>(action: (ctx: CommandContext, ...args: A) => Promise<number>) =>
+    async (...args: A) => {
+      result.code = await action(context(), ...args);
+    };
+
+  program
+    .description(
+      '减证便民：政务服务事项申请材料清理 — 导入部门工作簿、按规则评估、统计、发布\n(clean up the application materials of government services)',
+    )
+    .version(VERSION, '-V, --version', '显示版本 (show the version)')
+    .helpOption('-h, --help', '显示帮助 (show help)')
+    .helpCommand('help [命令]', '显示命令的帮助 (help for a command)')
+    .option('--no-color', '不使用颜色 (no colours; also NO_COLOR=1)')
+    .option('--debug', '出错时显示技术细节 (show stack traces)')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+      // Errors are printed by main() in zh-CN first; commander's own line would duplicate them.
+      outputError: () => {},
+    });
+
+  const configOption = () =>
+    new Option('-c, --config <file>', '配置文件 (.json/.js)：规则、目录、行政区划 (city configuration)');
+
+  program
+    .command('template')
+    .description('生成部门填报模板 (write the department submission template)')
+    .requiredOption('-o, --output <file>', '输出的 .xlsx 文件 (output file)')
+    .option('-d, --department <名称>', '部门名称，用作工作表名和下拉选项 (department name)')
+    .addOption(configOption())
+    .option('-f, --force', '覆盖已存在的文件 (overwrite)')
+    .action(run((ctx, options: Parameters<typeof templateCommand>[1]) => templateCommand(ctx, options)));
+
+  program
+    .command('evaluate')
+    .description('导入工作簿并按规则评估每项材料 (import and evaluate)')
+    .argument('<workbooks...>', '部门工作簿 .xlsx (department workbooks)')
+    .addOption(configOption())
+    .addOption(
+      new Option('-f, --format <format>', '输出格式 (output format)')
+        .choices(['table', 'json', 'markdown'])
+        .default('table'),
+    )
+    .option('--verbose', '同时显示导入提示信息 (also show info notices)')
+    .addHelpText(
+      'after',
+      '\n退出码 (exit codes): 0 全部导入成功；1 有文件导入出错（其余文件照常评估输出）；2 用法错误（未知选项、文件不存在、配置无效）',
+    )
+    .action(run((ctx, files: string[], options) => evaluateCommand(ctx, files, options)));
+
+  program
+    .command('report')
+    .description('统计表：按部门、按取消类别，取消率保留一位小数 (statistics for people)')
+    .argument('<workbooks...>', '部门工作簿 .xlsx (department workbooks)')
+    .addOption(configOption())
+    .addOption(
+      new Option('-f, --format <format>', '输出格式 (output format)')
+        .choices(['table', 'markdown'])
+        .default('table'),
+    )
+    .option('--verbose', '同时显示导入提示信息 (also show info notices)')
+    .action(run((ctx, files: string[], options) => reportCommand(ctx, files, options)));
+
+  program
+    .command('publish')
+    .description('发布批次的下一版：JSON、正式 Excel 附件，并与上一版比较 (publish the next version)')
+    .argument('<workbooks...>', '部门工作簿 .xlsx (department workbooks)')
+    .requiredOption('--batch <id>', '批次编号，例如 suzhou-2018-first (batch id)')
+    .requiredOption('--title <标题>', '批次标题，例如 第一批 (batch title)')
+    .option('--doc-number <文号>', '印发文件的文号 (document number)')
+    .requiredOption('-o, --out <dir>', '发布目录，文件写到 <dir>/<批次>/v<N>.json (output folder)')
+    .addOption(configOption())
+    .option('--reason <原因>', '动态调整原因，第 2 版起必填 (adjustment reason, version ≥ 2)')
+    .option('--approved-at <日期>', '常务会议审议通过日期 (approval date)')
+    .option('--published-at <时间>', '发布时间，ISO 8601，默认当前时间 (publication time)')
+    .action(run((ctx, files: string[], options) => publishCommand(ctx, files, options)));
+
+  program
+    .command('diff')
+    .description('比较两个发布版本，突出恢复索要的材料 (compare two publications)')
+    .argument('<a.json>', '旧版本 (older version)')
+    .argument('<b.json>', '新版本 (newer version)')
+    .addOption(
+      new Option('-f, --format <format>', '输出格式 (output format)')
+        .choices(['markdown', 'json'])
+        .default('markdown'),
+    )
+    .option('--fail-on-regression', '有材料恢复索要时以退出码 3 结束 (exit 3 on regressions)')
+    .action(run((ctx, a: string, b: string, options) => diffCommand(ctx, a, b, options)));
+
+  program
+    .command('explain')
+    .description('逐条规则解释一项材料的结论 (explain one material rule by rule)')
+    .argument('<workbooks...>', '部门工作簿 .xlsx (department workbooks)')
+    .requiredOption('-m, --material <编号或名称>', '材料编号或名称 (material id or name)')
+    .option('-i, --item <编码或名称>', '名称对应多项材料时，限定事项 (narrow to an item)')
+    .addOption(configOption())
+    .addOption(
+      new Option('-f, --format <format>', '输出格式 (output format)')
+        .choices(['text', 'json'])
+        .default('text'),
+    )
+    .action(run((ctx, files: string[], options) => explainCommand(ctx, files, options)));
+
+  program
+    .command('serve')
+    .description('启动服务端：经办接口与公开清单页面 (start the API app)')
+    .option('--db <file>', 'SQLite 数据库文件 (database file)', 'jianzheng.sqlite')
+    .option('-p, --port <port>', '端口 (port)', '8787')
+    .option('--host <host>', '监听地址 (interface)', '127.0.0.1')
+    .addOption(configOption())
+    .action(run((ctx, options) => serveCommand(ctx, options)));
+
+  const token = program.command('token').description('访问令牌 (access tokens)');
+  token
+    .command('create')
+    .description('创建访问令牌，只显示一次 (create an access token)')
+    .requiredOption('--role <role>', '角色：admin | reviewer | legal | department')
+    .option('--department <名称>', '部门令牌所属部门 (department tokens only)')
+    .option('--label <说明>', '备注，例如使用人 (a label)')
+    .option('--db <file>', 'SQLite 数据库文件 (database file)', 'jianzheng.sqlite')
+    .action(run((ctx, options) => tokenCreateCommand(ctx, options)));
+
+  return program;
+}

@@ -1,0 +1,40 @@
+import { displayWidth, padEnd, padStart } from './width';
+
+export interface Column {
+  header: string;
+  align?: 'left' | 'right';
+}
+
+/** An aligned plain-text table (CJK-aware), the way the press release lays its figures out. */
+export function renderTable(
+  columns: readonly Column[],
+  rows: readonly (readonly string[])[],
+  gap = 2,
+): string {
+  const widths = columns.map((column, i) =>
+    Math.max(displayWidth(column.header), ...rows.map((row) => displayWidth(row[i] ?? ''))),
+  );
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((cell, i) =>
+        columns[i]?.align === 'right' ? padStart(cell, widths[i]!) : padEnd(cell, widths[i]!),
+      )
+      .join(' '.repeat(gap))
+      .trimEnd();
+  const rule = '─'.repeat(widths.reduce((a, b) => a + b, 0) + gap * (columns.length - 1));
+  return [line(columns.map((c) => c.header)), rule, ...rows.map(line)].join('\n');
+}
+
+const escapeCell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+
+/** A GitHub-flavoured Markdown table. */
+export function renderMarkdownTable(
+  columns: readonly Column[],
+  rows: readonly (readonly string[])[],
+): string {
+  const header = `| ${columns.map((c) => escapeCell(c.header)).join(' | ')} |`;
+  const rule = `|${columns.map((c) => (c.align === 'right' ? ' ---: ' : ' --- ')).join('|')}|`;
+  return [header, rule, ...rows.map((row) => `| ${row.map(escapeCell).join(' | ')} |`)].join('\n');
+}
+
+export const formatCount = (n: number) => n.toLocaleString('en-US');
