@@ -3,6 +3,8 @@ import ExcelJS from 'exceljs';
 
 type Kind = 'cancel' | 'retain';
 
+const NONE = '—';
+
 interface ColumnSpec {
   header: string;
   width: number;
@@ -31,7 +33,8 @@ const RETAINED_COLUMNS: readonly ColumnSpec[] = [
   { header: '实施部门', width: 16, group: 'department', value: (d) => d.name },
   { header: '事项编码', width: 20, group: 'item', value: (_d, i) => i.code ?? '' },
   { header: '事项名称', width: 28, group: 'item', value: (_d, i) => i.name },
-  { header: '事项类型', width: 12, group: 'item', value: (_d, i) => i.type ?? '' },
+  // An explicit dash, not a blank: a blank type cell inherits the type of the item above.
+  { header: '事项类型', width: 12, group: 'item', value: (_d, i) => i.type ?? NONE },
   { header: '材料名称', width: 30, value: (_d, _i, m) => m.name },
   { header: '材料来源', width: 14, value: (_d, _i, m) => m.source ?? '' },
   { header: '开具单位', width: 18, value: (_d, _i, m) => m.issuer ?? '' },

@@ -1,5 +1,10 @@
-import { open, stat } from 'node:fs/promises';
-import { Readable, Transform, type TransformCallback } from 'node:stream';
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, open, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { ZipFormatError, ZipSource } from './zip-source';
 
 /** A workbook to import: a file path, the file's bytes, or a readable stream of them. */
 export type WorkbookInput = string | Uint8Array | Readable;
@@ -12,15 +17,16 @@ export interface InputProblem {
     | 'NOT_A_WORKBOOK'
     | 'ENCRYPTED_WORKBOOK'
     | 'LEGACY_XLS'
-    | 'CORRUPT_WORKBOOK';
+    | 'CORRUPT_WORKBOOK'
+    | 'WORKBOOK_TOO_LARGE';
   zh: string;
   en: string;
 }
 
 export interface OpenedInput {
-  stream: Readable;
-  /** Checked after reading: a zip that ends without its central directory was cut short. */
-  truncated(): boolean;
+  zip: ZipSource;
+  /** Closes the file and removes the temp copy of a stream. */
+  close(): Promise<void>;
 }
 
 const CHUNK = 64 * 1024;
@@ -29,7 +35,7 @@ const TAIL = 22 + 0xffff;
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 export async function openInput(input: WorkbookInput): Promise<OpenedInput | InputProblem> {
-  if (typeof input === 'string') return openPath(input);
+  if (typeof input === 'string') return openPath(input, async () => {});
   if (input instanceof Uint8Array) {
     const problem = sniff(
       input.subarray(0, CHUNK),
@@ -37,8 +43,10 @@ export async function openInput(input: WorkbookInput): Promise<OpenedInput | Inp
       input.subarray(Math.max(0, input.length - TAIL)),
     );
     if (problem) return problem;
-    if (!hasEndRecord(input.subarray(Math.max(0, input.length - TAIL)))) return truncatedProblem();
-    return { stream: Readable.from(chunks(input)), truncated: () => false };
+    return openZip(
+      () => ZipSource.fromBuffer(input),
+      async () => {},
+    );
   }
   if (input && typeof (input as Readable).pipe === 'function') return openStream(input as Readable);
   return {
@@ -48,7 +56,32 @@ export async function openInput(input: WorkbookInput): Promise<OpenedInput | Inp
   };
 }
 
-async function openPath(path: string): Promise<OpenedInput | InputProblem> {
+async function openZip(
+  create: () => Promise<ZipSource>,
+  cleanup: () => Promise<void>,
+): Promise<OpenedInput | InputProblem> {
+  try {
+    const zip = await create();
+    return {
+      zip,
+      close: async () => {
+        await zip.close();
+        await cleanup();
+      },
+    };
+  } catch (error) {
+    await cleanup();
+    if (error instanceof ZipFormatError) return truncatedProblem();
+    const code = (error as NodeJS.ErrnoException).code;
+    return {
+      code: 'FILE_UNREADABLE',
+      zh: `无法读取文件（${code ?? '未知错误'}）`,
+      en: `cannot read file (${code})`,
+    };
+  }
+}
+
+async function openPath(path: string, cleanup: () => Promise<void>): Promise<OpenedInput | InputProblem> {
   let size: number;
   try {
     const info = await stat(path);
@@ -84,10 +117,11 @@ async function openPath(path: string): Promise<OpenedInput | InputProblem> {
     };
   }
   const problem = sniff(head, size, tail);
-  if (problem) return problem;
-  if (!hasEndRecord(tail)) return truncatedProblem();
-  const { createReadStream } = await import('node:fs');
-  return { stream: createReadStream(path, { highWaterMark: CHUNK }), truncated: () => false };
+  if (problem) {
+    await cleanup();
+    return problem;
+  }
+  return openZip(() => ZipSource.fromFile(path), cleanup);
 }
 
 async function readAt(handle: import('node:fs/promises').FileHandle, position: number, length: number) {
@@ -96,6 +130,10 @@ async function readAt(handle: import('node:fs/promises').FileHandle, position: n
   return buffer.subarray(0, bytesRead);
 }
 
+/**
+ * A stream has no central directory to seek to: it is copied to a temp file first (bounded
+ * memory), after a look at its first bytes so that a CSV or an .xls is refused at once.
+ */
 async function openStream(source: Readable): Promise<OpenedInput | InputProblem> {
   const iterator = source[Symbol.asyncIterator]() as AsyncIterator<Buffer | string>;
   let first: Buffer;
@@ -114,32 +152,32 @@ async function openStream(source: Readable): Promise<OpenedInput | InputProblem>
     source.destroy();
     return problem;
   }
-  // The end of a stream is only known at its end: keep the last bytes as they pass by.
-  let tail: Buffer = Buffer.alloc(0);
-  const tap = new Transform({
-    transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback) {
-      tail = tail.length + chunk.length <= TAIL ? Buffer.concat([tail, chunk]) : keepTail(tail, chunk);
-      done(null, chunk);
-    },
-  });
-  const rest = Readable.from(
-    (async function* () {
-      yield first;
-      while (true) {
-        const step = await iterator.next();
-        if (step.done) return;
-        yield toBuffer(step.value);
-      }
-    })(),
-  );
-  rest.on('error', (error) => tap.destroy(error));
-  rest.pipe(tap);
-  return { stream: tap, truncated: () => !hasEndRecord(tail) };
-}
-
-function keepTail(tail: Buffer, chunk: Buffer): Buffer {
-  if (chunk.length >= TAIL) return Buffer.from(chunk.subarray(chunk.length - TAIL));
-  return Buffer.concat([tail.subarray(tail.length - (TAIL - chunk.length)), chunk]);
+  const dir = await mkdtemp(join(tmpdir(), 'jianzheng-import-'));
+  const cleanup = () => rm(dir, { recursive: true, force: true });
+  const path = join(dir, 'upload.xlsx');
+  try {
+    await pipeline(
+      Readable.from(
+        (async function* () {
+          yield first;
+          while (true) {
+            const step = await iterator.next();
+            if (step.done) return;
+            yield toBuffer(step.value);
+          }
+        })(),
+      ),
+      createWriteStream(path),
+    );
+  } catch (error) {
+    await cleanup();
+    return {
+      code: 'FILE_UNREADABLE',
+      zh: `读取数据流失败：${(error as Error).message}`,
+      en: `reading the stream failed: ${(error as Error).message}`,
+    };
+  }
+  return openPath(path, cleanup);
 }
 
 function toBuffer(value: Buffer | string | Uint8Array): Buffer {
@@ -149,21 +187,9 @@ function toBuffer(value: Buffer | string | Uint8Array): Buffer {
     : Buffer.from(value.buffer, value.byteOffset, value.length);
 }
 
-function* chunks(bytes: Uint8Array): Generator<Buffer> {
-  const buffer = toBuffer(bytes);
-  for (let offset = 0; offset < buffer.length; offset += CHUNK) yield buffer.subarray(offset, offset + CHUNK);
-}
-
 function startsWith(bytes: Uint8Array, signature: readonly number[]): boolean {
   if (bytes.length < signature.length) return false;
   return signature.every((byte, i) => bytes[i] === byte);
-}
-
-function hasEndRecord(tail: Uint8Array): boolean {
-  for (let i = tail.length - 22; i >= 0; i--) {
-    if (tail[i] === 0x50 && tail[i + 1] === 0x4b && tail[i + 2] === 0x05 && tail[i + 3] === 0x06) return true;
-  }
-  return false;
 }
 
 function truncatedProblem(): InputProblem {

@@ -20,7 +20,7 @@ import { cellError, cellText, type SharedStrings } from './cell-text';
 import { columnLetter } from './column-letter';
 import { FIELD_BY_NAME, type Field, matchHeader } from './headers';
 import { type IssueCollector, makeIssue } from './issues';
-import { cleanName, departmentFromLine, isFooterText, memo } from './text';
+import { cleanName, departmentFromLine, isFooterText, isNotApplicable, memo } from './text';
 
 /** One sheet as imported. */
 export interface SheetSummary {
@@ -106,6 +106,7 @@ enum Phase {
 }
 
 const PROPOSAL_HINT = '保留 或 取消';
+const CANCELLED_HEADER = '取消的申请材料';
 
 /**
  * Reads the rows of one worksheet as they stream by: finds the header (domain.md §8), then
@@ -125,6 +126,7 @@ export class SheetParser {
   private current: OpenGroup | undefined;
   private firstDepartment: string | undefined;
   private materials = 0;
+  private skipped: string | undefined;
 
   constructor(
     private readonly ctx: FileContext,
@@ -176,6 +178,10 @@ export class SheetParser {
         );
         ctx.sheets.push({ name: this.sheet, department: null, rows: 0, skipped: 'no header' });
       }
+      return undefined;
+    }
+    if (this.skipped !== undefined) {
+      ctx.sheets.push({ name: this.sheet, department: null, rows: 0, skipped: this.skipped });
       return undefined;
     }
     const last = this.close();
@@ -231,6 +237,26 @@ export class SheetParser {
       found.push([column, field, text]);
       if (field === 'materialName') hasMaterial = true;
     });
+    if (
+      !hasMaterial &&
+      found.length >= 2 &&
+      texts.some((text) => text.replace(/\s+/g, '') === CANCELLED_HEADER)
+    ) {
+      // The cancelled sheet of an exported list: those materials are no longer required, so
+      // re-importing the attachment yields the retained list only.
+      this.phase = Phase.Footer;
+      this.skipped = 'cancelled list';
+      this.ctx.issues.add(
+        makeIssue(
+          'info',
+          'CANCELLED_LIST_SKIPPED',
+          { file: this.ctx.file, sheet: this.sheet, row: row.number },
+          '这是已取消申请材料的清单，已取消的材料不再导入，已跳过此工作表',
+          'this is a list of cancelled materials; they are no longer required, so the sheet is skipped',
+        ),
+      );
+      return;
+    }
     if (hasMaterial && new Set(found.map((f) => f[1])).size >= 2) {
       this.phase = Phase.AfterHeader;
       for (const [column, , text] of found) this.headerLabels.set(column, text);
@@ -416,7 +442,7 @@ export class SheetParser {
     const ctx = this.ctx;
     const typeText = this.lastType.trim();
     let type: ItemType | undefined;
-    if (typeText.length > 0) {
+    if (typeText.length > 0 && !isNotApplicable(typeText)) {
       type = ctx.itemType(typeText);
       if (type === undefined && this.col.itemType !== undefined) {
         ctx.issues.add(

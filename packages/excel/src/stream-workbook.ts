@@ -1,9 +1,9 @@
 import { basename } from 'node:path';
 import type { Jurisdiction } from '@jianzheng/core';
-import ExcelJS from 'exceljs';
 import type { SharedStrings } from './cell-text';
 import { type ImportIssue, IssueCollector, makeIssue } from './issues';
 import { openInput, type WorkbookInput } from './open-input';
+import { openWorkbook } from './read-worksheets';
 import { FileContext, type ItemGroup, SheetParser, type SheetSummary } from './sheet-parser';
 
 export interface ImportOptions {
@@ -45,13 +45,6 @@ export interface StreamSummary {
 /** One event of `streamWorkbook`: a complete item, or the end of the file. */
 export type WorkbookEvent = ({ type: 'item' } & ItemGroup) | ({ type: 'end' } & StreamSummary);
 
-const READER_OPTIONS = {
-  sharedStrings: 'cache',
-  styles: 'cache',
-  hyperlinks: 'ignore',
-  worksheets: 'emit',
-} as const;
-
 const PROGRESS_EVERY = 1000;
 
 export function fileNameOf(input: WorkbookInput, options: ImportOptions): string {
@@ -75,13 +68,13 @@ export async function* streamWorkbook(
 ): AsyncGenerator<WorkbookEvent, void, undefined> {
   const file = fileNameOf(input, options);
   const issues = new IssueCollector(file);
-  let reader: InstanceType<typeof ExcelJS.stream.xlsx.WorkbookReader> | undefined;
+  let sharedStrings: () => SharedStrings = () => undefined;
   const ctx = new FileContext(
     file,
     issues,
     options.department?.trim() || undefined,
     options.maxTrackedItems ?? 10_000,
-    () => (reader as unknown as { sharedStrings?: SharedStrings } | undefined)?.sharedStrings,
+    () => sharedStrings(),
   );
   const summary = (): { type: 'end' } & StreamSummary => ({
     type: 'end',
@@ -104,33 +97,37 @@ export async function* streamWorkbook(
   const progress = options.onProgress;
   let nextProgress = PROGRESS_EVERY;
   let sheetCount = 0;
+  let noWorkbook = false;
   let failure: unknown;
   try {
-    reader = new ExcelJS.stream.xlsx.WorkbookReader(opened.stream, READER_OPTIONS);
-    for await (const worksheet of reader) {
-      sheetCount++;
-      const name = (worksheet as unknown as { name?: string }).name ?? `Sheet${sheetCount}`;
-      const parser = new SheetParser(ctx, name);
-      // Every row iterator is consumed to its end, even after a footer: an unconsumed
-      // worksheet stalls exceljs's zip stream.
-      for await (const row of worksheet) {
-        const done = parser.row(row);
-        if (done !== undefined) yield { type: 'item', ...done };
-        if (progress !== undefined && ctx.rows >= nextProgress) {
-          nextProgress = ctx.rows + PROGRESS_EVERY;
-          progress(ctx.rows);
+    const workbook = await openWorkbook(opened.zip);
+    if (workbook === undefined) noWorkbook = true;
+    else {
+      sharedStrings = workbook.sharedStrings;
+      for await (const worksheet of workbook.sheets) {
+        sheetCount++;
+        const parser = new SheetParser(ctx, worksheet.name);
+        // Every row iterator is consumed to its end, even after a footer, so that each
+        // worksheet's inflater finishes before the next one starts.
+        for await (const row of worksheet.rows) {
+          const done = parser.row(row);
+          if (done !== undefined) yield { type: 'item', ...done };
+          if (progress !== undefined && ctx.rows >= nextProgress) {
+            nextProgress = ctx.rows + PROGRESS_EVERY;
+            progress(ctx.rows);
+          }
         }
+        const last = parser.end();
+        if (last !== undefined) yield { type: 'item', ...last };
       }
-      const last = parser.end();
-      if (last !== undefined) yield { type: 'item', ...last };
     }
   } catch (error) {
     failure = error;
   } finally {
-    opened.stream.destroy();
+    await opened.close();
   }
 
-  if (failure !== undefined || opened.truncated()) {
+  if (failure !== undefined) {
     const detail = failure instanceof Error ? failure.message : '';
     issues.add(
       makeIssue(
@@ -141,7 +138,7 @@ export async function* streamWorkbook(
         `the workbook is corrupt or incomplete and cannot be read${detail ? ` (${detail})` : ''}`,
       ),
     );
-  } else if (sheetCount === 0) {
+  } else if (noWorkbook || sheetCount === 0) {
     issues.add(
       makeIssue(
         'error',
@@ -151,7 +148,7 @@ export async function* streamWorkbook(
         'the zip archive holds no worksheet; it is not an Excel workbook (.xlsx)',
       ),
     );
-  } else if (!ctx.sheets.some((sheet) => sheet.skipped === undefined)) {
+  } else if (!ctx.sheets.some((sheet) => sheet.skipped === undefined || sheet.skipped === 'cancelled list')) {
     if (!issues.hasErrors) {
       issues.add(
         makeIssue(
@@ -163,7 +160,7 @@ export async function* streamWorkbook(
         ),
       );
     }
-  } else if (ctx.materials === 0) {
+  } else if (ctx.materials === 0 && !issues.hasErrors) {
     issues.add(
       makeIssue(
         'warning',

@@ -71,3 +71,10 @@ export function departmentFromLine(text: string, next: string | undefined): stri
   name = name.replace(/[(（]盖章[)）]$/, '');
   return name.length > 0 ? name : undefined;
 }
+
+const NOT_APPLICABLE = new Set(['-', '--', '—', '——', '/', '无', '－', '／']);
+
+/** A cell that says "none" on purpose (—, /, 无), as opposed to a blank that inherits from above. */
+export function isNotApplicable(text: string): boolean {
+  return NOT_APPLICABLE.has(text.trim());
+}

@@ -231,6 +231,56 @@ async function inlineStrings(dir: string) {
   return path;
 }
 
+/** Materials the default rules keep: a legal basis, no catalog names, nothing shareable. */
+async function retainedMaterials(dir: string) {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('市市场监管局');
+  sheet.addRow([
+    '实施部门',
+    '事项编码',
+    '事项名称',
+    '事项类型',
+    '材料名称',
+    '材料来源',
+    '设定依据',
+    '是否必要',
+  ]);
+  const basis = '《食品经营许可管理办法》第十二条';
+  sheet.addRow([
+    '市市场监管局',
+    'SC-001',
+    '食品经营许可',
+    '行政许可',
+    '食品经营许可申请书',
+    '申请人自备',
+    basis,
+    '是',
+  ]);
+  sheet.addRow([null, null, null, null, '食品安全管理制度文本', '申请人自备', basis, '是']);
+  sheet.addRow([null, null, null, null, '经营设备布局和工艺流程图', '申请人自备', basis, '是']);
+  sheet.addRow([
+    '市市场监管局',
+    '',
+    '特种设备使用登记',
+    '',
+    '特种设备使用登记表',
+    '申请人自备',
+    '《特种设备安全法》第三十三条',
+    '是',
+  ]);
+  sheet.addRow([
+    null,
+    null,
+    null,
+    null,
+    '产品质量合格证明',
+    '中介机构出具',
+    '《特种设备安全法》第三十三条',
+    '是',
+  ]);
+  return save(dir, 'retained-materials.xlsx', workbook);
+}
+
 async function unknownValues(dir: string) {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('市公安局');
@@ -289,6 +339,7 @@ export interface Fixtures {
   cellTypes: string;
   inlineStrings: string;
   unknownValues: string;
+  retainedMaterials: string;
   noMaterialColumn: string;
   materialWithoutItem: string;
   notAWorkbook: string;
@@ -321,6 +372,7 @@ export async function writeFixtures(): Promise<Fixtures> {
     cellTypes: await cellTypes(dir),
     inlineStrings: await inlineStrings(dir),
     unknownValues: await unknownValues(dir),
+    retainedMaterials: await retainedMaterials(dir),
     noMaterialColumn: await noMaterialColumn(dir),
     materialWithoutItem: await materialWithoutItem(dir),
     notAWorkbook: await file('not-a-workbook.xlsx', 'This is a Word document, really.\n'),

@@ -1,0 +1,145 @@
+import { createReadStream } from 'node:fs';
+import { type FileHandle, open } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import { createInflateRaw } from 'node:zlib';
+
+/** One file inside the archive, as its central directory describes it. */
+export interface ZipEntry {
+  name: string;
+  method: number;
+  compressedSize: number;
+  size: number;
+  localOffset: number;
+}
+
+/** Why an archive cannot be opened. */
+export class ZipFormatError extends Error {}
+
+const EOCD = 0x06054b50;
+const CENTRAL = 0x02014b50;
+const LOCAL = 0x04034b50;
+const TAIL = 22 + 0xffff;
+
+interface ByteSource {
+  size: number;
+  read(position: number, length: number): Promise<Buffer>;
+  stream(start: number, length: number): Readable;
+  close(): Promise<void>;
+}
+
+/**
+ * Reads an xlsx through its central directory, so every part is addressable by name and the
+ * workbook, shared strings and styles are read before any worksheet. exceljs's streaming reader
+ * walks the archive front to back instead and intermittently loses `xl/workbook.xml`, which
+ * exceljs writes last (exceljs #3064); it also spools worksheets to temp files when the shared
+ * strings come after them. Entries are still inflated as streams: nothing is held whole.
+ */
+export class ZipSource {
+  private constructor(
+    private readonly source: ByteSource,
+    readonly entries: ReadonlyMap<string, ZipEntry>,
+  ) {}
+
+  static async fromFile(path: string): Promise<ZipSource> {
+    const handle = await open(path, 'r');
+    const { size } = await handle.stat();
+    const source: ByteSource = {
+      size,
+      read: (position, length) => readAt(handle, position, length),
+      stream: (start, length) =>
+        length === 0
+          ? Readable.from([])
+          : createReadStream(path, { start, end: start + length - 1, highWaterMark: 64 * 1024 }),
+      close: () => handle.close(),
+    };
+    try {
+      return new ZipSource(source, await readDirectory(source));
+    } catch (error) {
+      await handle.close();
+      throw error;
+    }
+  }
+
+  static async fromBuffer(bytes: Uint8Array): Promise<ZipSource> {
+    const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+    const source: ByteSource = {
+      size: buffer.length,
+      read: async (position, length) => buffer.subarray(position, position + length),
+      stream: (start, length) => Readable.from(chunks(buffer.subarray(start, start + length))),
+      close: async () => {},
+    };
+    return new ZipSource(source, await readDirectory(source));
+  }
+
+  /** The entry's uncompressed bytes as a stream. */
+  async open(entry: ZipEntry): Promise<Readable> {
+    const header = await this.source.read(entry.localOffset, 30);
+    if (header.length < 30 || header.readUInt32LE(0) !== LOCAL) {
+      throw new ZipFormatError(`bad local header for ${entry.name}`);
+    }
+    const start = entry.localOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
+    if (start + entry.compressedSize > this.source.size)
+      throw new ZipFormatError(`${entry.name} is cut short`);
+    const raw = this.source.stream(start, entry.compressedSize);
+    if (entry.method === 0) return raw;
+    if (entry.method !== 8) throw new ZipFormatError(`unsupported compression method ${entry.method}`);
+    const inflate = createInflateRaw();
+    raw.on('error', (error) => inflate.destroy(error));
+    return raw.pipe(inflate);
+  }
+
+  close(): Promise<void> {
+    return this.source.close();
+  }
+}
+
+async function readAt(handle: FileHandle, position: number, length: number): Promise<Buffer> {
+  const buffer = Buffer.alloc(length);
+  const { bytesRead } = await handle.read(buffer, 0, length, position);
+  return buffer.subarray(0, bytesRead);
+}
+
+function* chunks(buffer: Buffer): Generator<Buffer> {
+  for (let offset = 0; offset < buffer.length; offset += 64 * 1024)
+    yield buffer.subarray(offset, offset + 64 * 1024);
+}
+
+async function readDirectory(source: ByteSource): Promise<Map<string, ZipEntry>> {
+  const tailStart = Math.max(0, source.size - TAIL);
+  const tail = await source.read(tailStart, source.size - tailStart);
+  let end = -1;
+  for (let i = tail.length - 22; i >= 0; i--) {
+    if (tail.readUInt32LE(i) === EOCD) {
+      end = i;
+      break;
+    }
+  }
+  if (end < 0) throw new ZipFormatError('no end of central directory');
+  const count = tail.readUInt16LE(end + 10);
+  const size = tail.readUInt32LE(end + 12);
+  const offset = tail.readUInt32LE(end + 16);
+  if (offset === 0xffffffff || count === 0xffff) throw new ZipFormatError('zip64 archives are not supported');
+  if (offset + size > source.size) throw new ZipFormatError('central directory outside the file');
+  const directory = await source.read(offset, size);
+  const entries = new Map<string, ZipEntry>();
+  let p = 0;
+  for (let i = 0; i < count; i++) {
+    if (p + 46 > directory.length || directory.readUInt32LE(p) !== CENTRAL) {
+      throw new ZipFormatError('bad central directory');
+    }
+    const nameLength = directory.readUInt16LE(p + 28);
+    const extraLength = directory.readUInt16LE(p + 30);
+    const commentLength = directory.readUInt16LE(p + 32);
+    // Some writers store names with a leading slash (exceljs's archiver does not; others do).
+    const name = directory.toString('utf8', p + 46, p + 46 + nameLength).replace(/^\//, '');
+    entries.set(name, {
+      name,
+      method: directory.readUInt16LE(p + 10),
+      compressedSize: directory.readUInt32LE(p + 20),
+      size: directory.readUInt32LE(p + 24),
+      localOffset: directory.readUInt32LE(p + 42),
+    });
+    p += 46 + nameLength + extraLength + commentLength;
+  }
+  return entries;
+}
