@@ -75,3 +75,14 @@ export function requireOwnDepartment(principal: Principal, departments: readonly
     );
   }
 }
+
+/**
+ * Route middleware: checks the role before the request body is parsed or validated, so an
+ * anonymous or unauthorised caller learns nothing about the body's shape (401/403, never 400).
+ */
+export function allow(roles: readonly Role[]): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    requireRole(c.get('principal'), roles);
+    await next();
+  };
+}

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { requireRole } from '../auth';
+import { allow } from '../auth';
 import type { App, Deps } from '../deps';
 import { AuditEntrySchema, pageOf, problems } from '../schemas';
 import { createToken, ROLES } from '../tokens';
@@ -7,6 +7,7 @@ import { createToken, ROLES } from '../tokens';
 export function registerAuditRoutes(app: App, deps: Deps) {
   app.openapi(
     createRoute({
+      middleware: [allow(['admin', 'reviewer', 'legal'])],
       method: 'get',
       path: '/api/audit',
       tags: ['审计 Audit'],
@@ -29,7 +30,6 @@ export function registerAuditRoutes(app: App, deps: Deps) {
       },
     }),
     async (c) => {
-      requireRole(c.get('principal'), ['admin', 'reviewer', 'legal']);
       const { page, pageSize, ...filter } = c.req.valid('query');
       const result = await deps.store.listAudit({
         ...filter,
@@ -42,6 +42,7 @@ export function registerAuditRoutes(app: App, deps: Deps) {
 
   app.openapi(
     createRoute({
+      middleware: [allow(['admin'])],
       method: 'post',
       path: '/api/tokens',
       tags: ['令牌 Tokens'],
@@ -83,7 +84,6 @@ export function registerAuditRoutes(app: App, deps: Deps) {
     }),
     async (c) => {
       const principal = c.get('principal');
-      requireRole(principal, ['admin']);
       const body = c.req.valid('json');
       const created = await createToken({ store: deps.store, ...body, actor: principal.actor });
       return c.json(created, 201);

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
-import { requireRole } from '../auth';
+import { allow } from '../auth';
 import { type App, batchOut, type Deps, requireBatch } from '../deps';
 import { JurisdictionRequiredError } from '../errors';
 import {
@@ -17,6 +17,7 @@ const security = [{ bearer: [] }];
 export function registerBatchRoutes(app: App, deps: Deps) {
   app.openapi(
     createRoute({
+      middleware: [allow(['admin', 'reviewer'])],
       method: 'post',
       path: '/api/batches',
       tags,
@@ -30,7 +31,6 @@ export function registerBatchRoutes(app: App, deps: Deps) {
     }),
     async (c) => {
       const principal = c.get('principal');
-      requireRole(principal, ['admin', 'reviewer']);
       const body = c.req.valid('json');
       const jurisdiction = body.jurisdiction ?? deps.jurisdiction;
       if (!jurisdiction) throw new JurisdictionRequiredError();
@@ -46,6 +46,7 @@ export function registerBatchRoutes(app: App, deps: Deps) {
 
   app.openapi(
     createRoute({
+      middleware: [allow(['admin', 'reviewer', 'legal', 'department'])],
       method: 'get',
       path: '/api/batches',
       tags,
@@ -57,13 +58,13 @@ export function registerBatchRoutes(app: App, deps: Deps) {
       },
     }),
     async (c) => {
-      requireRole(c.get('principal'), ['admin', 'reviewer', 'legal', 'department']);
       return c.json((await deps.store.listBatches()).map(batchOut), 200);
     },
   );
 
   app.openapi(
     createRoute({
+      middleware: [allow(['admin', 'reviewer', 'legal', 'department'])],
       method: 'get',
       path: '/api/batches/{batchId}',
       tags,
@@ -76,13 +77,13 @@ export function registerBatchRoutes(app: App, deps: Deps) {
       },
     }),
     async (c) => {
-      requireRole(c.get('principal'), ['admin', 'reviewer', 'legal', 'department']);
       return c.json(batchOut(await requireBatch(deps.store, c.req.valid('param').batchId)), 200);
     },
   );
 
   app.openapi(
     createRoute({
+      middleware: [allow(['admin', 'reviewer', 'legal', 'department'])],
       method: 'get',
       path: '/api/batches/{batchId}/transitions',
       tags,
@@ -98,7 +99,6 @@ export function registerBatchRoutes(app: App, deps: Deps) {
       },
     }),
     async (c) => {
-      requireRole(c.get('principal'), ['admin', 'reviewer', 'legal', 'department']);
       const batch = await requireBatch(deps.store, c.req.valid('param').batchId);
       return c.json(await deps.store.listTransitions(batch.id), 200);
     },

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { requireRole } from '../auth';
+import { allow } from '../auth';
 import { type App, type Deps, requireBatch, requireMaterial } from '../deps';
 import { CommentsClosedError } from '../errors';
 import { BatchIdParam, CommentSchema, problems } from '../schemas';
@@ -53,6 +53,7 @@ export function registerCommentRoutes(app: App, deps: Deps) {
 
   app.openapi(
     createRoute({
+      middleware: [allow(['admin', 'reviewer', 'legal'])],
       method: 'get',
       path: '/api/batches/{batchId}/comments',
       tags,
@@ -71,7 +72,6 @@ export function registerCommentRoutes(app: App, deps: Deps) {
       },
     }),
     async (c) => {
-      requireRole(c.get('principal'), ['admin', 'reviewer', 'legal']);
       const batch = await requireBatch(deps.store, c.req.valid('param').batchId);
       const query = c.req.valid('query');
       const filter: { unanswered?: boolean; materialId?: string } = {
@@ -84,6 +84,7 @@ export function registerCommentRoutes(app: App, deps: Deps) {
 
   app.openapi(
     createRoute({
+      middleware: [allow(['admin', 'reviewer'])],
       method: 'post',
       path: '/api/batches/{batchId}/comments/{commentId}/answer',
       tags,
@@ -107,7 +108,6 @@ export function registerCommentRoutes(app: App, deps: Deps) {
     }),
     async (c) => {
       const principal = c.get('principal');
-      requireRole(principal, ['admin', 'reviewer']);
       const { batchId, commentId } = c.req.valid('param');
       await requireBatch(deps.store, batchId);
       const comment = await deps.store.answerComment(batchId, commentId, c.req.valid('json').answer, {

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { AnnotationInputSchema, applyReview, assertListEditable, ReviewInputSchema } from '@jianzheng/core';
 import { bodyLimit } from 'hono/body-limit';
-import { requireOwnDepartment, requireRole } from '../auth';
+import { allow, requireOwnDepartment } from '../auth';
 import { type App, type Deps, etagOf, materialOut, requireBatch, requireMaterial } from '../deps';
 import { PayloadTooLargeError, PreconditionRequiredError } from '../errors';
 import {
@@ -44,6 +44,7 @@ export function registerMaterialRoutes(app: App, deps: Deps) {
 
   app.openapi(
     createRoute({
+      middleware: [allow(['admin', 'reviewer', 'department'])],
       method: 'post',
       path: '/api/batches/{batchId}/imports',
       tags: ['导入 Import'],
@@ -76,7 +77,6 @@ export function registerMaterialRoutes(app: App, deps: Deps) {
     }),
     async (c) => {
       const principal = c.get('principal');
-      requireRole(principal, ['admin', 'reviewer', 'department']);
       const batch = await requireBatch(deps.store, c.req.valid('param').batchId);
       const form = c.req.valid('form');
       const list = Array.isArray(form.files) ? form.files : [form.files];
@@ -90,6 +90,7 @@ export function registerMaterialRoutes(app: App, deps: Deps) {
 
   app.openapi(
     createRoute({
+      middleware: [allow(['admin', 'reviewer', 'legal', 'department'])],
       method: 'get',
       path: '/api/batches/{batchId}/materials',
       tags: ['材料 Materials'],
@@ -105,7 +106,6 @@ export function registerMaterialRoutes(app: App, deps: Deps) {
       },
     }),
     async (c) => {
-      requireRole(c.get('principal'), ['admin', 'reviewer', 'legal', 'department']);
       const batch = await requireBatch(deps.store, c.req.valid('param').batchId);
       const { page, pageSize, ...filters } = c.req.valid('query');
       const result = await deps.store.listMaterials(batch.id, {
@@ -122,6 +122,7 @@ export function registerMaterialRoutes(app: App, deps: Deps) {
 
   app.openapi(
     createRoute({
+      middleware: [allow(['admin', 'reviewer', 'legal', 'department'])],
       method: 'get',
       path: '/api/batches/{batchId}/materials/{materialId}',
       tags: ['材料 Materials'],
@@ -134,7 +135,6 @@ export function registerMaterialRoutes(app: App, deps: Deps) {
       },
     }),
     async (c) => {
-      requireRole(c.get('principal'), ['admin', 'reviewer', 'legal', 'department']);
       const { batchId, materialId } = c.req.valid('param');
       const record = await requireMaterial(deps.store, batchId, materialId);
       c.header('etag', etagOf(record));
@@ -144,6 +144,7 @@ export function registerMaterialRoutes(app: App, deps: Deps) {
 
   app.openapi(
     createRoute({
+      middleware: [allow(['admin', 'reviewer'])],
       method: 'post',
       path: '/api/batches/{batchId}/materials/{materialId}/review',
       tags: ['审核 Review'],
@@ -163,7 +164,6 @@ export function registerMaterialRoutes(app: App, deps: Deps) {
     }),
     async (c) => {
       const principal = c.get('principal');
-      requireRole(principal, ['admin', 'reviewer']);
       const { batchId, materialId } = c.req.valid('param');
       const version = expectedVersion(c.req.header('if-match'));
       const batch = await requireBatch(deps.store, batchId);
@@ -192,6 +192,7 @@ export function registerMaterialRoutes(app: App, deps: Deps) {
 
   app.openapi(
     createRoute({
+      middleware: [allow(['admin', 'reviewer', 'department'])],
       method: 'put',
       path: '/api/batches/{batchId}/materials/{materialId}/annotation',
       tags: ['审核 Review'],
@@ -209,7 +210,6 @@ export function registerMaterialRoutes(app: App, deps: Deps) {
     }),
     async (c) => {
       const principal = c.get('principal');
-      requireRole(principal, ['admin', 'reviewer', 'department']);
       const { batchId, materialId } = c.req.valid('param');
       const version = expectedVersion(c.req.header('if-match'));
       const batch = await requireBatch(deps.store, batchId);

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { type Role, TransitionInputSchema } from '@jianzheng/core';
-import { requireRole } from '../auth';
+import { allow, requireRole } from '../auth';
 import { type App, batchOut, type Deps, requireBatch } from '../deps';
 import { BatchIdParam, BatchSchemaOut, PublicationMetaSchema, problems } from '../schemas';
 import { runTransition } from '../services/transition';
@@ -24,6 +24,7 @@ export function registerStageRoutes(app: App, deps: Deps) {
       path: '/api/batches/{batchId}/transitions',
       tags: ['阶段 Stages'],
       security: [{ bearer: [] }],
+      middleware: [allow(['admin', 'reviewer', 'legal'])],
       summary: '阶段流转 Move the batch to its next stage',
       description:
         'submit → confirm (signer, signedAt) → open-comment (start, end, channel) → legal-review (result, notes; failed returns to centralized-review) → approve (meetingDate) → publish (documentNumber, publishedAt) → adjust (reason): version N+1 with its diff.',
