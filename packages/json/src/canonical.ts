@@ -108,33 +108,44 @@ export function canonicalContent(pub: Unsigned): Unsigned {
   };
 }
 
-/** `JSON.stringify(content, null, 2)` plus a final newline: the bytes the checksum covers. */
-export function canonicalText(content: Unsigned): string {
-  return `${JSON.stringify(content, null, 2)}\n`;
+/** The canonical text is `JSON.stringify(content, null, 2)` plus a final newline; this is the JSON part. */
+export function canonicalJson(content: Unsigned): string {
+  return JSON.stringify(content, null, 2);
 }
 
-// The unsigned text ends with `\n}\n`; the signed one carries the checksum as the last member.
-const UNSIGNED_TAIL = '\n}\n';
+/** The bytes the checksum covers: the canonical JSON of the content without `sha256`, and `\n`. */
+export function canonicalText(content: Unsigned): string {
+  return `${canonicalJson(content)}\n`;
+}
+
+/** Checksum of canonical JSON (as from canonicalJson) without joining it to its final newline. */
+export function checksumOfJson(json: string): string {
+  return sha256Text(json, '\n');
+}
+
+// The unsigned JSON ends with `\n}`; the signed text carries the checksum as the last member.
 const SIGNED_TAIL = /,\n {2}"sha256": "([0-9a-f]{64})"\n\}\n$/;
 
-/** Inserts the checksum as the last member of an unsigned canonical text. */
-export function signText(unsigned: string, sha256: string): string {
-  return `${unsigned.slice(0, -UNSIGNED_TAIL.length)},\n  "sha256": "${sha256}"${UNSIGNED_TAIL}`;
+/** The signed canonical text: the checksum inserted as the last member, then the final newline. */
+export function signJson(json: string, sha256: string): string {
+  return `${json.slice(0, -2)},\n  "sha256": "${sha256}"\n}\n`;
 }
 
 /**
- * Splits a text that ends exactly as canonical text does into the checksum it carries and the
- * unsigned text it was computed over; `undefined` for texts that were reformatted.
+ * For a text that ends exactly as canonical text does: the checksum it carries and the checksum
+ * of the bytes before that member (what a conforming writer hashed); `undefined` for texts that
+ * were reformatted.
  */
-export function unsignText(text: string): { sha256: string; unsigned: string } | undefined {
-  // Only the tail is searched: a regex over 40 MB would cost as much as the hash.
+export function checkTail(text: string): { expected: string; actual: string } | undefined {
+  // Only the tail is searched: a regex over 60 MB would cost as much as the hash.
   const tailStart = Math.max(0, text.length - 100);
   const match = SIGNED_TAIL.exec(text.slice(tailStart));
   if (!match) return undefined;
-  return { sha256: match[1]!, unsigned: text.slice(0, tailStart + match.index) + UNSIGNED_TAIL };
+  // Hash the body as a slice plus the closing brace, never as one joined string.
+  return { expected: match[1]!, actual: sha256Text(text.slice(0, tailStart + match.index), '\n}\n') };
 }
 
 /** sha256 of the canonical text of the publication without its `sha256` member. */
 export function publicationChecksum(pub: Unsigned): string {
-  return sha256Text(canonicalText(canonicalContent(pub)));
+  return checksumOfJson(canonicalJson(canonicalContent(pub)));
 }

@@ -14,9 +14,9 @@ import {
   type PublishedMaterial,
   summarize,
 } from '@jianzheng/core';
-import { canonicalContent, canonicalText } from './canonical';
+import { canonicalContent, canonicalJson, checksumOfJson } from './canonical';
 import { PublicationInputError, type PublicationIssue } from './errors';
-import { sha256Text } from './hash';
+import { seal } from './sealed';
 import { checkSchema, type UnsignedPublication, UnsignedPublicationSchema } from './validate';
 
 export interface CreatePublicationInput {
@@ -66,6 +66,7 @@ function isoString(value: Date | string | null | undefined): string | null | und
  * `summarize`; the `sha256` of the canonical content filled in. Throws `PublicationInputError`
  * (zh-CN message listing each problem) for a material without a decision, a decision for no
  * material, a repeated material id, a cancelled material without a known category, and so on.
+ * The result is deeply frozen: a publication is an immutable snapshot.
  */
 export function createPublication(input: CreatePublicationInput): Publication {
   const issues: PublicationIssue[] = [];
@@ -134,9 +135,9 @@ export function createPublication(input: CreatePublicationInput): Publication {
   const departments = new Map<string, { name: string; items: Map<string, PublishedItem> }>();
   input.materials.forEach((material, i) => {
     const decision = decisionById.get(material.id);
-    const label = `${material.item.department}／${material.item.name}／${material.name}`;
+    const label = () => `${material.item.department}／${material.item.name}／${material.name}`;
     if (decision === undefined) {
-      add(`materials[${i}]`, `材料 “${label}” 没有审核决定`, `material "${label}" has no decision`);
+      add(`materials[${i}]`, `材料 “${label()}” 没有审核决定`, `material "${label()}" has no decision`);
       return;
     }
     let category: PublishedMaterial['category'] = null;
@@ -146,11 +147,11 @@ export function createPublication(input: CreatePublicationInput): Publication {
         add(
           `materials[${i}]`,
           decision.category === null
-            ? `材料 “${label}” 决定取消，但没有取消类别`
-            : `材料 “${label}” 的取消类别 “${decision.category}” 未定义，可用的类别：${[...categories.keys()].join(', ')}`,
+            ? `材料 “${label()}” 决定取消，但没有取消类别`
+            : `材料 “${label()}” 的取消类别 “${decision.category}” 未定义，可用的类别：${[...categories.keys()].join(', ')}`,
           decision.category === null
-            ? `material "${label}" is cancelled without a category`
-            : `material "${label}" has unknown category "${decision.category}"`,
+            ? `material "${label()}" is cancelled without a category`
+            : `material "${label()}" has unknown category "${decision.category}"`,
         );
         return;
       }
@@ -216,5 +217,5 @@ export function createPublication(input: CreatePublicationInput): Publication {
   const checked = checkSchema(UnsignedPublicationSchema, unsigned, 'publication');
   if (!checked.ok) throw new PublicationInputError(checked.issues);
 
-  return { ...unsigned, sha256: sha256Text(canonicalText(unsigned)) };
+  return seal({ ...unsigned, sha256: checksumOfJson(canonicalJson(unsigned)) });
 }

@@ -1,12 +1,11 @@
 import { PUBLICATION_SCHEMA_VERSION, type Publication, PublicationSchema } from '@jianzheng/core';
-import { canonicalContent, canonicalText, unsignText } from './canonical';
+import { checkTail, publicationChecksum } from './canonical';
 import {
   PublicationChecksumError,
   PublicationInvalidError,
   type PublicationIssue,
   PublicationSchemaVersionError,
 } from './errors';
-import { sha256Text } from './hash';
 import { checkConsistency, checkSchema } from './validate';
 
 export interface ParsePublicationOptions {
@@ -82,13 +81,11 @@ function validate(data: unknown, source: string | undefined): Publication {
  * CRLF, reordered keys) are re-serialized canonically, which is what the checksum is defined over.
  */
 function check(text: string, pub: Publication): VerifyResult {
-  const split = unsignText(text);
-  if (split && split.sha256 === pub.sha256) {
-    const actual = sha256Text(split.unsigned);
-    if (actual === pub.sha256) return { ok: true, expected: pub.sha256, actual };
-  }
+  const tail = checkTail(text);
+  if (tail && tail.expected === pub.sha256 && tail.actual === pub.sha256)
+    return { ok: true, expected: pub.sha256, actual: tail.actual };
   const { sha256: _, ...content } = pub;
-  const actual = sha256Text(canonicalText(canonicalContent(content)));
+  const actual = publicationChecksum(content);
   return { ok: actual === pub.sha256, expected: pub.sha256, actual };
 }
 
@@ -118,10 +115,7 @@ export function parsePublication(text: string, options: ParsePublicationOptions 
  */
 export function verifyPublication(text: string): VerifyResult {
   const body = text.startsWith(BOM) ? text.slice(1) : text;
-  const split = unsignText(body);
-  if (split) {
-    const actual = sha256Text(split.unsigned);
-    if (actual === split.sha256) return { ok: true, expected: split.sha256, actual };
-  }
+  const tail = checkTail(body);
+  if (tail && tail.actual === tail.expected) return { ok: true, ...tail };
   return check(body, validate(parseJson(body, undefined), undefined));
 }

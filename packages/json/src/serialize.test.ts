@@ -103,6 +103,17 @@ describe('serializePublication', () => {
     expect(`${JSON.stringify(content, null, 2)}\n`).toBe(unsigned);
   });
 
+  it('freezes what createPublication returns, and serializes it exactly as a validated plain copy', () => {
+    const pub = samplePublication();
+    expect(Object.isFrozen(pub)).toBe(true);
+    expect(Object.isFrozen(pub.departments[0]!.items[0]!.materials[0])).toBe(true);
+    expect(Object.isFrozen(pub.summary.byCategory)).toBe(true);
+    expect(() => {
+      (pub.departments[0]!.items[0]!.materials[0] as { name: string }).name = '改过';
+    }).toThrow(TypeError);
+    expect(serializePublication(pub)).toBe(serializePublication(structuredClone(pub)));
+  });
+
   it('recomputes a stale or missing sha256 rather than trusting it', () => {
     const pub = samplePublication();
     const stale = { ...pub, sha256: '0'.repeat(64) };

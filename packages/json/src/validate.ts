@@ -50,26 +50,33 @@ export function checkSchema<T extends z.ZodType>(
  */
 export function checkConsistency(pub: UnsignedPublication): PublicationIssue[] {
   const issues: PublicationIssue[] = [];
-  const firstSeen = new Map<string, string>();
+  const firstSeen = new Map<string, [number, number, number]>();
   let materials = 0;
   let cancelled = 0;
-  pub.departments.forEach((department, d) => {
-    department.items.forEach((item, i) => {
-      item.materials.forEach((material, m) => {
+  const departments = pub.departments;
+  for (let d = 0; d < departments.length; d++) {
+    const items = departments[d]!.items;
+    for (let i = 0; i < items.length; i++) {
+      const rows = items[i]!.materials;
+      for (let m = 0; m < rows.length; m++) {
+        const material = rows[m]!;
         materials++;
         if (material.verdict === 'cancel') cancelled++;
-        const path = `$.departments[${d}].items[${i}].materials[${m}].id`;
         const earlier = firstSeen.get(material.id);
-        if (earlier === undefined) firstSeen.set(material.id, path);
-        else if (issues.length < 20)
+        if (earlier === undefined) {
+          firstSeen.set(material.id, [d, i, m]);
+        } else if (issues.length < 20) {
+          const [ed, ei, em] = earlier;
+          const at = `$.departments[${ed}].items[${ei}].materials[${em}].id`;
           issues.push({
-            path,
-            message: `材料编号 “${material.id}” 重复，与 ${earlier} 相同`,
-            messageEn: `material id "${material.id}" repeats ${earlier}`,
+            path: `$.departments[${d}].items[${i}].materials[${m}].id`,
+            message: `材料编号 “${material.id}” 重复，与 ${at} 相同`,
+            messageEn: `material id "${material.id}" repeats ${at}`,
           });
-      });
-    });
-  });
+        }
+      }
+    }
+  }
   const totals: Array<[string, number, number]> = [
     ['materials', pub.summary.materials, materials],
     ['cancelled', pub.summary.cancelled, cancelled],
