@@ -1,0 +1,54 @@
+import type { Context } from 'hono';
+
+/** The API app's own fetch: page forms go through its routes, never around them. */
+export type ApiFetch = (request: Request, env: unknown) => Response | Promise<Response>;
+
+export interface ApiResult<T = unknown> {
+  ok: boolean;
+  status: number;
+  /** The JSON body (a problem document when not ok). */
+  body: T;
+  /** zh-CN message of a problem document, or a generic one. */
+  message: string;
+  messageEn: string;
+}
+
+interface ProblemBody {
+  detail?: string;
+  detailEn?: string;
+  code?: string;
+  issues?: Array<{ path: (string | number)[]; message: string }>;
+}
+
+/**
+ * Calls an API route in-process with the operator's token (from the cookie) as the Bearer header,
+ * so the pages get exactly the API's authorisation, validation, guards, If-Match handling and
+ * rate limits. The request's `env` is passed along, so the rate limit sees the real client.
+ */
+export async function callApi<T = unknown>(
+  api: ApiFetch,
+  c: Context,
+  method: string,
+  path: string,
+  options: { token?: string | undefined; json?: unknown; headers?: Record<string, string> } = {},
+): Promise<ApiResult<T>> {
+  const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  const init: RequestInit = { method, headers };
+  if (options.json !== undefined) {
+    headers['content-type'] = 'application/json';
+    init.body = JSON.stringify(options.json);
+  }
+  const response = await api(new Request(new URL(path, c.req.url), init), c.env);
+  const type = response.headers.get('content-type') ?? '';
+  const body = type.includes('json') ? await response.json() : await response.text();
+  if (response.ok) return { ok: true, status: response.status, body: body as T, message: '', messageEn: '' };
+  const problem = (typeof body === 'object' && body ? body : {}) as ProblemBody;
+  return {
+    ok: false,
+    status: response.status,
+    body: body as T,
+    message: problem.detail ?? `请求失败（${response.status}）`,
+    messageEn: problem.detailEn ?? problem.detail ?? `request failed (${response.status})`,
+  };
+}

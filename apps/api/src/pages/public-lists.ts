@@ -1,0 +1,243 @@
+import {
+  type BatchRecord,
+  type CategoryDefinition,
+  itemKey,
+  type JianzhengStore,
+  normalizeName,
+  type Publication,
+  sha256Hex,
+} from '@jianzheng/core';
+
+/** The item page's URL segment: derived from core's stable item key, so it survives new versions. */
+export function itemSlug(item: {
+  department: string;
+  code?: string | null | undefined;
+  name: string;
+}): string {
+  const key = itemKey(
+    item.code
+      ? { department: item.department, code: item.code, name: item.name }
+      : { department: item.department, name: item.name },
+  );
+  return sha256Hex(key).slice(0, 12);
+}
+
+/** One material as the public pages show it (a published row, or a row of a list out for comment). */
+export interface PublicMaterial {
+  id: string;
+  name: string;
+  verdict: 'retain' | 'cancel';
+  category: { id: string; zh: string; en: string } | null;
+  replacement: string | null;
+  issuer: string | null;
+  legalBasis: string | null;
+}
+
+export interface PublicItem {
+  /** Stable id of the item within its batch: 12 hex digits of sha256(department|code or name). */
+  slug: string;
+  code: string | null;
+  name: string;
+  type: string | null;
+  materials: PublicMaterial[];
+}
+
+export interface PublicDepartment {
+  name: string;
+  items: PublicItem[];
+}
+
+/** A batch the public may see: its latest publication, or its draft list while out for comment. */
+export interface PublicList {
+  batchId: string;
+  title: string;
+  jurisdiction: string;
+  stage: 'published' | 'public-comment';
+  version: number | null;
+  publishedAt: string | null;
+  documentNumber: string | null;
+  links: { json: string; xlsx: string } | null;
+  commentPeriod: { start: string; end: string; channel: string } | null;
+  departments: PublicDepartment[];
+}
+
+function fromPublication(publication: Publication): PublicList {
+  const base = `/api/batches/${encodeURIComponent(publication.batch.id)}/publications/${publication.version}`;
+  return {
+    batchId: publication.batch.id,
+    title: publication.batch.title,
+    jurisdiction: publication.jurisdiction.name,
+    stage: 'published',
+    version: publication.version,
+    publishedAt: publication.publishedAt.slice(0, 10),
+    documentNumber: publication.batch.documentNumber,
+    links: { json: `${base}/json`, xlsx: `${base}/xlsx` },
+    commentPeriod: null,
+    departments: publication.departments.map((d) => ({
+      name: d.name,
+      items: d.items.map((item) => ({
+        slug: itemSlug({ department: d.name, code: item.code, name: item.name }),
+        code: item.code,
+        name: item.name,
+        type: item.type,
+        materials: item.materials.map((m) => ({
+          id: m.id,
+          name: m.name,
+          verdict: m.verdict,
+          category: m.category,
+          replacement: m.replacement,
+          issuer: m.issuer,
+          legalBasis: m.legalBasis,
+        })),
+      })),
+    })),
+  };
+}
+
+async function fromDraft(
+  store: JianzhengStore,
+  batch: BatchRecord,
+  categories: ReadonlyMap<string, CategoryDefinition>,
+): Promise<PublicList> {
+  const departments = new Map<string, Map<string, PublicItem>>();
+  for (const { material, decision } of await store.allMaterials(batch.id)) {
+    const department = material.item.department;
+    let items = departments.get(department);
+    if (!items) {
+      items = new Map();
+      departments.set(department, items);
+    }
+    const key = itemKey(material.item);
+    let item = items.get(key);
+    if (!item) {
+      item = {
+        slug: itemSlug(material.item),
+        code: material.item.code ?? null,
+        name: material.item.name,
+        type: material.item.type ?? null,
+        materials: [],
+      };
+      items.set(key, item);
+    }
+    const category = decision.category ? categories.get(decision.category) : undefined;
+    item.materials.push({
+      id: material.id,
+      name: material.name,
+      verdict: decision.verdict,
+      category: decision.category
+        ? {
+            id: decision.category,
+            zh: category?.label.zh ?? decision.category,
+            en: category?.label.en ?? decision.category,
+          }
+        : null,
+      replacement: decision.replacement,
+      issuer: material.issuer ?? null,
+      legalBasis: material.legalBasis ?? null,
+    });
+  }
+  return {
+    batchId: batch.id,
+    title: batch.title,
+    jurisdiction: batch.jurisdiction.name,
+    stage: 'public-comment',
+    version: null,
+    publishedAt: null,
+    documentNumber: null,
+    links: null,
+    commentPeriod: batch.details.commentPeriod ?? null,
+    departments: [...departments].map(([name, items]) => ({ name, items: [...items.values()] })),
+  };
+}
+
+/**
+ * Reads what the public may see through the store port. Publications are immutable, so each is
+ * parsed once and kept by checksum; lists out for comment are read fresh.
+ */
+export function createPublicLists(
+  store: JianzhengStore,
+  categories: ReadonlyMap<string, CategoryDefinition>,
+) {
+  const parsed = new Map<string, PublicList>();
+
+  async function latestPublished(batchId: string, sha256: string): Promise<PublicList | undefined> {
+    const cached = parsed.get(sha256);
+    if (cached) return cached;
+    const record = await store.getPublication(batchId);
+    if (!record) return undefined;
+    // The store wrote this canonical JSON itself after validating it; parse without re-validating.
+    const list = fromPublication(JSON.parse(record.json) as Publication);
+    if (parsed.size > 50) parsed.clear();
+    parsed.set(record.sha256, list);
+    return list;
+  }
+
+  return {
+    /** Every list the public may see: published ones first (newest first), then those out for comment. */
+    async all(): Promise<PublicList[]> {
+      const latest = new Map<string, { version: number; sha256: string }>();
+      for (const meta of await store.listPublications()) {
+        const seen = latest.get(meta.batchId);
+        if (!seen || meta.version > seen.version) latest.set(meta.batchId, meta);
+      }
+      const lists: PublicList[] = [];
+      const drafts: PublicList[] = [];
+      for (const batch of await store.listBatches()) {
+        if (batch.stage === 'public-comment') {
+          drafts.push(await fromDraft(store, batch, categories));
+          continue;
+        }
+        const meta = latest.get(batch.id);
+        if (!meta) continue;
+        const list = await latestPublished(batch.id, meta.sha256);
+        if (list) lists.push(list);
+      }
+      lists.sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? ''));
+      return [...lists, ...drafts];
+    },
+
+    async one(batchId: string): Promise<PublicList | undefined> {
+      const batch = await store.getBatch(batchId);
+      if (!batch) return undefined;
+      if (batch.stage === 'public-comment') return fromDraft(store, batch, categories);
+      const metas = (await store.listPublications(batchId)).sort((a, b) => b.version - a.version);
+      const meta = metas[0];
+      return meta ? latestPublished(batchId, meta.sha256) : undefined;
+    },
+  };
+}
+
+/**
+ * The search text as the lists' names are compared: NFKC (full-width letters, digits and
+ * brackets become half-width), without spaces, punctuation and form words — core's normalizeName.
+ */
+export function searchKey(query: string): string {
+  return normalizeName(query.slice(0, 100));
+}
+
+/**
+ * Narrows a list to a department and a search text. An item matching by name keeps all its
+ * materials; otherwise only the matching materials stay, so a citizen sees exactly what matched.
+ */
+export function filterList(list: PublicList, department: string, query: string): PublicList {
+  const key = searchKey(query);
+  const departments: PublicDepartment[] = [];
+  for (const d of list.departments) {
+    if (department && d.name !== department) continue;
+    if (!key) {
+      departments.push(d);
+      continue;
+    }
+    const items: PublicItem[] = [];
+    for (const item of d.items) {
+      if (normalizeName(item.name).includes(key)) {
+        items.push(item);
+        continue;
+      }
+      const materials = item.materials.filter((m) => normalizeName(m.name).includes(key));
+      if (materials.length > 0) items.push({ ...item, materials });
+    }
+    if (items.length > 0) departments.push({ name: d.name, items });
+  }
+  return { ...list, departments };
+}
