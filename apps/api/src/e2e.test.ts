@@ -1,0 +1,124 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createEngine, summarize } from '@jianzheng/core';
+import { importWorkbooks } from '@jianzheng/excel';
+import { parsePublication } from '@jianzheng/json';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningServer, startServer } from './server';
+import { MARKET_ROWS, POLICE_ROWS, workbook } from './test-support/harness';
+import { createToken } from './tokens';
+
+const EXAMPLES = resolve(fileURLToPath(import.meta.url), '../../../../examples/suzhou-2018');
+const JURISDICTION = { code: '341300', name: '宿州市', level: 'city' as const };
+
+/** The demo workbooks when the examples exist, else two generated ones. */
+async function inputFiles(): Promise<Array<{ name: string; bytes: Uint8Array }>> {
+  if (existsSync(EXAMPLES)) {
+    const names = readdirSync(EXAMPLES)
+      .filter((n) => n.endsWith('.xlsx'))
+      .sort();
+    if (names.length > 0)
+      return names.map((n) => ({ name: n, bytes: new Uint8Array(readFileSync(join(EXAMPLES, n))) }));
+  }
+  return [
+    { name: '市公安局.xlsx', bytes: await workbook('市公安局', POLICE_ROWS) },
+    { name: '市市场监督管理局.xlsx', bytes: await workbook('市市场监督管理局', MARKET_ROWS) },
+  ];
+}
+
+let dir: string;
+let server: RunningServer;
+let admin: string;
+let legal: string;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'jz-e2e-'));
+  const dbPath = join(dir, 'jianzheng.db');
+  admin = (await createToken({ dbPath, role: 'admin', label: '管理员' })).token;
+  legal = (await createToken({ dbPath, role: 'legal', label: '司法局' })).token;
+  server = await startServer({ dbPath, port: 0, host: '127.0.0.1', config: { jurisdiction: JURISDICTION } });
+});
+
+afterAll(async () => {
+  await server?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function api(token: string | null, method: string, path: string, body?: unknown) {
+  const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+  let payload: BodyInit | undefined;
+  if (body instanceof FormData) payload = body;
+  else if (body !== undefined) {
+    payload = JSON.stringify(body);
+    headers['content-type'] = 'application/json';
+  }
+  const res = await fetch(`${server.url}${path}`, { method, headers, body: payload });
+  return { status: res.status, body: await res.json() };
+}
+
+describe('end to end over HTTP', () => {
+  it('imports the demo workbooks, walks every stage to published, and publishes the CLI figures', async () => {
+    const files = await inputFiles();
+    // What the CLI computes from the same files: import, evaluate, summarize.
+    const local = await importWorkbooks(files.map((f) => ({ input: f.bytes, fileName: f.name })));
+    expect(local.ok).toBe(true);
+    const expected = summarize(local.materials, createEngine().evaluate(local.materials));
+
+    const created = await api(admin, 'POST', '/api/batches', {
+      id: 'suzhou-2018-1',
+      title: '第一批',
+      departments: local.departments,
+    });
+    expect(created.status).toBe(201);
+    const form = new FormData();
+    for (const f of files) form.append('files', new File([f.bytes], basename(f.name)));
+    const imported = await api(admin, 'POST', '/api/batches/suzhou-2018-1/imports', form);
+    expect(imported.status).toBe(200);
+    expect(imported.body.files.every((f: { ok: boolean }) => f.ok)).toBe(true);
+
+    const steps: Array<[string, Record<string, string>]> = [
+      [admin, { action: 'submit' }],
+      [admin, { action: 'confirm', signer: '各部门负责人', signedAt: '2018-08-20' }],
+      [
+        admin,
+        { action: 'open-comment', start: '2018-08-21', end: '2018-08-27', channel: '宿州市人民政府网' },
+      ],
+      [legal, { action: 'legal-review', result: 'passed', notes: '经审查，取消事项合法' }],
+      [admin, { action: 'approve', meetingDate: '2018-08-31' }],
+      [admin, { action: 'publish', documentNumber: '宿政办秘〔2018〕XX号', publishedAt: '2018-09-04' }],
+    ];
+    const stages: string[] = [];
+    for (const [token, body] of steps) {
+      const res = await api(token, 'POST', '/api/batches/suzhou-2018-1/transitions', body);
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      stages.push(res.body.batch.stage);
+    }
+    expect(stages).toEqual([
+      'centralized-review',
+      'department-confirmed',
+      'public-comment',
+      'legal-review',
+      'approved',
+      'published',
+    ]);
+
+    const res = await fetch(`${server.url}/api/batches/suzhou-2018-1/publications/latest/json`);
+    const pub = parsePublication(await res.text());
+    expect(pub.summary.items).toBe(expected.items);
+    expect(pub.summary.materials).toBe(expected.materials);
+    expect(pub.summary.cancelled).toBe(expected.cancelled);
+    expect(pub.summary.cancellationRate).toBe(expected.cancellationRate);
+    expect(pub.summary.byCategory).toEqual(expected.byCategory);
+    expect(pub.summary.byDepartment.map((d) => [d.department, d.materials, d.cancelled])).toEqual(
+      expected.byDepartment.map((d) => [d.department, d.materials, d.cancelled]),
+    );
+    const xlsx = await fetch(`${server.url}/api/batches/suzhou-2018-1/publications/1/xlsx`);
+    expect(xlsx.status).toBe(200);
+    expect((await xlsx.arrayBuffer()).byteLength).toBeGreaterThan(1000);
+
+    const audit = await api(legal, 'GET', '/api/audit?batchId=suzhou-2018-1&action=publication.create');
+    expect(audit.body.items[0].after).toMatchObject({ version: 1, sha256: pub.sha256 });
+  });
+});
