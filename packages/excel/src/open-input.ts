@@ -62,6 +62,12 @@ async function openZip(
 ): Promise<OpenedInput | InputProblem> {
   try {
     const zip = await create();
+    const expanded = declaredSize(zip);
+    if (expanded > MAX_UNCOMPRESSED_BYTES) {
+      await zip.close();
+      await cleanup();
+      return tooLargeProblem(expanded);
+    }
     return {
       zip,
       close: async () => {
@@ -79,6 +85,29 @@ async function openZip(
       en: `cannot read file (${code})`,
     };
   }
+}
+
+/**
+ * Most an xlsx may expand to, summed over its parts as the central directory declares them. A
+ * zip bomb is a small file that inflates past any memory (shared strings are held in memory):
+ * it is refused before a byte is inflated. 1 GiB is far above a 1,000,000-row sheet.
+ */
+export const MAX_UNCOMPRESSED_BYTES = 1024 * 1024 * 1024;
+
+function declaredSize(zip: ZipSource): number {
+  let total = 0;
+  for (const entry of zip.entries.values())
+    total += entry.size === 0xffffffff ? Number.POSITIVE_INFINITY : entry.size;
+  return total;
+}
+
+function tooLargeProblem(total: number): InputProblem {
+  const mib = (n: number) => (Number.isFinite(n) ? `${Math.round(n / 1048576)} MiB` : '超过 4 GiB');
+  return {
+    code: 'WORKBOOK_TOO_LARGE',
+    zh: `文件解压后过大（${mib(total)}，上限 ${mib(MAX_UNCOMPRESSED_BYTES)}），可能是恶意构造的压缩包（zip 炸弹），已拒绝读取；如确为正常数据，请拆分为多个工作簿`,
+    en: `the workbook would expand to ${Number.isFinite(total) ? `${Math.round(total / 1048576)} MiB` : 'more than 4 GiB'} (limit ${MAX_UNCOMPRESSED_BYTES / 1048576} MiB): possibly a zip bomb, refused; split genuine data into several workbooks`,
+  };
 }
 
 async function openPath(path: string, cleanup: () => Promise<void>): Promise<OpenedInput | InputProblem> {

@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { type FileHandle, open } from 'node:fs/promises';
-import { Readable } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 import { createInflateRaw } from 'node:zlib';
 
 /** One file inside the archive, as its central directory describes it. */
@@ -85,7 +85,18 @@ export class ZipSource {
     if (entry.method !== 8) throw new ZipFormatError(`unsupported compression method ${entry.method}`);
     const inflate = createInflateRaw();
     raw.on('error', (error) => inflate.destroy(error));
-    return raw.pipe(inflate);
+    // A part that inflates past the size its directory entry declares is corrupt or a zip
+    // bomb that lies about its size: stop it there, so memory stays bounded by declared sizes.
+    let inflated = 0;
+    const limit = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        inflated += chunk.length;
+        if (inflated > entry.size) done(new ZipFormatError(`${entry.name} inflates past its declared size`));
+        else done(null, chunk);
+      },
+    });
+    inflate.on('error', (error) => limit.destroy(error));
+    return raw.pipe(inflate).pipe(limit);
   }
 
   close(): Promise<void> {
