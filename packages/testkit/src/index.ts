@@ -1,0 +1,18 @@
+// @jianzheng/testkit — fixtures for tests and benchmarks: seeded national-scale department
+// workbooks (streaming) and the bad-input corpus with the outcome each case must give.
+
+export type { CfbStream } from './cfb';
+export { biff8Bof, writeCfb } from './cfb';
+export type { CorpusCase, CorpusExpectation } from './corpus';
+export { writeBadInputCorpus, ZIP_BOMB_EXPANDED_BYTES } from './corpus';
+export type { Random } from './random';
+export { seededRandom } from './random';
+export type {
+  SyntheticLayout,
+  SyntheticManifest,
+  SyntheticOptions,
+  SyntheticWorkbook,
+} from './synthetic-workbooks';
+export { SYNTHETIC_LAYOUTS, writeSyntheticWorkbooks } from './synthetic-workbooks';
+export type { RawZipEntry, ZipEntry } from './zip';
+export { crc32, readZip, repeatedDeflate, writeZip } from './zip';
