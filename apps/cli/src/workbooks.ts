@@ -51,7 +51,9 @@ export async function loadWorkbooks(
     stream: io.stderr,
     colors,
     files: paths.length,
-    force: io.env.JIANZHENG_PROGRESS === '1',
+    // JIANZHENG_PROGRESS=1 draws on a pipe too; =always also skips the one-second grace period.
+    force: io.env.JIANZHENG_PROGRESS === '1' || io.env.JIANZHENG_PROGRESS === 'always',
+    ...(io.env.JIANZHENG_PROGRESS === 'always' ? { delayMs: 0 } : {}),
   });
   const sources: WorkbookSource[] = paths.map((path) => ({
     input: resolve(io.cwd, path),

@@ -1,0 +1,193 @@
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEMO_DIR, runCli, STACK_LINE, tempDir } from './test-support';
+import { displayWidth } from './width';
+
+const workbooks = readdirSync(DEMO_DIR)
+  .filter((name) => name.endsWith('.xlsx'))
+  .sort()
+  .map((name) => join(DEMO_DIR, name));
+const config = join(DEMO_DIR, 'jianzheng.config.json');
+
+// The press release of 2018-09-04 (../../../../shared/seed): the first batch of 宿州.
+const PRESS_RELEASE = {
+  departments: 11,
+  items: 436,
+  materials: 4363,
+  cancelled: 1290,
+  cancellationRate: 29.6,
+  byCategory: {
+    'information-sharing': 540,
+    'internal-query': 232,
+    commitment: 208,
+    'no-legal-basis': 119,
+    'not-necessary': 89,
+    duplicate: 71,
+    'superior-decision': 31,
+  },
+};
+
+describe('the bundled 宿州 2018 first-batch demo', () => {
+  it('reproduces the press release figures from the engine deciding the workbook facts', async () => {
+    expect(workbooks).toHaveLength(11);
+    const result = await runCli(['evaluate', ...workbooks, '--config', config, '--format', 'json'], {
+      env: { JIANZHENG_PROGRESS: 'always' },
+    });
+    expect(result.code).toBe(0);
+    const { summary, materials, issues } = JSON.parse(result.stdout);
+    expect(Object.keys(summary)).toEqual([
+      'departments',
+      'items',
+      'materials',
+      'cancelled',
+      'retained',
+      'cancellationRate',
+      'byCategory',
+      'byDepartment',
+      'agreement',
+    ]);
+    expect(summary).toMatchObject({ ...PRESS_RELEASE, retained: 4363 - 1290 });
+    expect(summary.byCategory).toEqual(PRESS_RELEASE.byCategory);
+    expect(summary.byDepartment).toHaveLength(11);
+    expect(summary.byDepartment.map((d: { department: string }) => d.department)).toContain('市公安局');
+
+    // Every number above is the count of decisions in the material list.
+    expect(materials).toHaveLength(4363);
+    const counted: Record<string, number> = {};
+    for (const m of materials)
+      if (m.verdict === 'cancel') counted[m.category] = (counted[m.category] ?? 0) + 1;
+    expect(counted).toEqual(PRESS_RELEASE.byCategory);
+    expect(Object.keys(materials[0])).toEqual([
+      'id',
+      'department',
+      'itemCode',
+      'itemName',
+      'name',
+      'verdict',
+      'category',
+      'ruleId',
+      'replacement',
+      'agreement',
+      'trace',
+    ]);
+    for (const m of materials) {
+      expect(m.trace).toHaveLength(10);
+      if (m.verdict === 'retain') expect([m.category, m.ruleId]).toEqual([null, null]);
+      else expect(typeof m.ruleId).toBe('string');
+    }
+    // Departments wrote their own 清理意见: engine and departments agree mostly, not always.
+    expect(summary.agreement.agree).toBeGreaterThan(summary.materials / 2);
+    expect(summary.agreement['engine-cancels']).toBeGreaterThan(0);
+    expect(summary.agreement['department-cancels']).toBeGreaterThan(0);
+    expect(summary.agreement['no-proposal']).toBeGreaterThan(0);
+
+    expect(issues.filter((i: { severity: string }) => i.severity === 'error')).toEqual([]);
+    for (const issue of issues) {
+      expect(Object.keys(issue)).toEqual(['severity', 'file', 'sheet', 'row', 'column', 'message']);
+    }
+    // The progress bar (forced on, since stderr is a pipe here) counts files and rows and gives a rate.
+    expect(result.stderr).toMatch(/11\/11 个文件 · [\d,]+ 行 · [\d,]+ 行\/秒/);
+  });
+
+  it('prints the statistics table like the press release, rate with one decimal', async () => {
+    const result = await runCli(['report', ...workbooks, '--config', config]);
+    expect(result.code).toBe(0);
+    const lines = result.stdout.split('\n');
+    const total = lines.find((line) => line.startsWith('合计（11 个部门）'));
+    expect(total?.split(/\s{2,}/).slice(1)).toEqual(['436', '4,363', '1,290', '3,073', '29.6%']);
+    for (const [label, n] of [
+      ['通过信息共享获取', '540'],
+      ['改为部门内部查询', '232'],
+      ['改为申请人书面承诺、事中事后核查', '208'],
+      ['无法律法规依据', '119'],
+      ['非办事必要条件', '89'],
+      ['重复设置', '71'],
+      ['依据上级有关文件取消', '31'],
+    ] as const) {
+      const line = lines.find((l) => l.startsWith(label));
+      expect(line?.split(/\s+/)[1], label).toBe(n);
+    }
+    // Aligned: the rate column ends at the same place on every department row.
+    const rows = lines.filter((line) => /^市.+%$/.test(line));
+    expect(rows).toHaveLength(11);
+    expect(new Set(rows.map(displayWidth)).size).toBe(1);
+  });
+
+  it('explains one material rule by rule', async () => {
+    const listed = await runCli(['evaluate', ...workbooks, '--format', 'json']);
+    const { materials } = JSON.parse(listed.stdout);
+    const shared =
+      materials.find(
+        (m: { ruleId: string; trace: { ruleId: string; matched: boolean }[] }) =>
+          m.ruleId === 'shared-data' && m.trace.filter((t) => t.matched).length > 1,
+      ) ?? materials.find((m: { ruleId: string }) => m.ruleId === 'shared-data');
+    const result = await runCli(['explain', ...workbooks, '--material', shared.id]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(shared.name);
+    expect(result.stdout).toContain('通过信息共享获取');
+    for (const ruleId of [
+      'superior-cancelled',
+      'item-cancelled',
+      'no-legal-basis',
+      'duplicate',
+      'proven-by-licence',
+      'not-necessary',
+      'issuer-cannot-certify',
+      'shared-data',
+      'internal-query',
+      'written-commitment',
+    ]) {
+      expect(result.stdout).toContain(ruleId);
+    }
+    expect(result.stdout).toMatch(/shared-data .*✔ 取消/);
+
+    const json = await runCli(['explain', ...workbooks, '--material', shared.id, '--format', 'json']);
+    expect(JSON.parse(json.stdout)).toEqual(shared);
+
+    // A name shared by many items is ambiguous: the operator gets the candidates, exit 2.
+    const ambiguous = await runCli(['explain', ...workbooks, '--material', '居民身份证']);
+    expect(ambiguous.code).toBe(2);
+    expect(ambiguous.stderr).toContain('请改用编号');
+    expect(ambiguous.stderr).not.toMatch(STACK_LINE);
+
+    const missing = await runCli(['explain', ...workbooks, '--material', '不存在的材料']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('找不到材料');
+  });
+});
+
+describe('the demo generator', () => {
+  it('regenerates the committed workbooks cell for cell (seeded)', async () => {
+    const { default: ExcelJS } = await import('exceljs');
+    const out = tempDir('generate');
+    try {
+      const run = spawnSync(process.execPath, [join(DEMO_DIR, 'generate.mjs'), '--out', out.path], {
+        encoding: 'utf8',
+      });
+      expect(run.status, run.stderr).toBe(0);
+      // Zip timestamps differ between runs; the content (sheets, cells, merges) must not.
+      const content = async (path: string) => {
+        const workbook = new ExcelJS.Workbook();
+        await workbook.xlsx.readFile(path);
+        return workbook.worksheets.map((sheet) => ({
+          name: sheet.name,
+          merges: [...(sheet.model as { merges: string[] }).merges].sort(),
+          rows: sheet.getSheetValues().map((row) => JSON.stringify(row ?? null)),
+        }));
+      };
+      const names = workbooks.map((path) => basename(path));
+      expect(
+        readdirSync(out.path)
+          .filter((n) => n.endsWith('.xlsx'))
+          .sort(),
+      ).toEqual(names);
+      for (const name of names) {
+        expect(await content(join(out.path, name)), name).toEqual(await content(join(DEMO_DIR, name)));
+      }
+    } finally {
+      out.remove();
+    }
+  });
+});

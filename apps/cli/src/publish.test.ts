@@ -1,0 +1,192 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli, STACK_LINE, tempDir } from './test-support';
+
+const tmp = tempDir('publish');
+afterAll(() => tmp.remove());
+
+const CONFIG = join(tmp.path, 'city.config.json');
+writeFileSync(CONFIG, JSON.stringify({ jurisdiction: { code: '341300', name: '宿州市', level: 'city' } }));
+
+interface Row {
+  item: string;
+  material: string;
+  legalBasis?: string;
+  proposal?: string;
+}
+
+/** Fills the template the command wrote, the way a department clerk would. */
+async function fillTemplate(template: string, output: string, rows: readonly Row[]): Promise<void> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(template);
+  const sheet = workbook.worksheets[0]!;
+  const header = sheet.getRow(1);
+  const column = (name: string) => {
+    let found = 0;
+    header.eachCell((cell, col) => {
+      if (String(cell.value) === name) found = col;
+    });
+    if (!found) throw new Error(`no column ${name} in the template`);
+    return found;
+  };
+  rows.forEach((row, i) => {
+    const r = sheet.getRow(i + 2);
+    r.getCell(column('实施部门')).value = '市测试局';
+    r.getCell(column('事项名称')).value = row.item;
+    r.getCell(column('材料名称')).value = row.material;
+    if (row.legalBasis) r.getCell(column('设定依据')).value = row.legalBasis;
+    if (row.proposal) r.getCell(column('清理意见')).value = row.proposal;
+  });
+  await workbook.xlsx.writeFile(output);
+}
+
+const BASE: Row[] = [
+  { item: '测试事项登记', material: '测试事项登记申请表', legalBasis: '《测试条例》第3条', proposal: '保留' },
+  {
+    item: '测试事项登记',
+    material: '居民身份证（原件及复印件）',
+    legalBasis: '《测试条例》第4条',
+    proposal: '取消',
+  },
+  { item: '测试事项登记', material: '单位介绍信', legalBasis: '无', proposal: '取消' },
+];
+
+describe('template → fill in → evaluate → publish → adjust → diff', () => {
+  const template = join(tmp.path, 'template.xlsx');
+  const v1Workbook = join(tmp.path, '市测试局-v1.xlsx');
+  const v2Workbook = join(tmp.path, '市测试局-v2.xlsx');
+  const out = join(tmp.path, 'publications');
+
+  it('writes the submission template, and refuses to overwrite it without --force', async () => {
+    const first = await runCli(['template', '-o', template, '--department', '市测试局']);
+    expect(first.code).toBe(0);
+    expect(existsSync(template)).toBe(true);
+    const again = await runCli(['template', '-o', template]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('已存在');
+    expect((await runCli(['template', '-o', template, '--department', '市测试局', '--force'])).code).toBe(0);
+  });
+
+  it('imports a filled-in template and decides each material', async () => {
+    await fillTemplate(template, v1Workbook, BASE);
+    const result = await runCli(['evaluate', v1Workbook, '--format', 'json']);
+    expect(result.code).toBe(0);
+    const { materials, summary } = JSON.parse(result.stdout);
+    expect(
+      materials.map((m: { name: string; verdict: string; category: string | null }) => [
+        m.name,
+        m.verdict,
+        m.category,
+      ]),
+    ).toEqual([
+      ['测试事项登记申请表', 'retain', null],
+      ['居民身份证（原件及复印件）', 'cancel', 'information-sharing'],
+      ['单位介绍信', 'cancel', 'no-legal-basis'],
+    ]);
+    expect(summary.agreement).toEqual({
+      agree: 3,
+      'engine-cancels': 0,
+      'department-cancels': 0,
+      'no-proposal': 0,
+    });
+  });
+
+  it('publishes version 1 as JSON and Excel; needs a jurisdiction', async () => {
+    const without = await runCli([
+      'publish',
+      v1Workbook,
+      '--batch',
+      'test',
+      '--title',
+      '第一批',
+      '--out',
+      out,
+    ]);
+    expect(without.code).toBe(2);
+    expect(without.stderr).toContain('jurisdiction');
+    expect(existsSync(join(out, 'test'))).toBe(false);
+
+    const result = await runCli([
+      'publish',
+      v1Workbook,
+      '--batch',
+      'test',
+      '--title',
+      '第一批',
+      '--doc-number',
+      '宿政办秘〔2018〕1号',
+      '--out',
+      out,
+      '--config',
+      CONFIG,
+      '--published-at',
+      '2018-08-13T09:00:00+08:00',
+    ]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('第 1 版');
+    const json = JSON.parse(readFileSync(join(out, 'test/v1.json'), 'utf8'));
+    expect(json.version).toBe(1);
+    expect(json.batch.documentNumber).toBe('宿政办秘〔2018〕1号');
+    expect(json.summary.cancelled).toBe(2);
+    expect(readFileSync(join(out, 'test/v1.xlsx')).subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('publishes an adjustment as version 2 only with a reason, and flags the restored material', async () => {
+    // The department found a legal basis for 单位介绍信: the cancelled material comes back.
+    await fillTemplate(template, v2Workbook, [
+      BASE[0]!,
+      BASE[1]!,
+      { ...BASE[2]!, legalBasis: '《测试条例》第9条', proposal: '保留' },
+    ]);
+    const args = [
+      'publish',
+      v2Workbook,
+      '--batch',
+      'test',
+      '--title',
+      '第一批',
+      '--out',
+      out,
+      '--config',
+      CONFIG,
+    ];
+    const noReason = await runCli(args);
+    expect(noReason.code).toBe(2);
+    expect(noReason.stderr).toContain('--reason');
+    expect(existsSync(join(out, 'test/v2.json'))).toBe(false);
+
+    const result = await runCli([...args, '--reason', '市测试局补充设定依据']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('第 2 版');
+    expect(result.stderr).toContain('恢复索要');
+    expect(result.stderr).toContain('单位介绍信');
+    expect(existsSync(join(out, 'test/v2.xlsx'))).toBe(true);
+  });
+
+  it('diffs two versions; --fail-on-regression exits 3 when a material is restored', async () => {
+    const v1 = join(out, 'test/v1.json');
+    const v2 = join(out, 'test/v2.json');
+    const plain = await runCli(['diff', v1, v2]);
+    expect(plain.code).toBe(0);
+    expect(plain.stdout).toContain('单位介绍信');
+    const failing = await runCli(['diff', v1, v2, '--fail-on-regression']);
+    expect(failing.code).toBe(3);
+    expect(failing.stderr).toContain('回退：1 项已取消的材料恢复索要');
+    const json = await runCli(['diff', v1, v2, '--format', 'json']);
+    expect(JSON.parse(json.stdout).counts.restored).toBe(1);
+    // No regression the other way round: v2 → v2.
+    expect((await runCli(['diff', v2, v2, '--fail-on-regression'])).code).toBe(0);
+  });
+
+  it('refuses a tampered publication with a clear message', async () => {
+    const v1 = join(out, 'test/v1.json');
+    const tampered = join(tmp.path, 'tampered.json');
+    writeFileSync(tampered, readFileSync(v1, 'utf8').replace('单位介绍信', '单位证明信'));
+    const result = await runCli(['diff', tampered, join(out, 'test/v2.json')]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/sha256|校验/);
+    expect(result.stderr).not.toMatch(STACK_LINE);
+  });
+});
