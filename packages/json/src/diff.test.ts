@@ -129,6 +129,9 @@ describe('renderDiffMarkdown', () => {
     expect(md).toMatch(/^# 动态调整说明：宿州市第一批取消证明材料清单\n/);
     expect(md).toContain('**调整原因：** 根据部门反馈动态调整');
     expect(md).toContain('第 1 版（发布于 2018-09-04T09:00:00+08:00');
+    expect(md).toContain(
+      '第 1 版材料 9 项，取消 6 项（取消率 66.7%）；第 2 版材料 9 项，取消 6 项（取消率 66.7%）。',
+    );
     expect(md).toContain('| **⚠️ 恢复保留（边减边增）** | **1** |');
     expect(md).toContain('> [!WARNING]\n> **边减边增：1 项已取消的材料在第 2 版恢复保留**');
     const sections = [...md.matchAll(/^## (.+)$/gm)].map((m) => m[1]);

@@ -13,7 +13,8 @@ const TEXT = {
     version: (v: number, at: string, sha: string) =>
       `第 ${v} 版（发布于 ${at}，sha256 \`${sha.slice(0, 12)}…\`）`,
     reason: '调整原因',
-    totals: (m: string, c: string, r: string) => `材料 ${m}，取消 ${c}，取消率 ${r}。`,
+    totals: (v: number, m: number, c: number, r: string) =>
+      `第 ${v} 版材料 ${m} 项，取消 ${c} 项（取消率 ${r}）`,
     kind: '变更',
     count: '数量',
     none: '两个版本的清单内容相同，无变更。',
@@ -50,6 +51,7 @@ const TEXT = {
     empty: '（空）',
     separator: '；',
     colon: '：',
+    stop: '。',
   },
   en: {
     title: (t: string) => `# Adjustment notice: ${t}`,
@@ -57,7 +59,8 @@ const TEXT = {
     version: (v: number, at: string, sha: string) =>
       `version ${v} (published ${at}, sha256 \`${sha.slice(0, 12)}…\`)`,
     reason: 'Reason',
-    totals: (m: string, c: string, r: string) => `${m} materials, ${c} cancelled, cancellation rate ${r}.`,
+    totals: (v: number, m: number, c: number, r: string) =>
+      `version ${v}: ${m} materials, ${c} cancelled (cancellation rate ${r})`,
     kind: 'Change',
     count: 'Count',
     none: 'The two versions list the same content; nothing changed.',
@@ -94,6 +97,7 @@ const TEXT = {
     empty: '(none)',
     separator: '; ',
     colon: ': ',
+    stop: '.',
   },
 } as const;
 
@@ -130,7 +134,7 @@ export function renderDiffMarkdown(diff: PublicationDiff, options: RenderDiffOpt
   const c = t.columns;
   const base = [c.department, c.item, c.material];
   const totals = (side: PublicationDiff['from']) =>
-    t.totals(String(side.materials), String(side.cancelled), formatRate(side.cancelled, side.materials));
+    t.totals(side.version, side.materials, side.cancelled, formatRate(side.cancelled, side.materials));
 
   const out: string[] = [t.title(diff.title)];
   out.push(
@@ -140,7 +144,7 @@ export function renderDiffMarkdown(diff: PublicationDiff, options: RenderDiffOpt
     ),
   );
   if (diff.adjustmentReason) out.push(`**${t.reason}${t.colon}** ${cell(diff.adjustmentReason)}`);
-  out.push(t.versions(totals(diff.from), totals(diff.to)));
+  out.push(`${totals(diff.from)}${t.separator}${totals(diff.to)}${t.stop}`);
 
   const { counts } = diff;
   const kinds = ['restored', 'newlyCancelled', 'recategorised', 'added', 'removed', 'changedFacts'] as const;

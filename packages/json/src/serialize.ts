@@ -15,10 +15,18 @@ import {
  * member. Equal publications give identical text whatever the key insertion order of the objects
  * passed in. A `sha256` already present is ignored. Throws `PublicationInvalidError` for objects
  * that do not match the schema, so nothing invalid is ever published. (Publications returned by
- * createPublication and parsePublication are frozen and already validated; they skip that step.)
+ * createPublication are frozen, validated and canonical already; they skip that step.)
  */
 export function serializePublication(pub: Publication | UnsignedPublication): string {
-  const json = canonicalJson(canonicalContent(isSealed(pub) ? pub : validated(pub)));
+  let content: UnsignedPublication;
+  if (isSealed(pub)) {
+    // Built by canonicalContent and frozen since: already canonical, no copy needed.
+    const { sha256: _, ...rest } = pub as Publication;
+    content = rest;
+  } else {
+    content = canonicalContent(validated(pub));
+  }
+  const json = canonicalJson(content);
   return signJson(json, checksumOfJson(json));
 }
 
