@@ -151,7 +151,7 @@ export async function writeSyntheticWorkbooks(options: SyntheticOptions): Promis
       const department = mine[d]!;
       const sheetLayout = layout === 'multi-sheet' ? 'multi-sheet' : layout;
       const sheetName =
-        layout === 'multi-sheet' || mine.length > 1 ? sheetTitle(department.name, d) : '申请材料清单';
+        layout === 'multi-sheet' || mine.length > 1 ? sheetTitle(department.name) : '申请材料清单';
       const sheet = writer.addWorksheet(sheetName);
       const written = writeDepartmentSheet(sheet, department, sheetLayout, random, perItem, itemSerial);
       itemSerial += written.items;
@@ -170,10 +170,9 @@ export async function writeSyntheticWorkbooks(options: SyntheticOptions): Promis
   };
 }
 
-function sheetTitle(department: string, index: number): string {
-  // Sheet names are at most 31 characters and unique within a workbook.
-  const name = department.length > 28 ? department.slice(-28) : department;
-  return index === 0 ? name : `${name.slice(0, 27)}${index}`.slice(-31);
+function sheetTitle(department: string): string {
+  // Sheet names are at most 31 characters; department names are unique, so they stay unique.
+  return department.length > 31 ? department.slice(-31) : department;
 }
 
 function planDepartments(materials: number, count: number, random: Random): DepartmentPlan[] {
