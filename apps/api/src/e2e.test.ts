@@ -29,13 +29,14 @@ async function inputFiles(): Promise<Array<{ name: string; bytes: Uint8Array }>>
 }
 
 let dir: string;
+let dbPath: string;
 let server: RunningServer;
 let admin: string;
 let legal: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'jz-e2e-'));
-  const dbPath = join(dir, 'jianzheng.db');
+  dbPath = join(dir, 'jianzheng.db');
   admin = (await createToken({ dbPath, role: 'admin', label: '管理员' })).token;
   legal = (await createToken({ dbPath, role: 'legal', label: '司法局' })).token;
   server = await startServer({ dbPath, port: 0, host: '127.0.0.1', config: { jurisdiction: JURISDICTION } });
@@ -121,5 +122,16 @@ describe('end to end over HTTP', () => {
 
     const audit = await api(legal, 'GET', '/api/audit?batchId=suzhou-2018-1&action=publication.create');
     expect(audit.body.items[0].after).toMatchObject({ version: 1, sha256: pub.sha256 });
+  });
+
+  it('keeps everything across a restart on the same database file', async () => {
+    const before = await api(admin, 'GET', '/api/batches/suzhou-2018-1');
+    await server.close();
+    server = await startServer({ dbPath, port: 0, host: '127.0.0.1' });
+    const after = await api(admin, 'GET', '/api/batches/suzhou-2018-1');
+    expect(after.status).toBe(200);
+    expect(after.body).toEqual(before.body);
+    const versions = await api(null, 'GET', '/api/batches/suzhou-2018-1/publications');
+    expect(versions.body.map((v: { version: number }) => v.version)).toEqual([1]);
   });
 });
