@@ -66,8 +66,15 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const config = values.config ? await loadConfig(values.config) : undefined;
-  const server = await startServer({ dbPath: values.db!, port, host: values.host!, ...(config ? { config } : {}) });
-  process.stderr.write(`jianzheng API 已启动：${server.url}  （接口文档 ${server.url}/docs，数据库 ${values.db}）\n`);
+  const server = await startServer({
+    dbPath: values.db!,
+    port,
+    host: values.host!,
+    ...(config ? { config } : {}),
+  });
+  process.stderr.write(
+    `jianzheng API 已启动：${server.url}  （接口文档 ${server.url}/docs，数据库 ${values.db}）\n`,
+  );
   const stop = () => {
     server.close().then(() => process.exit(0));
   };
