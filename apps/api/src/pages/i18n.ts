@@ -96,6 +96,8 @@ const TEXT = {
   chartTitle: { zh: '各取消类别的材料数', en: 'Cancelled materials per category' },
   apply: { zh: '执行', en: 'Apply' },
   history: { zh: '流转记录', en: 'History' },
+  itemsCol: { zh: '事项数', en: 'Items' },
+  materialsCol: { zh: '材料数', en: 'Materials' },
 } as const;
 
 export type TextKey = keyof typeof TEXT;

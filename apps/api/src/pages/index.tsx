@@ -1,6 +1,7 @@
 import type { CategoryDefinition, JianzhengStore } from '@jianzheng/core';
 import { type Context, Hono } from 'hono';
 import { csrf } from 'hono/csrf';
+import { HTTPException } from 'hono/http-exception';
 import type { ApiFetch } from './api-client';
 import { langOf, t } from './i18n';
 import { Layout } from './layout';
@@ -31,8 +32,22 @@ export function createPages(options: CreatePagesOptions) {
   app.use('/items/*', csrf());
   app.use('/operator/*', csrf());
   app.onError((error, c) => {
-    console.error(error);
     const lang = langOf(c.req.query('lang'));
+    if (error instanceof HTTPException && error.status === 403) {
+      return c.html(
+        <Layout lang={lang} title="403" path={c.req.path}>
+          <h1>403</h1>
+          <p class="msg error" role="alert">
+            {lang === 'zh'
+              ? '表单不是从本站页面提交的，已拒绝。请回到页面重新提交。'
+              : 'This form was not sent from this site and was refused. Please submit it from the page.'}
+          </p>
+        </Layout>,
+        403,
+      );
+    }
+    if (error instanceof HTTPException) return error.getResponse();
+    console.error(error);
     return c.html(
       <Layout lang={lang} title="500" path={c.req.path}>
         <h1>{lang === 'zh' ? '出错了' : 'Something went wrong'}</h1>

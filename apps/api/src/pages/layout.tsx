@@ -15,7 +15,8 @@ header.site a{color:#fff}header.site .brand{font-weight:700;text-decoration:none
 header.site nav{display:flex;gap:14px;flex-wrap:wrap}
 main{max-width:1080px;margin:0 auto;padding:16px}
 h1{font-size:1.5rem;margin:.2em 0 .6em}h2{font-size:1.25rem;margin:1.2em 0 .5em}h3{font-size:1.08rem;margin:1em 0 .4em}
-.card{background:#fff;border:1px solid #dde1e6;border-radius:8px;padding:12px 16px;margin:12px 0}
+.card{background:#fff;border:1px solid #dde1e6;border-radius:8px;padding:12px 16px;margin:12px 0}.card>:first-child{margin-top:0}
+mark{background:#fff1b8;color:#1a1a1a;padding:0 2px}
 .meta{color:#4a4f55;font-size:.92rem;display:flex;flex-wrap:wrap;gap:4px 16px;margin:0;padding:0;list-style:none}
 form.search{display:grid;grid-template-columns:1fr;gap:8px}
 @media(min-width:720px){form.search{grid-template-columns:2fr 1fr auto;align-items:end}}
@@ -36,7 +37,7 @@ table{border-collapse:collapse;width:100%;background:#fff;font-size:.92rem}th,td
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 .scroll{overflow-x:auto}
 details>summary{cursor:pointer;font-weight:600;padding:4px 0}
-.inline-form{display:grid;gap:6px;margin-top:8px}
+.inline-form{display:grid;gap:6px;margin-top:8px;align-content:start}
 @media(min-width:720px){.row-forms{display:grid;grid-template-columns:1fr 1fr;gap:12px}}
 fieldset{border:1px solid #dde1e6;border-radius:6px;padding:8px 12px;margin:0}legend{font-weight:600;padding:0 4px}
 svg text{font-family:inherit}

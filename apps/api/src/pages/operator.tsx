@@ -301,10 +301,10 @@ export function operatorPages(options: {
                 <tr>
                   <th scope="col">{t(lang, 'department')}</th>
                   <th scope="col" class="num">
-                    {t(lang, 'items')}
+                    {t(lang, 'itemsCol')}
                   </th>
                   <th scope="col" class="num">
-                    {t(lang, 'materials')}
+                    {t(lang, 'materialsCol')}
                   </th>
                   <th scope="col" class="num">
                     {t(lang, 'cancelledCount')}

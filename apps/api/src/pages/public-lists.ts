@@ -157,8 +157,24 @@ async function fromDraft(
 export function createPublicLists(
   store: JianzhengStore,
   categories: ReadonlyMap<string, CategoryDefinition>,
+  options: { draftTtlMs?: number; now?: () => number } = {},
 ) {
   const parsed = new Map<string, PublicList>();
+  const now = options.now ?? Date.now;
+  const ttl = options.draftTtlMs ?? 10_000;
+  // Reading a whole list from the store costs hundreds of ms for a city's 4,000+ materials; a
+  // draft out for comment may lag a review by a few seconds without harm.
+  const drafts = new Map<string, { at: number; list: PublicList }>();
+
+  async function draft(batch: BatchRecord): Promise<PublicList> {
+    const key = `${batch.id}|${batch.updatedAt}`;
+    const cached = drafts.get(key);
+    if (cached && now() - cached.at < ttl) return cached.list;
+    const list = await fromDraft(store, batch, categories);
+    for (const [k, v] of drafts) if (now() - v.at >= ttl) drafts.delete(k);
+    drafts.set(key, { at: now(), list });
+    return list;
+  }
 
   async function latestPublished(batchId: string, sha256: string): Promise<PublicList | undefined> {
     const cached = parsed.get(sha256);
@@ -181,10 +197,10 @@ export function createPublicLists(
         if (!seen || meta.version > seen.version) latest.set(meta.batchId, meta);
       }
       const lists: PublicList[] = [];
-      const drafts: PublicList[] = [];
+      const draftLists: PublicList[] = [];
       for (const batch of await store.listBatches()) {
         if (batch.stage === 'public-comment') {
-          drafts.push(await fromDraft(store, batch, categories));
+          draftLists.push(await draft(batch));
           continue;
         }
         const meta = latest.get(batch.id);
@@ -193,13 +209,13 @@ export function createPublicLists(
         if (list) lists.push(list);
       }
       lists.sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? ''));
-      return [...lists, ...drafts];
+      return [...lists, ...draftLists];
     },
 
     async one(batchId: string): Promise<PublicList | undefined> {
       const batch = await store.getBatch(batchId);
       if (!batch) return undefined;
-      if (batch.stage === 'public-comment') return fromDraft(store, batch, categories);
+      if (batch.stage === 'public-comment') return draft(batch);
       const metas = (await store.listPublications(batchId)).sort((a, b) => b.version - a.version);
       const meta = metas[0];
       return meta ? latestPublished(batchId, meta.sha256) : undefined;
@@ -215,9 +231,25 @@ export function searchKey(query: string): string {
   return normalizeName(query.slice(0, 100));
 }
 
+// Names repeat across requests (and often within a list); normalizing each once keeps searches cheap.
+const normalized = new Map<string, string>();
+function norm(name: string): string {
+  let value = normalized.get(name);
+  if (value === undefined) {
+    if (normalized.size > 100_000) normalized.clear();
+    value = normalizeName(name);
+    normalized.set(name, value);
+  }
+  return value;
+}
+
+/** An item in search results: `matched` holds the ids of the materials the search found (null: the item name matched). */
+export type FoundItem = PublicItem & { matched: ReadonlySet<string> | null };
+
 /**
- * Narrows a list to a department and a search text. An item matching by name keeps all its
- * materials; otherwise only the matching materials stay, so a citizen sees exactly what matched.
+ * Narrows a list to a department and a search text. An item stays when its name or one of its
+ * materials matches; it keeps all its materials, so a citizen still sees everything the item
+ * requires, with the matching ones marked.
  */
 export function filterList(list: PublicList, department: string, query: string): PublicList {
   const key = searchKey(query);
@@ -228,14 +260,14 @@ export function filterList(list: PublicList, department: string, query: string):
       departments.push(d);
       continue;
     }
-    const items: PublicItem[] = [];
+    const items: FoundItem[] = [];
     for (const item of d.items) {
-      if (normalizeName(item.name).includes(key)) {
-        items.push(item);
+      if (norm(item.name).includes(key)) {
+        items.push({ ...item, matched: null });
         continue;
       }
-      const materials = item.materials.filter((m) => normalizeName(m.name).includes(key));
-      if (materials.length > 0) items.push({ ...item, materials });
+      const matched = new Set(item.materials.filter((m) => norm(m.name).includes(key)).map((m) => m.id));
+      if (matched.size > 0) items.push({ ...item, matched });
     }
     if (items.length > 0) departments.push({ name: d.name, items });
   }

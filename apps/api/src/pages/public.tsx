@@ -2,7 +2,13 @@ import { type Context, Hono } from 'hono';
 import { type ApiFetch, callApi } from './api-client';
 import { type Lang, langOf, stageLabel, t } from './i18n';
 import { FlashMessage, Layout, withLang } from './layout';
-import { filterList, type PublicItem, type PublicList, type PublicMaterial } from './public-lists';
+import {
+  type FoundItem,
+  filterList,
+  type PublicItem,
+  type PublicList,
+  type PublicMaterial,
+} from './public-lists';
 import { type Flash, setFlash, takeFlash } from './session';
 
 type Lists = ReturnType<typeof import('./public-lists').createPublicLists>;
@@ -56,9 +62,16 @@ function How({ material, lang }: { material: PublicMaterial; lang: Lang }) {
   return (
     <span class="how">
       {t(lang, 'howNow')}：{label}
-      {material.replacement ? `（${material.replacement}）` : ''}
+      {material.replacement && material.replacement !== material.category?.zh
+        ? `（${material.replacement}）`
+        : ''}
     </span>
   );
+}
+
+function Name({ item, material }: { item: PublicItem; material: PublicMaterial }) {
+  const matched = (item as Partial<FoundItem>).matched;
+  return matched?.has(material.id) ? <mark>{material.name}</mark> : <>{material.name}</>;
 }
 
 function MaterialLists({ item, lang }: { item: PublicItem; lang: Lang }) {
@@ -76,7 +89,7 @@ function MaterialLists({ item, lang }: { item: PublicItem; lang: Lang }) {
           {required.map((m) => (
             <li>
               <span class="tag keep">{t(lang, 'retain')}</span>
-              {m.name}
+              <Name item={item} material={m} />
             </li>
           ))}
         </ul>
@@ -91,7 +104,7 @@ function MaterialLists({ item, lang }: { item: PublicItem; lang: Lang }) {
           {cancelled.map((m) => (
             <li>
               <span class="tag gone">{t(lang, 'cancel')}</span>
-              {m.name}
+              <Name item={item} material={m} />
               <br />
               <How material={m} lang={lang} />
             </li>
@@ -128,7 +141,7 @@ export function publicPages(
       for (const d of list.departments)
         for (const item of d.items) {
           itemCount++;
-          materialCount += item.materials.length;
+          materialCount += (item as FoundItem).matched?.size ?? item.materials.length;
         }
     const path = `/?${new URLSearchParams({ ...(q ? { q } : {}), ...(department ? { department } : {}) })}`;
     let budget = MAX_ITEMS;
