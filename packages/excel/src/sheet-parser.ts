@@ -1,12 +1,10 @@
 import {
-  assignMaterialIds,
   cleanText,
   createNameNormalizer,
   type ItemType,
+  itemKey,
   type Material,
-  type MaterialInput,
   type MaterialSource,
-  materialId,
   parseItemType,
   parseProposal,
   parseSource,
@@ -20,6 +18,7 @@ import { cellError, cellText, type SharedStrings } from './cell-text';
 import { columnLetter } from './column-letter';
 import { FIELD_BY_NAME, type Field, matchHeader } from './headers';
 import { type IssueCollector, makeIssue } from './issues';
+import { fastMaterialId } from './material-ids';
 import { cleanName, departmentFromLine, isFooterText, isNotApplicable, memo } from './text';
 
 /** One sheet as imported. */
@@ -42,6 +41,8 @@ export interface ItemGroup {
 
 interface ItemState {
   item: ServiceItem;
+  /** core's itemKey of the item, computed once. */
+  key: string;
   /** Normalized material name → occurrences so far, so a later block of the same item continues #2, #3. */
   counts: Map<string, number>;
   firstRow: number;
@@ -51,7 +52,7 @@ interface ItemState {
 interface OpenGroup {
   key: string;
   state: ItemState;
-  inputs: MaterialInput[];
+  materials: Material[];
 }
 
 /** State shared by all sheets of one file. */
@@ -382,7 +383,7 @@ export class SheetParser {
       completed = this.close();
       this.current = this.open(key, department, code, name, row);
     }
-    this.current.inputs.push(this.material(row, materialName, this.current.state.item));
+    this.current.materials.push(this.material(row, materialName, this.current.state.item));
     this.materials++;
     ctx.materials++;
     return completed;
@@ -460,7 +461,7 @@ export class SheetParser {
       const item: ServiceItem = { department, name };
       if (code.length > 0) item.code = code;
       if (type !== undefined) item.type = type;
-      return { item, counts: new Map(), firstRow: row.number, sheet: this.sheet };
+      return { item, key: itemKey(item), counts: new Map(), firstRow: row.number, sheet: this.sheet };
     });
     if (repeated) {
       ctx.issues.add(
@@ -475,30 +476,40 @@ export class SheetParser {
     }
     if (!ctx.departments.has(department)) ctx.departments.add(department);
     if (this.firstDepartment === undefined) this.firstDepartment = department;
-    return { key, state, inputs: [] };
+    return { key, state, materials: [] };
   }
 
   private close(): ItemGroup | undefined {
     const group = this.current;
     this.current = undefined;
-    if (group === undefined || group.inputs.length === 0) return undefined;
-    const { state, inputs } = group;
-    const fresh = state.counts.size === 0;
-    const materials = assignMaterialIds(inputs);
-    for (let i = 0; i < inputs.length; i++) {
-      const name = this.ctx.normalize(inputs[i]!.name);
+    if (group === undefined || group.materials.length === 0) return undefined;
+    const { state, materials } = group;
+    // Ids as core's assignMaterialIds gives them (domain.md §6); the counts live on the item,
+    // so a later block of an item already seen continues its numbering (#2, #3 …).
+    for (const material of materials) {
+      const name = this.ctx.normalize(material.name);
       const occurrence = (state.counts.get(name) ?? 0) + 1;
       state.counts.set(name, occurrence);
-      // A later block of an item already seen continues its numbering (#2, #3 …).
-      if (!fresh && occurrence > 1) materials[i]!.id = materialId(state.item, inputs[i]!.name, occurrence);
+      material.id = fastMaterialId(state.key, name, occurrence);
     }
     return { sheet: this.sheet, item: state.item, materials };
   }
 
-  private material(row: Row, name: string, item: ServiceItem): MaterialInput {
+  private material(row: Row, name: string, item: ServiceItem): Material {
     const ctx = this.ctx;
     const col = this.col;
-    const input: MaterialInput = { item, name };
+    // The id is set when the item closes; every fact starts unknown, as assignMaterialIds fills them.
+    const input: Material = {
+      id: '',
+      item,
+      name,
+      necessary: 'unknown',
+      shareable: 'unknown',
+      internalQuery: 'unknown',
+      commitment: 'unknown',
+      superiorCancelled: 'unknown',
+      departmentProposal: 'unknown',
+    };
 
     const sourceText = this.text(row, col.source, 'source');
     if (sourceText.length > 0) {

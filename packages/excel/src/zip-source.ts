@@ -83,7 +83,9 @@ export class ZipSource {
     const raw = this.source.stream(start, entry.compressedSize);
     if (entry.method === 0) return raw;
     if (entry.method !== 8) throw new ZipFormatError(`unsupported compression method ${entry.method}`);
-    const inflate = createInflateRaw();
+    // Measured (bench/import.bench.mjs): 64 KiB reads inflated in 32 KiB chunks keep peak RSS near
+    // 120 MB per 100k rows; 256 KiB reads inflate megabytes of XML per step and doubled it.
+    const inflate = createInflateRaw({ chunkSize: 32 * 1024 });
     raw.on('error', (error) => inflate.destroy(error));
     // A part that inflates past the size its directory entry declares is corrupt or a zip
     // bomb that lies about its size: stop it there, so memory stays bounded by declared sizes.
