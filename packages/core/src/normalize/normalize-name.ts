@@ -21,7 +21,10 @@ export function normalizeName(raw: string): string {
   text = text.replace(SPACE_AND_PUNCTUATION, '');
   const stripped = text.replace(FORM_WORDS, '').replace(TRAILING_JOINER, '');
   // A name made only of form words ("复印件") keeps them rather than becoming empty.
-  return stripped.length > 0 ? stripped : text;
+  const kept = stripped.length > 0 ? stripped : text;
+  // Removing punctuation can expose a list number ("!❶"), and removing spaces can bring combining
+  // marks together: one more pass of each makes the function idempotent.
+  return kept.replace(LEADING_NUMBER, '').normalize('NFKC');
 }
 
 /**
