@@ -29,6 +29,8 @@ const USAGE_CODES = new Set([
   'UNKNOWN_CATEGORY',
   'DUPLICATE_RULE',
   'RULE_DEFINITION_INVALID',
+  // @jianzheng/api: `token create` with an unknown role or a department token without --department.
+  'TOKEN_REQUEST_INVALID',
 ]);
 
 export function exitCodeOf(error: unknown): number {

@@ -1,0 +1,45 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { BIN, REPO_ROOT, runCli, STACK_LINE, tempDir } from './test-support';
+
+const tmp = tempDir('server');
+afterAll(() => tmp.remove());
+
+describe('jianzheng serve and token create (delegating to @jianzheng/api)', () => {
+  const db = join(tmp.path, 'jianzheng.sqlite');
+
+  it('creates a token, printed once on stdout; an unknown role is a usage error', async () => {
+    const created = await runCli(['token', 'create', '--role', 'admin', '--label', '测试', '--db', db]);
+    expect(created.code).toBe(0);
+    expect(created.stdout.trim()).toMatch(/^[A-Za-z0-9._~+/-]+=*$/);
+    expect(created.stderr).toContain('已创建令牌');
+    const unknown = await runCli(['token', 'create', '--role', 'boss', '--db', db]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('未知的角色');
+    expect(unknown.stderr).not.toMatch(STACK_LINE);
+  });
+
+  it('serves until interrupted, then closes cleanly', async () => {
+    const child = spawn(process.execPath, [BIN, 'serve', '--db', db, '--port', '0'], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    const url = await new Promise<string>((done, fail) => {
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString('utf8');
+        const match = /http:\/\/[\d.]+:\d+/.exec(stderr);
+        if (match) done(match[0]);
+      });
+      child.on('exit', (code) => fail(new Error(`serve exited with ${code}: ${stderr}`)));
+    });
+    const response = await fetch(url);
+    expect(response.status).toBeLessThan(500);
+    const exited = new Promise<number | null>((done) => child.on('exit', done));
+    child.kill('SIGINT');
+    expect(await exited).toBe(0);
+    expect(stderr).toContain('服务已停止');
+  });
+});
