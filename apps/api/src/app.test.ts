@@ -86,6 +86,16 @@ describe('batches', () => {
     expect(again.body.code).toBe('ALREADY_EXISTS');
   });
 
+  it('refuses a JSON body over the JSON limit with 413', async () => {
+    const res = await h.call('admin', 'POST', '/api/batches', {
+      title: '长'.repeat(600_000),
+      departments: ['d'],
+    });
+    expect(res.status).toBe(413);
+    expect(res.body.code).toBe('PAYLOAD_TOO_LARGE');
+    expect((await h.call('admin', 'GET', '/api/batches')).body).toEqual([]);
+  });
+
   it('refuses batch creation to legal, department and anonymous callers', async () => {
     const body = { title: 't', departments: ['d'] };
     expect((await h.call('legal', 'POST', '/api/batches', body)).status).toBe(403);

@@ -81,7 +81,7 @@ export function createApp(options: CreateAppOptions) {
     },
   });
 
-  app.onError((error, c) => errorToResponse(error, c, log));
+  app.onError((error) => errorToResponse(error, log));
   app.notFound(() =>
     problemResponse(makeProblem(404, 'NOT_FOUND', '没有这个地址', { detailEn: 'no such route' })),
   );

@@ -1,5 +1,4 @@
 import { isJianzhengError } from '@jianzheng/core';
-import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
 
@@ -88,7 +87,7 @@ export function validationProblem(error: z.ZodError, target: string): Response {
  * Any thrown error → problem+json. Toolkit errors keep their code and message; anything else is
  * a 500 with a generic text (the stack goes to the server log, never to the client).
  */
-export function errorToResponse(error: unknown, c: Context, log: (error: unknown) => void): Response {
+export function errorToResponse(error: unknown, log: (error: unknown) => void): Response {
   if (isJianzhengError(error)) {
     const status = STATUS[error.code] ?? 422;
     const extra: Partial<Problem> = {};
@@ -116,7 +115,6 @@ export function errorToResponse(error: unknown, c: Context, log: (error: unknown
     );
   }
   log(error);
-  void c;
   return problemResponse(
     makeProblem(500, 'INTERNAL', '服务器内部错误，已记录；请稍后再试或联系管理员', {
       detailEn: 'internal server error; it was logged',

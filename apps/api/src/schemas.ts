@@ -20,7 +20,7 @@ export const ProblemSchema = z
       .array(z.object({ path: z.array(z.union([z.string(), z.number()])), message: z.string() }))
       .optional(),
   })
-  .passthrough()
+  .loose()
   .openapi('Problem');
 
 const problem = (description: string) => ({

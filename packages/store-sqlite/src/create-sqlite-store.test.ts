@@ -135,6 +135,16 @@ describe('createSqliteStore', () => {
     expect((await store.listAudit()).total).toBe(auditBefore);
   });
 
+  it('refuses an import whose materials escape its declared departments, writing nothing', async () => {
+    const stray = entries('市场监管局', ['营业执照']);
+    expect(
+      await code(
+        store.importMaterials('b1', { departments: ['公安局'], entries: stray, source: 'x.xlsx' }, ctx),
+      ),
+    ).toBe('IMPORT_SCOPE');
+    expect(await store.allMaterials('b1')).toEqual([]);
+  });
+
   it('filters, searches and paginates materials', async () => {
     await store.importMaterials(
       'b1',

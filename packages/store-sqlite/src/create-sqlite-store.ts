@@ -23,7 +23,7 @@ import {
   type WriteContext,
 } from '@jianzheng/core';
 import Database from 'better-sqlite3';
-import { SchemaTooNewError } from './errors';
+import { ImportScopeError, SchemaTooNewError } from './errors';
 import { MIGRATIONS, migrate } from './migrations';
 
 export interface SqliteStoreOptions {
@@ -239,9 +239,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
         const incoming = new Set<string>();
         for (const { material } of input.entries) {
           if (!listed.has(material.item.department)) {
-            throw new Error(
-              `material ${material.id} belongs to ${material.item.department}, not to the import`,
-            );
+            throw new ImportScopeError(material.id, material.item.department, departments);
           }
           incoming.add(material.id);
         }

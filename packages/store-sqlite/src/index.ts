@@ -2,6 +2,6 @@
 
 export type { SqliteStore, SqliteStoreOptions } from './create-sqlite-store';
 export { createSqliteStore } from './create-sqlite-store';
-export { SchemaTooNewError } from './errors';
+export { ImportScopeError, SchemaTooNewError } from './errors';
 export type { Migration } from './migrations';
 export { MIGRATIONS } from './migrations';

@@ -88,7 +88,7 @@ export function registerPublicationRoutes(app: App, deps: Deps) {
       responses: {
         200: {
           description: 'canonical JSON with its sha256',
-          content: { 'application/json': { schema: z.object({}).passthrough() } },
+          content: { 'application/json': { schema: z.object({}).loose() } },
         },
         ...problems(400, 404),
       },
@@ -147,7 +147,7 @@ export function registerPublicationRoutes(app: App, deps: Deps) {
       description: 'JSON by default; `Accept: text/markdown` gives the zh-CN adjustment notice.',
       request: { params },
       responses: {
-        200: { description: 'diff', content: { 'application/json': { schema: z.object({}).passthrough() } } },
+        200: { description: 'diff', content: { 'application/json': { schema: z.object({}).loose() } } },
         ...problems(400, 404),
       },
     }),
