@@ -12,18 +12,18 @@ export interface Bar {
 export function BarChart(props: { id: string; title: string; bars: Bar[]; lang: Lang }) {
   const { bars } = props;
   const max = Math.max(1, ...bars.map((b) => b.value));
-  const labelWidth = 250;
-  const barArea = 330;
-  const rowHeight = 30;
-  const width = labelWidth + barArea + 60;
-  const height = bars.length * rowHeight + 10;
+  // Each label sits above its bar, so long zh-CN labels stay readable when a phone scales it down.
+  const barArea = 340;
+  const rowHeight = 46;
+  const width = barArea + 60;
+  const height = bars.length * rowHeight + 6;
   return (
     <svg
       role="img"
       aria-labelledby={`${props.id}-title`}
       viewBox={`0 0 ${width} ${height}`}
       width="100%"
-      style={`max-width:${width}px;height:auto`}
+      style={`max-width:${Math.round(width * 1.4)}px;height:auto`}
       xmlns="http://www.w3.org/2000/svg"
       id={props.id}
     >
@@ -31,22 +31,22 @@ export function BarChart(props: { id: string; title: string; bars: Bar[]; lang: 
         {props.title}：{bars.map((b) => `${b.label} ${b.value}`).join(props.lang === 'zh' ? '，' : ', ')}
       </title>
       {bars.map((bar, i) => {
-        const y = 5 + i * rowHeight;
+        const y = 4 + i * rowHeight;
         const w = Math.round((bar.value / max) * barArea);
         return (
           <g class="bar">
-            <text x={labelWidth - 8} y={y + 19} text-anchor="end" font-size="14" fill="#1a1a1a">
+            <text x={0} y={y + 15} font-size="15" fill="#1a1a1a">
               {bar.label}
             </text>
             <rect
-              x={labelWidth}
-              y={y + 4}
+              x={0}
+              y={y + 22}
               width={Math.max(w, bar.value > 0 ? 2 : 0)}
-              height={rowHeight - 10}
+              height={16}
               fill="#8c1c13"
               rx="2"
             />
-            <text class="value" x={labelWidth + w + 6} y={y + 19} font-size="14" fill="#1a1a1a">
+            <text class="value" x={w + 6} y={y + 36} font-size="15" fill="#1a1a1a">
               {bar.value}
             </text>
           </g>

@@ -49,6 +49,7 @@ const TEXT = {
   material: { zh: '材料', en: 'Material' },
   comment: { zh: '对该材料的意见', en: 'Your comment on this material' },
   commentAuthor: { zh: '姓名或联系方式（选填）', en: 'Name or contact (optional)' },
+  commentOpen: { zh: '对该材料提出意见', en: 'Comment on this material' },
   commentSubmit: { zh: '提交意见', en: 'Send comment' },
   commentThanks: { zh: '意见已提交，感谢您的参与。', en: 'Thank you, your comment was received.' },
   notFound: { zh: '找不到这个页面。', en: 'Page not found.' },

@@ -161,6 +161,8 @@ describe.skipIf(!existsSync(CHROMIUM) || workbooks.length === 0)('pages in a rea
 
     const post = async (text: string) => {
       const article = page.locator(`#m-${materialId}`);
+      // The form folds away in a <details> (no script needed) until a citizen opens it.
+      if (!(await article.locator('textarea').isVisible())) await article.locator('summary').click();
       await article.locator('textarea').fill(text);
       await article.locator('input[name=author]').fill('王女士');
       await article.locator('button[type=submit]').click();

@@ -349,16 +349,19 @@ function CommentableMaterial(props: {
       </h3>
       {m.verdict === 'cancel' ? <How material={m} lang={lang} /> : null}
       {props.flash ? <FlashMessage flash={props.flash} /> : null}
-      <form class="inline-form" method="post" action={props.action}>
-        <input type="hidden" name="materialId" value={m.id} />
-        <label for={`body-${m.id}`}>{t(lang, 'comment')}</label>
-        <textarea id={`body-${m.id}`} name="body" required maxlength={2000} />
-        <label for={`author-${m.id}`}>{t(lang, 'commentAuthor')}</label>
-        <input id={`author-${m.id}`} name="author" maxlength={100} autocomplete="name" />
-        <div>
-          <button type="submit">{t(lang, 'commentSubmit')}</button>
-        </div>
-      </form>
+      <details open={props.flash !== undefined}>
+        <summary>{t(lang, 'commentOpen')}</summary>
+        <form class="inline-form" method="post" action={props.action}>
+          <input type="hidden" name="materialId" value={m.id} />
+          <label for={`body-${m.id}`}>{t(lang, 'comment')}</label>
+          <textarea id={`body-${m.id}`} name="body" required maxlength={2000} />
+          <label for={`author-${m.id}`}>{t(lang, 'commentAuthor')}</label>
+          <input id={`author-${m.id}`} name="author" maxlength={100} autocomplete="name" />
+          <div>
+            <button type="submit">{t(lang, 'commentSubmit')}</button>
+          </div>
+        </form>
+      </details>
     </article>
   );
 }
