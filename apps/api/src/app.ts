@@ -13,6 +13,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { type AppEnv, authenticate } from './auth';
 import { type ApiLimits, DEFAULT_LIMITS, type Deps } from './deps';
 import { PayloadTooLargeError } from './errors';
+import { createPages } from './pages';
 import { errorToResponse, makeProblem, problemResponse, validationProblem } from './problem';
 import { createRateLimiter } from './rate-limit';
 import { registerAuditRoutes } from './routes/audit';
@@ -121,6 +122,14 @@ export function createApp(options: CreateAppOptions) {
   });
   app.get('/docs', Scalar({ url: '/openapi.json', pageTitle: 'jianzheng API' }));
   app.get('/health', (c) => c.json({ ok: true }));
+  app.route(
+    '/',
+    createPages({
+      store: options.store,
+      categories: engine.categories,
+      api: (req, env) => app.fetch(req, env),
+    }),
+  );
 
   return app;
 }
