@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, readlink, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -47,6 +47,17 @@ describe('writePublication', () => {
     expect((error as PublicationExistsError).message).toContain('已存在');
     expect(await readFile(path, 'utf8')).toBe(before);
     expect(await readdir(join(dir, '2018-01'))).toEqual(['v1.json']);
+  });
+
+  it('removes its temporary file when the final link fails after the text was written', async () => {
+    // A dangling symlink passes the existence check (stat follows it) but makes link() fail with
+    // EEXIST: the path where the temporary file already exists and must be cleaned up.
+    const folder = join(dir, '2018-01');
+    await mkdir(folder);
+    await symlink(join(dir, 'nowhere.json'), join(folder, 'v1.json'));
+    await expect(writePublication(dir, samplePublication())).rejects.toBeInstanceOf(PublicationExistsError);
+    expect(await readdir(folder)).toEqual(['v1.json']);
+    expect(await readlink(join(folder, 'v1.json'))).toBe(join(dir, 'nowhere.json'));
   });
 
   it('lets exactly one of several concurrent writers of the same version win', async () => {
