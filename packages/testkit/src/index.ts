@@ -7,6 +7,8 @@ export type { CorpusCase, CorpusExpectation } from './corpus';
 export { writeBadInputCorpus, ZIP_BOMB_EXPANDED_BYTES } from './corpus';
 export type { Random } from './random';
 export { seededRandom } from './random';
+export type { ServerProcess, StartServerProcessOptions } from './server-process';
+export { freePort, startServerProcess } from './server-process';
 export type {
   SyntheticLayout,
   SyntheticManifest,
