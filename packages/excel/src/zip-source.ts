@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { type FileHandle, open } from 'node:fs/promises';
 import { Readable, Transform } from 'node:stream';
 import { createInflateRaw } from 'node:zlib';
+import { JianzhengError } from '@jianzheng/core';
 
 /** One file inside the archive, as its central directory describes it. */
 export interface ZipEntry {
@@ -12,8 +13,15 @@ export interface ZipEntry {
   localOffset: number;
 }
 
-/** Why an archive cannot be opened. */
-export class ZipFormatError extends Error {}
+/**
+ * Why an archive cannot be read. Internal: the importer turns it into a CORRUPT_WORKBOOK issue,
+ * but like every error of the toolkit it carries a stable code and a zh-CN message.
+ */
+export class ZipFormatError extends JianzhengError {
+  constructor(detail: string) {
+    super('CORRUPT_WORKBOOK', `压缩包结构损坏：${detail}`, { messageEn: `broken zip archive: ${detail}` });
+  }
+}
 
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
