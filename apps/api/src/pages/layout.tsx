@@ -35,7 +35,7 @@ ul.materials{list-style:none;margin:0;padding:0}ul.materials>li{padding:8px 0;bo
 .cols{display:grid;gap:12px}@media(min-width:720px){.cols{grid-template-columns:1fr 1fr}}
 table{border-collapse:collapse;width:100%;background:#fff;font-size:.92rem}th,td{border:1px solid #dde1e6;padding:6px 8px;text-align:left;vertical-align:top}th{background:#eef1f4}
 tbody th[scope=row],tfoot th[scope=row]{min-width:9em}
-td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
+td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .scroll{overflow-x:auto}
 details>summary{cursor:pointer;font-weight:600;padding:4px 0}
 .inline-form{display:grid;gap:6px;margin-top:8px;align-content:start}

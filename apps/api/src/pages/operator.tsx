@@ -254,7 +254,7 @@ export function operatorPages(options: {
               <form class="inline-form" method="post" action={withLang(`${path}/transitions`, lang)}>
                 <fieldset>
                   <legend>
-                    {definition?.label ?? action}
+                    {lang === 'zh' ? (definition?.label ?? action) : action}
                     {definition ? ` → ${stageLabel(lang, definition.to)}` : ''}
                   </legend>
                   <input type="hidden" name="action" value={action} />
@@ -285,7 +285,7 @@ export function operatorPages(options: {
                     </div>
                   ))}
                   <div>
-                    <button type="submit">{definition?.label ?? action}</button>
+                    <button type="submit">{lang === 'zh' ? (definition?.label ?? action) : action}</button>
                   </div>
                 </fieldset>
               </form>
