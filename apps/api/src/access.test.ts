@@ -24,6 +24,7 @@ const routes = (): Array<{ method: string; path: string; allowed: Who[]; body?: 
   { method: 'POST', path: '/api/batches', allowed: ['admin', 'reviewer'], body: {} },
   { method: 'GET', path: '/api/batches/b1', allowed: ['admin', 'reviewer', 'legal', 'police'] },
   { method: 'GET', path: '/api/batches/b1/transitions', allowed: ['admin', 'reviewer', 'legal', 'police'] },
+  { method: 'GET', path: '/api/batches/b1/summary', allowed: ['admin', 'reviewer', 'legal', 'police'] },
   {
     method: 'POST',
     path: '/api/batches/b1/imports',

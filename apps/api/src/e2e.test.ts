@@ -106,6 +106,8 @@ describe('end to end over HTTP', () => {
       'published',
     ]);
 
+    const live = await api(legal, 'GET', '/api/batches/suzhou-2018-1/summary');
+    expect(live.body).toMatchObject({ materials: expected.materials, cancelled: expected.cancelled });
     const res = await fetch(`${server.url}/api/batches/suzhou-2018-1/publications/latest/json`);
     const pub = parsePublication(await res.text());
     expect(pub.summary.items).toBe(expected.items);

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
+import { PublicationSummarySchema, summarize } from '@jianzheng/core';
 import { allow } from '../auth';
 import { type App, batchOut, type Deps, requireBatch } from '../deps';
 import { JurisdictionRequiredError } from '../errors';
@@ -101,6 +102,35 @@ export function registerBatchRoutes(app: App, deps: Deps) {
     async (c) => {
       const batch = await requireBatch(deps.store, c.req.valid('param').batchId);
       return c.json(await deps.store.listTransitions(batch.id), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/batches/{batchId}/summary',
+      tags,
+      security,
+      middleware: [allow(['admin', 'reviewer', 'legal', 'department'])],
+      summary: '统计 Statistics of the current list (domain.md §7), as the CLI computes them',
+      request: { params: z.object({ batchId: BatchIdParam }) },
+      responses: {
+        200: {
+          description: 'summary',
+          content: { 'application/json': { schema: PublicationSummarySchema } },
+        },
+        ...problems(401, 404),
+      },
+    }),
+    async (c) => {
+      const batch = await requireBatch(deps.store, c.req.valid('param').batchId);
+      const records = await deps.store.allMaterials(batch.id);
+      const summary = summarize(
+        records.map((r) => r.material),
+        records.map((r) => r.decision),
+        { categories: [...deps.engine.categories.keys()] },
+      );
+      return c.json(summary, 200);
     },
   );
 }
