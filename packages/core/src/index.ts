@@ -102,7 +102,7 @@ export {
   parseSource,
   parseSuperiorCancelled,
 } from './model/material';
-export { assignMaterialIds, materialId } from './model/material-id';
+export { assignMaterialIds, materialId, materialIdFromKey } from './model/material-id';
 export type {
   Publication,
   PublicationSummary,

@@ -13,7 +13,20 @@ export function materialId(
   materialName: string,
   occurrence = 1,
 ): string {
-  const base = sha256Hex(`${itemKey(item)}|${normalizeName(materialName)}`).slice(0, 16);
+  return materialIdFromKey(itemKey(item), normalizeName(materialName), occurrence);
+}
+
+/**
+ * The id from an item key (`itemKey`) and an already normalized name. `hash` defaults to core's
+ * portable SHA-256; an importer on Node may pass the native one for speed (same digest).
+ */
+export function materialIdFromKey(
+  key: string,
+  normalizedName: string,
+  occurrence = 1,
+  hash: (text: string) => string = sha256Hex,
+): string {
+  const base = hash(`${key}|${normalizedName}`).slice(0, 16);
   return occurrence > 1 ? `${base}#${occurrence}` : base;
 }
 
