@@ -50,9 +50,13 @@ export function memo<T>(fn: (text: string) => T, maxEntries = 50_000): (text: st
 const FOOTER =
   /^(?:注\s*[:：]|注\s*[0-9０-９一二三四五六七八九十]+\s*[、.．:：]|备注\s*[:：]|说明\s*[:：]|填表说明|填报说明|填写说明|填表人|填报人|审核人|负责人|联系人|联系电话|制表人|单位负责人)/;
 
+// Every footer starts with one of these characters: material names are checked without a regex.
+const FOOTER_FIRST = new Set('注备说填审负联制单');
+
 /** True for the notes and signature lines departments put under the table. */
 export function isFooterText(text: string): boolean {
-  return FOOTER.test(text.trimStart());
+  const trimmed = text.trimStart();
+  return FOOTER_FIRST.has(trimmed.charAt(0)) && FOOTER.test(trimmed);
 }
 
 const DEPARTMENT_LINE =
