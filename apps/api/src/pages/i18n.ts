@@ -149,3 +149,12 @@ const FIELDS: Record<string, { zh: string; en: string }> = {
 export function fieldLabel(lang: Lang, field: string): string {
   return FIELDS[field]?.[lang] ?? field;
 }
+
+/** Full-width punctuation reads right between Chinese words; English text wants ASCII. */
+export function colon(lang: Lang): string {
+  return lang === 'zh' ? '：' : ': ';
+}
+
+export function paren(lang: Lang, text: string | number): string {
+  return lang === 'zh' ? `（${text}）` : ` (${text})`;
+}

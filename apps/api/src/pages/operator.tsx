@@ -12,7 +12,7 @@ import {
 import { type Context, Hono } from 'hono';
 import { type ApiFetch, type ApiResult, callApi } from './api-client';
 import { BarChart } from './chart';
-import { fieldLabel, type Lang, langOf, stageLabel, statusLabel, t } from './i18n';
+import { colon, fieldLabel, type Lang, langOf, paren, stageLabel, statusLabel, t } from './i18n';
 import { FlashMessage, Layout, withLang } from './layout';
 import { clearToken, type Flash, readToken, setFlash, storeToken, takeFlash } from './session';
 
@@ -237,7 +237,9 @@ export function operatorPages(options: {
         </h1>
         <ul class="meta">
           <li>
-            {t(lang, 'stage')}：<strong id="stage">{stageLabel(lang, batch.stage)}</strong>
+            {t(lang, 'stage')}
+            {colon(lang)}
+            <strong id="stage">{stageLabel(lang, batch.stage)}</strong>
           </li>
           <li>
             <a href={withLang(`${path}/review`, lang)}>{t(lang, 'consultation')}</a>
@@ -263,7 +265,7 @@ export function operatorPages(options: {
                       <label for={`${action}-${f.name}`}>
                         {fieldLabel(lang, f.name)}
                         {f.optional ? (
-                          <span class="hint">（{lang === 'zh' ? '选填' : 'optional'}）</span>
+                          <span class="hint">{paren(lang, lang === 'zh' ? '选填' : 'optional')}</span>
                         ) : null}
                       </label>
                       {f.kind === 'choice' ? (
@@ -356,7 +358,8 @@ export function operatorPages(options: {
         {comments.ok ? (
           <section class="card" aria-labelledby="comments-title">
             <h2 id="comments-title">
-              {t(lang, 'comments')}（{comments.body.length}）
+              {t(lang, 'comments')}
+              {paren(lang, comments.body.length)}
             </h2>
             {comments.body.length === 0 ? <p>{t(lang, 'noComments')}</p> : null}
             {comments.body.map((comment) => (
@@ -575,7 +578,7 @@ export function operatorPages(options: {
               : `Saved: ${name}`,
           target: materialId,
         }
-      : { kind: 'error', text: `${name}：${message(lang, result)}`, target: materialId };
+      : { kind: 'error', text: `${name}${colon(lang)}${message(lang, result)}`, target: materialId };
     setFlash(c, flash);
     const back = new URL(c.req.url);
     back.pathname = `/operator/batches/${encodeURIComponent(batchId)}/review`;
@@ -606,17 +609,22 @@ function ReviewRow(props: {
       </h2>
       <ul class="meta">
         <li>
-          {t(lang, 'engine')}：<strong>{t(lang, d.verdict)}</strong>
+          {t(lang, 'engine')}
+          {colon(lang)}
+          <strong>{t(lang, d.verdict)}</strong>
           {d.category ? `（${props.categoryLabel(d.category)}）` : ''}
           {d.ruleId ? ` [${d.ruleId}]` : ''}
         </li>
         <li>
-          {t(lang, 'departmentProposal')}：
+          {t(lang, 'departmentProposal')}
+          {colon(lang)}
           {m.departmentProposal === 'unknown' ? '—' : t(lang, m.departmentProposal)}
           {m.proposedMethod ? `（${m.proposedMethod}）` : ''}
         </li>
         <li>
-          {t(lang, 'status')}：<span class="status">{statusLabel(lang, d.status)}</span>
+          {t(lang, 'status')}
+          {colon(lang)}
+          <span class="status">{statusLabel(lang, d.status)}</span>
           {d.note ? `（${d.note}）` : ''}
         </li>
         <li>
@@ -624,7 +632,9 @@ function ReviewRow(props: {
         </li>
       </ul>
       <p class="small">
-        {t(lang, 'reason')}：{d.reason}
+        {t(lang, 'reason')}
+        {colon(lang)}
+        {d.reason}
       </p>
       {props.flash ? <FlashMessage flash={props.flash} /> : null}
       <div class="row-forms">

@@ -308,6 +308,7 @@ describe.skipIf(!existsSync(CHROMIUM) || workbooks.length === 0)('pages in a rea
     await page.goto(`${page.url()}?lang=en`);
     await checkAccessibility(page, 'en');
     expect(await page.locator('main').innerText()).toContain('Still required');
+    await shoot(page, '07-item-published-en');
     await context.close();
   });
 

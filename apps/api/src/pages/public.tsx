@@ -1,6 +1,6 @@
 import { type Context, Hono } from 'hono';
 import { type ApiFetch, callApi } from './api-client';
-import { type Lang, langOf, stageLabel, t } from './i18n';
+import { colon, type Lang, langOf, paren, stageLabel, t } from './i18n';
 import { FlashMessage, Layout, withLang } from './layout';
 import {
   type FoundItem,
@@ -25,12 +25,16 @@ function ListMeta({ list, lang }: { list: PublicList; lang: Lang }) {
         </li>
         {list.commentPeriod ? (
           <li>
-            {t(lang, 'commentPeriodDates')}：{list.commentPeriod.start} – {list.commentPeriod.end}
+            {t(lang, 'commentPeriodDates')}
+            {colon(lang)}
+            {list.commentPeriod.start} – {list.commentPeriod.end}
           </li>
         ) : null}
         {list.commentPeriod ? (
           <li>
-            {t(lang, 'channel')}：{list.commentPeriod.channel}
+            {t(lang, 'channel')}
+            {colon(lang)}
+            {list.commentPeriod.channel}
           </li>
         ) : null}
       </ul>
@@ -39,13 +43,19 @@ function ListMeta({ list, lang }: { list: PublicList; lang: Lang }) {
   return (
     <ul class="meta">
       <li>
-        {t(lang, 'publishedAt')}：{list.publishedAt}
+        {t(lang, 'publishedAt')}
+        {colon(lang)}
+        {list.publishedAt}
       </li>
       <li>
-        {t(lang, 'docNumber')}：{list.documentNumber ?? t(lang, 'none')}
+        {t(lang, 'docNumber')}
+        {colon(lang)}
+        {list.documentNumber ?? t(lang, 'none')}
       </li>
       <li>
-        {t(lang, 'version')}：{list.version}
+        {t(lang, 'version')}
+        {colon(lang)}
+        {list.version}
       </li>
       {list.links ? (
         <li>
@@ -61,7 +71,9 @@ function How({ material, lang }: { material: PublicMaterial; lang: Lang }) {
   const label = material.category ? (lang === 'zh' ? material.category.zh : material.category.en) : '';
   return (
     <span class="how">
-      {t(lang, 'howNow')}：{label}
+      {t(lang, 'howNow')}
+      {colon(lang)}
+      {label}
       {material.replacement && material.replacement !== material.category?.zh
         ? `（${material.replacement}）`
         : ''}
@@ -82,7 +94,8 @@ function MaterialLists({ item, lang }: { item: PublicItem; lang: Lang }) {
       <section>
         <p class="small">
           <strong>
-            {t(lang, 'stillRequired')}（{required.length}）
+            {t(lang, 'stillRequired')}
+            {paren(lang, required.length)}
           </strong>
         </p>
         <ul class="materials">
@@ -97,7 +110,8 @@ function MaterialLists({ item, lang }: { item: PublicItem; lang: Lang }) {
       <section>
         <p class="small">
           <strong>
-            {t(lang, 'cancelled')}（{cancelled.length}）
+            {t(lang, 'cancelled')}
+            {paren(lang, cancelled.length)}
           </strong>
         </p>
         <ul class="materials">
@@ -184,7 +198,7 @@ export function publicPages(
           <section class="card" aria-labelledby={`list-${list.batchId}`}>
             <h2 id={`list-${list.batchId}`}>
               {list.jurisdiction} · {list.title}
-              {list.stage === 'public-comment' ? `（${stageLabel(lang, list.stage)}）` : ''}
+              {list.stage === 'public-comment' ? paren(lang, stageLabel(lang, list.stage)) : ''}
             </h2>
             <ListMeta list={list} lang={lang} />
             {list.stage === 'public-comment' ? <p class="small">{t(lang, 'draftNotice')}</p> : null}
@@ -208,7 +222,8 @@ export function publicPages(
               ) : (
                 <details>
                   <summary>
-                    {d.name}（{d.items.length} {t(lang, 'items')}）
+                    {d.name}
+                    {paren(lang, `${d.items.length} ${t(lang, 'items')}`)}
                   </summary>
                   <ul>
                     {d.items.map((item) => {
@@ -264,16 +279,22 @@ export function publicPages(
         <h1>{item.name}</h1>
         <ul class="meta">
           <li>
-            {t(lang, 'department')}：{department}
+            {t(lang, 'department')}
+            {colon(lang)}
+            {department}
           </li>
           {item.code ? (
             <li>
-              {t(lang, 'itemCode')}：{item.code}
+              {t(lang, 'itemCode')}
+              {colon(lang)}
+              {item.code}
             </li>
           ) : null}
           {item.type ? (
             <li>
-              {t(lang, 'itemType')}：{item.type}
+              {t(lang, 'itemType')}
+              {colon(lang)}
+              {item.type}
             </li>
           ) : null}
         </ul>
@@ -315,7 +336,7 @@ export function publicPages(
     const form = await c.req.parseBody();
     const materialId = String(form.materialId ?? '');
     const found = await findItem(batchId, slug);
-    if (!found || !found.item.materials.some((m) => m.id === materialId)) return notFound(c);
+    if (!found?.item.materials.some((m) => m.id === materialId)) return notFound(c);
     const author = String(form.author ?? '').trim();
     const result = await callApi(
       api,
