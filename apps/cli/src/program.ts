@@ -1,16 +1,12 @@
 import { Command, Option } from 'commander';
 import packageJson from '../package.json';
-import { diffCommand } from './commands/diff';
-import { evaluateCommand } from './commands/evaluate';
-import { explainCommand } from './commands/explain';
-import { publishCommand } from './commands/publish';
-import { reportCommand } from './commands/report';
-import { serveCommand, tokenCreateCommand } from './commands/server';
-import { templateCommand } from './commands/template';
+import type { TemplateCommandOptions } from './commands/template';
 import { type CommandContext, createContext } from './context';
 import type { CliIo } from './io';
 
 export const VERSION: string = packageJson.version;
+
+// Commands load on first use: `--help` and `--version` need neither exceljs nor the API app.
 
 /**
  * The `jianzheng` command tree. Actions put their exit code in `result.code`; nothing here calls
@@ -56,7 +52,11 @@ export function createProgram(io: CliIo, result: { code: number; context?: Comma
     .option('-d, --department <名称>', '部门名称，用作工作表名和下拉选项 (department name)')
     .addOption(configOption())
     .option('-f, --force', '覆盖已存在的文件 (overwrite)')
-    .action(run((ctx, options: Parameters<typeof templateCommand>[1]) => templateCommand(ctx, options)));
+    .action(
+      run(async (ctx, options: TemplateCommandOptions) =>
+        (await import('./commands/template')).templateCommand(ctx, options),
+      ),
+    );
 
   program
     .command('evaluate')
@@ -73,7 +73,11 @@ export function createProgram(io: CliIo, result: { code: number; context?: Comma
       'after',
       '\n退出码 (exit codes): 0 全部导入成功；1 有文件导入出错（其余文件照常评估输出）；2 用法错误（未知选项、文件不存在、配置无效）',
     )
-    .action(run((ctx, files: string[], options) => evaluateCommand(ctx, files, options)));
+    .action(
+      run(async (ctx, files: string[], options) =>
+        (await import('./commands/evaluate')).evaluateCommand(ctx, files, options),
+      ),
+    );
 
   program
     .command('report')
@@ -86,7 +90,11 @@ export function createProgram(io: CliIo, result: { code: number; context?: Comma
         .default('table'),
     )
     .option('--verbose', '同时显示导入提示信息 (also show info notices)')
-    .action(run((ctx, files: string[], options) => reportCommand(ctx, files, options)));
+    .action(
+      run(async (ctx, files: string[], options) =>
+        (await import('./commands/report')).reportCommand(ctx, files, options),
+      ),
+    );
 
   program
     .command('publish')
@@ -100,7 +108,11 @@ export function createProgram(io: CliIo, result: { code: number; context?: Comma
     .option('--reason <原因>', '动态调整原因，第 2 版起必填 (adjustment reason, version ≥ 2)')
     .option('--approved-at <日期>', '常务会议审议通过日期 (approval date)')
     .option('--published-at <时间>', '发布时间，ISO 8601，默认当前时间 (publication time)')
-    .action(run((ctx, files: string[], options) => publishCommand(ctx, files, options)));
+    .action(
+      run(async (ctx, files: string[], options) =>
+        (await import('./commands/publish')).publishCommand(ctx, files, options),
+      ),
+    );
 
   program
     .command('diff')
@@ -113,7 +125,11 @@ export function createProgram(io: CliIo, result: { code: number; context?: Comma
         .default('markdown'),
     )
     .option('--fail-on-regression', '有材料恢复索要时以退出码 3 结束 (exit 3 on regressions)')
-    .action(run((ctx, a: string, b: string, options) => diffCommand(ctx, a, b, options)));
+    .action(
+      run(async (ctx, a: string, b: string, options) =>
+        (await import('./commands/diff')).diffCommand(ctx, a, b, options),
+      ),
+    );
 
   program
     .command('explain')
@@ -127,7 +143,11 @@ export function createProgram(io: CliIo, result: { code: number; context?: Comma
         .choices(['text', 'json'])
         .default('text'),
     )
-    .action(run((ctx, files: string[], options) => explainCommand(ctx, files, options)));
+    .action(
+      run(async (ctx, files: string[], options) =>
+        (await import('./commands/explain')).explainCommand(ctx, files, options),
+      ),
+    );
 
   program
     .command('serve')
@@ -136,7 +156,7 @@ export function createProgram(io: CliIo, result: { code: number; context?: Comma
     .option('-p, --port <port>', '端口 (port)', '8787')
     .option('--host <host>', '监听地址 (interface)', '127.0.0.1')
     .addOption(configOption())
-    .action(run((ctx, options) => serveCommand(ctx, options)));
+    .action(run(async (ctx, options) => (await import('./commands/server')).serveCommand(ctx, options)));
 
   const token = program.command('token').description('访问令牌 (access tokens)');
   token
@@ -146,7 +166,9 @@ export function createProgram(io: CliIo, result: { code: number; context?: Comma
     .option('--department <名称>', '部门令牌所属部门 (department tokens only)')
     .option('--label <说明>', '备注，例如使用人 (a label)')
     .option('--db <file>', 'SQLite 数据库文件 (database file)', 'jianzheng.sqlite')
-    .action(run((ctx, options) => tokenCreateCommand(ctx, options)));
+    .action(
+      run(async (ctx, options) => (await import('./commands/server')).tokenCreateCommand(ctx, options)),
+    );
 
   return program;
 }
