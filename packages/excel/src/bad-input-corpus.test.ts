@@ -170,6 +170,25 @@ describe('synthetic national-scale workbooks (testkit) import to their manifest'
       expect(result.materials, `${workbook.fileName} (${workbook.layout})`).toHaveLength(workbook.materials);
       expect(result.items).toHaveLength(workbook.items);
       expect(new Set(result.departments)).toEqual(new Set(workbook.departments));
+      expect(result.materials.filter((m) => JSON.stringify(m).includes('\ufffd'))).toEqual([]);
+    }
+  });
+
+  it('keeps every Chinese character whole across read chunks (no U+FFFD), from a path and from bytes', async () => {
+    // Large enough that thousands of chunk boundaries fall inside multi-byte characters.
+    const big = await writeSyntheticWorkbooks({
+      dir: join(synthDir, 'big'),
+      materials: 20_000,
+      departments: 1,
+      layouts: ['plain'],
+      sharedStrings: false,
+    });
+    const path = big.workbooks[0]!.path;
+    for (const input of [path, await readFile(path)]) {
+      const result = await importWorkbook(input, { fileName: 'big.xlsx' });
+      expect(result.ok).toBe(true);
+      expect(result.departments).toEqual(big.workbooks[0]!.departments);
+      expect(result.materials.filter((m) => JSON.stringify(m).includes('\ufffd'))).toEqual([]);
     }
   });
 });
