@@ -93,9 +93,10 @@ export class ZipSource {
     // (TextDecoder without `stream`), which turns a character split across two chunks into U+FFFD.
     if (entry.method === 0) return raw.setEncoding('utf8');
     if (entry.method !== 8) throw new ZipFormatError(`unsupported compression method ${entry.method}`);
-    // Measured (bench/import.bench.mjs): 64 KiB reads inflated in 32 KiB chunks keep peak RSS near
-    // 120 MB per 100k rows; 256 KiB reads inflate megabytes of XML per step and doubled it.
-    const inflate = createInflateRaw({ chunkSize: 32 * 1024 });
+    // Measured with bench/import.bench.mjs at 1,000,000 rows: 64 KiB reads inflated in 16 KiB
+    // chunks peak near 205 MB RSS; 32 KiB chunks 233 MB, and 256 KiB reads about 300 MB, because
+    // every chunk becomes one batch of exceljs row objects that lives across an await.
+    const inflate = createInflateRaw({ chunkSize: 16 * 1024 });
     raw.on('error', (error) => inflate.destroy(error));
     // A part that inflates past the size its directory entry declares is corrupt or a zip
     // bomb that lies about its size: stop it there, so memory stays bounded by declared sizes.
