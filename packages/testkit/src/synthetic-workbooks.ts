@@ -39,6 +39,8 @@ export interface SyntheticOptions {
   workbooks?: number;
   /** Same seed, same bytes (default 2018). */
   seed?: number;
+  /** Where department naming starts, so two calls give different departments (default 0). */
+  departmentOffset?: number;
   /** Materials per item on average (default 8). */
   perItem?: number;
   /** Which layouts to rotate through (default all of `SYNTHETIC_LAYOUTS`). */
@@ -124,7 +126,12 @@ export async function writeSyntheticWorkbooks(options: SyntheticOptions): Promis
   const perItem = options.perItem ?? 8;
   await mkdir(options.dir, { recursive: true });
 
-  const departments = planDepartments(options.materials, departmentCount, random);
+  const departments = planDepartments(
+    options.materials,
+    departmentCount,
+    random,
+    options.departmentOffset ?? 0,
+  );
   const workbooks: SyntheticWorkbook[] = [];
   let itemSerial = 0;
   for (let w = 0; w < workbookCount; w++) {
@@ -175,11 +182,11 @@ function sheetTitle(department: string): string {
   return department.length > 31 ? department.slice(-31) : department;
 }
 
-function planDepartments(materials: number, count: number, random: Random): DepartmentPlan[] {
+function planDepartments(materials: number, count: number, random: Random, offset: number): DepartmentPlan[] {
   const plans: DepartmentPlan[] = [];
   const base = Math.floor(materials / count);
   let rest = materials - base * count;
-  for (let d = 0; d < count; d++) {
+  for (let d = offset; d < offset + count; d++) {
     const [code, region] = REGIONS[Math.floor(d / DEPARTMENT_KINDS.length) % REGIONS.length]!;
     const kind = DEPARTMENT_KINDS[d % DEPARTMENT_KINDS.length]!;
     const round = Math.floor(d / (DEPARTMENT_KINDS.length * REGIONS.length));
