@@ -13,7 +13,8 @@ export function packageBuild(entry: Record<string, string>, overrides: Options =
     dts: true,
     sourcemap: true,
     clean: true,
-    splitting: false,
+    // Shared chunks between entries (index, node): one copy of each error class per package.
+    splitting: true,
     treeshake: true,
     ...overrides,
   });
