@@ -1,0 +1,86 @@
+// Appends this run's figures (recorded by the benchmarks in a temp JSONL file) to RESULTS.md as
+// a new dated section with the machine description. Earlier sections are kept as they are, so
+// every run can be compared with the ones before it.
+import { appendFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { RESULTS_FILE } from './results.mjs';
+
+const RESULTS_MD = join(import.meta.dirname, 'RESULTS.md');
+if (!existsSync(RESULTS_FILE)) {
+  console.log('no recorded figures: nothing to add to RESULTS.md');
+  process.exit(0);
+}
+const entries = readFileSync(RESULTS_FILE, 'utf8')
+  .split('\n')
+  .filter(Boolean)
+  .map((line) => JSON.parse(line));
+const fmt = (n, digits = 0) =>
+  Number(n).toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const loads = (l) => l.map((x) => x.toFixed(2)).join(' / ');
+
+const lines = [];
+const now = new Date();
+lines.push(`## ${now.toISOString().slice(0, 16).replace('T', ' ')} UTC`);
+lines.push('');
+lines.push(
+  `Machine: ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'} (nproc ${cpus().length}), ${fmt(totalmem() / 2 ** 30, 1)} GiB RAM, Node ${process.version}, ${process.platform}/${process.arch}. Load average (1/5/15 min) at the end of the run: ${loads(loadavg())}.`,
+);
+lines.push('');
+for (const entry of entries) {
+  if (entry.bench === 'e2e') {
+    lines.push(
+      `### End to end: ${fmt(entry.materials)} materials, ${fmt(entry.departments)} departments, ${fmt(entry.items)} items, ${entry.workbooks} workbooks (${fmt(entry.inputMb)} MB)`,
+    );
+    lines.push('');
+    lines.push('| stage | time (s) | throughput (/s) | peak RSS (MB) | load (1 min) |');
+    lines.push('|---|---:|---:|---:|---:|');
+    for (const s of entry.stages) {
+      lines.push(
+        `| ${s.name} | ${fmt(s.seconds, 2)} | ${fmt(s.rate)} | ${fmt(s.peakMb)} | ${s.load.toFixed(2)} |`,
+      );
+    }
+    lines.push('');
+    lines.push(
+      `- import ÷ exceljs raw streaming read of the same files: **${entry.ratio.toFixed(2)} ×** (target ≤ 1.3)`,
+    );
+    lines.push(
+      `- whole pipeline, import → evaluate → publish JSON + Excel: **${fmt(entry.wholeSeconds, 1)} s** (target ≤ 60 s)`,
+    );
+    lines.push(`- peak RSS of the process: **${fmt(entry.peakMb)} MB** (target ≤ 1,024 MB)`);
+    lines.push(
+      `- outputs: JSON ${fmt(entry.jsonMb)} MB, Excel ${fmt(entry.xlsxMb)} MB; load average when recorded ${loads(entry.load)}`,
+    );
+    lines.push('');
+  } else if (entry.bench === 'api') {
+    lines.push(
+      `### API load (autocannon, ${entry.connections} connections, ${entry.seconds} s per run, loopback; ${fmt(entry.materials)} materials published, list ${fmt(entry.listBytes / 1024)} KiB)`,
+    );
+    lines.push('');
+    lines.push(
+      '| endpoint | jianzheng req/s | p50 / p99 (ms) | bare Hono req/s | p50 / p99 (ms) | ratio | load (1 min) |',
+    );
+    lines.push('|---|---:|---:|---:|---:|---:|---:|');
+    for (const f of entry.figures) {
+      lines.push(
+        `| ${f.name} | ${fmt(f.ours.rps)} | ${f.ours.p50} / ${f.ours.p99} | ${fmt(f.bare.rps)} | ${f.bare.p50} / ${f.bare.p99} | **${fmt(f.ratio * 100)} %** | ${f.load.toFixed(2)} |`,
+      );
+    }
+    lines.push('');
+    lines.push(
+      'Target: ≥ 70 % of the bare route for published-list reads. Errors and non-2xx responses: ' +
+        entry.figures.map((f) => `${f.name} ${f.ours.errors}`).join(', ') +
+        '.',
+    );
+    lines.push('');
+  }
+}
+if (!existsSync(RESULTS_MD)) {
+  writeFileSync(
+    RESULTS_MD,
+    '# Benchmark results\n\nAppended by `npm run bench` (bench/report.mjs), newest last; earlier runs are kept for comparison. Figures from a shared machine carry the load average at the time they were measured.\n\n',
+  );
+}
+appendFileSync(RESULTS_MD, `${lines.join('\n')}\n`);
+rmSync(RESULTS_FILE);
+console.log(`figures appended to ${RESULTS_MD}`);
