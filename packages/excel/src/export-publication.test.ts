@@ -134,4 +134,14 @@ describe('exportPublication', () => {
     const { rows } = await reimported(path);
     expect(rows).toEqual(retained(publication));
   });
+
+  it('writes an empty publication as two titled sheets with headers only', async () => {
+    const empty = { ...publication, departments: [] };
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await exportPublication(empty)) as unknown as ArrayBuffer);
+    expect(workbook.getWorksheet('取消的申请材料')!.getCell('A1').value).toBe(
+      '宿州市取消政务服务事项申请材料清单',
+    );
+    expect(workbook.getWorksheet('保留的申请材料')!.rowCount).toBe(3);
+  });
 });
