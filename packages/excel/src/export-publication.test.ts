@@ -1,9 +1,9 @@
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Publication } from '@jianzheng/core';
 import ExcelJS from 'exceljs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportPublication, publicationTitle, writePublicationWorkbook } from './export-publication';
 import { importWorkbook, importWorkbooks } from './import-workbook';
 import { type Fixtures, writeFixtures } from './testing/fixtures';
@@ -22,6 +22,9 @@ beforeAll(async () => {
   ]);
   expect(imported.ok).toBe(true);
   publication = buildPublication(imported.materials);
+});
+afterAll(async () => {
+  await rm(f.dir, { recursive: true, force: true });
 });
 
 /** The retained materials of a publication in list order, as the import sees them. */

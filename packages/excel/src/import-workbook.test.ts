@@ -1,13 +1,16 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { type Material, materialId } from '@jianzheng/core';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importWorkbook, importWorkbooks } from './import-workbook';
 import { type Fixtures, writeFixtures } from './testing/fixtures';
 
 let f: Fixtures;
 beforeAll(async () => {
   f = await writeFixtures();
+});
+afterAll(async () => {
+  await rm(f.dir, { recursive: true, force: true });
 });
 
 /** The parts of a material a reader of the workbook would check, one line each. */

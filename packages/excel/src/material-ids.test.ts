@@ -1,5 +1,6 @@
+import { rm } from 'node:fs/promises';
 import { assignMaterialIds, itemKey, type Material, materialId, normalizeName } from '@jianzheng/core';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importWorkbooks } from './import-workbook';
 import { fastMaterialId } from './material-ids';
 import { type Fixtures, writeFixtures } from './testing/fixtures';
@@ -7,6 +8,9 @@ import { type Fixtures, writeFixtures } from './testing/fixtures';
 let f: Fixtures;
 beforeAll(async () => {
   f = await writeFixtures();
+});
+afterAll(async () => {
+  await rm(f.dir, { recursive: true, force: true });
 });
 
 describe('fastMaterialId', () => {

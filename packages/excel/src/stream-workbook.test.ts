@@ -1,8 +1,8 @@
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importWorkbook } from './import-workbook';
 import { streamWorkbook, type WorkbookEvent } from './stream-workbook';
 import { type Fixtures, writeFixtures } from './testing/fixtures';
@@ -12,6 +12,10 @@ let dir: string;
 beforeAll(async () => {
   f = await writeFixtures();
   dir = await mkdtemp(join(tmpdir(), 'jz-stream-'));
+});
+afterAll(async () => {
+  await rm(f.dir, { recursive: true, force: true });
+  await rm(dir, { recursive: true, force: true });
 });
 
 async function collect(events: AsyncIterable<WorkbookEvent>) {
