@@ -48,6 +48,12 @@ for (const entry of entries) {
       `- whole pipeline, import → evaluate → publish JSON + Excel: **${fmt(entry.wholeSeconds, 1)} s** (target ≤ 60 s)`,
     );
     lines.push(`- peak RSS of the process: **${fmt(entry.peakMb)} MB** (target ≤ 1,024 MB)`);
+    for (const failure of entry.failures ?? []) lines.push(`- **FAILED:** ${failure}`);
+    if (entry.publishedCount !== undefined && entry.publishedCount !== entry.materials) {
+      lines.push(
+        `- the publish stages above were measured on the first ${fmt(entry.publishedCount)} materials only, so the whole-pipeline time is not a ${fmt(entry.materials)}-material figure`,
+      );
+    }
     lines.push(
       `- outputs: JSON ${fmt(entry.jsonMb)} MB, Excel ${fmt(entry.xlsxMb)} MB; load average when recorded ${loads(entry.load)}`,
     );
