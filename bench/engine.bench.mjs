@@ -6,7 +6,7 @@ import { syntheticMaterials } from './synthetic.mjs';
 
 const COUNT = Number(process.env.BENCH_MATERIALS ?? 1_000_000);
 const BASELINE_COUNT = Number(process.env.BENCH_BASELINE_MATERIALS ?? 50_000);
-const CHUNK = 10_000; // a multiple of the per-item count, so items are never split
+const CHUNK = Number(process.env.BENCH_CHUNK ?? 1_000); // a multiple of the per-item count, so items are never split
 
 const materials = syntheticMaterials(COUNT);
 const engine = createEngine();

@@ -9,6 +9,7 @@ import { itemKey } from '../model/service-item';
 import { createNameNormalizer } from '../normalize/normalize-name';
 import { DEFAULT_RULES } from '../rules/index';
 import { agreementOf } from './agreement';
+import { TRACE_SLOT, type TraceSlot } from './outcome';
 import type { MaterialContext, RuleCheck, RuleDefinition, RuleOutcome } from './types';
 
 export interface EngineOptions {
@@ -62,15 +63,65 @@ export interface Engine {
 
 interface CompiledRule extends EngineRule {
   readonly check: RuleCheck;
-  /** One frozen trace entry per shared outcome, so shared outcomes allocate nothing per material. */
-  readonly sharedEntries: WeakMap<RuleOutcome, TraceEntry>;
 }
 
-interface ItemGroup {
-  readonly names: Set<string>;
-  readonly seen: Map<string, number>;
-  readonly itemName: string;
-  readonly department: string;
+/** The materials of one item seen so far in an `evaluate` call. */
+class ItemGroup {
+  readonly names: string[] = [];
+  private counts: Map<string, number> | undefined;
+  private nameSet: Set<string> | undefined;
+  constructor(
+    readonly itemName: string,
+    readonly department: string,
+  ) {}
+
+  /** Adds a name and returns its occurrence (1 for the first). Small items scan; large ones count. */
+  add(name: string): number {
+    const names = this.names;
+    names.push(name);
+    if (this.counts === undefined && names.length <= 32) {
+      let occurrence = 0;
+      for (let i = 0; i < names.length; i++) if (names[i] === name) occurrence++;
+      return occurrence;
+    }
+    if (this.counts === undefined) {
+      this.counts = new Map();
+      for (let i = 0; i < names.length - 1; i++)
+        this.counts.set(names[i]!, (this.counts.get(names[i]!) ?? 0) + 1);
+    }
+    const occurrence = (this.counts.get(name) ?? 0) + 1;
+    this.counts.set(name, occurrence);
+    return occurrence;
+  }
+
+  /** Built on first use: only rules that look at the other materials of the item need it. */
+  get set(): ReadonlySet<string> {
+    if (this.nameSet === undefined) this.nameSet = new Set(this.names);
+    return this.nameSet;
+  }
+}
+
+/** A rule's view of one material. Rarely used names are computed on first access. */
+class Context implements MaterialContext {
+  constructor(
+    readonly material: Material,
+    readonly name: string,
+    readonly occurrence: number,
+    private readonly group: ItemGroup,
+    private readonly normalize: (raw: string | undefined) => string,
+  ) {}
+  get itemName(): string {
+    return this.group.itemName;
+  }
+  get department(): string {
+    return this.group.department;
+  }
+  get issuer(): string {
+    return this.normalize(this.material.issuer);
+  }
+  get itemMaterialNames(): ReadonlySet<string> {
+    return this.group.set;
+  }
 }
 
 const RETAIN_REASON = '各项取消规则均不适用，保留';
@@ -126,7 +177,6 @@ export function createEngine(options: EngineOptions = {}): Engine {
       principle: rule.principle,
       title: rule.title,
       check: rule.compile({ catalogs, normalize }),
-      sharedEntries: new WeakMap(),
     };
   });
 
@@ -155,53 +205,28 @@ export function createEngine(options: EngineOptions = {}): Engine {
 
   function evaluate(materials: readonly Material[]): Decision[] {
     const count = materials.length;
-    const names = new Array<string>(count);
-    const groups = new Array<ItemGroup>(count);
+    const contexts = new Array<Context>(count);
     const byItem = new Map<string, ItemGroup>();
     // Consecutive materials nearly always belong to the same item object: skip the lookups then.
     let lastItem: Material['item'] | undefined;
-    let lastGroup: ItemGroup | undefined;
+    let group: ItemGroup | undefined;
     for (let i = 0; i < count; i++) {
       const material = materials[i]!;
-      let group = lastGroup;
       if (material.item !== lastItem || group === undefined) {
         const key = keyOf(material.item);
         group = byItem.get(key);
         if (group === undefined) {
-          group = {
-            names: new Set(),
-            seen: new Map(),
-            itemName: normalize(material.item.name),
-            department: normalize(material.item.department),
-          };
+          group = new ItemGroup(normalize(material.item.name), normalize(material.item.department));
           byItem.set(key, group);
         }
         lastItem = material.item;
-        lastGroup = group;
       }
       const name = normalize(material.name);
-      group.names.add(name);
-      names[i] = name;
-      groups[i] = group;
+      contexts[i] = new Context(material, name, group.add(name), group, normalize);
     }
-
+    // Decide only once every item is complete: a rule may look at the item's later materials.
     const decisions = new Array<Decision>(count);
-    for (let i = 0; i < count; i++) {
-      const material = materials[i]!;
-      const group = groups[i]!;
-      const name = names[i]!;
-      const occurrence = (group.seen.get(name) ?? 0) + 1;
-      group.seen.set(name, occurrence);
-      decisions[i] = decide({
-        material,
-        name,
-        itemName: group.itemName,
-        issuer: normalize(material.issuer),
-        department: group.department,
-        occurrence,
-        itemMaterialNames: group.names,
-      });
-    }
+    for (let i = 0; i < count; i++) decisions[i] = decide(contexts[i]!);
     return decisions;
   }
 
@@ -245,19 +270,20 @@ export function createEngine(options: EngineOptions = {}): Engine {
 }
 
 function traceEntry(rule: CompiledRule, outcome: RuleOutcome): TraceEntry {
-  if (!Object.isFrozen(outcome)) {
+  const slot = (outcome as { [TRACE_SLOT]?: TraceSlot })[TRACE_SLOT];
+  if (slot === undefined) {
     return { ruleId: rule.id, matched: outcome.matched, reason: outcome.reason, facts: outcome.facts };
   }
-  let entry = rule.sharedEntries.get(outcome);
-  if (entry === undefined) {
-    entry = Object.freeze({
-      ruleId: rule.id,
-      matched: outcome.matched,
-      reason: outcome.reason,
-      facts: outcome.facts,
-    });
-    rule.sharedEntries.set(outcome, entry);
-  }
+  if (slot.ruleId === rule.id) return slot.entry as TraceEntry;
+  const entry: TraceEntry = Object.freeze({
+    ruleId: rule.id,
+    matched: outcome.matched,
+    reason: outcome.reason,
+    facts: outcome.facts,
+  });
+  // An outcome shared by two rules (rare) just keeps the latest rule's entry.
+  slot.ruleId = rule.id;
+  slot.entry = entry;
   return entry;
 }
 

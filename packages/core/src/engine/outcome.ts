@@ -6,8 +6,19 @@ import type { RuleOutcome } from './types';
  * is what keeps a million-material evaluation out of the garbage collector.
  */
 export function sharedOutcome(outcome: RuleOutcome): RuleOutcome {
+  if (Object.isFrozen(outcome)) return outcome;
   if (outcome.facts && !Object.isFrozen(outcome.facts)) Object.freeze(outcome.facts);
+  // The slot stays mutable inside the frozen outcome: the engine keeps the trace entry there.
+  Object.defineProperty(outcome, TRACE_SLOT, { value: { ruleId: undefined, entry: undefined } });
   return Object.freeze(outcome);
+}
+
+/** Where the engine caches the trace entry of a shared outcome (one rule uses an outcome). */
+export const TRACE_SLOT: unique symbol = Symbol('jianzheng.traceSlot');
+
+export interface TraceSlot {
+  ruleId: string | undefined;
+  entry: unknown;
 }
 
 /**
