@@ -46,6 +46,15 @@ describe('writeBadInputCorpus', () => {
     }
   });
 
+  it('writes the expected outcomes as data next to the files (corpus.json)', async () => {
+    const listed = JSON.parse(await readFile(join(dir, 'corpus.json'), 'utf8')) as Array<{
+      id: string;
+      expect: unknown;
+    }>;
+    expect(listed.map((c) => c.id)).toEqual(cases.map((c) => c.id));
+    expect(listed.map((c) => c.expect)).toEqual(cases.map((c) => c.expect));
+  });
+
   it('builds a real zip bomb: about a megabyte that declares (and inflates to) more than 1 GiB', async () => {
     const bomb = byId('zip-bomb');
     expect((await stat(bomb.path)).size).toBeLessThan(2 * 1024 * 1024);

@@ -364,5 +364,14 @@ export async function writeBadInputCorpus(dir: string): Promise<CorpusCase[]> {
     },
   );
 
+  // The expectations also as data next to the files, for tools other than these tests.
+  await writeFile(
+    join(dir, 'corpus.json'),
+    `${JSON.stringify(
+      cases.map(({ path: _path, ...rest }) => rest),
+      null,
+      2,
+    )}\n`,
+  );
   return cases;
 }
