@@ -7,6 +7,8 @@ const SPACE_AND_PUNCTUATION = /[\s\p{P}\u200b-\u200d\u2060\ufeff]/gu;
 // Form words (原件, 复印件 …) together with a joiner (及, 和, 与) that only linked them.
 const FORM_WORDS = /(?:[及和与或]?(?:原件|复印件|影印件|扫描件|副本|正本))+/gu;
 const TRAILING_JOINER = /[及和与或]+$/u;
+// Circled numbers survive NFKC and punctuation removal; several in a row are one list number.
+const LEADING_CIRCLED = /^[\u2460-\u24ff\u2776-\u2793]+/u;
 
 /**
  * The normalized name used to compare material (and item, issuer) names, exactly as
@@ -24,7 +26,7 @@ export function normalizeName(raw: string): string {
   const kept = stripped.length > 0 ? stripped : text;
   // Removing punctuation can expose a list number ("!❶"), and removing spaces can bring combining
   // marks together: one more pass of each makes the function idempotent.
-  return kept.replace(LEADING_NUMBER, '').normalize('NFKC');
+  return kept.replace(LEADING_CIRCLED, '').normalize('NFKC');
 }
 
 /**
