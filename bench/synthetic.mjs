@@ -1,16 +1,6 @@
 // Seeded synthetic materials with realistic names and facts, shared by the benchmarks.
 import { assignMaterialIds } from '@jianzheng/core';
-
-export function seeded(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '@jianzheng/testkit';
 
 const DEPARTMENTS = [
   '市公安局',
@@ -99,8 +89,8 @@ const YES_NO = ['yes', 'no', 'unknown', 'unknown', 'unknown'];
 
 /** `count` materials, about `perItem` per item, deterministic for a seed. */
 export function syntheticMaterials(count, { seed = 2018, perItem = 10 } = {}) {
-  const random = seeded(seed);
-  const pick = (list) => list[Math.floor(random() * list.length)];
+  const random = seededRandom(seed);
+  const pick = random.pick;
   const inputs = [];
   let item;
   for (let i = 0; i < count; i++) {
