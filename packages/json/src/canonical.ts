@@ -7,7 +7,7 @@ import {
   type PublishedItem,
   type PublishedMaterial,
 } from '@jianzheng/core';
-import { sha256Text } from './hash';
+import { createSha256, sha256Text } from './hash';
 
 // The canonical form is spelled out key by key (rather than copied generically) because it is a
 // published contract other cities re-implement; canonical.test.ts checks it against the zod shapes.
@@ -145,7 +145,67 @@ export function checkTail(text: string): { expected: string; actual: string } | 
   return { expected: match[1]!, actual: sha256Text(text.slice(0, tailStart + match.index), '\n}\n') };
 }
 
+// Chunked form of canonicalJson, for lists whose text is longer than V8's longest string
+// (~512 MiB of UTF-16, reached near 1,000,000 materials). It writes the same bytes as
+// `JSON.stringify(content, null, 2)`: the head (everything before `departments`, the last key) and
+// each item are stringified on their own and re-indented to their depth — safe because
+// JSON.stringify escapes line breaks inside strings, so every "\n" it emits is a structural one.
+const ITEM_INDENT = '        '; // root › departments › department › items: four levels of two
+
+function* departmentChunks(d: PublishedDepartment, first: boolean): Generator<string, void, undefined> {
+  const open = `${first ? '' : ','}\n    {\n      "name": ${JSON.stringify(d.name)},\n      "items": [`;
+  if (d.items.length === 0) {
+    yield `${open}]\n    }`;
+    return;
+  }
+  yield open;
+  let sep = '\n';
+  for (const i of d.items) {
+    yield `${sep}${ITEM_INDENT}${JSON.stringify(i, null, 2).replaceAll('\n', `\n${ITEM_INDENT}`)}`;
+    sep = ',\n';
+  }
+  yield '\n      ]\n    }';
+}
+
+/**
+ * The canonical JSON of content already in canonical order (as from canonicalContent), in pieces
+ * — the head, then each department's opening and each of its items — without the closing `\n}`.
+ * Joined and followed by `\n}` they are exactly `canonicalJson(content)`.
+ */
+export function* canonicalBodyChunks(content: Unsigned): Generator<string, void, undefined> {
+  const { departments, ...head } = content;
+  const headJson = JSON.stringify(head, null, 2);
+  // `departments` is the last key of the canonical order, so the head's closing "\n}" is where it goes.
+  yield `${headJson.slice(0, -2)},\n  "departments": [`;
+  if (departments.length === 0) {
+    yield ']';
+    return;
+  }
+  let first = true;
+  for (const d of departments) {
+    yield* departmentChunks(d, first);
+    first = false;
+  }
+  yield '\n  ]';
+}
+
+/** The end of signed canonical text after the body: the checksum as last member, `}`, `\n`. */
+export function signedTail(sha256: string): string {
+  return `,\n  "sha256": "${sha256}"\n}\n`;
+}
+
+/**
+ * sha256 of the canonical text of canonical content, hashed chunk by chunk (never one string),
+ * so it works past V8's string limit. Equal to `checksumOfJson(canonicalJson(content))`.
+ */
+export function contentChecksum(content: Unsigned): string {
+  const hash = createSha256();
+  for (const chunk of canonicalBodyChunks(content)) hash.update(chunk);
+  hash.update('\n}\n');
+  return hash.digest();
+}
+
 /** sha256 of the canonical text of the publication without its `sha256` member. */
 export function publicationChecksum(pub: Unsigned): string {
-  return checksumOfJson(canonicalJson(canonicalContent(pub)));
+  return contentChecksum(canonicalContent(pub));
 }

@@ -14,7 +14,7 @@ import {
   type PublishedMaterial,
   summarize,
 } from '@jianzheng/core';
-import { canonicalContent, canonicalJson, checksumOfJson } from './canonical';
+import { canonicalContent, contentChecksum } from './canonical';
 import { PublicationInputError, type PublicationIssue } from './errors';
 import { seal } from './sealed';
 import { checkSchema, type UnsignedPublication, UnsignedPublicationSchema } from './validate';
@@ -217,5 +217,6 @@ export function createPublication(input: CreatePublicationInput): Publication {
   const checked = checkSchema(UnsignedPublicationSchema, unsigned, 'publication');
   if (!checked.ok) throw new PublicationInputError(checked.issues);
 
-  return seal({ ...unsigned, sha256: checksumOfJson(canonicalJson(unsigned)) });
+  // Hashed chunk by chunk: a national list's text is longer than the longest string V8 can hold.
+  return seal({ ...unsigned, sha256: contentChecksum(unsigned) });
 }

@@ -34,5 +34,37 @@ export function sha256Text(...parts: string[]): string {
   return sha256Hex(parts.join(''));
 }
 
+/** A SHA-256 fed piece by piece: `update` the UTF-8 texts in order, then `digest` once. */
+export interface Sha256Hasher {
+  update(text: string): void;
+  /** 64 lowercase hex digits of everything passed to `update`. */
+  digest(): string;
+}
+
+/**
+ * An incremental SHA-256, so a publication larger than V8's longest string (~512 MiB of UTF-16)
+ * can be checksummed chunk by chunk. Without node:crypto the chunks are collected and hashed by
+ * core's portable SHA-256 at the end; that path is bounded by the string limit again, which only
+ * matters in a browser, where a publication of that size could not be held anyway.
+ */
+export function createSha256(): Sha256Hasher {
+  if (nodeCrypto) {
+    const hash = nodeCrypto.createHash('sha256');
+    return {
+      update: (text) => {
+        hash.update(text, 'utf8');
+      },
+      digest: () => hash.digest('hex'),
+    };
+  }
+  const parts: string[] = [];
+  return {
+    update: (text) => {
+      parts.push(text);
+    },
+    digest: () => sha256Hex(parts.join('')),
+  };
+}
+
 /** Whether the fast native hash is in use (false in browsers); exported for tests. */
 export const hasNativeSha256 = nodeCrypto !== undefined;

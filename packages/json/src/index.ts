@@ -28,5 +28,5 @@ export type { ParsePublicationOptions, VerifyResult } from './parse-publication'
 export { parsePublication, verifyPublication } from './parse-publication';
 export type { RenderDiffOptions } from './render-diff';
 export { renderDiffMarkdown } from './render-diff';
-export { serializePublication } from './serialize';
+export { serializePublication, serializePublicationChunks } from './serialize';
 export type { UnsignedPublication } from './validate';

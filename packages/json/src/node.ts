@@ -1,7 +1,17 @@
 // Node-only storage of publications (`@jianzheng/json/node`): kept out of the main entry so that
 // create/serialize/parse/diff stay usable in a browser.
 import { randomBytes } from 'node:crypto';
-import { link, mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
+import {
+  type FileHandle,
+  link,
+  mkdir,
+  open,
+  readdir,
+  readFile,
+  rename,
+  stat,
+  unlink,
+} from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Publication } from '@jianzheng/core';
 import {
@@ -11,7 +21,7 @@ import {
   PublicationIoError,
 } from './errors';
 import { parsePublication } from './parse-publication';
-import { serializePublication } from './serialize';
+import { serializePublicationChunks } from './serialize';
 
 export interface PublicationVersionFile {
   version: number;
@@ -19,6 +29,10 @@ export interface PublicationVersionFile {
 }
 
 const VERSION_FILE = /^v([1-9]\d*)\.json$/;
+
+// Chunks are gathered to about this many UTF-16 units per write: items are a few KiB each, and one
+// write call per item would cost more than the writing.
+const WRITE_BATCH = 1 << 20;
 
 /** A batch id becomes a folder name: refuse anything that could leave `dir` or hide the folder. */
 function batchFolder(dir: string, batchId: string): string {
@@ -50,10 +64,12 @@ export function publicationPath(dir: string, batchId: string, version: number): 
  * and the temporary name is removed. On file systems without hard links it falls back to an
  * existence check plus `rename`. Readers never see a partial file; on any failure no temporary
  * file is left behind. Throws `PublicationExistsError` (`PUBLICATION_EXISTS`) for an existing
- * version. Returns the path written.
+ * version. The text is streamed to the temporary file chunk by chunk (serializePublicationChunks),
+ * never held whole, so publications past V8's string limit can be written. Returns the path written.
  */
 export async function writePublication(dir: string, pub: Publication): Promise<string> {
-  const text = serializePublication(pub);
+  // Validates now, so an invalid publication fails before any folder or file is made.
+  const chunks = serializePublicationChunks(pub);
   const folder = batchFolder(dir, pub.batch.id);
   const target = join(folder, `v${pub.version}.json`);
   const temp = join(folder, `.v${pub.version}.json.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
@@ -66,7 +82,7 @@ export async function writePublication(dir: string, pub: Publication): Promise<s
     if (await exists(target)) throw new PublicationExistsError(target);
     const handle = await open(temp, 'wx');
     try {
-      await handle.writeFile(text, 'utf8');
+      await writeChunks(handle, chunks);
       await handle.sync();
     } finally {
       await handle.close();
@@ -140,6 +156,24 @@ export async function latestPublication(dir: string, batchId: string): Promise<P
   const versions = await listPublicationVersions(dir, batchId);
   const latest = versions.at(-1);
   return latest === undefined ? undefined : readPublication(latest.path);
+}
+
+async function writeChunks(handle: FileHandle, chunks: Iterable<string>): Promise<void> {
+  let pending = '';
+  const flush = async () => {
+    const bytes = Buffer.from(pending, 'utf8');
+    pending = '';
+    // A write may take fewer bytes than offered; loop until the batch is all on disk.
+    for (let offset = 0; offset < bytes.length; ) {
+      const { bytesWritten } = await handle.write(bytes, offset, bytes.length - offset);
+      offset += bytesWritten;
+    }
+  };
+  for (const chunk of chunks) {
+    pending += chunk;
+    if (pending.length >= WRITE_BATCH) await flush();
+  }
+  if (pending.length > 0) await flush();
 }
 
 async function exists(path: string): Promise<boolean> {

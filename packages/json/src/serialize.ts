@@ -1,5 +1,5 @@
 import type { Publication } from '@jianzheng/core';
-import { canonicalContent, canonicalJson, checksumOfJson, signJson } from './canonical';
+import { canonicalBodyChunks, canonicalContent, contentChecksum, signedTail } from './canonical';
 import { PublicationInvalidError } from './errors';
 import { isSealed } from './sealed';
 import {
@@ -16,18 +16,40 @@ import {
  * passed in. A `sha256` already present is ignored. Throws `PublicationInvalidError` for objects
  * that do not match the schema, so nothing invalid is ever published. (Publications returned by
  * createPublication are frozen, validated and canonical already; they skip that step.)
+ * One string: past V8's string limit (~1,000,000 materials) use serializePublicationChunks.
  */
 export function serializePublication(pub: Publication | UnsignedPublication): string {
+  return [...serializePublicationChunks(pub)].join('');
+}
+
+/**
+ * The same canonical text as serializePublication, in pieces (the head, then per department and
+ * item, then the checksum member): joined they are byte for byte `serializePublication(pub)`. For
+ * writing or hashing a publication whose text is longer than V8's longest string. The publication
+ * is validated when this is called (errors throw here, not while iterating); a publication that is
+ * not from createPublication is walked twice, once for its checksum and once for the text.
+ */
+export function serializePublicationChunks(
+  pub: Publication | UnsignedPublication,
+): Generator<string, void, undefined> {
   let content: UnsignedPublication;
+  let sha256: string;
   if (isSealed(pub)) {
-    // Built by canonicalContent and frozen since: already canonical, no copy needed.
-    const { sha256: _, ...rest } = pub as Publication;
+    // Built by canonicalContent, checksummed by contentChecksum and frozen since: the stored
+    // checksum is the recomputed one, and hashing 1,000,000 materials again would double the cost.
+    const { sha256: stored, ...rest } = pub as Publication;
     content = rest;
+    sha256 = stored;
   } else {
     content = canonicalContent(validated(pub));
+    sha256 = contentChecksum(content);
   }
-  const json = canonicalJson(content);
-  return signJson(json, checksumOfJson(json));
+  return chunks(content, sha256);
+}
+
+function* chunks(content: UnsignedPublication, sha256: string): Generator<string, void, undefined> {
+  yield* canonicalBodyChunks(content);
+  yield signedTail(sha256);
 }
 
 function validated(pub: Publication | UnsignedPublication): UnsignedPublication {
