@@ -3,7 +3,7 @@
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { crc32 } from 'node:zlib';
+import { writeCfb, writeZip } from '@jianzheng/testkit';
 import ExcelJS from 'exceljs';
 
 export const HEADERS = [
@@ -316,17 +316,9 @@ async function corrupt(dir: string, valid: Buffer) {
   return path;
 }
 
-/** An OLE compound file header followed by the stream names an encrypted xlsx or a .xls holds. */
-function oleFile(streamNames: string[]): Buffer {
-  const header = Buffer.alloc(512);
-  Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(header, 0);
-  const directory = Buffer.alloc(512);
-  let offset = 0;
-  for (const name of ['Root Entry', ...streamNames]) {
-    Buffer.from(name, 'utf16le').copy(directory, offset);
-    offset += 128;
-  }
-  return Buffer.concat([header, directory]);
+/** The streams an encrypted xlsx or a .xls holds, as a real compound file (testkit's writeCfb). */
+function oleStreams(...names: string[]) {
+  return names.map((name) => ({ name, data: Buffer.alloc(64, 1) }));
 }
 
 export interface Fixtures {
@@ -380,47 +372,11 @@ export async function writeFixtures(): Promise<Fixtures> {
     empty: await file('empty.xlsx', ''),
     truncated: await file('truncated.xlsx', valid.subarray(0, Math.floor(valid.length / 2))),
     corrupt: await corrupt(dir, valid),
-    encrypted: await file('encrypted.xlsx', oleFile(['EncryptionInfo', 'EncryptedPackage'])),
-    legacyXls: await file('legacy.xls', oleFile(['Workbook', 'SummaryInformation'])),
-    zipWithoutSheets: await file('not-a-workbook.zip', zipOf([['readme.txt', '这不是工作簿']])),
+    encrypted: await file('encrypted.xlsx', writeCfb(oleStreams('EncryptionInfo', 'EncryptedPackage'))),
+    legacyXls: await file('legacy.xls', writeCfb(oleStreams('Workbook', 'SummaryInformation'))),
+    zipWithoutSheets: await file(
+      'not-a-workbook.zip',
+      writeZip([{ name: 'readme.txt', data: Buffer.from('这不是工作簿') }]),
+    ),
   };
-}
-
-/** A minimal stored (uncompressed) zip archive, for "a zip that is not a workbook". */
-export function zipOf(entries: Array<[string, string]>): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const [name, text] of entries) {
-    const nameBytes = Buffer.from(name);
-    const data = Buffer.from(text);
-    const crc = crc32(data) >>> 0;
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(nameBytes.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, nameBytes, data);
-    centrals.push(central, nameBytes);
-    offset += local.length + nameBytes.length + data.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
 }
