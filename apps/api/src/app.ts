@@ -22,6 +22,7 @@ import { registerCommentRoutes } from './routes/comments';
 import { registerMaterialRoutes } from './routes/materials';
 import { registerPublicationRoutes } from './routes/publications';
 import { registerStageRoutes } from './routes/stages';
+import { createPublicationCache } from './services/publication-cache';
 
 export interface CreateAppOptions {
   /** Where batches, decisions, publications, the audit log and tokens live (e.g. `createSqliteStore`). */
@@ -41,6 +42,11 @@ export interface CreateAppOptions {
   timeZoneOffset?: string;
   /** Clock (default: system time). */
   now?: () => Date;
+  /**
+   * Memory for published versions, encoded once and served from memory (they are immutable);
+   * least recently used dropped first. Default 64 MiB; 0 reads every request from the store.
+   */
+  publicationCacheBytes?: number;
   /** Where unexpected errors are logged (default: console.error); clients never see them. */
   log?: (error: unknown) => void;
 }
@@ -102,7 +108,11 @@ export function createApp(options: CreateAppOptions) {
   registerBatchRoutes(app, deps);
   registerMaterialRoutes(app, deps);
   registerStageRoutes(app, deps);
-  registerPublicationRoutes(app, deps);
+  registerPublicationRoutes(
+    app,
+    deps,
+    createPublicationCache(options.store, { maxBytes: options.publicationCacheBytes }),
+  );
   registerCommentRoutes(app, deps);
   registerAuditRoutes(app, deps);
 

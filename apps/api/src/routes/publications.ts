@@ -3,6 +3,7 @@ import { NotFoundError, type PublicationMeta } from '@jianzheng/core';
 import { renderDiffMarkdown } from '@jianzheng/json';
 import { type App, type Deps, requireBatch } from '../deps';
 import { BatchIdParam, PublicationMetaSchema, problems } from '../schemas';
+import { createPublicationCache, ifNoneMatch, type PublicationCache } from '../services/publication-cache';
 
 const tags = ['公布 Publications'];
 const VersionParam = z
@@ -27,13 +28,67 @@ export function publicationMeta(
   };
 }
 
-async function load(deps: Deps, batchId: string, version: string) {
-  const record = await deps.store.getPublication(batchId, version === 'latest' ? undefined : Number(version));
-  if (!record) throw new NotFoundError('publication', `${batchId} v${version}`, '发布版本');
-  return record;
+// Versioned URLs never change; `latest` moves on publication, so clients revalidate it soon
+// (a revalidation is a 304 without a body when nothing new was published).
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+const LATEST = 'public, max-age=30';
+
+type Kind = 'json' | 'xlsx' | 'diff' | 'diff-md';
+
+/**
+ * Answers a published version from the cache: 404 when absent, 304 when If-None-Match holds the
+ * representation's ETag (decided on metadata alone, the body is not read), else the bytes.
+ */
+async function serve(
+  cache: PublicationCache,
+  batchId: string,
+  version: string,
+  kind: Kind,
+  ifNoneMatchHeader: string | undefined,
+): Promise<Response> {
+  const wanted = version === 'latest' ? undefined : Number(version);
+  const meta = await cache.meta(batchId, wanted);
+  if (!meta) throw new NotFoundError('publication', `${batchId} v${version}`, '发布版本');
+  if ((kind === 'diff' || kind === 'diff-md') && meta.version === 1)
+    throw new NotFoundError('diff', `${batchId} v1`, '第 1 版没有差异；差异');
+  // The sha256 is of the canonical JSON; the other representations of the same version get
+  // their own (equally immutable) tags so a cache never confuses them.
+  const etag = kind === 'json' ? `"${meta.sha256}"` : `"${meta.sha256}-${kind}"`;
+  const headers: Record<string, string> = {
+    etag,
+    'cache-control': wanted === undefined ? LATEST : IMMUTABLE,
+  };
+  const base = `/api/batches/${encodeURIComponent(batchId)}/publications/${meta.version}`;
+  if (wanted === undefined) headers['content-location'] = `${base}/${kind === 'diff-md' ? 'diff' : kind}`;
+  if (kind === 'diff' || kind === 'diff-md') headers.vary = 'accept';
+  if (ifNoneMatch(ifNoneMatchHeader, etag)) return new Response(null, { status: 304, headers });
+
+  const entry = await cache.get(batchId, meta.version);
+  if (!entry) throw new NotFoundError('publication', `${batchId} v${version}`, '发布版本');
+  const name = `${batchId}-v${meta.version}`;
+  if (kind === 'json') {
+    headers['content-type'] = 'application/json; charset=utf-8';
+    headers['content-disposition'] = `inline; filename="${name}.json"`;
+    return new Response(entry.json, { headers });
+  }
+  if (kind === 'xlsx') {
+    headers['content-type'] = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    headers['content-disposition'] = `attachment; filename="${name}.xlsx"`;
+    return new Response(entry.excel, { headers });
+  }
+  const body =
+    kind === 'diff' ? entry.diff : cache.diffMarkdown(entry, (d) => renderDiffMarkdown(d as never));
+  if (!body) throw new NotFoundError('diff', `${batchId} v${meta.version}`, '第 1 版没有差异；差异');
+  headers['content-type'] =
+    kind === 'diff' ? 'application/json; charset=utf-8' : 'text/markdown; charset=utf-8';
+  return new Response(body, { headers });
 }
 
-export function registerPublicationRoutes(app: App, deps: Deps) {
+export function registerPublicationRoutes(
+  app: App,
+  deps: Deps,
+  cache: PublicationCache = createPublicationCache(deps.store),
+) {
   app.openapi(
     createRoute({
       method: 'get',
@@ -95,15 +150,7 @@ export function registerPublicationRoutes(app: App, deps: Deps) {
     }),
     async (c) => {
       const { batchId, version } = c.req.valid('param');
-      const record = await load(deps, batchId, version);
-      return new Response(record.json, {
-        headers: {
-          'content-type': 'application/json; charset=utf-8',
-          'content-disposition': `inline; filename="${batchId}-v${record.version}.json"`,
-          etag: `"${record.sha256}"`,
-          'cache-control': version === 'latest' ? 'no-cache' : 'public, max-age=31536000, immutable',
-        },
-      }) as never;
+      return (await serve(cache, batchId, version, 'json', c.req.header('if-none-match'))) as never;
     },
   );
 
@@ -128,13 +175,7 @@ export function registerPublicationRoutes(app: App, deps: Deps) {
     }),
     async (c) => {
       const { batchId, version } = c.req.valid('param');
-      const record = await load(deps, batchId, version);
-      return new Response(Buffer.from(record.excel), {
-        headers: {
-          'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-          'content-disposition': `attachment; filename="${batchId}-v${record.version}.xlsx"`,
-        },
-      }) as never;
+      return (await serve(cache, batchId, version, 'xlsx', c.req.header('if-none-match'))) as never;
     },
   );
 
@@ -153,17 +194,8 @@ export function registerPublicationRoutes(app: App, deps: Deps) {
     }),
     async (c) => {
       const { batchId, version } = c.req.valid('param');
-      const record = await load(deps, batchId, version);
-      if (!record.diff)
-        throw new NotFoundError('diff', `${batchId} v${record.version}`, '第 1 版没有差异；差异');
-      if ((c.req.header('accept') ?? '').includes('text/markdown')) {
-        return new Response(renderDiffMarkdown(JSON.parse(record.diff)), {
-          headers: { 'content-type': 'text/markdown; charset=utf-8' },
-        }) as never;
-      }
-      return new Response(record.diff, {
-        headers: { 'content-type': 'application/json; charset=utf-8' },
-      }) as never;
+      const kind = (c.req.header('accept') ?? '').includes('text/markdown') ? 'diff-md' : 'diff';
+      return (await serve(cache, batchId, version, kind, c.req.header('if-none-match'))) as never;
     },
   );
 }
