@@ -62,7 +62,7 @@ afterEach(async () => {
 
 describe('createSqliteStore', () => {
   it('migrates on open, records the schema version, and keeps data across reopening', async () => {
-    expect(store.schemaVersions()).toEqual([1]);
+    expect(store.schemaVersions()).toEqual([1, 2]);
     await store.importMaterials(
       'b1',
       { departments: ['公安局'], entries: entries('公安局', ['户口簿', '申请书']), source: 'a.xlsx' },
@@ -70,7 +70,7 @@ describe('createSqliteStore', () => {
     );
     await store.close();
     const again = createSqliteStore({ filename: file });
-    expect(again.schemaVersions()).toEqual([1]);
+    expect(again.schemaVersions()).toEqual([1, 2]);
     expect((await again.getBatch('b1'))?.title).toBe('第一批');
     expect((await again.allMaterials('b1')).map((m) => m.material.name)).toEqual(['户口簿', '申请书']);
     const raw = new Database(file, { readonly: true });

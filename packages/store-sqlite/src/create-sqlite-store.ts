@@ -174,6 +174,17 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
     return batchFrom(row);
   };
   const selectMaterial = db.prepare('SELECT * FROM materials WHERE batch_id = ? AND id = ?');
+  // Filtered queries are built from a handful of clauses, so their statements are few: compile
+  // each once instead of on every request.
+  const statements = new Map<string, Database.Statement>();
+  const prepared = (sql: string) => {
+    let statement = statements.get(sql);
+    if (!statement) {
+      statement = db.prepare(sql);
+      statements.set(sql, statement);
+    }
+    return statement;
+  };
 
   const store: SqliteStore = {
     filename: options.filename,
@@ -360,20 +371,19 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
       const offset = Math.max(0, query.offset ?? 0);
       const clause = where.join(' AND ');
       const total = (
-        db.prepare(`SELECT COUNT(*) AS n FROM materials WHERE ${clause}`).get(...params) as { n: number }
+        prepared(`SELECT COUNT(*) AS n FROM materials WHERE ${clause}`).get(...params) as { n: number }
       ).n;
-      const items = (
-        db
-          .prepare(`SELECT * FROM materials WHERE ${clause} ORDER BY department, seq LIMIT ? OFFSET ?`)
-          .all(...params, limit, offset) as Row[]
-      ).map(materialFrom);
+      // With materials_search the LIKE terms are evaluated on index entries; full (wide) rows are
+      // read only for the rows of the page.
+      const sql = `SELECT * FROM materials WHERE ${clause} ORDER BY department, seq LIMIT ? OFFSET ?`;
+      const items = (prepared(sql).all(...params, limit, offset) as Row[]).map(materialFrom);
       return { total, offset, limit, items };
     },
 
     async allMaterials(batchId) {
-      return (
-        db.prepare('SELECT * FROM materials WHERE batch_id = ? ORDER BY seq').all(batchId) as Row[]
-      ).map(materialFrom);
+      return (prepared('SELECT * FROM materials WHERE batch_id = ? ORDER BY seq').all(batchId) as Row[]).map(
+        materialFrom,
+      );
     },
 
     async getMaterial(batchId, materialId) {
@@ -468,7 +478,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
 
     async listTransitions(batchId): Promise<TransitionRecord[]> {
       return (
-        db.prepare('SELECT * FROM transitions WHERE batch_id = ? ORDER BY seq').all(batchId) as Row[]
+        prepared('SELECT * FROM transitions WHERE batch_id = ? ORDER BY seq').all(batchId) as Row[]
       ).map((row) => ({
         seq: Number(row.seq),
         batchId: String(row.batch_id),
@@ -484,18 +494,18 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
     async listPublications(batchId) {
       const columns = 'batch_id, version, published_at, document_number, reason, sha256';
       const rows = batchId
-        ? db.prepare(`SELECT ${columns} FROM publications WHERE batch_id = ? ORDER BY version`).all(batchId)
-        : db.prepare(`SELECT ${columns} FROM publications ORDER BY batch_id, version`).all();
+        ? prepared(`SELECT ${columns} FROM publications WHERE batch_id = ? ORDER BY version`).all(batchId)
+        : prepared(`SELECT ${columns} FROM publications ORDER BY batch_id, version`).all();
       return (rows as Row[]).map(publicationMetaFrom);
     },
 
     async getPublication(batchId, version): Promise<PublicationRecord | undefined> {
       const row = (
         version === undefined
-          ? db
-              .prepare('SELECT * FROM publications WHERE batch_id = ? ORDER BY version DESC LIMIT 1')
-              .get(batchId)
-          : db.prepare('SELECT * FROM publications WHERE batch_id = ? AND version = ?').get(batchId, version)
+          ? prepared('SELECT * FROM publications WHERE batch_id = ? ORDER BY version DESC LIMIT 1').get(
+              batchId,
+            )
+          : prepared('SELECT * FROM publications WHERE batch_id = ? AND version = ?').get(batchId, version)
       ) as Row | undefined;
       if (!row) return undefined;
       return {
@@ -608,7 +618,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
     },
 
     async findTokenByHash(hash) {
-      const row = db.prepare('SELECT * FROM tokens WHERE hash = ?').get(hash) as Row | undefined;
+      const row = prepared('SELECT * FROM tokens WHERE hash = ?').get(hash) as Row | undefined;
       if (!row) return undefined;
       return {
         id: String(row.id),
