@@ -177,4 +177,17 @@ describe('createPublication', () => {
     const error = inputError(() => createPublication({ ...input, materials }));
     expect(error.issues[0]!.path).toBe('publication.departments[0].items[0].materials[1].name');
   });
+
+  it('reports schema problems of the head and of a later department together, head first', () => {
+    const { input } = sampleInput();
+    const second = input.materials.findIndex((m) => m.item.department === '市民政局');
+    const materials = input.materials.map((m, i) => (i === second ? { ...m, name: '' } : m));
+    const error = inputError(() =>
+      createPublication({ ...input, batch: { ...input.batch, title: '' }, materials }),
+    );
+    expect(error.issues.map((issue) => issue.path)).toEqual([
+      'publication.batch.title',
+      'publication.departments[1].items[0].materials[0].name',
+    ]);
+  });
 });

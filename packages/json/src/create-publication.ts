@@ -10,6 +10,7 @@ import {
   type Publication,
   PublicationSchema,
   type PublishedDepartment,
+  PublishedDepartmentSchema,
   type PublishedItem,
   type PublishedMaterial,
   summarize,
@@ -132,6 +133,7 @@ export function createPublication(input: CreatePublicationInput): Publication {
     else decisionById.set(decision.materialId, decision);
   });
 
+  const labels = new Map<string, NonNullable<PublishedMaterial['category']>>();
   const departments = new Map<string, { name: string; items: Map<string, PublishedItem> }>();
   input.materials.forEach((material, i) => {
     const decision = decisionById.get(material.id);
@@ -155,7 +157,13 @@ export function createPublication(input: CreatePublicationInput): Publication {
         );
         return;
       }
-      category = { id: definition.id, zh: definition.label.zh, en: definition.label.en };
+      // One label object per category, shared by its rows (they are frozen, so sharing is safe):
+      // a million-row list would otherwise carry hundreds of thousands of identical copies.
+      category = labels.get(definition.id) ?? null;
+      if (category === null) {
+        category = { id: definition.id, zh: definition.label.zh, en: definition.label.en };
+        labels.set(definition.id, category);
+      }
     }
 
     let department = departments.get(material.item.department);
@@ -191,11 +199,13 @@ export function createPublication(input: CreatePublicationInput): Publication {
 
   if (issues.length > 0) throw new PublicationInputError(issues);
 
+  // The rows above are built with their keys already in canonical order, so only the head goes
+  // through canonicalContent: copying a million rows into the same shape would double their memory.
   const published: PublishedDepartment[] = [...departments.values()].map((d) => ({
     name: d.name,
     items: [...d.items.values()],
   }));
-  const unsigned: UnsignedPublication = canonicalContent({
+  const head = canonicalContent({
     schemaVersion: PUBLICATION_SCHEMA_VERSION,
     jurisdiction: input.jurisdiction,
     batch: {
@@ -209,14 +219,22 @@ export function createPublication(input: CreatePublicationInput): Publication {
     publishedAt: publishedAt as string,
     ruleSet: { id: input.ruleSet?.id, version: input.ruleSet?.version },
     summary: summarize(input.materials, input.decisions, { categories: [...categories.keys()] }),
-    departments: published,
+    departments: [],
   });
 
   // Whatever slipped past the checks above (an empty name, an unknown source …) is caught here,
-  // with paths into the publication rather than into the inputs.
-  const checked = checkSchema(UnsignedPublicationSchema, unsigned, 'publication');
-  if (!checked.ok) throw new PublicationInputError(checked.issues);
+  // with paths into the publication rather than into the inputs. Checked one department at a
+  // time: zod returns a copy of what it parses, and a copy of a million-row list would be held whole.
+  const schemaIssues: PublicationIssue[] = [];
+  const checkedHead = checkSchema(UnsignedPublicationSchema, head, 'publication');
+  if (!checkedHead.ok) schemaIssues.push(...checkedHead.issues);
+  published.forEach((department, d) => {
+    const checked = checkSchema(PublishedDepartmentSchema, department, `publication.departments[${d}]`);
+    if (!checked.ok) schemaIssues.push(...checked.issues);
+  });
+  if (schemaIssues.length > 0) throw new PublicationInputError(schemaIssues);
 
+  const unsigned: UnsignedPublication = { ...head, departments: published };
   // Hashed chunk by chunk: a national list's text is longer than the longest string V8 can hold.
   return seal({ ...unsigned, sha256: contentChecksum(unsigned) });
 }
