@@ -60,12 +60,20 @@ for (const [token, body] of [
 }
 const LIST = '/api/batches/bench/publications/latest/json';
 const SEARCH = `/api/batches/bench/materials?q=${encodeURIComponent('身份证')}&pageSize=50`;
-const listBytes = Buffer.from(await (await fetch(`${api.url}${LIST}`)).arrayBuffer());
+const listResponse = await fetch(`${api.url}${LIST}`);
+const listEtag = listResponse.headers.get('etag');
+const listBytes = Buffer.from(await listResponse.arrayBuffer());
 const searchBytes = Buffer.from(await (await call(admin, 'GET', SEARCH)).arrayBuffer());
 
 // The bare route: the same bytes, no store, no auth, no validation — the floor of Hono on Node.
 const bare = new Hono();
 bare.get('/list', (c) => c.body(listBytes, 200, { 'content-type': 'application/json; charset=utf-8' }));
+// A client revalidating its copy: the same tag comparison the API makes, then an empty 304.
+bare.get('/list-revalidate', (c) =>
+  c.req.header('if-none-match') === listEtag
+    ? c.body(null, 304, { etag: listEtag })
+    : c.body(listBytes, 200, { 'content-type': 'application/json; charset=utf-8', etag: listEtag }),
+);
 bare.get('/search', (c) => c.body(searchBytes, 200, { 'content-type': 'application/json; charset=utf-8' }));
 const bareUrl = await new Promise((resolve) => {
   const server = serve({ fetch: bare.fetch, port: 0, hostname: '127.0.0.1' }, (info) =>
@@ -86,6 +94,7 @@ process.stdout.write(
     bare: bareUrl,
     token: admin,
     list: LIST,
+    listEtag,
     search: SEARCH,
     materials: manifest.materials,
     listBytes: listBytes.length,
