@@ -19,7 +19,10 @@ import {
  * One string: past V8's string limit (~1,000,000 materials) use serializePublicationChunks.
  */
 export function serializePublication(pub: Publication | UnsignedPublication): string {
-  return [...serializePublicationChunks(pub)].join('');
+  const { content, sha256 } = prepare(pub);
+  // Content is in canonical key order with `sha256` the last member, so one native stringify is
+  // the canonical text: several times faster than joining the per-item chunks.
+  return `${JSON.stringify({ ...content, sha256 }, null, 2)}\n`;
 }
 
 /**
@@ -32,6 +35,11 @@ export function serializePublication(pub: Publication | UnsignedPublication): st
 export function serializePublicationChunks(
   pub: Publication | UnsignedPublication,
 ): Generator<string, void, undefined> {
+  const { content, sha256 } = prepare(pub);
+  return chunks(content, sha256);
+}
+
+function prepare(pub: Publication | UnsignedPublication): { content: UnsignedPublication; sha256: string } {
   let content: UnsignedPublication;
   let sha256: string;
   if (isSealed(pub)) {
@@ -44,7 +52,7 @@ export function serializePublicationChunks(
     content = canonicalContent(validated(pub));
     sha256 = contentChecksum(content);
   }
-  return chunks(content, sha256);
+  return { content, sha256 };
 }
 
 function* chunks(content: UnsignedPublication, sha256: string): Generator<string, void, undefined> {
