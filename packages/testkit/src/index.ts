@@ -16,5 +16,13 @@ export type {
   SyntheticWorkbook,
 } from './synthetic-workbooks';
 export { SYNTHETIC_LAYOUTS, writeSyntheticWorkbooks } from './synthetic-workbooks';
+export {
+  DEPARTMENT_KINDS,
+  ISSUERS,
+  ITEM_NOUNS,
+  ITEM_VERBS,
+  LEGAL_BASES,
+  MATERIAL_STEMS,
+} from './vocabulary';
 export type { RawZipEntry, ZipEntry } from './zip';
 export { crc32, readZip, repeatedDeflate, writeZip } from './zip';
