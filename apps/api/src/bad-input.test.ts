@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
+  ACCEPTED_CASE_IDS,
   type CorpusCase,
+  REFUSED_CASE_IDS,
   type ServerProcess,
   startServerProcess,
   writeBadInputCorpus,
@@ -103,20 +105,7 @@ describe('bad-input corpus through the API (real server process)', () => {
     expect(await total()).toBe(baseline.materials);
   });
 
-  const refused = [
-    'not-a-workbook',
-    'truncated-zip',
-    'zip-bomb',
-    'zip-bomb-lying-size',
-    'encrypted',
-    'xls-renamed',
-    'csv-renamed',
-    'empty-file',
-    'empty-workbook',
-    'no-material-column',
-    'material-without-item',
-  ];
-  for (const id of refused) {
+  for (const id of REFUSED_CASE_IDS) {
     it(`${id}: 422 problem+json naming the file, nothing imported, the process stays up`, async () => {
       const c = cases.find((x) => x.id === id)!;
       const before = await total();
@@ -136,18 +125,7 @@ describe('bad-input corpus through the API (real server process)', () => {
     });
   }
 
-  const accepted = [
-    'wide-1000-columns',
-    'long-cells-16384',
-    'formula-ref-error',
-    'dates-in-text-columns',
-    'header-in-wrong-row',
-    'two-material-columns',
-    'duplicate-sheets',
-    'hidden-sheet',
-    'unknown-yes-no',
-  ];
-  for (const id of accepted) {
+  for (const id of ACCEPTED_CASE_IDS) {
     it(`${id}: imports (200) with its warnings, every material stored`, async () => {
       const c = cases.find((x) => x.id === id)!;
       const before = await total();

@@ -1,5 +1,10 @@
 import { join } from 'node:path';
-import { type CorpusCase, writeBadInputCorpus } from '@jianzheng/testkit';
+import {
+  ACCEPTED_CASE_IDS,
+  type CorpusCase,
+  REFUSED_CASE_IDS,
+  writeBadInputCorpus,
+} from '@jianzheng/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, STACK_LINE, tempDir } from './test-support';
 
@@ -15,20 +20,7 @@ afterAll(() => tmp.remove());
 const byId = (id: string) => cases.find((c) => c.id === id)!;
 
 describe('bad-input corpus through `jianzheng evaluate` (the built command)', () => {
-  const refused = [
-    'not-a-workbook',
-    'truncated-zip',
-    'zip-bomb',
-    'zip-bomb-lying-size',
-    'encrypted',
-    'xls-renamed',
-    'csv-renamed',
-    'empty-file',
-    'empty-workbook',
-    'no-material-column',
-    'material-without-item',
-  ];
-  for (const id of refused) {
+  for (const id of REFUSED_CASE_IDS) {
     it(`${id}: exit 1, a zh-CN message naming the file on stderr, no stack trace, nothing evaluated`, async () => {
       const c = byId(id);
       const result = await runCli(['evaluate', c.path, '--format', 'json']);
@@ -46,18 +38,7 @@ describe('bad-input corpus through `jianzheng evaluate` (the built command)', ()
     });
   }
 
-  const accepted = [
-    'wide-1000-columns',
-    'long-cells-16384',
-    'formula-ref-error',
-    'dates-in-text-columns',
-    'header-in-wrong-row',
-    'two-material-columns',
-    'duplicate-sheets',
-    'hidden-sheet',
-    'unknown-yes-no',
-  ];
-  for (const id of accepted) {
+  for (const id of ACCEPTED_CASE_IDS) {
     it(`${id}: exit 0, every material evaluated, warnings located`, async () => {
       const c = byId(id);
       const result = await runCli(['evaluate', c.path, '--format', 'json']);

@@ -80,6 +80,52 @@ function departmentSheet(wb: ExcelJS.Workbook, name: string, rows = materialRows
  * Writes the bad-input corpus of issue 8 into `dir` and returns each case with the outcome an
  * import must give. Deterministic: the same bytes every run (exceljs timestamps aside).
  */
+/**
+ * Cases every importer must refuse, naming the file and importing nothing (`expect.ok` false).
+ * Known when tests are collected, before the corpus is written, so each consumer makes one
+ * test per case from the same list.
+ */
+export const REFUSED_CASE_IDS = [
+  'not-a-workbook',
+  'truncated-zip',
+  'zip-bomb',
+  'zip-bomb-lying-size',
+  'encrypted',
+  'xls-renamed',
+  'csv-renamed',
+  'empty-file',
+  'empty-workbook',
+  'no-material-column',
+  'material-without-item',
+] as const;
+
+/** Cases that import every material with located warnings (`expect.ok` true). */
+export const ACCEPTED_CASE_IDS = [
+  'wide-1000-columns',
+  'long-cells-16384',
+  'formula-ref-error',
+  'dates-in-text-columns',
+  'header-in-wrong-row',
+  'two-material-columns',
+  'duplicate-sheets',
+  'hidden-sheet',
+  'unknown-yes-no',
+] as const;
+
+/** The lists above must say what the written cases expect; a drift fails every consumer at once. */
+function checkCaseLists(cases: readonly CorpusCase[]): void {
+  const refused = cases.filter((c) => !c.expect.ok).map((c) => c.id);
+  const ok = new Set(cases.filter((c) => c.expect.ok).map((c) => c.id));
+  const listed = new Set<string>(REFUSED_CASE_IDS);
+  const drift = [
+    ...refused.filter((id) => !listed.has(id)),
+    ...REFUSED_CASE_IDS.filter((id) => !refused.includes(id)),
+    ...ACCEPTED_CASE_IDS.filter((id) => !ok.has(id)),
+  ];
+  if (drift.length > 0)
+    throw new Error(`bad-input corpus: case lists disagree with the cases: ${drift.join(', ')}`);
+}
+
 export async function writeBadInputCorpus(dir: string): Promise<CorpusCase[]> {
   await mkdir(dir, { recursive: true });
   const cases: CorpusCase[] = [];
@@ -373,5 +419,6 @@ export async function writeBadInputCorpus(dir: string): Promise<CorpusCase[]> {
       2,
     )}\n`,
   );
+  checkCaseLists(cases);
   return cases;
 }
