@@ -142,6 +142,8 @@ export {
 export { cancellationRate, formatRate } from './stats/format-rate';
 export type { SummarizeOptions, Summary, Totals } from './stats/summarize';
 export { summarize } from './stats/summarize';
+export type { SummaryAccumulator, SummaryDecision, SummaryMaterial } from './stats/summary-accumulator';
+export { createSummaryAccumulator } from './stats/summary-accumulator';
 export { AlreadyExistsError, NotFoundError, VersionConflictError } from './store/errors';
 export type { JianzhengStore } from './store/port';
 export type {

@@ -1,0 +1,111 @@
+import { DEFAULT_CATEGORIES } from '../model/category';
+import type { Agreement, Decision } from '../model/decision';
+import type { Material } from '../model/material';
+import { itemKey } from '../model/service-item';
+import { cancellationRate } from './format-rate';
+import type { SummarizeOptions, Summary, Totals } from './summarize';
+
+/** What the accumulator reads of a material: its item (department, code, name, type). */
+export type SummaryMaterial = Pick<Material, 'item'>;
+
+/** What the accumulator reads of a decision: verdict, category and agreement. */
+export type SummaryDecision = Pick<Decision, 'verdict' | 'category' | 'agreement'>;
+
+/**
+ * The statistics of domain.md §7 built one material at a time, so a caller that streams a
+ * national list (one item after another) never needs every material and decision alive at once.
+ */
+export interface SummaryAccumulator {
+  /**
+   * Counts one material with its decision. A material without a decision (`undefined`) counts
+   * as a material that is neither cancelled nor in any agreement count, as `summarize` does.
+   * Neither argument is kept: only counters and item keys.
+   */
+  add(material: SummaryMaterial, decision?: SummaryDecision): void;
+  /**
+   * The summary of everything added so far; departments and item types in first-seen order.
+   * Each call returns new objects, so adding more afterwards does not change an earlier result.
+   */
+  result(): Summary;
+}
+
+interface Slice {
+  items: Set<string>;
+  materials: number;
+  cancelled: number;
+  byCategory: Record<string, number>;
+}
+
+const UNTYPED = '未分类';
+
+/**
+ * Starts an empty summary (domain.md §7). It holds counters per department, item type and
+ * category, and the set of item keys each slice has seen (items are counted once per slice) —
+ * never the materials or decisions themselves. `summarize` is this accumulator fed whole arrays.
+ */
+export function createSummaryAccumulator(options: SummarizeOptions = {}): SummaryAccumulator {
+  const categoryIds = [...(options.categories ?? DEFAULT_CATEGORIES.map((c) => c.id))];
+  const fresh = (): Slice => ({
+    items: new Set(),
+    materials: 0,
+    cancelled: 0,
+    byCategory: Object.fromEntries(categoryIds.map((id) => [id, 0])) as Record<string, number>,
+  });
+
+  const whole = fresh();
+  const departments = new Map<string, Slice>();
+  const itemTypes = new Map<string, Slice>();
+  const agreement: Record<Agreement, number> = {
+    agree: 0,
+    'engine-cancels': 0,
+    'department-cancels': 0,
+    'no-proposal': 0,
+  };
+
+  const slice = (map: Map<string, Slice>, key: string): Slice => {
+    let acc = map.get(key);
+    if (acc === undefined) {
+      acc = fresh();
+      map.set(key, acc);
+    }
+    return acc;
+  };
+
+  const count = (acc: Slice, key: string, decision: SummaryDecision | undefined) => {
+    acc.items.add(key);
+    acc.materials++;
+    if (decision?.verdict === 'cancel') {
+      acc.cancelled++;
+      const category = decision.category ?? 'uncategorized';
+      acc.byCategory[category] = (acc.byCategory[category] ?? 0) + 1;
+    }
+  };
+
+  const totals = (acc: Slice): Totals => ({
+    items: acc.items.size,
+    materials: acc.materials,
+    cancelled: acc.cancelled,
+    retained: acc.materials - acc.cancelled,
+    cancellationRate: cancellationRate(acc.cancelled, acc.materials),
+    byCategory: { ...acc.byCategory },
+  });
+
+  return {
+    add(material, decision) {
+      const key = itemKey(material.item);
+      count(whole, key, decision);
+      count(slice(departments, material.item.department), key, decision);
+      count(slice(itemTypes, material.item.type ?? UNTYPED), key, decision);
+      if (decision) agreement[decision.agreement]++;
+    },
+    result() {
+      return {
+        departments: departments.size,
+        ...totals(whole),
+        byDepartment: [...departments].map(([department, acc]) => ({ department, ...totals(acc) })),
+        byItemType: [...itemTypes].map(([itemType, acc]) => ({ itemType, ...totals(acc) })),
+        agreement: { ...agreement },
+      };
+    },
+  };
+}
