@@ -24,6 +24,30 @@ export class PublicationInputError extends JianzhengError {
 }
 
 /**
+ * A publication builder was used after `finish()`: its rows now belong to the sealed publication.
+ * Start a new builder (`createPublicationBuilder`) for another publication.
+ */
+export class PublicationBuilderFinishedError extends JianzhengError {
+  /** What was called after `finish()`. */
+  readonly action: 'add' | 'finish';
+  constructor(action: 'add' | 'finish') {
+    super(
+      'PUBLICATION_BUILDER_FINISHED',
+      action === 'add'
+        ? '发布文件已生成（已调用 finish），不能再添加材料；请新建一个发布构建器'
+        : '发布文件已生成（已调用 finish），不能再次生成；请新建一个发布构建器',
+      {
+        messageEn:
+          action === 'add'
+            ? 'the publication builder is finished (finish() was called): no more materials can be added; start a new builder'
+            : 'the publication builder is already finished (finish() was called once); start a new builder',
+      },
+    );
+    this.action = action;
+  }
+}
+
+/**
  * The text is not a valid publication: not JSON (then `line` and `column` say where the parser
  * stopped — a truncated file stops at its end), or JSON that does not match the schema.
  */

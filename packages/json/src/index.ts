@@ -17,6 +17,7 @@ export type {
 export { DIFF_FACT_FIELDS, diffPublications } from './diff';
 export type { PublicationIssue } from './errors';
 export {
+  PublicationBuilderFinishedError,
   PublicationChecksumError,
   PublicationExistsError,
   PublicationInputError,
@@ -26,6 +27,8 @@ export {
 } from './errors';
 export type { ParsePublicationOptions, VerifyResult } from './parse-publication';
 export { parsePublication, verifyPublication } from './parse-publication';
+export type { PublicationBuilder, PublicationHeadInput } from './publication-builder';
+export { createPublicationBuilder } from './publication-builder';
 export type { RenderDiffOptions } from './render-diff';
 export { renderDiffMarkdown } from './render-diff';
 export { serializePublication, serializePublicationChunks } from './serialize';

@@ -1,0 +1,315 @@
+import {
+  type CategoryDefinition,
+  createSummaryAccumulator,
+  DEFAULT_CATEGORIES,
+  type Decision,
+  itemKey,
+  type Jurisdiction,
+  JurisdictionSchema,
+  type Material,
+  PUBLICATION_SCHEMA_VERSION,
+  type Publication,
+  PublicationSchema,
+  type PublishedDepartment,
+  PublishedDepartmentSchema,
+  type PublishedItem,
+  type PublishedMaterial,
+} from '@jianzheng/core';
+import { canonicalContent, contentChecksum } from './canonical';
+import { PublicationBuilderFinishedError, PublicationInputError, type PublicationIssue } from './errors';
+import { seal } from './sealed';
+import { checkSchema, type UnsignedPublication, UnsignedPublicationSchema } from './validate';
+
+/** Everything a publication needs besides its materials and decisions. */
+export interface PublicationHeadInput {
+  /** The city (county, province) publishing the list. */
+  jurisdiction: Jurisdiction;
+  batch: {
+    /** Stable batch id; also the folder name in `publications/<batch>/v<N>.json`. */
+    id: string;
+    /** 第一批 …, as printed on the notice. */
+    title: string;
+    /** 文号 of the government document that publishes the list. */
+    documentNumber?: string | null;
+    /** When the government meeting approved the list (ISO date or Date). */
+    approvedAt?: string | Date | null;
+    /** Why this version changes the previous one (动态调整); required from version 2 on. */
+    adjustmentReason?: string | null;
+  };
+  /** 1 for the first publication of a batch, then 2, 3 … for each adjustment. */
+  version: number;
+  /** The engine's `ruleSet` (id and version), recorded so a reader knows which rules decided. */
+  ruleSet: { id: string; version: string };
+  /** Publication time; a Date is written as UTC ISO 8601. */
+  publishedAt: Date | string;
+  /** Category labels; defaults to the seven of domain.md §3. Pass the engine's for extra categories. */
+  categories?: readonly CategoryDefinition[];
+}
+
+/** A publication fed chunk by chunk (typically one item at a time), then finished once. */
+export interface PublicationBuilder {
+  /**
+   * Adds materials in the order departments wrote them, with their decisions (matched by
+   * `materialId`, any order within the chunk). A material's decision must come in the same `add`
+   * as the material. Nothing given is kept: each material becomes one published row holding
+   * copies of its fields. Problems are collected (paths count materials and decisions across
+   * all chunks, `materials[i]` being the i-th material added) and thrown by `finish`.
+   * Throws `PublicationBuilderFinishedError` after `finish`.
+   */
+  add(materials: readonly Material[], decisions: readonly Decision[]): void;
+  /**
+   * Checks the whole (head, rows, summary, schema one department at a time), then returns the
+   * sealed publication — byte for byte what `createPublication` gives for the concatenated
+   * chunks. Throws `PublicationInputError` listing every problem found (up to 20), zh-CN first.
+   * The builder is finished afterwards, whether it threw or not.
+   */
+  finish(): Publication;
+}
+
+const MAX_ISSUES = 20;
+const PublishedAtSchema = PublicationSchema.shape.publishedAt;
+
+function blankToNull(value: string | null | undefined): string | null {
+  return value == null || value.trim() === '' ? null : value;
+}
+
+function isoString(value: Date | string | null | undefined): string | null | undefined {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.toISOString();
+  return value;
+}
+
+/** Index of a material in `seen`: negative (`~i`) once it was reported without a decision. */
+const indexOf = (value: number) => (value < 0 ? ~value : value);
+
+/**
+ * Starts a publication (domain.md §6) that is fed in chunks, so a national list can be published
+ * while only its published rows are alive: the caller evaluates one item, `add`s its materials and
+ * decisions and drops them. Departments come in first-seen order, items in first-seen order within
+ * their department (an item whose materials arrive in several chunks stays one item), materials in
+ * the order added. The summary comes from core's `createSummaryAccumulator`.
+ *
+ * Memory: the builder keeps the published rows (one frozen category label object shared per
+ * category), the department/item grouping, the summary counters, and — its only per-material cost
+ * beyond the row — a map from each material id to its position, for the repeated-id check.
+ *
+ * The head is checked at once but, like every other problem, reported by `finish`.
+ */
+export function createPublicationBuilder(head: PublicationHeadInput): PublicationBuilder {
+  const issues: PublicationIssue[] = [];
+  const report = (path: string, message: string, messageEn: string) => {
+    if (issues.length < MAX_ISSUES) issues.push({ path, message, messageEn });
+  };
+
+  const jurisdiction = checkSchema(JurisdictionSchema, head.jurisdiction, 'jurisdiction');
+  if (!jurisdiction.ok) issues.push(...jurisdiction.issues);
+
+  const publishedAt = isoString(head.publishedAt);
+  if (publishedAt === undefined || !PublishedAtSchema.safeParse(publishedAt).success)
+    report(
+      'publishedAt',
+      `发布时间 “${String(head.publishedAt)}” 不是 ISO 8601 日期时间（如 2018-09-04T09:00:00+08:00）`,
+      `publishedAt "${String(head.publishedAt)}" is not an ISO 8601 date-time (e.g. 2018-09-04T09:00:00+08:00)`,
+    );
+  const approvedAt = isoString(head.batch?.approvedAt);
+  if (approvedAt === undefined && head.batch?.approvedAt != null)
+    report('batch.approvedAt', '审议通过日期无效', 'batch.approvedAt is an invalid date');
+
+  if (!Number.isInteger(head.version) || head.version < 1)
+    report(
+      'version',
+      `版本号应为从 1 开始的整数，收到 ${String(head.version)}`,
+      `version must be an integer from 1, got ${String(head.version)}`,
+    );
+  else if (head.version > 1 && blankToNull(head.batch?.adjustmentReason) === null)
+    report(
+      'batch.adjustmentReason',
+      `第 ${head.version} 版是动态调整，须说明调整原因`,
+      `version ${head.version} is an adjustment and needs an adjustmentReason`,
+    );
+
+  const categories = new Map((head.categories ?? DEFAULT_CATEGORIES).map((c) => [c.id, c]));
+  const summary = createSummaryAccumulator({ categories: [...categories.keys()] });
+  // One label object per category, shared by its rows (they are frozen, so sharing is safe):
+  // a million-row list would otherwise carry hundreds of thousands of identical copies.
+  const labels = new Map<string, NonNullable<PublishedMaterial['category']>>();
+  let departments = new Map<string, { name: string; items: Map<string, PublishedItem> }>();
+  // Material id → its running index (~index once reported without a decision, so a decision
+  // arriving in a later chunk is named as late rather than as a second decision).
+  let seen = new Map<string, number>();
+  let materialCount = 0;
+  let decisionCount = 0;
+  let finished = false;
+
+  const categoryOf = (decision: Decision, label: () => string, path: string) => {
+    if (decision.verdict !== 'cancel') return null;
+    const definition = decision.category === null ? undefined : categories.get(decision.category);
+    if (definition === undefined) {
+      report(
+        path,
+        decision.category === null
+          ? `材料 “${label()}” 决定取消，但没有取消类别`
+          : `材料 “${label()}” 的取消类别 “${decision.category}” 未定义，可用的类别：${[...categories.keys()].join(', ')}`,
+        decision.category === null
+          ? `material "${label()}" is cancelled without a category`
+          : `material "${label()}" has unknown category "${decision.category}"`,
+      );
+      return undefined;
+    }
+    let category = labels.get(definition.id);
+    if (category === undefined) {
+      category = { id: definition.id, zh: definition.label.zh, en: definition.label.en };
+      labels.set(definition.id, category);
+    }
+    return category;
+  };
+
+  const publish = (material: Material, decision: Decision, category: PublishedMaterial['category']) => {
+    let department = departments.get(material.item.department);
+    if (department === undefined) {
+      department = { name: material.item.department, items: new Map() };
+      departments.set(material.item.department, department);
+    }
+    const key = itemKey(material.item);
+    let item = department.items.get(key);
+    if (item === undefined) {
+      item = {
+        code: blankToNull(material.item.code),
+        name: material.item.name,
+        type: material.item.type ?? null,
+        materials: [],
+      };
+      department.items.set(key, item);
+    }
+    // A fresh object of strings: neither the material nor the decision (with its trace) is kept.
+    item.materials.push({
+      id: material.id,
+      name: material.name,
+      verdict: decision.verdict,
+      category,
+      ruleId: decision.ruleId,
+      replacement: blankToNull(decision.replacement),
+      reason: decision.reason,
+      status: decision.status,
+      source: material.source ?? null,
+      issuer: blankToNull(material.issuer),
+      legalBasis: blankToNull(material.legalBasis),
+    });
+    summary.add(material, decision);
+  };
+
+  const finishedError = (action: 'add' | 'finish') => new PublicationBuilderFinishedError(action);
+
+  return {
+    add(materials, decisions) {
+      if (finished) throw finishedError('add');
+      const base = materialCount;
+      const decisionBase = decisionCount;
+      materialCount += materials.length;
+      decisionCount += decisions.length;
+
+      materials.forEach((material, i) => {
+        const earlier = seen.get(material.id);
+        if (earlier !== undefined)
+          report(
+            `materials[${base + i}].id`,
+            `材料编号 “${material.id}” 与 materials[${indexOf(earlier)}] 重复（${material.item.department}／${material.item.name}／${material.name}）`,
+            `material id "${material.id}" repeats materials[${indexOf(earlier)}]`,
+          );
+        else seen.set(material.id, base + i);
+      });
+
+      const decisionById = new Map<string, Decision>();
+      decisions.forEach((decision, j) => {
+        const at = seen.get(decision.materialId);
+        const path = `decisions[${decisionBase + j}].materialId`;
+        if (at === undefined)
+          report(
+            path,
+            `决定对应的材料 “${decision.materialId}” 不在材料清单中`,
+            `decision for material "${decision.materialId}" has no material in the list`,
+          );
+        else if (at >= base && !decisionById.has(decision.materialId))
+          decisionById.set(decision.materialId, decision);
+        else if (at >= 0)
+          report(
+            path,
+            `材料 “${decision.materialId}” 有多个决定`,
+            `material "${decision.materialId}" has more than one decision`,
+          );
+        else
+          report(
+            path,
+            `材料 “${decision.materialId}”（materials[${~at}]）的决定晚于材料提供，决定须与其材料在同一次 add 中提供`,
+            `the decision for material "${decision.materialId}" (materials[${~at}]) comes in a later add than the material; add each decision with its material`,
+          );
+      });
+
+      materials.forEach((material, i) => {
+        const decision = decisionById.get(material.id);
+        const label = () => `${material.item.department}／${material.item.name}／${material.name}`;
+        if (decision === undefined) {
+          const first = seen.get(material.id);
+          // A repeat of a material added earlier is already reported; its decision went with the first.
+          if (first !== undefined && indexOf(first) < base) return;
+          report(
+            `materials[${base + i}]`,
+            `材料 “${label()}” 没有审核决定`,
+            `material "${label()}" has no decision`,
+          );
+          if (seen.get(material.id) === base + i) seen.set(material.id, ~(base + i));
+          return;
+        }
+        const category = categoryOf(decision, label, `materials[${base + i}]`);
+        // Once anything is wrong, finish() throws: rows would only hold memory.
+        if (category !== undefined && issues.length === 0) publish(material, decision, category);
+      });
+    },
+
+    finish() {
+      if (finished) throw finishedError('finish');
+      finished = true;
+      seen = new Map();
+      if (issues.length > 0) throw new PublicationInputError(issues);
+
+      // The rows are built with their keys already in canonical order, so only the head goes
+      // through canonicalContent: copying a million rows into the same shape would double their memory.
+      const published: PublishedDepartment[] = [...departments.values()].map((d) => ({
+        name: d.name,
+        items: [...d.items.values()],
+      }));
+      departments = new Map();
+      const unsignedHead = canonicalContent({
+        schemaVersion: PUBLICATION_SCHEMA_VERSION,
+        jurisdiction: head.jurisdiction,
+        batch: {
+          id: head.batch?.id,
+          title: head.batch?.title,
+          documentNumber: blankToNull(head.batch?.documentNumber),
+          approvedAt: blankToNull(approvedAt),
+          adjustmentReason: blankToNull(head.batch?.adjustmentReason),
+        },
+        version: head.version,
+        publishedAt: publishedAt as string,
+        ruleSet: { id: head.ruleSet?.id, version: head.ruleSet?.version },
+        summary: summary.result(),
+        departments: [],
+      });
+
+      // Whatever slipped past the checks above (an empty name, an unknown source …) is caught here,
+      // with paths into the publication rather than into the inputs. Checked one department at a
+      // time: zod returns a copy of what it parses, and a copy of a million-row list would be held whole.
+      const schemaIssues: PublicationIssue[] = [];
+      const checkedHead = checkSchema(UnsignedPublicationSchema, unsignedHead, 'publication');
+      if (!checkedHead.ok) schemaIssues.push(...checkedHead.issues);
+      published.forEach((department, d) => {
+        const checked = checkSchema(PublishedDepartmentSchema, department, `publication.departments[${d}]`);
+        if (!checked.ok) schemaIssues.push(...checked.issues);
+      });
+      if (schemaIssues.length > 0) throw new PublicationInputError(schemaIssues);
+
+      const unsigned: UnsignedPublication = { ...unsignedHead, departments: published };
+      // Hashed chunk by chunk: a national list's text is longer than the longest string V8 can hold.
+      return seal({ ...unsigned, sha256: contentChecksum(unsigned) });
+    },
+  };
+}
