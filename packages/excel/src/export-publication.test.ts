@@ -4,10 +4,11 @@ import { join } from 'node:path';
 import type { Publication } from '@jianzheng/core';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportPublication, publicationTitle, writePublicationWorkbook } from './export-publication';
+import { exportPublication, publicationTitle } from './export-publication';
 import { importWorkbook, importWorkbooks } from './import-workbook';
 import { type Fixtures, writeFixtures } from './testing/fixtures';
 import { buildPublication } from './testing/publication';
+import { writePublicationWorkbook } from './write-publication-workbook';
 
 let f: Fixtures;
 let publication: Publication;

@@ -1,11 +1,11 @@
 import type { Publication, PublishedDepartment, PublishedItem, PublishedMaterial } from '@jianzheng/core';
 import ExcelJS from 'exceljs';
 
-type Kind = 'cancel' | 'retain';
+export type Kind = 'cancel' | 'retain';
 
 const NONE = '—';
 
-interface ColumnSpec {
+export interface ColumnSpec {
   header: string;
   width: number;
   /** Group columns are written once per department or item and merged over its rows. */
@@ -18,7 +18,7 @@ interface ColumnSpec {
   ) => string | number;
 }
 
-const CANCELLED_COLUMNS: readonly ColumnSpec[] = [
+export const CANCELLED_COLUMNS: readonly ColumnSpec[] = [
   { header: '序号', width: 6, group: 'item', value: (_d, _i, _m, serial) => serial },
   { header: '实施部门', width: 16, group: 'department', value: (d) => d.name },
   { header: '事项名称', width: 28, group: 'item', value: (_d, i) => i.name },
@@ -28,7 +28,7 @@ const CANCELLED_COLUMNS: readonly ColumnSpec[] = [
   { header: '依据', width: 40, value: (_d, _i, m) => m.reason },
 ];
 
-const RETAINED_COLUMNS: readonly ColumnSpec[] = [
+export const RETAINED_COLUMNS: readonly ColumnSpec[] = [
   { header: '序号', width: 6, group: 'item', value: (_d, _i, _m, serial) => serial },
   { header: '实施部门', width: 16, group: 'department', value: (d) => d.name },
   { header: '事项编码', width: 20, group: 'item', value: (_d, i) => i.code ?? '' },
@@ -80,7 +80,7 @@ export function publicationTitle(
   return `${who}${kind === 'cancel' ? '取消' : '保留'}政务服务事项申请材料清单`;
 }
 
-function subtitle(publication: Publication): string {
+export function subtitle(publication: Publication): string {
   const parts = [publication.batch.title];
   if (publication.batch.documentNumber) parts.push(publication.batch.documentNumber);
   parts.push(`第 ${publication.version} 版`);
@@ -94,7 +94,9 @@ const THIN: Partial<ExcelJS.Borders> = {
   bottom: { style: 'thin' },
   right: { style: 'thin' },
 };
-const HEADER_ROW = 3;
+export const HEADER_ROW = 3;
+/** Page numbers in the footer of every printed page. */
+export const FOOTER = '第 &P 页，共 &N 页';
 
 interface SheetSink {
   addRow(values: Array<string | number | null>): ExcelJS.Row;
@@ -174,7 +176,7 @@ function writeList(
   }
 }
 
-const PAGE_SETUP: Partial<ExcelJS.PageSetup> = {
+export const PAGE_SETUP: Partial<ExcelJS.PageSetup> = {
   paperSize: 9,
   orientation: 'landscape',
   fitToPage: true,
@@ -185,7 +187,7 @@ const PAGE_SETUP: Partial<ExcelJS.PageSetup> = {
   margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
 };
 
-const SHEETS: ReadonlyArray<[Kind, string, readonly ColumnSpec[]]> = [
+export const SHEETS: ReadonlyArray<[Kind, string, readonly ColumnSpec[]]> = [
   ['cancel', '取消的申请材料', CANCELLED_COLUMNS],
   ['retain', '保留的申请材料', RETAINED_COLUMNS],
 ];
@@ -203,7 +205,7 @@ export async function exportPublication(publication: Publication): Promise<Buffe
     const sheet = workbook.addWorksheet(name, {
       pageSetup: PAGE_SETUP,
       views: [{ state: 'frozen', ySplit: HEADER_ROW, xSplit: 0 }],
-      headerFooter: { oddFooter: '第 &P 页，共 &N 页' },
+      headerFooter: { oddFooter: FOOTER },
     });
     sheet.columns = columns.map((c) => ({ width: c.width }));
     writeList(
@@ -218,41 +220,4 @@ export async function exportPublication(publication: Publication): Promise<Buffe
     );
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
-}
-
-/**
- * The same attachment written with exceljs's streaming writer, for very large publications.
- * Group cells are written on the first row of each group and left blank below instead of
- * merged (exceljs checks every merge against all earlier ones, which is quadratic); the
- * importer reads both forms the same way.
- */
-export async function writePublicationWorkbook(publication: Publication, path: string): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    filename: path,
-    useStyles: true,
-    useSharedStrings: true,
-  });
-  workbook.creator = 'jianzheng';
-  for (const [kind, name, columns] of SHEETS) {
-    const sheet = workbook.addWorksheet(name, {
-      pageSetup: PAGE_SETUP,
-      views: [{ state: 'frozen', ySplit: HEADER_ROW, xSplit: 0 }],
-    });
-    sheet.columns = columns.map((c) => ({ width: c.width }));
-    writeList(
-      {
-        addRow: (values) => sheet.addRow(values),
-        // Only the title lines are merged: they are two merges per sheet, not one per group.
-        merge: (top, left, bottom, right) => {
-          if (top <= 2) sheet.mergeCells(top, left, bottom, right);
-        },
-      },
-      publication,
-      kind,
-      columns,
-      (row) => row.commit(),
-    );
-    sheet.commit();
-  }
-  await workbook.commit();
 }

@@ -2,7 +2,7 @@
 
 export { cellError, cellText } from './cell-text';
 export { columnLetter } from './column-letter';
-export { exportPublication, publicationTitle, writePublicationWorkbook } from './export-publication';
+export { exportPublication, publicationTitle } from './export-publication';
 export type { Field, FieldDefinition } from './headers';
 export { FIELDS, matchHeader } from './headers';
 export type { ImportBatchResult, ImportResult, WorkbookSource } from './import-workbook';
@@ -14,3 +14,6 @@ export type { ImportOptions, StreamOptions, StreamSummary, WorkbookEvent } from 
 export { streamWorkbook } from './stream-workbook';
 export type { TemplateOptions } from './template';
 export { createTemplate, PRINCIPLES, TEMPLATE_FIELDS } from './template';
+export type { WriteWorkbookOptions } from './write-publication-workbook';
+export { WorkbookWriteError, writePublicationWorkbook } from './write-publication-workbook';
+export { XlsxTooLargeError } from './xlsx-writer/zip-writer';

@@ -1,0 +1,255 @@
+// Benchmark (not a test): the official attachment written by writePublicationWorkbook vs
+// exceljs's own raw streaming WorkbookWriter writing the same cell values (no titles, merges
+// or borders) — the baseline, as in bench/e2e-million.bench.mjs.
+//   node bench/write.bench.mjs                    1,000,000 materials
+//   BENCH_MATERIALS=100000 node bench/write.bench.mjs
+//   BENCH_LEVELS=1,3,6 node bench/write.bench.mjs  (deflate levels of the new writer to compare)
+// Runs against dist (build first). Each measurement runs in its own child process, so its peak
+// RSS (maxRSS) is its own; every child builds the same seeded publication before the clock starts.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ExcelJS from 'exceljs';
+
+const args = process.argv.slice(2);
+const self = fileURLToPath(import.meta.url);
+const COUNT = Number(process.env.BENCH_MATERIALS ?? 1_000_000);
+const LEVELS = (process.env.BENCH_LEVELS ?? '1').split(',').map(Number);
+
+async function main() {
+  const dir = mkdtempSync(join(tmpdir(), 'jz-excel-write-bench-'));
+  try {
+    console.log(
+      `${COUNT.toLocaleString('en')} materials, load average ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}`,
+    );
+    const raw = measure('raw', join(dir, 'raw.xlsx'));
+    report('exceljs raw streaming write (baseline)', raw);
+    const runs = LEVELS.map((level) => {
+      const run = measure('attachment', join(dir, `attachment-${level}.xlsx`), level);
+      report(`writePublicationWorkbook (deflate ${level})`, run);
+      return { level, run };
+    });
+    console.log('');
+    for (const { level, run } of runs) {
+      console.log(
+        `ratio attachment (deflate ${level}) / exceljs raw: ${(run.seconds / raw.seconds).toFixed(2)} ×  (target: well under 1; ≤ 15 s at 1M)`,
+      );
+    }
+    console.log(
+      `load average after: ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function report(name, run) {
+  console.log(
+    `${name.padEnd(42)} ${run.seconds.toFixed(2).padStart(7)} s  ${Math.round(run.rows / run.seconds)
+      .toLocaleString('en')
+      .padStart(
+        9,
+      )} rows/s  peak RSS ${run.maxRssMb.toFixed(0).padStart(5)} MB  file ${(run.bytes / 1048576).toFixed(1)} MB  load ${run.load.toFixed(2)}`,
+  );
+}
+
+function measure(mode, path, level = 1) {
+  const result = spawnSync(process.execPath, [self, '--child', mode, path, String(level)], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+  });
+  if (result.status !== 0) throw new Error(`${mode} child failed: ${result.stderr}`);
+  const run = JSON.parse(result.stdout.trim().split('\n').at(-1));
+  return { ...run, bytes: statSync(path).size };
+}
+
+async function child(mode, path, level) {
+  const publication = buildPublication(COUNT);
+  globalThis.gc?.();
+  const load = loadavg()[0];
+  const start = performance.now();
+  let rows = COUNT;
+  if (mode === 'raw') {
+    rows = await rawWrite(publication, path);
+  } else {
+    const { writePublicationWorkbook } = await import('@jianzheng/excel');
+    await writePublicationWorkbook(publication, path, { compressionLevel: level });
+  }
+  const seconds = (performance.now() - start) / 1000;
+  const maxRssMb = process.resourceUsage().maxRSS / 1024;
+  console.log(JSON.stringify({ mode, seconds, rows, maxRssMb, load }));
+}
+
+// What exceljs costs for the same cells, as e2e-million's rawWrite: two sheets, one row per
+// material, shared strings and styles on.
+async function rawWrite(publication, path) {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    filename: path,
+    useStyles: true,
+    useSharedStrings: true,
+  });
+  let written = 0;
+  for (const verdict of ['cancel', 'retain']) {
+    const sheet = workbook.addWorksheet(verdict);
+    let serial = 0;
+    for (const d of publication.departments) {
+      for (const i of d.items) {
+        serial++;
+        for (const m of i.materials) {
+          if (m.verdict !== verdict) continue;
+          const values =
+            verdict === 'cancel'
+              ? [serial, d.name, i.name, m.name, m.category?.zh ?? '', m.replacement ?? '', m.reason]
+              : [
+                  serial,
+                  d.name,
+                  i.code ?? '',
+                  i.name,
+                  i.type ?? '',
+                  m.name,
+                  m.source ?? '',
+                  m.issuer ?? '',
+                  m.legalBasis ?? '',
+                ];
+          sheet.addRow(values).commit();
+          written++;
+        }
+      }
+    }
+    sheet.commit();
+  }
+  await workbook.commit();
+  return written;
+}
+
+// Seeded, so every child builds the same publication.
+function rng(seed) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const SUBJECTS = [
+  '户口',
+  '居民身份证',
+  '婚姻',
+  '社会救助',
+  '失业保险',
+  '医师执业',
+  '食品经营',
+  '建筑施工',
+  '教师资格',
+  '道路运输',
+];
+const ACTIONS = ['登记', '变更登记', '注销', '申领', '补领', '换证', '许可', '备案', '认定', '审核'];
+const TYPES = ['行政许可', '行政确认', '行政给付', '行政备案', '公共服务', '其他行政权力'];
+const MATERIALS = [
+  '居民身份证',
+  '户口簿',
+  '结婚证',
+  '营业执照',
+  '不动产权证书',
+  '申请表',
+  '授权委托书',
+  '无犯罪记录证明',
+  '亲属关系证明',
+  '健康证明',
+  '学历证书',
+  '劳动合同',
+  '收入证明',
+  '纳税证明',
+  '公司章程',
+];
+const ISSUERS = ['申请人', '公安机关', '民政部门', '村（居）委会', '医疗机构', '人社部门', '税务部门', null];
+const SOURCES = ['申请人自备', '政府部门核发', '中介机构出具', '其他', null];
+const LAWS = [
+  '《中华人民共和国户口登记条例》第十条',
+  '《婚姻登记条例》第五条',
+  '《社会救助暂行办法》第十一条',
+  '《失业保险条例》第十六条',
+  '《道路运输条例》第九条',
+  null,
+];
+const CATEGORIES = [
+  { id: 'information-sharing', zh: '通过信息共享获取', en: 'obtained by information sharing' },
+  { id: 'no-legal-basis', zh: '无法律法规依据', en: 'no legal basis' },
+  { id: 'commitment', zh: '以告知承诺替代', en: 'replaced by a commitment' },
+  { id: 'internal-query', zh: '部门内部核查', en: 'internal query' },
+];
+
+function buildPublication(count) {
+  const random = rng(20181113);
+  const pick = (list) => list[Math.floor(random() * list.length)];
+  const departments = [];
+  for (let d = 0; d < 200; d++) departments.push({ name: `市第${d + 1}局`, items: [] });
+  let made = 0;
+  let itemNo = 0;
+  while (made < count) {
+    itemNo++;
+    const department = departments[itemNo % departments.length];
+    const n = Math.min(count - made, 5 + Math.floor(random() * 11));
+    const materials = [];
+    for (let m = 0; m < n; m++) {
+      const cancel = random() < 0.3;
+      const category = cancel ? pick(CATEGORIES) : null;
+      const law = pick(LAWS);
+      materials.push({
+        id: `m${made + m}`,
+        name: `${m + 1}、${pick(MATERIALS)}${random() < 0.3 ? '（原件及复印件）' : ''}`,
+        verdict: cancel ? 'cancel' : 'retain',
+        category,
+        ruleId: cancel ? `R-${category.id}` : null,
+        replacement: cancel && random() < 0.5 ? '通过全国一体化政务服务平台核验' : null,
+        reason: cancel
+          ? `依据规则 ${category.id}：${category.zh}（事项 ${itemNo}）`
+          : `设定依据：${law ?? '无'}`,
+        status: 'auto',
+        source: pick(SOURCES),
+        issuer: pick(ISSUERS),
+        legalBasis: law,
+      });
+    }
+    department.items.push({
+      code: `3413${String(itemNo).padStart(8, '0')}`,
+      name: `${pick(SUBJECTS)}${pick(ACTIONS)}（${itemNo}）`,
+      type: pick(TYPES),
+      materials,
+    });
+    made += n;
+  }
+  return {
+    schemaVersion: '1.0',
+    jurisdiction: { code: '000000', name: '全国（合成数据）', level: 'province' },
+    batch: {
+      id: 'bench',
+      title: '基准测试第一批',
+      documentNumber: null,
+      approvedAt: null,
+      adjustmentReason: null,
+    },
+    version: 1,
+    publishedAt: '2026-11-26T00:00:00Z',
+    ruleSet: { id: 'default', version: '1' },
+    summary: {},
+    departments,
+    sha256: '0'.repeat(64),
+  };
+}
+
+// Dispatch last: the tables above must be initialised before the code runs.
+if (args[0] === '--child') {
+  await child(args[1], args[2], Number(args[3]));
+} else {
+  await main();
+}

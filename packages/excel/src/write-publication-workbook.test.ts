@@ -1,0 +1,357 @@
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Publication, PublishedDepartment, Verdict } from '@jianzheng/core';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportPublication } from './export-publication';
+import { importWorkbook, importWorkbooks } from './import-workbook';
+import { type Fixtures, writeFixtures } from './testing/fixtures';
+import { buildPublication } from './testing/publication';
+import { writePublicationWorkbook } from './write-publication-workbook';
+
+let f: Fixtures;
+let dir: string;
+let publication: Publication;
+beforeAll(async () => {
+  f = await writeFixtures();
+  dir = await mkdtemp(join(tmpdir(), 'jz-attachment-'));
+  const imported = await importWorkbooks([
+    f.simple,
+    f.mergedItems,
+    f.titleAndUnitLine,
+    f.twoRowHeader,
+    f.retainedMaterials,
+  ]);
+  expect(imported.ok).toBe(true);
+  publication = buildPublication(imported.materials);
+});
+afterAll(async () => {
+  await rm(f.dir, { recursive: true, force: true });
+  await rm(dir, { recursive: true, force: true });
+});
+
+let files = 0;
+async function written(pub: Publication) {
+  const path = join(dir, `list-${++files}.xlsx`);
+  await writePublicationWorkbook(pub, path);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(path);
+  return { path, workbook };
+}
+
+type Value = string | number | null;
+
+/** Every row's values from row `from` on, blanks as null (and merged cells but their first). */
+function values(sheet: ExcelJS.Worksheet, from = 1): Value[][] {
+  const rows: Value[][] = [];
+  for (let r = from; r <= sheet.rowCount; r++) {
+    const row: Value[] = [];
+    for (let c = 1; c <= sheet.columnCount; c++) {
+      const cell = sheet.getCell(r, c);
+      // exceljs answers a merged cell's value with its master's.
+      const value = cell.isMerged && cell.master.address !== cell.address ? null : cell.value;
+      row.push(value === undefined || value === null || value === '' ? null : (value as Value));
+    }
+    rows.push(row);
+  }
+  return rows;
+}
+
+function merges(sheet: ExcelJS.Worksheet): string[] {
+  return [...(sheet.model as unknown as { merges: string[] }).merges].sort();
+}
+
+/** The list's rows as domain.md lays them out, derived here from the publication's fields. */
+function expectedRows(pub: Publication, verdict: Verdict) {
+  const rows: Array<{ cells: Value[]; afterwards?: string }> = [];
+  let serial = 0;
+  for (const d of pub.departments) {
+    let firstOfDepartment = true;
+    for (const i of d.items) {
+      const kept = i.materials.filter((m) => m.verdict === verdict);
+      if (kept.length === 0) continue;
+      serial++;
+      kept.forEach((m, k) => {
+        const first = k === 0;
+        const group = <T>(v: T) => (first ? v : null);
+        const department = firstOfDepartment ? d.name : null;
+        firstOfDepartment = false;
+        rows.push(
+          verdict === 'cancel'
+            ? {
+                cells: [group(serial), department, group(i.name), m.name, m.category?.zh ?? null, m.reason],
+                ...(m.replacement ? { afterwards: m.replacement } : {}),
+              }
+            : {
+                cells: [
+                  group(serial),
+                  department,
+                  group(i.code),
+                  group(i.name),
+                  group(i.type ?? '—'),
+                  m.name,
+                  m.source,
+                  m.issuer,
+                  m.legalBasis,
+                ],
+              },
+        );
+      });
+    }
+  }
+  return rows;
+}
+
+/** Merged ranges every group of more than one row should have, with the title lines. */
+function expectedMerges(pub: Publication, verdict: Verdict, itemColumns: string[], last: string) {
+  const ranges = [`A1:${last}1`, `A2:${last}2`];
+  let row = 3;
+  for (const d of pub.departments) {
+    const departmentStart = row + 1;
+    for (const i of d.items) {
+      const n = i.materials.filter((m) => m.verdict === verdict).length;
+      if (n > 1) for (const c of itemColumns) ranges.push(`${c}${row + 1}:${c}${row + n}`);
+      row += n;
+    }
+    if (row > departmentStart) ranges.push(`B${departmentStart}:B${row}`);
+  }
+  return ranges.sort();
+}
+
+describe('writePublicationWorkbook', () => {
+  it('writes both lists, row for row the cells of the exceljs export', async () => {
+    const { workbook } = await written(publication);
+    const reference = new ExcelJS.Workbook();
+    await reference.xlsx.load((await exportPublication(publication)) as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['取消的申请材料', '保留的申请材料']);
+    for (const sheet of workbook.worksheets) {
+      expect(values(sheet)).toEqual(values(reference.getWorksheet(sheet.name)!));
+    }
+
+    const cancelled = workbook.getWorksheet('取消的申请材料')!;
+    expect(cancelled.getCell('A1').value).toBe('宿州市公安局等5部门取消政务服务事项申请材料清单');
+    expect(cancelled.getCell('A2').value).toBe('第一批　宿政办秘〔2018〕100号　第 1 版　发布于 2018-08-13');
+    expect(values(cancelled)[2]).toEqual([
+      '序号',
+      '实施部门',
+      '事项名称',
+      '取消的申请材料',
+      '取消类别',
+      '取消后办理方式',
+      '依据',
+    ]);
+    const cancelRows = expectedRows(publication, 'cancel');
+    expect(cancelRows.length).toBeGreaterThan(1);
+    const body = values(cancelled, 4);
+    expect(body.map((r) => [...r.slice(0, 5), r[6]])).toEqual(cancelRows.map((r) => r.cells));
+    body.forEach((r, i) => {
+      expect(r[5]).toEqual(cancelRows[i]!.afterwards ?? expect.any(String));
+    });
+
+    const kept = workbook.getWorksheet('保留的申请材料')!;
+    expect(kept.getCell('A1').value).toBe('宿州市公安局等5部门保留政务服务事项申请材料清单');
+    expect(values(kept)[2]).toEqual([
+      '序号',
+      '实施部门',
+      '事项编码',
+      '事项名称',
+      '事项类型',
+      '材料名称',
+      '材料来源',
+      '开具单位',
+      '设定依据',
+    ]);
+    const keptRows = expectedRows(publication, 'retain');
+    expect(keptRows.length).toBeGreaterThan(1);
+    expect(values(kept, 4)).toEqual(keptRows.map((r) => r.cells));
+  });
+
+  it('merges every group over its rows and the title lines across the width', async () => {
+    const { workbook } = await written(publication);
+    const cancelled = workbook.getWorksheet('取消的申请材料')!;
+    const kept = workbook.getWorksheet('保留的申请材料')!;
+    const keptMerges = merges(kept);
+    expect(keptMerges).toEqual(expectedMerges(publication, 'retain', ['A', 'C', 'D', 'E'], 'I'));
+    expect(merges(cancelled)).toEqual(expectedMerges(publication, 'cancel', ['A', 'C'], 'G'));
+    // Some group actually spans rows, so the comparison above is not only about the titles.
+    expect(keptMerges.filter((m) => m.startsWith('D')).length).toBeGreaterThan(0);
+    expect(keptMerges.filter((m) => m.startsWith('B')).length).toBeGreaterThan(0);
+    // The exceljs export merges the same ranges.
+    const reference = new ExcelJS.Workbook();
+    await reference.xlsx.load((await exportPublication(publication)) as unknown as ArrayBuffer);
+    expect(keptMerges).toEqual(merges(reference.getWorksheet('保留的申请材料')!));
+    const [top, bottom] = keptMerges.find((m) => m.startsWith('D'))!.split(':') as [string, string];
+    expect(kept.getCell(bottom).isMerged).toBe(true);
+    expect(kept.getCell(bottom).master.address).toBe(top);
+  });
+
+  it('is print-ready: print titles, A4 landscape, frozen header, widths, footer and styles', async () => {
+    const { workbook } = await written(publication);
+    for (const sheet of workbook.worksheets) {
+      expect(sheet.pageSetup).toMatchObject({
+        paperSize: 9,
+        orientation: 'landscape',
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+        horizontalCentered: true,
+        printTitlesRow: '3:3',
+        margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+      });
+      expect(sheet.headerFooter.oddFooter).toBe('第 &P 页，共 &N 页');
+      expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 3, topLeftCell: 'A4' });
+    }
+    const kept = workbook.getWorksheet('保留的申请材料')!;
+    expect(kept.columns.map((c) => c.width)).toEqual([6, 16, 20, 28, 12, 30, 14, 18, 40]);
+    expect(workbook.getWorksheet('取消的申请材料')!.columns.map((c) => c.width)).toEqual([
+      6, 16, 28, 30, 20, 30, 40,
+    ]);
+
+    const title = kept.getCell('A1');
+    expect(title.font).toMatchObject({ bold: true, size: 16, name: '宋体' });
+    expect(title.alignment).toMatchObject({ horizontal: 'center', vertical: 'middle' });
+    expect(kept.getRow(1).height).toBe(32);
+    expect(kept.getCell('A2').alignment).toMatchObject({ horizontal: 'center' });
+    const thin = { style: 'thin' };
+    const border = { top: thin, left: thin, bottom: thin, right: thin };
+    for (const cell of ['A3', 'F3', 'I3']) {
+      const header = kept.getCell(cell);
+      expect(header.font).toMatchObject({ bold: true });
+      expect(header.alignment).toMatchObject({ horizontal: 'center', vertical: 'middle', wrapText: true });
+      expect(header.border).toMatchObject(border);
+      expect(header.fill).toMatchObject({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } });
+    }
+    expect(kept.getRow(3).height).toBe(24);
+    const last = kept.rowCount;
+    for (const [cell, horizontal] of [
+      ['A4', 'center'],
+      [`A${last}`, 'center'],
+      ['B4', 'left'],
+      ['F4', 'left'],
+      [`I${last}`, 'left'],
+    ] as const) {
+      expect(kept.getCell(cell).border).toMatchObject(border);
+      expect(kept.getCell(cell).alignment).toMatchObject({ horizontal, vertical: 'middle', wrapText: true });
+    }
+    expect(kept.getCell('F4').font?.bold).toBeFalsy();
+  });
+
+  it('imports back: the retained list with the same ids, the cancelled sheet skipped', async () => {
+    const { path } = await written(publication);
+    const result = await importWorkbook(path);
+    expect(result.ok).toBe(true);
+    const expected = publication.departments.flatMap((d) =>
+      d.items.flatMap((i) =>
+        i.materials.filter((m) => m.verdict === 'retain').map((m) => [m.id, d.name, i.name]),
+      ),
+    );
+    expect(result.materials.map((m) => [m.id, m.item.department, m.item.name])).toEqual(expected);
+    expect(result.issues.map((i) => [i.code, i.sheet])).toEqual([
+      ['CANCELLED_LIST_SKIPPED', '取消的申请材料'],
+    ]);
+  });
+
+  it('keeps XML-hostile text: entities, quotes, emoji, long text, edge spaces; drops control characters', async () => {
+    const hostile = structuredClone(publication);
+    const department = hostile.departments[0]!;
+    const item = department.items[0]!;
+    const cancelled = hostile.departments
+      .flatMap((d) => d.items.flatMap((i) => i.materials))
+      .find((m) => m.verdict === 'cancel')!;
+    const retained = hostile.departments
+      .flatMap((d) => d.items.flatMap((i) => i.materials))
+      .find((m) => m.verdict === 'retain')!;
+    const long = `${'依据《条例》第三条 & <附件> "原文" '.repeat(1000)}`.slice(0, 16_000);
+    department.name = '市公安局 & <交警支队> "一处"';
+    item.name = "  户口 ]]> 迁移 '登记'  ";
+    cancelled.reason = long;
+    cancelled.name = '证明\u0001材料\u0008（\u000b复印件\u001f）\uFFFE';
+    retained.legalBasis = '📄 《条例》✅ 第三条\n第二款\r\n\t（见附件）';
+    retained.issuer = '<script>alert("x")</script>';
+    const { workbook } = await written(hostile);
+    const all = workbook.worksheets.flatMap((s) => values(s, 4).flat());
+    expect(all).toContain('市公安局 & <交警支队> "一处"');
+    expect(all).toContain("  户口 ]]> 迁移 '登记'  ");
+    expect(all).toContain(long);
+    expect(long.length).toBe(16_000);
+    expect(all).toContain('证明材料（复印件）');
+    expect(all).toContain('📄 《条例》✅ 第三条\n第二款\r\n\t（见附件）');
+    expect(all).toContain('<script>alert("x")</script>');
+    expect(workbook.getWorksheet('取消的申请材料')!.getCell('A1').value).toBe(
+      '宿州市公安局 & <交警支队> "一处"等5部门取消政务服务事项申请材料清单',
+    );
+  });
+
+  it('writes an empty publication as two titled sheets with headers only', async () => {
+    const { workbook } = await written({ ...publication, departments: [] });
+    expect(workbook.getWorksheet('取消的申请材料')!.getCell('A1').value).toBe(
+      '宿州市取消政务服务事项申请材料清单',
+    );
+    const kept = workbook.getWorksheet('保留的申请材料')!;
+    expect(kept.rowCount).toBe(3);
+    expect(merges(kept)).toEqual(['A1:I1', 'A2:I2']);
+  });
+
+  it('writes the same bytes for the same publication', async () => {
+    const a = await written(publication);
+    const b = await written(publication);
+    expect((await readFile(a.path)).equals(await readFile(b.path))).toBe(true);
+  });
+
+  it('streams a list far larger than its buffers, and it imports back complete', async () => {
+    // 300 copies of the fixture departments under new names: over 64 KiB chunks and zlib's buffers.
+    const departments: PublishedDepartment[] = [];
+    for (let k = 0; k < 300; k++) {
+      for (const d of publication.departments) departments.push({ ...d, name: `${d.name}${k}` });
+    }
+    const big = { ...publication, departments };
+    const path = join(dir, 'big.xlsx');
+    await writePublicationWorkbook(big, path);
+    const result = await importWorkbook(path);
+    const retained = departments.flatMap((d) =>
+      d.items.flatMap((i) =>
+        i.materials.filter((m) => m.verdict === 'retain').map((m) => [d.name, i.name, m.name]),
+      ),
+    );
+    expect(retained.length).toBeGreaterThan(1000);
+    expect(result.materials.map((m) => [m.item.department, m.item.name, m.name])).toEqual(retained);
+  });
+
+  it('leaves nothing at the path when the directory is missing', async () => {
+    const path = join(dir, 'missing', 'list.xlsx');
+    const failure = writePublicationWorkbook(publication, path);
+    await expect(failure).rejects.toMatchObject({ code: 'XLSX_WRITE_FAILED', path });
+    await expect(failure).rejects.toThrow(/无法写入 Excel 附件「.*list\.xlsx」/);
+    await expect(readdir(join(dir, 'missing'))).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  it('leaves the previous file and no temp file when the publication fails mid-way', async () => {
+    const own = await mkdtemp(join(tmpdir(), 'jz-attachment-fail-'));
+    try {
+      const path = join(own, 'list.xlsx');
+      await writeFile(path, 'the previous attachment');
+      const departments: PublishedDepartment[] = [];
+      for (let k = 0; k < 200; k++) departments.push(...publication.departments);
+      // Readable while rows are counted, broken once the first sheet is well under way.
+      let reads = 0;
+      const broken = {
+        name: '市财政局',
+        get items(): PublishedDepartment['items'] {
+          reads++;
+          if (reads > 1) throw new Error('数据库连接已断开');
+          return [];
+        },
+      };
+      departments.push(broken);
+      const failure = writePublicationWorkbook({ ...publication, departments }, path);
+      await expect(failure).rejects.toMatchObject({ code: 'XLSX_WRITE_FAILED' });
+      await expect(failure).rejects.toThrow(/数据库连接已断开/);
+      expect(reads).toBe(2);
+      expect(await readdir(own)).toEqual(['list.xlsx']);
+      expect(await readFile(path, 'utf8')).toBe('the previous attachment');
+    } finally {
+      await rm(own, { recursive: true, force: true });
+    }
+  });
+});
