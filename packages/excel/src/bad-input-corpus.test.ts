@@ -12,10 +12,7 @@ import { type ImportResult, importWorkbook } from './import-workbook';
 
 // Cases whose expected outcome the importer does not give yet: skipped with the reason, so the
 // gap stays visible in every test run instead of being forgotten.
-const KNOWN_GAPS: Record<string, string> = {
-  'formula-ref-error-result':
-    'exceljs 4.4.0\'s streaming reader drops the cached error of a formula cell (<c t="e"><f>…</f><v>#REF!</v>): it arrives as { formula } with no result, so the cell silently reads as blank instead of a FORMULA_ERROR warning',
-};
+const KNOWN_GAPS: Record<string, string> = {};
 
 let dir: string;
 let cases: CorpusCase[];

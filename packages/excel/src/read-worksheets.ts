@@ -1,13 +1,13 @@
-import type { Row } from 'exceljs';
 import ExcelJS from 'exceljs';
-import type { SharedStrings } from './cell-text';
+import { readSharedStrings } from './shared-strings';
+import { type SheetRow, WorksheetScanner } from './worksheet-rows';
 import type { ZipEntry, ZipSource } from './zip-source';
 
-/** One worksheet of the workbook, its rows streamed by exceljs's WorksheetReader. */
+/** One worksheet of the workbook, its rows streamed in batches (one per inflated chunk). */
 export interface StreamedSheet {
   name: string;
   state: string | undefined;
-  rows: AsyncIterable<Row>;
+  rows: AsyncIterable<SheetRow[]>;
 }
 
 interface Relationship {
@@ -16,20 +16,18 @@ interface Relationship {
   Target: string;
 }
 
-// The parts of exceljs 4.4.0's streaming WorkbookReader this adapter drives. They are internal,
-// which is acceptable because exceljs is pinned to 4.4.0, its last release.
+// The parts of exceljs 4.4.0's streaming WorkbookReader this adapter drives for the small parts
+// (relationships, workbook, styles). They are internal, which is acceptable because exceljs is
+// pinned to 4.4.0, its last release. Worksheets and shared strings, where the time goes, are
+// read by our own byte-level readers.
 interface ReaderInternals {
   _parseRels(entry: NodeJS.ReadableStream): Promise<void>;
   _parseWorkbook(entry: NodeJS.ReadableStream): Promise<void>;
-  _parseSharedStrings(entry: NodeJS.ReadableStream): AsyncGenerator<unknown>;
   _parseStyles(entry: NodeJS.ReadableStream): Promise<void>;
-  _parseWorksheet(
-    iterator: AsyncIterable<unknown>,
-    sheetNo: string,
-  ): Generator<{ eventType: string; value: AsyncIterable<Row> & { name: string; state?: string } }>;
   workbookRels?: Relationship[];
   model?: { sheets?: Array<{ id: number; name: string; rId: string; state?: string }> };
-  sharedStrings?: SharedStrings;
+  properties?: { model?: { date1904?: boolean } };
+  styles?: { getStyleModel(id: number): { numFmt?: string } | null | undefined };
 }
 
 /** Options exceljs's streaming reader is created with (stack notes: dates need styles). */
@@ -40,10 +38,15 @@ export const READER_OPTIONS = {
   worksheets: 'emit',
 } as const;
 
-/** The workbook's worksheets in tab order; `undefined` when the archive holds no workbook. */
+/** The workbook's worksheets in tab order. */
 export interface WorkbookParts {
   sheets: AsyncGenerator<StreamedSheet>;
-  sharedStrings: () => SharedStrings;
+}
+
+/** exceljs's test for a date format (utils.isDateFmt): date letters outside quotes and brackets. */
+function isDateFormat(format: string | undefined): boolean {
+  if (!format) return false;
+  return /[ymdhMsb]/.test(format.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
 }
 
 function resolveTarget(target: string): string {
@@ -53,7 +56,7 @@ function resolveTarget(target: string): string {
 
 /**
  * Reads the workbook part, relationships, shared strings and styles first, then yields each
- * worksheet with exceljs's own row parser. Returns `undefined` for a zip without a workbook.
+ * worksheet's rows as they inflate. Returns `undefined` for a zip without a workbook.
  */
 export async function openWorkbook(zip: ZipSource): Promise<WorkbookParts | undefined> {
   const workbookEntry = zip.entries.get('xl/workbook.xml');
@@ -72,13 +75,22 @@ export async function openWorkbook(zip: ZipSource): Promise<WorkbookParts | unde
     return zip.entries.get(rel ? resolveTarget(rel.Target) : fallback);
   };
   const shared = byType('/sharedStrings', 'xl/sharedStrings.xml');
-  if (shared !== undefined) {
-    for await (const _ of reader._parseSharedStrings(await zip.open(shared))) {
-      // 'cache' mode fills reader.sharedStrings and yields nothing.
-    }
-  }
+  const sharedStrings = shared === undefined ? [] : await readSharedStrings(await zip.open(shared, 'bytes'));
   const styles = byType('/styles', 'xl/styles.xml');
   if (styles !== undefined) await reader._parseStyles(await zip.open(styles));
+  const dateStyles: boolean[] = [];
+  const context = {
+    sharedStrings,
+    date1904: reader.properties?.model?.date1904 === true,
+    isDateStyle(style: number): boolean {
+      let date = dateStyles[style];
+      if (date === undefined) {
+        date = isDateFormat(reader.styles?.getStyleModel(style)?.numFmt);
+        dateStyles[style] = date;
+      }
+      return date;
+    },
+  };
 
   async function* sheets(): AsyncGenerator<StreamedSheet> {
     for (const sheet of reader.model?.sheets ?? []) {
@@ -87,16 +99,26 @@ export async function openWorkbook(zip: ZipSource): Promise<WorkbookParts | unde
       const path = resolveTarget(rel.Target);
       const entry = zip.entries.get(path);
       if (entry === undefined) continue;
-      const sheetNo = /(\d+)\.xml$/.exec(path)?.[1] ?? String(sheet.id);
-      const stream = await zip.open(entry);
-      for (const { eventType, value } of reader._parseWorksheet(stream as AsyncIterable<unknown>, sheetNo)) {
-        if (eventType !== 'worksheet') continue;
-        value.name = sheet.name;
-        yield { name: sheet.name, state: sheet.state, rows: value };
+      const stream = await zip.open(entry, 'bytes');
+      try {
+        yield { name: sheet.name, state: sheet.state, rows: rowsOf(stream, context) };
+      } finally {
+        // A consumer that stopped early must not leave the inflater running.
+        stream.destroy();
       }
-      // A consumer that stopped early must not leave the inflater running.
-      stream.destroy();
     }
   }
-  return { sheets: sheets(), sharedStrings: () => reader.sharedStrings };
+  return { sheets: sheets() };
+}
+
+async function* rowsOf(
+  part: AsyncIterable<Buffer>,
+  context: ConstructorParameters<typeof WorksheetScanner>[0],
+): AsyncGenerator<SheetRow[]> {
+  const scanner = new WorksheetScanner(context);
+  for await (const chunk of part) {
+    const rows = scanner.push(chunk);
+    if (rows.length > 0) yield rows;
+  }
+  scanner.end();
 }

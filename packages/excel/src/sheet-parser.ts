@@ -13,13 +13,13 @@ import {
   type ServiceItem,
   type YesNo,
 } from '@jianzheng/core';
-import type { Row } from 'exceljs';
-import { cellError, cellText, type SharedStrings } from './cell-text';
+import { cellError, cellText } from './cell-text';
 import { columnLetter } from './column-letter';
 import { FIELD_BY_NAME, type Field, matchHeader } from './headers';
 import { type IssueCollector, makeIssue } from './issues';
 import { fastMaterialId } from './material-ids';
 import { cleanName, departmentFromLine, isFooterText, isNotApplicable, memo } from './text';
+import type { SheetRow } from './worksheet-rows';
 
 /** One sheet as imported. */
 export interface SheetSummary {
@@ -77,7 +77,6 @@ export class FileContext {
     readonly fallbackDepartment: string | undefined,
     /** How many items keep their state for a later, non-adjacent block (bounded memory when streaming). */
     readonly maxTrackedItems: number,
-    readonly sharedStrings: () => SharedStrings,
   ) {}
 
   /** The one ServiceItem object of an item key, so every material of the item shares it. */
@@ -135,7 +134,7 @@ export class SheetParser {
   ) {}
 
   /** Feeds one row; returns the previous item's materials when this row starts a new item. */
-  row(row: Row): ItemGroup | undefined {
+  row(row: SheetRow): ItemGroup | undefined {
     this.ctx.rows++;
     switch (this.phase) {
       case Phase.Seeking:
@@ -198,11 +197,9 @@ export class SheetParser {
     return this.lineDepartment ?? this.ctx.fallbackDepartment ?? this.sheet;
   }
 
-  private text(row: Row, column: number | undefined, field: Field): string {
+  private text(row: SheetRow, column: number | undefined, field: Field): string {
     if (column === undefined) return '';
-    const cell = row.findCell(column);
-    if (cell === undefined) return '';
-    const value = cell.value;
+    const value = row.value(column);
     if (typeof value === 'string') return value;
     if (value == null) return '';
     if (typeof value === 'object' && !(value instanceof Date)) {
@@ -221,16 +218,15 @@ export class SheetParser {
         return '';
       }
     }
-    return cellText(value, this.ctx.sharedStrings());
+    return cellText(value);
   }
 
-  private seek(row: Row): void {
+  private seek(row: SheetRow): void {
     const found: Array<[number, Field, string]> = [];
     const texts: string[] = [];
     let hasMaterial = false;
-    const shared = this.ctx.sharedStrings();
-    row.eachCell((cell, column) => {
-      const text = cellText(cell.value, shared).trim();
+    row.eachValue((value, column) => {
+      const text = cellText(value).trim();
       if (text.length === 0) return;
       texts.push(text);
       const field = matchHeader(text);
@@ -282,12 +278,11 @@ export class SheetParser {
    * A second header row under a merged group cell (实施基本情况 over 索要单位/开具单位): every
    * filled cell is a known header and the material cell is not data.
    */
-  private subHeader(row: Row): boolean {
+  private subHeader(row: SheetRow): boolean {
     const found: Array<[number, Field, string]> = [];
     let other = false;
-    const shared = this.ctx.sharedStrings();
-    row.eachCell((cell, column) => {
-      const text = cellText(cell.value, shared).trim();
+    row.eachValue((value, column) => {
+      const text = cellText(value).trim();
       if (text.length === 0) return;
       const field = matchHeader(text);
       if (field === undefined) other = true;
@@ -328,7 +323,7 @@ export class SheetParser {
     }
   }
 
-  private data(row: Row): ItemGroup | undefined {
+  private data(row: SheetRow): ItemGroup | undefined {
     const ctx = this.ctx;
     const col = this.col;
     const rawMaterial = this.text(row, col.materialName, 'materialName');
@@ -389,18 +384,17 @@ export class SheetParser {
     return completed;
   }
 
-  private isFooter(row: Row): boolean {
+  private isFooter(row: SheetRow): boolean {
     let first: string | undefined;
-    const shared = this.ctx.sharedStrings();
-    row.eachCell((cell) => {
+    row.eachValue((value) => {
       if (first !== undefined) return;
-      const text = cellText(cell.value, shared).trim();
+      const text = cellText(value).trim();
       if (text.length > 0) first = text;
     });
     return first !== undefined && isFooterText(first);
   }
 
-  private inheritItemCells(row: Row): void {
+  private inheritItemCells(row: SheetRow): void {
     const col = this.col;
     const department = this.text(row, col.department, 'department');
     if (department.trim().length > 0) this.lastDepartment = this.ctx.cleanText(department);
@@ -416,7 +410,7 @@ export class SheetParser {
     if (type.trim().length > 0) this.lastType = type;
   }
 
-  private departmentOf(row: Row): string {
+  private departmentOf(row: SheetRow): string {
     const cell = this.text(row, this.col.department, 'department');
     if (cell.length > 0) {
       const cleaned = this.ctx.cleanText(cell);
@@ -439,7 +433,7 @@ export class SheetParser {
     return fallback;
   }
 
-  private open(key: string, department: string, code: string, name: string, row: Row): OpenGroup {
+  private open(key: string, department: string, code: string, name: string, row: SheetRow): OpenGroup {
     const ctx = this.ctx;
     const typeText = this.lastType.trim();
     let type: ItemType | undefined;
@@ -495,7 +489,7 @@ export class SheetParser {
     return { sheet: this.sheet, item: state.item, materials };
   }
 
-  private material(row: Row, name: string, item: ServiceItem): Material {
+  private material(row: SheetRow, name: string, item: ServiceItem): Material {
     const ctx = this.ctx;
     const col = this.col;
     // The id is set when the item closes; every fact starts unknown, as assignMaterialIds fills them.
@@ -563,14 +557,14 @@ export class SheetParser {
     return input;
   }
 
-  private optionalText(row: Row, column: number | undefined, field: Field): string | undefined {
+  private optionalText(row: SheetRow, column: number | undefined, field: Field): string | undefined {
     const raw = this.text(row, column, field);
     if (raw.length === 0) return undefined;
     const text = this.ctx.cleanText(raw);
     return text.length > 0 ? text : undefined;
   }
 
-  private yesNo(row: Row, field: 'necessary' | 'shareable' | 'internalQuery' | 'commitment'): YesNo {
+  private yesNo(row: SheetRow, field: 'necessary' | 'shareable' | 'internalQuery' | 'commitment'): YesNo {
     const text = this.text(row, this.col[field], field);
     if (text.length === 0) return 'unknown';
     const value = this.ctx.yesNo(text);
@@ -585,7 +579,7 @@ export class SheetParser {
     return 'unknown';
   }
 
-  private warnValue(row: Row, field: Field, code: string, value: string, allowed: string): void {
+  private warnValue(row: SheetRow, field: Field, code: string, value: string, allowed: string): void {
     const label = FIELD_BY_NAME.get(field)?.canonical ?? field;
     const shown = cleanText(value);
     this.ctx.issues.add(

@@ -1,6 +1,5 @@
 import { basename } from 'node:path';
 import type { Jurisdiction } from '@jianzheng/core';
-import type { SharedStrings } from './cell-text';
 import { type ImportIssue, IssueCollector, makeIssue } from './issues';
 import { openInput, type WorkbookInput } from './open-input';
 import { openWorkbook } from './read-worksheets';
@@ -68,13 +67,11 @@ export async function* streamWorkbook(
 ): AsyncGenerator<WorkbookEvent, void, undefined> {
   const file = fileNameOf(input, options);
   const issues = new IssueCollector(file);
-  let sharedStrings: () => SharedStrings = () => undefined;
   const ctx = new FileContext(
     file,
     issues,
     options.department?.trim() || undefined,
     options.maxTrackedItems ?? 10_000,
-    () => sharedStrings(),
   );
   const summary = (): { type: 'end' } & StreamSummary => ({
     type: 'end',
@@ -103,18 +100,19 @@ export async function* streamWorkbook(
     const workbook = await openWorkbook(opened.zip);
     if (workbook === undefined) noWorkbook = true;
     else {
-      sharedStrings = workbook.sharedStrings;
       for await (const worksheet of workbook.sheets) {
         sheetCount++;
         const parser = new SheetParser(ctx, worksheet.name);
         // Every row iterator is consumed to its end, even after a footer, so that each
         // worksheet's inflater finishes before the next one starts.
-        for await (const row of worksheet.rows) {
-          const done = parser.row(row);
-          if (done !== undefined) yield { type: 'item', ...done };
-          if (progress !== undefined && ctx.rows >= nextProgress) {
-            nextProgress = ctx.rows + PROGRESS_EVERY;
-            progress(ctx.rows);
+        for await (const rows of worksheet.rows) {
+          for (const row of rows) {
+            const done = parser.row(row);
+            if (done !== undefined) yield { type: 'item', ...done };
+            if (progress !== undefined && ctx.rows >= nextProgress) {
+              nextProgress = ctx.rows + PROGRESS_EVERY;
+              progress(ctx.rows);
+            }
           }
         }
         const last = parser.end();

@@ -79,8 +79,11 @@ export class ZipSource {
     return new ZipSource(source, await readDirectory(source));
   }
 
-  /** The entry's uncompressed bytes as a stream. */
-  async open(entry: ZipEntry): Promise<Readable> {
+  /**
+   * The entry's uncompressed content as a stream: UTF-8 text by default, or raw `Buffer` chunks
+   * for the byte-level readers of worksheets and shared strings.
+   */
+  async open(entry: ZipEntry, as: 'text' | 'bytes' = 'text'): Promise<Readable> {
     const header = await this.source.read(entry.localOffset, 30);
     if (header.length < 30 || header.readUInt32LE(0) !== LOCAL) {
       throw new ZipFormatError(`bad local header for ${entry.name}`);
@@ -91,12 +94,13 @@ export class ZipSource {
     const raw = this.source.stream(start, entry.compressedSize);
     // Parts are XML, decoded here as one stream: exceljs decodes each Buffer chunk on its own
     // (TextDecoder without `stream`), which turns a character split across two chunks into U+FFFD.
-    if (entry.method === 0) return raw.setEncoding('utf8');
+    if (entry.method === 0) return as === 'text' ? raw.setEncoding('utf8') : raw;
     if (entry.method !== 8) throw new ZipFormatError(`unsupported compression method ${entry.method}`);
-    // Measured with bench/import.bench.mjs at 1,000,000 rows: 64 KiB reads inflated in 16 KiB
-    // chunks peak near 205 MB RSS; 32 KiB chunks 233 MB, and 256 KiB reads about 300 MB, because
-    // every chunk becomes one batch of exceljs row objects that lives across an await.
-    const inflate = createInflateRaw({ chunkSize: 16 * 1024 });
+    // Text parts (read by exceljs's SAX parser) inflate in 16 KiB chunks: with exceljs's row
+    // objects, larger chunks raised the peak RSS (bench/import.bench.mjs, 1,000,000 rows: 16 KiB
+    // 205 MB, 32 KiB 233 MB). Worksheets are read as bytes into compact rows, and 64 KiB chunks
+    // halve the per-chunk overhead (inflate callbacks, joins of a row split across chunks).
+    const inflate = createInflateRaw({ chunkSize: as === 'text' ? 16 * 1024 : 64 * 1024 });
     raw.on('error', (error) => inflate.destroy(error));
     // A part that inflates past the size its directory entry declares is corrupt or a zip
     // bomb that lies about its size: stop it there, so memory stays bounded by declared sizes.
@@ -109,7 +113,8 @@ export class ZipSource {
       },
     });
     inflate.on('error', (error) => limit.destroy(error));
-    return raw.pipe(inflate).pipe(limit).setEncoding('utf8');
+    const out = raw.pipe(inflate).pipe(limit);
+    return as === 'text' ? out.setEncoding('utf8') : out;
   }
 
   close(): Promise<void> {

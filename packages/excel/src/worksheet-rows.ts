@@ -1,0 +1,348 @@
+import { JianzhengError } from '@jianzheng/core';
+import {
+  bytesAre,
+  closeTag,
+  digits,
+  endsName,
+  GT,
+  nextLt,
+  openTag,
+  PendingBytes,
+  runsText,
+  SLASH,
+  tagEnd,
+  textAt,
+} from './xml-bytes';
+
+/** An error cell (`#REF!`, `#DIV/0!` …), whether typed in or the cached result of a formula. */
+export interface CellErrorValue {
+  readonly error: string;
+}
+
+/** A cell's value as the worksheet stores it; shared strings are already resolved. */
+export type CellValue = string | number | boolean | Date | CellErrorValue;
+
+/** One worksheet row: its 1-based number and its non-empty cells by 1-based column. */
+export class SheetRow {
+  constructor(
+    readonly number: number,
+    private readonly columns: number[],
+    private readonly values: CellValue[],
+  ) {}
+
+  value(column: number): CellValue | undefined {
+    const columns = this.columns;
+    for (let i = 0; i < columns.length; i++) if (columns[i] === column) return this.values[i];
+    return undefined;
+  }
+
+  /** Visits the non-empty cells left to right. */
+  eachValue(visit: (value: CellValue, column: number) => void): void {
+    for (let i = 0; i < this.columns.length; i++) visit(this.values[i]!, this.columns[i]!);
+  }
+}
+
+/** What a worksheet's cells refer to elsewhere in the workbook. */
+export interface WorksheetContext {
+  sharedStrings: readonly string[];
+  /** Whether a cell style (`s` attribute) formats numbers as dates. */
+  isDateStyle(style: number): boolean;
+  /** The workbook counts dates from 1904 (old Mac Excel) rather than 1900. */
+  date1904: boolean;
+}
+
+/** A worksheet part that is not well-formed where rows are read. */
+export class MalformedWorksheetError extends JianzhengError {
+  constructor(detail: string, detailEn: string) {
+    super('CORRUPT_WORKBOOK', `工作表 XML 格式错误：${detail}`, {
+      messageEn: `malformed worksheet xml: ${detailEn}`,
+    });
+  }
+}
+
+enum Type {
+  Number = 0,
+  Shared = 1,
+  Str = 2,
+  Inline = 3,
+  Boolean = 4,
+  Error = 5,
+  Date = 6,
+}
+
+enum Where {
+  Before = 0,
+  Rows = 1,
+  After = 2,
+}
+
+const NO_ROWS: SheetRow[] = [];
+const DAY_MS = 24 * 3600 * 1000;
+
+/**
+ * Turns the inflated bytes of a worksheet part, chunk by chunk, into rows. It reads only
+ * `<sheetData>`: rows, cells, values, inline strings, formula results, cached errors. A row is
+ * parsed once it is complete, so memory is bounded by the longest row, not the sheet.
+ *
+ * Why not exceljs's worksheet reader: it builds a SAX event, a Cell and a style object per cell,
+ * which made it most of the import's time, and it drops a formula's cached error (`t="e"`).
+ */
+export class WorksheetScanner {
+  private where = Where.Before;
+  private readonly pending = new PendingBytes();
+  private lastRow = 0;
+  // The attributes of the cell being read, kept in fields so that no object is made per cell.
+  private ref = 0;
+  private style = 0;
+  private type = Type.Number;
+
+  constructor(private readonly context: WorksheetContext) {}
+
+  /** Feeds the next chunk of the part; returns the rows it completed. */
+  push(chunk: Buffer): SheetRow[] {
+    if (this.where === Where.After) return NO_ROWS;
+    const buf = this.pending.take(chunk);
+    return buf === undefined ? NO_ROWS : this.parse(buf);
+  }
+
+  /** Ends the part: a sheet cut off inside its rows is an error, not a shorter sheet. */
+  end(): void {
+    if (this.where === Where.Rows) {
+      throw new MalformedWorksheetError(
+        `在第 ${this.lastRow} 行之后意外结束（缺少 </sheetData>）`,
+        `ends after row ${this.lastRow} without </sheetData>`,
+      );
+    }
+  }
+
+  private wait(buf: Buffer, from: number, needle: string): void {
+    this.pending.hold(buf, from, needle);
+  }
+
+  private parse(buf: Buffer): SheetRow[] {
+    let pos = 0;
+    if (this.where === Where.Before) {
+      const open = buf.indexOf('<sheetData', 0, 'latin1');
+      if (open < 0) {
+        this.wait(buf, Math.max(0, buf.length - 9), '<sheetData');
+        return NO_ROWS;
+      }
+      const end = tagEnd(buf, open + 10, buf.length);
+      if (end < 0) {
+        this.wait(buf, open, '>');
+        return NO_ROWS;
+      }
+      if (buf[end - 1] === SLASH) {
+        this.where = Where.After;
+        return NO_ROWS;
+      }
+      this.where = Where.Rows;
+      pos = end + 1;
+    }
+    const rows: SheetRow[] = [];
+    const length = buf.length;
+    while (pos < length) {
+      const lt = nextLt(buf, pos, length);
+      if (lt < 0) return rows;
+      if (lt + 12 > length) {
+        // Too few bytes to tell `<row …` from `</sheetData>`: wait for the next tag's end.
+        this.wait(buf, lt, '>');
+        return rows;
+      }
+      if (buf[lt + 1] === SLASH) {
+        // The only closing tag between rows is </sheetData>.
+        this.where = Where.After;
+        return rows;
+      }
+      const end = tagEnd(buf, lt + 1, length);
+      if (end < 0) {
+        this.wait(buf, lt, '>');
+        return rows;
+      }
+      if (buf[lt + 1] !== 0x72 || buf[lt + 2] !== 0x6f || buf[lt + 3] !== 0x77 || !endsName(buf[lt + 4])) {
+        // Not a row (an extension element, a comment): skip the tag.
+        pos = end + 1;
+        continue;
+      }
+      const r = rowReference(buf, lt + 4, end);
+      if (buf[end - 1] === SLASH) {
+        rows.push(new SheetRow(this.numberRow(r), [], []));
+        pos = end + 1;
+        continue;
+      }
+      const columns: number[] = [];
+      const values: CellValue[] = [];
+      const after = this.cells(buf, end + 1, length, columns, values);
+      if (after < 0) {
+        // The row goes on in the next chunk: parse it again, whole, once its end has arrived.
+        this.wait(buf, lt, '</row>');
+        return rows;
+      }
+      rows.push(new SheetRow(this.numberRow(r), columns, values));
+      pos = after;
+    }
+    return rows;
+  }
+
+  /** A row without (or with a broken) r follows the previous one, as Excel reads it. */
+  private numberRow(reference: number): number {
+    this.lastRow = reference > 0 ? reference : this.lastRow + 1;
+    return this.lastRow;
+  }
+
+  /**
+   * Reads the cells of a row from `from` up to its `</row>`; returns the offset after `</row>`,
+   * or -1 when the buffer ends first (the caller retries with more bytes).
+   */
+  private cells(buf: Buffer, from: number, length: number, columns: number[], values: CellValue[]): number {
+    let column = 0;
+    let p = from;
+    for (;;) {
+      const lt = nextLt(buf, p, length);
+      if (lt < 0 || lt + 6 > length) return -1;
+      if (buf[lt + 1] === SLASH) {
+        if (buf[lt + 2] === 0x72 && buf[lt + 3] === 0x6f && buf[lt + 4] === 0x77 && buf[lt + 5] === GT)
+          return lt + 6;
+        p = lt + 2;
+        continue;
+      }
+      if (buf[lt + 1] !== 0x63 /* c */ || !endsName(buf[lt + 2])) {
+        p = lt + 1;
+        continue;
+      }
+      const end = tagEnd(buf, lt + 2, length);
+      if (end < 0) return -1;
+      this.cellAttributes(buf, lt + 2, end);
+      column = this.ref > 0 ? this.ref : column + 1;
+      if (buf[end - 1] === SLASH) {
+        p = end + 1;
+        continue;
+      }
+      const close = closeTag(buf, end + 1, length, 0x63 /* c */);
+      if (close < 0) return -1;
+      const value = this.value(buf, end + 1, close);
+      if (value !== undefined) {
+        columns.push(column);
+        values.push(value);
+      }
+      p = close + 4;
+    }
+  }
+
+  private cellAttributes(buf: Buffer, from: number, to: number): void {
+    this.ref = 0;
+    this.style = 0;
+    this.type = Type.Number;
+    let i = from;
+    while (i < to) {
+      while (i < to && (buf[i] === 0x20 || buf[i] === 0x0a || buf[i] === 0x0d || buf[i] === 0x09)) i++;
+      const nameStart = i;
+      while (i < to && buf[i] !== 0x3d && !endsName(buf[i])) i++;
+      const nameEnd = i;
+      if (nameStart === nameEnd) break;
+      while (i < to && buf[i] !== 0x22 && buf[i] !== 0x27) i++;
+      const quote = buf[i];
+      const valueStart = ++i;
+      while (i < to && buf[i] !== quote) i++;
+      const valueEnd = i++;
+      if (nameEnd - nameStart !== 1) continue;
+      const name = buf[nameStart];
+      if (name === 0x72 /* r */) this.ref = columnOf(buf, valueStart, valueEnd);
+      else if (name === 0x73 /* s */) this.style = Math.max(0, digits(buf, valueStart, valueEnd));
+      else if (name === 0x74 /* t */) this.type = typeOf(buf, valueStart, valueEnd);
+    }
+  }
+
+  private value(buf: Buffer, from: number, to: number): CellValue | undefined {
+    if (this.type === Type.Inline) return runsText(buf, from, to);
+    // The cached value; a formula (<f>) comes before it. No <v>: a formula never calculated.
+    const v = openTag(buf, from, to, 0x76 /* v */);
+    if (v < 0) return undefined;
+    const open = tagEnd(buf, v + 2, to);
+    if (open < 0 || buf[open - 1] === SLASH) return undefined;
+    const start = open + 1;
+    // Text holds no "<": the next one starts </v>.
+    const end = nextLt(buf, start, to);
+    if (end <= start) return undefined;
+    switch (this.type) {
+      case Type.Shared:
+        return this.context.sharedStrings[digits(buf, start, end)];
+      case Type.Str:
+      case Type.Date:
+        return textAt(buf, start, end);
+      case Type.Error:
+        return { error: textAt(buf, start, end) };
+      case Type.Boolean:
+        return digits(buf, start, end) > 0 || bytesAre(buf, start, end, 'true');
+      default: {
+        const whole = digits(buf, start, end);
+        const n = whole >= 0 ? whole : Number.parseFloat(buf.toString('latin1', start, end));
+        if (
+          this.style > 0 &&
+          this.context.isDateStyle(this.style) &&
+          openTag(buf, from, v, 0x66 /* f */) < 0
+        ) {
+          // Serial days since 1899-12-30 (or 1904-01-01), as exceljs converts them.
+          const offset = this.context.date1904 ? 1462 : 0;
+          return new Date(Math.round((n - 25569 + offset) * DAY_MS));
+        }
+        return n;
+      }
+    }
+  }
+}
+
+/** The r attribute of a row tag, or -1. */
+function rowReference(buf: Buffer, from: number, to: number): number {
+  let i = from;
+  while (i < to) {
+    while (i < to && (buf[i] === 0x20 || buf[i] === 0x0a || buf[i] === 0x0d || buf[i] === 0x09)) i++;
+    const nameStart = i;
+    while (i < to && buf[i] !== 0x3d && !endsName(buf[i])) i++;
+    const nameEnd = i;
+    if (nameStart === nameEnd) break;
+    while (i < to && buf[i] !== 0x22 && buf[i] !== 0x27) i++;
+    const quote = buf[i];
+    const valueStart = ++i;
+    while (i < to && buf[i] !== quote) i++;
+    if (nameEnd - nameStart === 1 && buf[nameStart] === 0x72) return digits(buf, valueStart, i);
+    i++;
+  }
+  return -1;
+}
+
+/** The column of a cell reference such as "AB12" (1-based), or 0 when there is none. */
+function columnOf(buf: Buffer, start: number, end: number): number {
+  let column = 0;
+  for (let i = start; i < end; i++) {
+    const b = buf[i]!;
+    if (b >= 0x41 && b <= 0x5a) column = column * 26 + (b - 0x40);
+    else if (b >= 0x61 && b <= 0x7a) column = column * 26 + (b - 0x60);
+    else break;
+  }
+  return column;
+}
+
+function typeOf(buf: Buffer, start: number, end: number): Type {
+  switch (end - start) {
+    case 1:
+      switch (buf[start]) {
+        case 0x73:
+          return Type.Shared;
+        case 0x62:
+          return Type.Boolean;
+        case 0x65:
+          return Type.Error;
+        case 0x64:
+          return Type.Date;
+        default:
+          return Type.Number;
+      }
+    case 3:
+      return bytesAre(buf, start, end, 'str') ? Type.Str : Type.Number;
+    case 9:
+      return bytesAre(buf, start, end, 'inlineStr') ? Type.Inline : Type.Number;
+    default:
+      return Type.Number;
+  }
+}
