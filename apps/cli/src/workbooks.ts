@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { type ImportBatchResult, importWorkbooks, type WorkbookSource } from '@jianzheng/excel';
 import { CliError, EXIT } from './errors';
 import type { CliIo, Colors } from './io';
-import { createProgress } from './progress';
+import { createProgress, type Progress } from './progress';
 
 /**
  * Refuses paths that do not exist before anything is read: a mistyped name is a usage error
@@ -29,6 +29,18 @@ export async function checkInputFiles(paths: readonly string[], cwd: string): Pr
   }
 }
 
+/** The import progress bar on stderr (drawn only on a terminal, unless JIANZHENG_PROGRESS says). */
+export function importProgress(io: CliIo, colors: Colors, files: number): Progress {
+  return createProgress({
+    stream: io.stderr,
+    colors,
+    files,
+    // JIANZHENG_PROGRESS=1 draws on a pipe too; =always also skips the one-second grace period.
+    force: io.env.JIANZHENG_PROGRESS === '1' || io.env.JIANZHENG_PROGRESS === 'always',
+    ...(io.env.JIANZHENG_PROGRESS === 'always' ? { delayMs: 0 } : {}),
+  });
+}
+
 /**
  * Imports the department workbooks through @jianzheng/excel, with a progress bar for long imports.
  * Each file is all-or-nothing; the others still import (the result says which failed).
@@ -47,14 +59,7 @@ export async function loadWorkbooks(
     );
   }
   await checkInputFiles(paths, io.cwd);
-  const progress = createProgress({
-    stream: io.stderr,
-    colors,
-    files: paths.length,
-    // JIANZHENG_PROGRESS=1 draws on a pipe too; =always also skips the one-second grace period.
-    force: io.env.JIANZHENG_PROGRESS === '1' || io.env.JIANZHENG_PROGRESS === 'always',
-    ...(io.env.JIANZHENG_PROGRESS === 'always' ? { delayMs: 0 } : {}),
-  });
+  const progress = importProgress(io, colors, paths.length);
   const sources: WorkbookSource[] = paths.map((path) => ({
     input: resolve(io.cwd, path),
     fileName: path,

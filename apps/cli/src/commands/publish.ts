@@ -1,17 +1,22 @@
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { formatRate } from '@jianzheng/core';
+import { type Engine, formatRate, type Publication } from '@jianzheng/core';
 import { exportPublication } from '@jianzheng/excel';
-import { createPublication, diffPublications, renderDiffMarkdown } from '@jianzheng/json';
+import {
+  createPublication,
+  diffPublications,
+  type PublicationHeadInput,
+  renderDiffMarkdown,
+} from '@jianzheng/json';
 import { latestPublication, writePublication } from '@jianzheng/json/node';
 import type { CommandContext } from '../context';
 import { printIssues } from '../context';
 import { engineFor } from '../engine';
 import { CliError, EXIT } from '../errors';
-import { evaluateImported } from '../evaluation';
 import { writeFileAtomic } from '../fs-atomic';
+import { publishFileByFile } from '../publish-file-by-file';
 import { formatCount } from '../table';
-import { loadWorkbooks } from '../workbooks';
+import { checkInputFiles, importProgress, loadWorkbooks } from '../workbooks';
 import { printRegressions } from './diff';
 
 export interface PublishOptions {
@@ -45,19 +50,6 @@ export async function publishCommand(
       EXIT.usage,
     );
   }
-  const imported = await loadWorkbooks(files, ctx.io, ctx.err);
-  printIssues(ctx, imported.issues);
-  if (!imported.ok) {
-    const failed = imported.files.filter((f) => !f.ok).map((f) => f.file);
-    throw new CliError(
-      'CLI_IMPORT_FAILED',
-      `未发布：${failed.join('、')} 导入失败，发布的清单必须包含全部工作簿`,
-      `nothing published: ${failed.join(', ')} failed to import; a publication must include every workbook`,
-      EXIT.failed,
-    );
-  }
-  const { materials, decisions } = evaluateImported(imported, engine);
-
   const outDir = resolve(ctx.io.cwd, options.out);
   const previous = await latestPublication(outDir, options.batch);
   const version = previous ? previous.version + 1 : 1;
@@ -69,7 +61,7 @@ export async function publishCommand(
       EXIT.usage,
     );
   }
-  const publication = createPublication({
+  const head: PublicationHeadInput = {
     jurisdiction,
     batch: {
       id: options.batch,
@@ -79,12 +71,11 @@ export async function publishCommand(
       adjustmentReason: previous ? (options.reason ?? null) : null,
     },
     version,
-    materials,
-    decisions,
     ruleSet: engine.ruleSet,
     publishedAt: options.publishedAt ?? ctx.io.now(),
     categories: [...engine.categories.values()],
-  });
+  };
+  const publication = await buildPublication(ctx, files, engine, head);
 
   // Excel first under a temporary name, then the JSON (which refuses to overwrite a version),
   // then the Excel under its real name: a failure at any step leaves no partial publication.
@@ -120,4 +111,58 @@ export async function publishCommand(
     printRegressions(ctx, diff);
   }
   return EXIT.ok;
+}
+
+function importFailed(failed: readonly string[]): CliError {
+  return new CliError(
+    'CLI_IMPORT_FAILED',
+    `未发布：${failed.join('、')} 导入失败，发布的清单必须包含全部工作簿`,
+    `nothing published: ${failed.join(', ')} failed to import; a publication must include every workbook`,
+    EXIT.failed,
+  );
+}
+
+/**
+ * File by file (bounded memory, the way a provincial or national list fits), unless an item spans
+ * two files: then the whole batch is imported at once, the only way to number it as one item.
+ */
+async function buildPublication(
+  ctx: CommandContext,
+  files: string[],
+  engine: Engine,
+  head: PublicationHeadInput,
+): Promise<Publication> {
+  if (files.length === 0) {
+    throw new CliError(
+      'CLI_NO_INPUT',
+      '请至少指定一个工作簿文件',
+      'give at least one workbook file',
+      EXIT.usage,
+    );
+  }
+  await checkInputFiles(files, ctx.io.cwd);
+  const progress = importProgress(ctx.io, ctx.err, files.length);
+  let outcome: Awaited<ReturnType<typeof publishFileByFile>>;
+  try {
+    const sources = files.map((path) => ({ path: resolve(ctx.io.cwd, path), fileName: path }));
+    outcome = await publishFileByFile(sources, engine, head, progress);
+  } finally {
+    progress.done();
+  }
+  if (outcome.kind === 'published') {
+    printIssues(ctx, outcome.issues);
+    return outcome.publication;
+  }
+  if (outcome.kind === 'import-failed') {
+    printIssues(ctx, outcome.issues);
+    throw importFailed(outcome.failed);
+  }
+  const imported = await loadWorkbooks(files, ctx.io, ctx.err);
+  printIssues(ctx, imported.issues);
+  if (!imported.ok) throw importFailed(imported.files.filter((f) => !f.ok).map((f) => f.file));
+  return createPublication({
+    ...head,
+    materials: imported.materials,
+    decisions: engine.evaluate(imported.materials),
+  });
 }
