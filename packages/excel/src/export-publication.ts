@@ -95,8 +95,8 @@ const THIN: Partial<ExcelJS.Borders> = {
   right: { style: 'thin' },
 };
 export const HEADER_ROW = 3;
-/** Page numbers in the footer of every printed page. */
-export const FOOTER = '第 &P 页，共 &N 页';
+/** Page numbers centred in the footer of every printed page (&C: readers such as openpyxl want the section). */
+export const FOOTER = '&C第 &P 页，共 &N 页';
 
 interface SheetSink {
   addRow(values: Array<string | number | null>): ExcelJS.Row;

@@ -199,7 +199,7 @@ describe('writePublicationWorkbook', () => {
         printTitlesRow: '3:3',
         margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
       });
-      expect(sheet.headerFooter.oddFooter).toBe('第 &P 页，共 &N 页');
+      expect(sheet.headerFooter.oddFooter).toBe('&C第 &P 页，共 &N 页');
       expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 3, topLeftCell: 'A4' });
     }
     const kept = workbook.getWorksheet('保留的申请材料')!;

@@ -1,0 +1,91 @@
+import { randomBytes } from 'node:crypto';
+import { inflateRawSync } from 'node:zlib';
+import { crc32, readZip } from '@jianzheng/testkit';
+import { describe, expect, it } from 'vitest';
+import { xmlText } from './xml';
+import { type ByteSink, dosDateTime, ZipWriter } from './zip-writer';
+
+/** A sink that holds everything and, when `slow`, refuses more until a later tick. */
+function memorySink(slow = false) {
+  const chunks: Buffer[] = [];
+  let drains = 0;
+  const sink: ByteSink = {
+    write(chunk) {
+      chunks.push(Buffer.from(chunk));
+      return !slow;
+    },
+    drain() {
+      drains++;
+      return new Promise((resolve) => setTimeout(resolve, 0));
+    },
+  };
+  return { sink, bytes: () => Buffer.concat(chunks), drains: () => drains };
+}
+
+describe('ZipWriter', () => {
+  it('writes deflated entries with data descriptors that any reader checks out', async () => {
+    // Incompressible bytes larger than zlib's buffers, so backpressure is exercised both ways.
+    const noise = randomBytes(3 * 1024 * 1024);
+    const text = '<row>申请材料 &amp; 依据</row>'.repeat(50_000);
+    const memory = memorySink(true);
+    const zip = new ZipWriter(memory.sink, { level: 3, modified: dosDateTime('2018-08-13T09:30:10Z') });
+    await zip.entry('a.xml', async (w) => {
+      for (let i = 0; i < text.length; i += 70_000) await w.write(text.slice(i, i + 70_000));
+    });
+    await zip.entry('dir/noise.bin', async (w) => {
+      for (let i = 0; i < noise.length; i += 100_000) await w.write(noise.subarray(i, i + 100_000));
+    });
+    await zip.entry('empty.txt', () => {});
+    await zip.finish();
+    expect(memory.drains()).toBeGreaterThan(0);
+
+    const bytes = memory.bytes();
+    const entries = readZip(bytes);
+    expect(entries.map((e) => e.name)).toEqual(['a.xml', 'dir/noise.bin', 'empty.txt']);
+    expect(Buffer.from(entries[0]!.data).toString('utf8')).toBe(text);
+    expect(Buffer.from(entries[1]!.data).equals(noise)).toBe(true);
+    expect(entries[2]!.data.length).toBe(0);
+
+    // Central directory: CRC and sizes match the content; each local header defers them to a
+    // data descriptor (bit 3) that carries the same values.
+    const end = bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+    let at = bytes.readUInt32LE(end + 16);
+    for (const entry of entries) {
+      expect(bytes.readUInt32LE(at)).toBe(0x02014b50);
+      const crc = bytes.readUInt32LE(at + 16);
+      const compressed = bytes.readUInt32LE(at + 20);
+      expect(crc).toBe(crc32(entry.data));
+      expect(bytes.readUInt32LE(at + 24)).toBe(entry.data.length);
+      expect(bytes.readUInt16LE(at + 14)).toBe(0x4d0d); // 2018-08-13 (DOS date)
+      const local = bytes.readUInt32LE(at + 42);
+      expect(bytes.readUInt16LE(local + 6) & 0x0008).toBe(8);
+      const start = local + 30 + bytes.readUInt16LE(local + 26);
+      expect(inflateRawSync(bytes.subarray(start, start + compressed)).length).toBe(entry.data.length);
+      const descriptor = start + compressed;
+      expect(bytes.readUInt32LE(descriptor)).toBe(0x08074b50);
+      expect(bytes.readUInt32LE(descriptor + 4)).toBe(crc);
+      expect(bytes.readUInt32LE(descriptor + 8)).toBe(compressed);
+      at += 46 + bytes.readUInt16LE(at + 28);
+    }
+  });
+
+  it('passes on a failure of the content and stops the entry', async () => {
+    const memory = memorySink();
+    const zip = new ZipWriter(memory.sink, { level: 1, modified: 0 });
+    await expect(
+      zip.entry('a.xml', async (w) => {
+        await w.write('<a>');
+        throw new Error('source gone');
+      }),
+    ).rejects.toThrow('source gone');
+  });
+});
+
+describe('xmlText', () => {
+  it('escapes markup, keeps CR as a reference, drops what XML 1.0 cannot carry', () => {
+    expect(xmlText('普通文本')).toBe('普通文本');
+    expect(xmlText('a & b < c > d "e" \'f\'')).toBe("a &amp; b &lt; c &gt; d &quot;e&quot; 'f'");
+    expect(xmlText('x\u0000\u0001\u0008\u000b\u000c\u001f\ufffe\uffffy')).toBe('xy');
+    expect(xmlText('行1\r\n行2\t😀')).toBe('行1&#13;\n行2\t😀');
+  });
+});
