@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
+import { open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { isJianzhengError, JianzhengError, type Publication } from '@jianzheng/core';
 import { columnLetter } from './column-letter';
@@ -210,6 +210,15 @@ async function writeAttachment(sink: ByteSink, publication: Publication, level: 
   await zip.finish();
 }
 
+async function syncPath(path: string): Promise<void> {
+  const handle = await open(path, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
 function streamSink(stream: WriteStream, failed: () => unknown): ByteSink {
   return {
     write(chunk) {
@@ -247,9 +256,9 @@ export async function writePublicationWorkbook(
   options: WriteWorkbookOptions = {},
 ): Promise<void> {
   const level = options.compressionLevel ?? 3;
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   let failure: unknown;
-  const stream = createWriteStream(temp, { flags: 'wx' });
+  const stream = createWriteStream(temp, { flags: 'wx', highWaterMark: 1024 * 1024 });
   const closed = new Promise<void>((resolve) => stream.once('close', resolve));
   stream.on('error', (error) => {
     failure ??= error;
@@ -269,7 +278,11 @@ export async function writePublicationWorkbook(
     });
     await closed;
     if (failure !== undefined) throw failure;
+    // Durable before it gets its name, as @jianzheng/json does for the JSON: after a crash the
+    // path holds the previous file or the complete new one.
+    await syncPath(temp);
     await rename(temp, path);
+    await syncPath(dirname(path)).catch(() => undefined);
   } catch (error) {
     stream.destroy();
     await closed;
