@@ -87,6 +87,11 @@ async function writeSheet(
   const width = columns.length;
   const letters = columns.map((_, i) => columnLetter(i + 1));
   const styles = columns.map((c) => (c.header === '序号' ? STYLE.bodyCentred : STYLE.body));
+  const opens = letters.map((l) => `<c r="${l}`);
+  const empties = styles.map((s) => `" s="${s}"/>`);
+  const numbers = styles.map((s) => `" s="${s}"><v>`);
+  const texts = styles.map((s) => `" s="${s}" t="inlineStr"><is><t>`);
+  const preserved = styles.map((s) => `" s="${s}" t="inlineStr"><is><t xml:space="preserve">`);
   const itemColumns = columns.flatMap((c, i) => (c.group === 'item' ? [letters[i]!] : []));
   const departmentColumns = columns.flatMap((c, i) => (c.group === 'department' ? [letters[i]!] : []));
   const lastLetter = letters[width - 1]!;
@@ -127,17 +132,28 @@ async function writeSheet(
           serial++;
         }
         if (departmentStart === 0) departmentStart = row;
-        let xml = `<row r="${row}">`;
+        // The row number as text once per row, and each cell from precomputed pieces: fewer
+        // number conversions and string fragments in the loop that runs once per cell.
+        const r = String(row);
+        let xml = `<row r="${r}">`;
         for (let c = 0; c < width; c++) {
           const column = columns[c]!;
-          const continuation =
+          const head = opens[c]! + r;
+          if (
             (column.group === 'item' && itemStart !== row) ||
-            (column.group === 'department' && departmentStart !== row);
-          xml += cell(
-            letters[c]! + row,
-            styles[c]!,
-            continuation ? null : column.value(department, item, material, serial),
-          );
+            (column.group === 'department' && departmentStart !== row)
+          ) {
+            xml += head + empties[c]!;
+            continue;
+          }
+          const value = column.value(department, item, material, serial);
+          if (typeof value === 'number' && Number.isFinite(value))
+            xml += head + numbers[c]! + value + '</v></c>';
+          else if (value === '') xml += head + empties[c]!;
+          else {
+            const text = String(value);
+            xml += head + (needsPreserve(text) ? preserved[c]! : texts[c]!) + xmlText(text) + '</t></is></c>';
+          }
         }
         buffer += `${xml}</row>`;
         if (buffer.length >= CHUNK) {
