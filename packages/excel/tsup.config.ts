@@ -1,3 +1,4 @@
 import { packageBuild } from '../../tsup.config.base';
 
-export default packageBuild({ index: 'src/index.ts' });
+// The import worker is an entry of its own: createWorkerImporter starts it by its file name.
+export default packageBuild({ index: 'src/index.ts', 'import-worker': 'src/import-worker.ts' });
