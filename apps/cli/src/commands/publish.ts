@@ -1,7 +1,7 @@
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { type Engine, formatRate, type Publication } from '@jianzheng/core';
-import { exportPublication } from '@jianzheng/excel';
+import { writePublicationWorkbook } from '@jianzheng/excel';
 import {
   createPublication,
   diffPublications,
@@ -13,7 +13,6 @@ import type { CommandContext } from '../context';
 import { printIssues } from '../context';
 import { engineFor } from '../engine';
 import { CliError, EXIT } from '../errors';
-import { writeFileAtomic } from '../fs-atomic';
 import { publishFileByFile } from '../publish-file-by-file';
 import { formatCount } from '../table';
 import { checkInputFiles, importProgress, loadWorkbooks } from '../workbooks';
@@ -79,12 +78,12 @@ export async function publishCommand(
 
   // Excel first under a temporary name, then the JSON (which refuses to overwrite a version),
   // then the Excel under its real name: a failure at any step leaves no partial publication.
-  const workbook = await exportPublication(publication);
+  // The attachment is streamed to disk (writePublicationWorkbook), never held whole in memory.
   const batchDir = join(outDir, options.batch);
   await mkdir(batchDir, { recursive: true });
   const excelPath = join(batchDir, `v${version}.xlsx`);
   const pending = join(batchDir, `.v${version}.xlsx.pending`);
-  await writeFileAtomic(pending, workbook);
+  await writePublicationWorkbook(publication, pending);
   let jsonPath: string;
   try {
     jsonPath = await writePublication(outDir, publication);
