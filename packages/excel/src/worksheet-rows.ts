@@ -1,5 +1,6 @@
 import { JianzhengError } from '@jianzheng/core';
 import {
+  AttributeCursor,
   bytesAre,
   closeTag,
   digits,
@@ -77,6 +78,8 @@ enum Where {
 }
 
 const NO_ROWS: SheetRow[] = [];
+// One cursor for the module: tags are read one at a time and never across an await.
+const attributes = new AttributeCursor();
 const DAY_MS = 24 * 3600 * 1000;
 
 /**
@@ -233,23 +236,11 @@ export class WorksheetScanner {
     this.ref = 0;
     this.style = 0;
     this.type = Type.Number;
-    let i = from;
-    while (i < to) {
-      while (i < to && (buf[i] === 0x20 || buf[i] === 0x0a || buf[i] === 0x0d || buf[i] === 0x09)) i++;
-      const nameStart = i;
-      while (i < to && buf[i] !== 0x3d && !endsName(buf[i])) i++;
-      const nameEnd = i;
-      if (nameStart === nameEnd) break;
-      while (i < to && buf[i] !== 0x22 && buf[i] !== 0x27) i++;
-      const quote = buf[i];
-      const valueStart = ++i;
-      while (i < to && buf[i] !== quote) i++;
-      const valueEnd = i++;
-      if (nameEnd - nameStart !== 1) continue;
-      const name = buf[nameStart];
-      if (name === 0x72 /* r */) this.ref = columnOf(buf, valueStart, valueEnd);
-      else if (name === 0x73 /* s */) this.style = Math.max(0, digits(buf, valueStart, valueEnd));
-      else if (name === 0x74 /* t */) this.type = typeOf(buf, valueStart, valueEnd);
+    const at = attributes.reset(from, to);
+    while (at.next(buf)) {
+      if (at.named(buf, 0x72 /* r */)) this.ref = columnOf(buf, at.valueStart, at.valueEnd);
+      else if (at.named(buf, 0x73 /* s */)) this.style = Math.max(0, digits(buf, at.valueStart, at.valueEnd));
+      else if (at.named(buf, 0x74 /* t */)) this.type = typeOf(buf, at.valueStart, at.valueEnd);
     }
   }
 
@@ -294,20 +285,8 @@ export class WorksheetScanner {
 
 /** The r attribute of a row tag, or -1. */
 function rowReference(buf: Buffer, from: number, to: number): number {
-  let i = from;
-  while (i < to) {
-    while (i < to && (buf[i] === 0x20 || buf[i] === 0x0a || buf[i] === 0x0d || buf[i] === 0x09)) i++;
-    const nameStart = i;
-    while (i < to && buf[i] !== 0x3d && !endsName(buf[i])) i++;
-    const nameEnd = i;
-    if (nameStart === nameEnd) break;
-    while (i < to && buf[i] !== 0x22 && buf[i] !== 0x27) i++;
-    const quote = buf[i];
-    const valueStart = ++i;
-    while (i < to && buf[i] !== quote) i++;
-    if (nameEnd - nameStart === 1 && buf[nameStart] === 0x72) return digits(buf, valueStart, i);
-    i++;
-  }
+  const at = attributes.reset(from, to);
+  while (at.next(buf)) if (at.named(buf, 0x72 /* r */)) return digits(buf, at.valueStart, at.valueEnd);
   return -1;
 }
 

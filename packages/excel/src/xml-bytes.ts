@@ -52,6 +52,49 @@ export function tagEnd(buf: Buffer, from: number, to: number): number {
   return -1;
 }
 
+/**
+ * Walks the attributes of one tag without making strings. After `next` returns true,
+ * [nameStart, nameEnd) is the attribute's name and [valueStart, valueEnd) its unquoted value.
+ */
+export class AttributeCursor {
+  nameStart = 0;
+  nameEnd = 0;
+  valueStart = 0;
+  valueEnd = 0;
+  private at = 0;
+  private to = 0;
+
+  /** Starts at `from` (just after the element name) and stops at `to` (the tag's `>`). */
+  reset(from: number, to: number): this {
+    this.at = from;
+    this.to = to;
+    return this;
+  }
+
+  next(buf: Buffer): boolean {
+    const to = this.to;
+    let i = this.at;
+    while (i < to && (buf[i] === 0x20 || buf[i] === 0x0a || buf[i] === 0x0d || buf[i] === 0x09)) i++;
+    const nameStart = i;
+    while (i < to && buf[i] !== 0x3d && !endsName(buf[i])) i++;
+    if (i === nameStart) return false;
+    this.nameStart = nameStart;
+    this.nameEnd = i;
+    while (i < to && buf[i] !== 0x22 && buf[i] !== 0x27) i++;
+    const quote = buf[i];
+    this.valueStart = ++i;
+    while (i < to && buf[i] !== quote) i++;
+    this.valueEnd = i;
+    this.at = i + 1;
+    return true;
+  }
+
+  /** Whether the name is the one ASCII letter `letter` (r, s, t: the names a cell reader needs). */
+  named(buf: Buffer, letter: number): boolean {
+    return this.nameEnd - this.nameStart === 1 && buf[this.nameStart] === letter;
+  }
+}
+
 /** Decimal digits as a number, or -1 when the bytes are not all digits. */
 export function digits(buf: Buffer, start: number, end: number): number {
   if (start >= end || end - start > 15) return -1;
