@@ -5,6 +5,19 @@ import { CliError, EXIT } from './errors';
 import type { CliIo, Colors } from './io';
 import { createProgress, type Progress } from './progress';
 
+/** At least one workbook, each of them an existing file (else a usage error, exit 2). */
+export async function requireInputFiles(paths: readonly string[], cwd: string): Promise<void> {
+  if (paths.length === 0) {
+    throw new CliError(
+      'CLI_NO_INPUT',
+      '请至少指定一个工作簿文件',
+      'give at least one workbook file',
+      EXIT.usage,
+    );
+  }
+  await checkInputFiles(paths, cwd);
+}
+
 /**
  * Refuses paths that do not exist before anything is read: a mistyped name is a usage error
  * (exit 2), unlike a file that exists but is not a workbook (an import issue, exit 1).
@@ -50,15 +63,7 @@ export async function loadWorkbooks(
   io: CliIo,
   colors: Colors,
 ): Promise<ImportBatchResult> {
-  if (paths.length === 0) {
-    throw new CliError(
-      'CLI_NO_INPUT',
-      '请至少指定一个工作簿文件',
-      'give at least one workbook file',
-      EXIT.usage,
-    );
-  }
-  await checkInputFiles(paths, io.cwd);
+  await requireInputFiles(paths, io.cwd);
   const progress = importProgress(io, colors, paths.length);
   const sources: WorkbookSource[] = paths.map((path) => ({
     input: resolve(io.cwd, path),

@@ -15,7 +15,7 @@ import { engineFor } from '../engine';
 import { CliError, EXIT } from '../errors';
 import { publishFileByFile } from '../publish-file-by-file';
 import { formatCount } from '../table';
-import { checkInputFiles, importProgress, loadWorkbooks } from '../workbooks';
+import { importProgress, loadWorkbooks, requireInputFiles } from '../workbooks';
 import { printRegressions } from './diff';
 
 export interface PublishOptions {
@@ -131,15 +131,7 @@ async function buildPublication(
   engine: Engine,
   head: PublicationHeadInput,
 ): Promise<Publication> {
-  if (files.length === 0) {
-    throw new CliError(
-      'CLI_NO_INPUT',
-      '请至少指定一个工作簿文件',
-      'give at least one workbook file',
-      EXIT.usage,
-    );
-  }
-  await checkInputFiles(files, ctx.io.cwd);
+  await requireInputFiles(files, ctx.io.cwd);
   const progress = importProgress(ctx.io, ctx.err, files.length);
   let outcome: Awaited<ReturnType<typeof publishFileByFile>>;
   try {
