@@ -18,7 +18,7 @@ import {
 } from '@jianzheng/excel';
 import { createPublicationBuilder } from '@jianzheng/json';
 import { writePublication } from '@jianzheng/json/node';
-import { writeSyntheticWorkbooks } from '@jianzheng/testkit';
+import { writeCellsWithExceljs, writeSyntheticWorkbooks } from '@jianzheng/testkit';
 import ExcelJS from 'exceljs';
 import { record } from './results.mjs';
 
@@ -126,11 +126,9 @@ async function pipeline(files, outDir) {
   const wholeS = seconds(start);
   const peakMb = maxRssMb();
 
-  // Excel baseline, after the pipeline's figures are taken: exceljs's own streaming writer writing
-  // the same cell values (two sheets, one row per material, shared strings) without titles,
-  // merges or borders — what the attachment costs before any formatting.
+  // Excel baseline, after the pipeline's figures are taken (testkit's writeCellsWithExceljs).
   t = process.hrtime.bigint();
-  await rawWrite(publication, join(outDir, 'raw.xlsx'));
+  await writeCellsWithExceljs(publication, join(outDir, 'raw.xlsx'));
   const excelRawS = seconds(t);
   return {
     materials,
@@ -147,43 +145,6 @@ async function pipeline(files, outDir) {
     jsonMb: statSync(jsonPath).size / 1048576,
     xlsxMb: statSync(xlsxPath).size / 1048576,
   };
-}
-
-async function rawWrite(publication, path) {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    filename: path,
-    useStyles: true,
-    useSharedStrings: true,
-  });
-  for (const verdict of ['cancel', 'retain']) {
-    const sheet = workbook.addWorksheet(verdict);
-    let serial = 0;
-    for (const d of publication.departments) {
-      for (const i of d.items) {
-        serial++;
-        for (const m of i.materials) {
-          if (m.verdict !== verdict) continue;
-          const values =
-            verdict === 'cancel'
-              ? [serial, d.name, i.name, m.name, m.category?.zh ?? '', m.replacement ?? '', m.reason]
-              : [
-                  serial,
-                  d.name,
-                  i.code ?? '',
-                  i.name,
-                  i.type ?? '',
-                  m.name,
-                  m.source ?? '',
-                  m.issuer ?? '',
-                  m.legalBasis ?? '',
-                ];
-          sheet.addRow(values).commit();
-        }
-      }
-    }
-    sheet.commit();
-  }
-  await workbook.commit();
 }
 
 if (process.argv[2] === '--child') {

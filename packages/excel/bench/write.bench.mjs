@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import ExcelJS from 'exceljs';
+import { seededRandom, writeCellsWithExceljs } from '@jianzheng/testkit';
 
 const args = process.argv.slice(2);
 const self = fileURLToPath(import.meta.url);
@@ -78,7 +78,7 @@ async function child(mode, path, level) {
   const start = performance.now();
   let rows = COUNT;
   if (mode === 'raw') {
-    rows = await rawWrite(publication, path);
+    rows = await writeCellsWithExceljs(publication, path);
   } else {
     const { writePublicationWorkbook } = await import('@jianzheng/excel');
     await writePublicationWorkbook(publication, path, { compressionLevel: level });
@@ -86,60 +86,6 @@ async function child(mode, path, level) {
   const seconds = (performance.now() - start) / 1000;
   const maxRssMb = process.resourceUsage().maxRSS / 1024;
   console.log(JSON.stringify({ mode, seconds, rows, maxRssMb, heldMb, load }));
-}
-
-// What exceljs costs for the same cells, as e2e-million's rawWrite: two sheets, one row per
-// material, shared strings and styles on.
-async function rawWrite(publication, path) {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    filename: path,
-    useStyles: true,
-    useSharedStrings: true,
-  });
-  let written = 0;
-  for (const verdict of ['cancel', 'retain']) {
-    const sheet = workbook.addWorksheet(verdict);
-    let serial = 0;
-    for (const d of publication.departments) {
-      for (const i of d.items) {
-        serial++;
-        for (const m of i.materials) {
-          if (m.verdict !== verdict) continue;
-          const values =
-            verdict === 'cancel'
-              ? [serial, d.name, i.name, m.name, m.category?.zh ?? '', m.replacement ?? '', m.reason]
-              : [
-                  serial,
-                  d.name,
-                  i.code ?? '',
-                  i.name,
-                  i.type ?? '',
-                  m.name,
-                  m.source ?? '',
-                  m.issuer ?? '',
-                  m.legalBasis ?? '',
-                ];
-          sheet.addRow(values).commit();
-          written++;
-        }
-      }
-    }
-    sheet.commit();
-  }
-  await workbook.commit();
-  return written;
-}
-
-// Seeded, so every child builds the same publication.
-function rng(seed) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const SUBJECTS = [
@@ -191,7 +137,8 @@ const CATEGORIES = [
 ];
 
 function buildPublication(count) {
-  const random = rng(20181113);
+  // Seeded, so every child builds the same publication.
+  const random = seededRandom(20181113);
   const pick = (list) => list[Math.floor(random() * list.length)];
   const departments = [];
   for (let d = 0; d < 200; d++) departments.push({ name: `市第${d + 1}局`, items: [] });
