@@ -10,12 +10,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createEngine } from '@jianzheng/core';
-import {
-  createWorkerImporter,
-  importWorkbook,
-  streamWorkbook,
-  writePublicationWorkbook,
-} from '@jianzheng/excel';
+import { importWorkbook, streamWorkbook, writePublicationWorkbook } from '@jianzheng/excel';
 import { createPublicationBuilder } from '@jianzheng/json';
 import { writePublication } from '@jianzheng/json/node';
 import { writeCellsWithExceljs, writeSyntheticWorkbooks } from '@jianzheng/testkit';
@@ -79,9 +74,8 @@ async function importOnly(files) {
 
 /**
  * The pipeline as `jianzheng publish` runs it: file by file, import → evaluate → add to the
- * publication builder, so that one file's materials and decisions are alive at a time (two while
- * the next file is imported on a worker thread); then the JSON streamed to disk and the Excel
- * attachment written by the streaming writer. BENCH_IMPORT_WORKER=0 imports on the main thread.
+ * publication builder, so that one file's materials and decisions are alive at a time; then the
+ * JSON streamed to disk and the Excel attachment written by the streaming writer.
  */
 async function pipeline(files, outDir) {
   const start = process.hrtime.bigint();
@@ -91,15 +85,9 @@ async function pipeline(files, outDir) {
   let evaluateS = 0;
   let buildS = 0;
   let materials = 0;
-  const importer = process.env.BENCH_IMPORT_WORKER === '0' ? undefined : createWorkerImporter();
-  const load = (file) => (importer ? importer.importWorkbook(file) : importWorkbook(file));
-  let next = load(files[0]);
-  for (let f = 0; f < files.length; f++) {
-    const file = files[f];
+  for (const file of files) {
     let t = process.hrtime.bigint();
-    // With the worker, this is the time spent waiting for an import, not the import itself.
-    const result = await next;
-    if (f + 1 < files.length) next = load(files[f + 1]);
+    const result = await importWorkbook(file);
     importS += seconds(t);
     if (!result.ok) throw new Error(`${file}: ${result.issues.find((i) => i.severity === 'error')?.message}`);
     t = process.hrtime.bigint();
@@ -110,7 +98,6 @@ async function pipeline(files, outDir) {
     buildS += seconds(t);
     materials += result.materials.length;
   }
-  await importer?.close();
   let t = process.hrtime.bigint();
   const publication = builder.finish();
   buildS += seconds(t);
@@ -132,7 +119,6 @@ async function pipeline(files, outDir) {
   const excelRawS = seconds(t);
   return {
     materials,
-    importWorker: importer !== undefined,
     importS,
     evaluateS,
     buildS,
@@ -230,13 +216,7 @@ const outDir = join(tmpdir(), `jz-bench-out-${process.pid}`);
 const p = child('pipeline', manifestPath, outDir);
 rmSync(outDir, { recursive: true, force: true });
 if (p.materials !== COUNT) throw new Error(`published ${p.materials}, expected ${COUNT}`);
-show(
-  `pipeline: import (${p.importWorker ? 'on a worker thread; time waited for it' : 'file by file'})`,
-  p.importS,
-  COUNT,
-  undefined,
-  p.load,
-);
+show('pipeline: import (file by file)', p.importS, COUNT, undefined, p.load);
 show('pipeline: evaluate (10 rules, traced)', p.evaluateS, COUNT, undefined, p.load);
 show('pipeline: build publication', p.buildS, COUNT, p.afterBuildMb, p.load);
 show('pipeline: JSON (streamed to disk)', p.jsonS, COUNT, undefined, p.load);

@@ -1,5 +1,5 @@
 import { type Engine, itemKey, type Publication } from '@jianzheng/core';
-import { createWorkerImporter, type ImportIssue, type ImportResult } from '@jianzheng/excel';
+import { type ImportIssue, importWorkbook } from '@jianzheng/excel';
 import { createPublicationBuilder, type PublicationHeadInput } from '@jianzheng/json';
 import type { Progress } from './progress';
 
@@ -21,8 +21,6 @@ export type FileByFileOutcome =
  * materials otherwise holds about 1 GB of them. Rules look only inside an item and ids are
  * numbered per item, so the result is byte for byte the whole-batch one, unless an item spans
  * two files: that is answered as `item-spans-files` and the caller imports the batch whole.
- * The next file is imported on a worker thread while this one is evaluated and added, so the
- * two halves of the work share the machine's cores.
  */
 export async function publishFileByFile(
   sources: readonly PublishSource[],
@@ -35,46 +33,31 @@ export async function publishFileByFile(
   const failed: string[] = [];
   const fileOfItem = new Map<string, string>();
   let rowsBefore = 0;
-  let rowsOfFile = 0;
-  const importer = createWorkerImporter();
-  const load = (index: number): Promise<ImportResult> => {
+  for (const [index, source] of sources.entries()) {
     progress.file(index);
-    const base = rowsBefore;
-    return importer.importWorkbook(sources[index]!.path, {
-      fileName: sources[index]!.fileName,
+    let rows = 0;
+    const result = await importWorkbook(source.path, {
+      fileName: source.fileName,
       onProgress: (count) => {
-        rowsOfFile = count;
-        progress.rows(base + count);
+        rows = count;
+        progress.rows(rowsBefore + count);
       },
     });
-  };
-  let next = sources.length > 0 ? load(0) : undefined;
-  try {
-    for (let index = 0; index < sources.length; index++) {
-      const result = await next!;
-      rowsBefore += rowsOfFile;
-      rowsOfFile = 0;
-      next = index + 1 < sources.length ? load(index + 1) : undefined;
-      const source = sources[index]!;
-      issues.push(...result.issues);
-      if (!result.ok) {
-        // The other files are still read, so that every file's problems are reported at once.
-        failed.push(source.fileName);
-        continue;
-      }
-      for (const item of result.items) {
-        const key = itemKey(item);
-        const earlier = fileOfItem.get(key);
-        if (earlier !== undefined)
-          return { kind: 'item-spans-files', item: item.name, files: [earlier, source.fileName] };
-        fileOfItem.set(key, source.fileName);
-      }
-      if (failed.length === 0) builder.add(result.materials, engine.evaluate(result.materials));
+    rowsBefore += rows;
+    issues.push(...result.issues);
+    if (!result.ok) {
+      // The other files are still read, so that every file's problems are reported at once.
+      failed.push(source.fileName);
+      continue;
     }
-  } finally {
-    // An import still running (after an early return) is abandoned with the worker.
-    next?.catch(() => undefined);
-    await importer.close();
+    for (const item of result.items) {
+      const key = itemKey(item);
+      const earlier = fileOfItem.get(key);
+      if (earlier !== undefined)
+        return { kind: 'item-spans-files', item: item.name, files: [earlier, source.fileName] };
+      fileOfItem.set(key, source.fileName);
+    }
+    if (failed.length === 0) builder.add(result.materials, engine.evaluate(result.materials));
   }
   if (failed.length > 0) return { kind: 'import-failed', failed, issues };
   return { kind: 'published', publication: builder.finish(), issues };

@@ -14,8 +14,6 @@ export type { ImportOptions, StreamOptions, StreamSummary, WorkbookEvent } from 
 export { streamWorkbook } from './stream-workbook';
 export type { TemplateOptions } from './template';
 export { createTemplate, PRINCIPLES, TEMPLATE_FIELDS } from './template';
-export type { WorkerImporter } from './worker-importer';
-export { createWorkerImporter, ImportWorkerError } from './worker-importer';
 export type { WriteWorkbookOptions } from './write-publication-workbook';
 export { WorkbookWriteError, writePublicationWorkbook } from './write-publication-workbook';
 export { XlsxTooLargeError } from './xlsx-writer/zip-writer';
