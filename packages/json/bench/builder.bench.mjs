@@ -13,38 +13,13 @@ import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { assignMaterialIds, createEngine, ITEM_TYPES } from '@jianzheng/core';
 import { createPublication, createPublicationBuilder } from '../dist/index.js';
+import { BASES, ISSUERS, NAMES } from './vocabulary.mjs';
 
 const MATERIALS = Number(process.env.BENCH_MATERIALS ?? 1_000_000);
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 1);
 const PER_ITEM = 8;
 const DEPARTMENTS = 200;
 
-// Names and facts chosen so that every rule of the default set fires somewhere.
-const NAMES = [
-  '居民身份证',
-  '居民户口簿',
-  '营业执照',
-  '申请表',
-  '亲属关系证明',
-  '无房证明',
-  '授权委托书',
-  '现场照片',
-  '结婚证',
-  '收入证明',
-  '法定代表人身份证明',
-  '建设工程规划许可证',
-  '不动产权证书',
-  '承诺书',
-  '验收报告',
-];
-const ISSUERS = ['公安机关', '某某村委会', '市场监督管理局', '申请人', '', '街道办事处', '不动产登记中心'];
-const BASES = [
-  '《中华人民共和国行政许可法》第三十一条',
-  '无',
-  '《安徽省实施办法》第十二条',
-  '',
-  '国务院令第412号',
-];
 const YES_NO = ['yes', 'no', 'unknown', 'unknown', 'unknown'];
 
 /** Item by item, as streamWorkbook yields them: one item's material inputs at a time. */

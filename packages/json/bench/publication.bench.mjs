@@ -10,40 +10,12 @@ import {
   serializePublication,
   verifyPublication,
 } from '../dist/index.js';
+import { BASES, ISSUERS, NAMES } from './vocabulary.mjs';
 
 const MATERIALS = Number(process.env.MATERIALS ?? 100_000);
 const DEPARTMENTS = 50;
 const PER_ITEM = 8;
 const RUNS = Number(process.env.RUNS ?? 5);
-
-// Names chosen so that every rule of the default set fires somewhere: shared data, village
-// certificates, commitments, missing legal basis, duplicates, plain retained forms.
-const NAMES = [
-  '居民身份证',
-  '居民户口簿',
-  '营业执照',
-  '申请表',
-  '亲属关系证明',
-  '无房证明',
-  '授权委托书',
-  '现场照片',
-  '结婚证',
-  '收入证明',
-  '法定代表人身份证明',
-  '建设工程规划许可证',
-  '申请表',
-  '不动产权证书',
-  '承诺书',
-  '验收报告',
-];
-const ISSUERS = ['公安机关', '某某村委会', '市场监督管理局', '申请人', '', '街道办事处', '不动产登记中心'];
-const BASES = [
-  '《中华人民共和国行政许可法》第三十一条',
-  '无',
-  '《安徽省实施办法》第十二条',
-  '',
-  '国务院令第412号',
-];
 
 function buildInputs() {
   const inputs = [];
