@@ -1,6 +1,8 @@
-import { readFile, rm } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { type Material, materialId } from '@jianzheng/core';
+import { readZip, writeZip } from '@jianzheng/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importWorkbook, importWorkbooks } from './import-workbook';
 import { type Fixtures, writeFixtures } from './testing/fixtures';
@@ -260,6 +262,24 @@ describe('importWorkbook: bad input never throws and imports nothing', () => {
     expect(result.issues[0]).toMatchObject({ severity: 'error', code, sheet: null, row: null, column: null });
     expect(result.issues[0]!.message).toMatch(message);
     expect(result.issues[0]!.message.startsWith('「')).toBe(true);
+  });
+
+  it('refuses a sheet whose XML stops inside its rows (a sound zip), never reading it as a shorter list', async () => {
+    const parts = readZip(await readFile(f.simple));
+    const cut = parts.map((part) => {
+      if (!/^xl\/worksheets\/sheet\d+\.xml$/.test(part.name)) return part;
+      const xml = Buffer.from(part.data).toString('utf8');
+      // Cut after the second row: the header and one material are complete, the rest is gone.
+      const end = xml.indexOf('</row>', xml.indexOf('</row>') + 1) + '</row>'.length;
+      return { name: part.name, data: Buffer.from(xml.slice(0, end), 'utf8') };
+    });
+    const path = join(f.dir, 'cut-sheet.xlsx');
+    await writeFile(path, writeZip(cut));
+    const result = await importWorkbook(path);
+    expect(result.ok).toBe(false);
+    expect(result.materials).toEqual([]);
+    expect(result.issues.map((i) => i.code)).toEqual(['CORRUPT_WORKBOOK']);
+    expect(result.issues[0]!.message).toMatch(/工作表内容格式错误/);
   });
 
   it('reports a missing file', async () => {
