@@ -4,6 +4,7 @@ import { type Engine, formatRate, type Publication } from '@jianzheng/core';
 import { writePublicationWorkbook } from '@jianzheng/excel';
 import {
   createPublication,
+  createPublicationBuilder,
   diffPublications,
   type PublicationHeadInput,
   renderDiffMarkdown,
@@ -13,7 +14,7 @@ import type { CommandContext } from '../context';
 import { printIssues } from '../context';
 import { engineFor } from '../engine';
 import { CliError, EXIT } from '../errors';
-import { publishFileByFile } from '../publish-file-by-file';
+import { evaluateFileByFile, type FileByFileOutcome } from '../evaluate-file-by-file';
 import { formatCount } from '../table';
 import { importProgress, loadWorkbooks, requireInputFiles } from '../workbooks';
 import { printRegressions } from './diff';
@@ -132,21 +133,19 @@ async function buildPublication(
   head: PublicationHeadInput,
 ): Promise<Publication> {
   await requireInputFiles(files, ctx.io.cwd);
+  const builder = createPublicationBuilder(head);
   const progress = importProgress(ctx.io, ctx.err, files.length);
-  let outcome: Awaited<ReturnType<typeof publishFileByFile>>;
+  let outcome: FileByFileOutcome;
   try {
     const sources = files.map((path) => ({ path: resolve(ctx.io.cwd, path), fileName: path }));
-    outcome = await publishFileByFile(sources, engine, head, progress);
+    outcome = await evaluateFileByFile(sources, engine, progress, builder.add, { allOrNothing: true });
   } finally {
     progress.done();
   }
-  if (outcome.kind === 'published') {
+  if (outcome.kind === 'done') {
     printIssues(ctx, outcome.issues);
-    return outcome.publication;
-  }
-  if (outcome.kind === 'import-failed') {
-    printIssues(ctx, outcome.issues);
-    throw importFailed(outcome.failed);
+    if (outcome.failed.length > 0) throw importFailed(outcome.failed);
+    return builder.finish();
   }
   const imported = await loadWorkbooks(files, ctx.io, ctx.err);
   printIssues(ctx, imported.issues);

@@ -1,12 +1,14 @@
-import { formatRate, type Summary } from '@jianzheng/core';
+import { resolve } from 'node:path';
+import { createSummaryAccumulator, type Engine, formatRate, type Summary } from '@jianzheng/core';
 import type { CommandContext } from '../context';
 import { printIssues } from '../context';
 import { engineFor } from '../engine';
 import { EXIT } from '../errors';
+import { evaluateFileByFile, type FileByFileOutcome } from '../evaluate-file-by-file';
 import { evaluateImported } from '../evaluation';
 import { AGREEMENT_ZH, categoryLabel } from '../labels';
 import { type Column, formatCount, renderMarkdownTable, renderTable } from '../table';
-import { loadWorkbooks } from '../workbooks';
+import { importProgress, loadWorkbooks, requireInputFiles } from '../workbooks';
 
 export interface ReportOptions {
   config?: string;
@@ -24,9 +26,7 @@ export async function reportCommand(
   options: ReportOptions,
 ): Promise<number> {
   const { engine, config } = await engineFor(options.config);
-  const imported = await loadWorkbooks(files, ctx.io, ctx.err);
-  const { summary } = evaluateImported(imported, engine);
-  printIssues(ctx, imported.issues, options.verbose);
+  const { summary, ok } = await summarizeWorkbooks(ctx, files, engine, options.verbose);
   const markdown = options.format === 'markdown';
   const render = (columns: Column[], rows: string[][]) =>
     markdown ? renderMarkdownTable(columns, rows) : renderTable(columns, rows);
@@ -58,7 +58,38 @@ export async function reportCommand(
     ),
   );
   ctx.io.stdout.write(`${lines.join('\n')}\n`);
-  return imported.ok ? EXIT.ok : EXIT.failed;
+  return ok ? EXIT.ok : EXIT.failed;
+}
+
+/**
+ * The figures, counted file by file so that a province's workbooks are never all in memory; the
+ * whole batch at once only when an item spans two files (see evaluateFileByFile).
+ */
+async function summarizeWorkbooks(
+  ctx: CommandContext,
+  files: string[],
+  engine: Engine,
+  verbose: boolean | undefined,
+): Promise<{ summary: Summary; ok: boolean }> {
+  await requireInputFiles(files, ctx.io.cwd);
+  const counted = createSummaryAccumulator({ categories: [...engine.categories.keys()] });
+  const progress = importProgress(ctx.io, ctx.err, files.length);
+  let outcome: FileByFileOutcome;
+  try {
+    const sources = files.map((path) => ({ path: resolve(ctx.io.cwd, path), fileName: path }));
+    outcome = await evaluateFileByFile(sources, engine, progress, (materials, decisions) => {
+      for (let i = 0; i < materials.length; i++) counted.add(materials[i]!, decisions[i]);
+    });
+  } finally {
+    progress.done();
+  }
+  if (outcome.kind === 'done') {
+    printIssues(ctx, outcome.issues, verbose);
+    return { summary: counted.result(), ok: outcome.failed.length === 0 };
+  }
+  const imported = await loadWorkbooks(files, ctx.io, ctx.err);
+  printIssues(ctx, imported.issues, verbose);
+  return { summary: evaluateImported(imported, engine).summary, ok: imported.ok };
 }
 
 function departmentTable(summary: Summary, bold: (text: string) => string): [Column[], string[][]] {

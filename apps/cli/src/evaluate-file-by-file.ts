@@ -1,0 +1,69 @@
+import { type Decision, type Engine, itemKey, type Material } from '@jianzheng/core';
+import { type ImportIssue, importWorkbook } from '@jianzheng/excel';
+import type { Progress } from './progress';
+
+/** One workbook: where it is and the name its issues carry. */
+export interface WorkbookFile {
+  path: string;
+  fileName: string;
+}
+
+export type FileByFileOutcome =
+  /** Every file was read; `failed` names those that did not import (their materials were not taken). */
+  | { kind: 'done'; failed: string[]; issues: ImportIssue[] }
+  /** An item is in two files: its materials must be numbered and compared as one item. */
+  | { kind: 'item-spans-files'; item: string; files: [string, string] };
+
+export interface FileByFileOptions {
+  /** Stop evaluating after the first file that fails to import (a publication is all or nothing). */
+  allOrNothing?: boolean;
+}
+
+/**
+ * Imports and evaluates one workbook at a time and hands each good file's materials and decisions
+ * to `take`, so that only one file's Material and Decision objects are alive at once — a national
+ * list of 1,000,000 materials otherwise holds about 1 GB of them. Rules look only inside an item
+ * and ids are numbered per item, so what `take` receives is exactly the whole batch's result,
+ * unless an item spans two files: that is answered as `item-spans-files` (nothing more is taken)
+ * and the caller imports the batch whole, the only way to number such an item as one.
+ */
+export async function evaluateFileByFile(
+  files: readonly WorkbookFile[],
+  engine: Engine,
+  progress: Progress,
+  take: (materials: readonly Material[], decisions: readonly Decision[]) => void,
+  options: FileByFileOptions = {},
+): Promise<FileByFileOutcome> {
+  const issues: ImportIssue[] = [];
+  const failed: string[] = [];
+  const fileOfItem = new Map<string, string>();
+  let rowsBefore = 0;
+  for (const [index, file] of files.entries()) {
+    progress.file(index);
+    let rows = 0;
+    const result = await importWorkbook(file.path, {
+      fileName: file.fileName,
+      onProgress: (count) => {
+        rows = count;
+        progress.rows(rowsBefore + count);
+      },
+    });
+    rowsBefore += rows;
+    issues.push(...result.issues);
+    if (!result.ok) {
+      // The other files are still read, so that every file's problems are reported at once.
+      failed.push(file.fileName);
+      continue;
+    }
+    for (const item of result.items) {
+      const key = itemKey(item);
+      const earlier = fileOfItem.get(key);
+      if (earlier !== undefined)
+        return { kind: 'item-spans-files', item: item.name, files: [earlier, file.fileName] };
+      fileOfItem.set(key, file.fileName);
+    }
+    if (failed.length === 0 || !options.allOrNothing)
+      take(result.materials, engine.evaluate(result.materials));
+  }
+  return { kind: 'done', failed, issues };
+}
