@@ -31,7 +31,7 @@ describe('evaluateFileByFile', () => {
     const counted = createSummaryAccumulator({ categories: [...engine.categories.keys()] });
     const outcome = await evaluateFileByFile(demo, engine, silent, (materials, decisions) => {
       builder.add(materials, decisions);
-      materials.forEach((m, i) => counted.add(m, decisions[i]));
+      for (let i = 0; i < materials.length; i++) counted.add(materials[i]!, decisions[i]);
     });
     expect(outcome).toMatchObject({ kind: 'done', failed: [] });
     const whole = await importWorkbooks(demo.map((s) => ({ input: s.path, fileName: s.fileName })));
