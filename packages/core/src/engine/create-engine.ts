@@ -116,8 +116,11 @@ class Context implements MaterialContext {
   get department(): string {
     return this.group.department;
   }
+  private issuerName: string | undefined;
   get issuer(): string {
-    return this.normalize(this.material.issuer);
+    // Several rules compare the issuer: normalize (a cache lookup) once per material.
+    if (this.issuerName === undefined) this.issuerName = this.normalize(this.material.issuer);
+    return this.issuerName;
   }
   get itemMaterialNames(): ReadonlySet<string> {
     return this.group.set;

@@ -11,13 +11,21 @@ export const superiorCancelled = defineRule({
   principle: 5,
   title: { zh: '上级部门已公布取消', en: 'already cancelled by a superior authority' },
   compile: ({ catalogs, normalize }) => {
-    const catalogHits = new Map<string, ReturnType<typeof sharedOutcome>>();
+    // Item name → material name → outcome. Nested rather than keyed by "item|material": a joined
+    // key is a new string to build and hash for every material evaluated.
+    const catalogHits = new Map<string, Map<string, ReturnType<typeof sharedOutcome>>>();
     for (const entry of catalogs.superiorCancellations) {
-      const key = `${normalize(entry.item)}|${normalize(entry.material)}`;
-      if (catalogHits.has(key)) continue;
+      const itemName = normalize(entry.item);
+      const materialName = normalize(entry.material);
+      let byMaterial = catalogHits.get(itemName);
+      if (byMaterial === undefined) {
+        byMaterial = new Map();
+        catalogHits.set(itemName, byMaterial);
+      }
+      if (byMaterial.has(materialName)) continue;
       const reference = entry.reference ?? null;
-      catalogHits.set(
-        key,
+      byMaterial.set(
+        materialName,
         sharedOutcome({
           matched: true,
           reason: reference ? `上级已取消清单收录（${reference}）` : '上级已取消清单收录',
@@ -47,7 +55,7 @@ export const superiorCancelled = defineRule({
       if (material.superiorCancelled === 'yes') return declaredYes(material.superiorReference ?? null);
       if (material.superiorCancelled === 'no') return declaredNo;
       if (catalogHits.size === 0) return notListed;
-      return catalogHits.get(`${itemName}|${name}`) ?? notListed;
+      return catalogHits.get(itemName)?.get(name) ?? notListed;
     };
   },
 });
