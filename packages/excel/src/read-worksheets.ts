@@ -30,19 +30,6 @@ interface ReaderInternals {
   styles?: { getStyleModel(id: number): { numFmt?: string } | null | undefined };
 }
 
-/** Options exceljs's streaming reader is created with (stack notes: dates need styles). */
-export const READER_OPTIONS = {
-  sharedStrings: 'cache',
-  styles: 'cache',
-  hyperlinks: 'ignore',
-  worksheets: 'emit',
-} as const;
-
-/** The workbook's worksheets in tab order. */
-export interface WorkbookParts {
-  sheets: AsyncGenerator<StreamedSheet>;
-}
-
 /** exceljs's test for a date format (utils.isDateFmt): date letters outside quotes and brackets. */
 function isDateFormat(format: string | undefined): boolean {
   if (!format) return false;
@@ -58,12 +45,13 @@ function resolveTarget(target: string): string {
  * Reads the workbook part, relationships, shared strings and styles first, then yields each
  * worksheet's rows as they inflate. Returns `undefined` for a zip without a workbook.
  */
-export async function openWorkbook(zip: ZipSource): Promise<WorkbookParts | undefined> {
+export async function openWorkbook(zip: ZipSource): Promise<AsyncGenerator<StreamedSheet> | undefined> {
   const workbookEntry = zip.entries.get('xl/workbook.xml');
   if (workbookEntry === undefined) return undefined;
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(
     undefined as unknown as string,
-    READER_OPTIONS,
+    // Only the styles are kept: dates are numbers whose cell style has a date format.
+    { styles: 'cache' },
   ) as unknown as ReaderInternals;
 
   const rels = zip.entries.get('xl/_rels/workbook.xml.rels');
@@ -108,7 +96,7 @@ export async function openWorkbook(zip: ZipSource): Promise<WorkbookParts | unde
       }
     }
   }
-  return { sheets: sheets() };
+  return sheets();
 }
 
 async function* rowsOf(

@@ -97,10 +97,10 @@ export async function* streamWorkbook(
   let noWorkbook = false;
   let failure: unknown;
   try {
-    const workbook = await openWorkbook(opened.zip);
-    if (workbook === undefined) noWorkbook = true;
+    const worksheets = await openWorkbook(opened.zip);
+    if (worksheets === undefined) noWorkbook = true;
     else {
-      for await (const worksheet of workbook.sheets) {
+      for await (const worksheet of worksheets) {
         sheetCount++;
         const parser = new SheetParser(ctx, worksheet.name);
         // Every row iterator is consumed to its end, even after a footer, so that each
