@@ -1,12 +1,14 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import type { Decision, Engine, Material } from '@jianzheng/core';
 import { type ImportBatchResult, importWorkbooks, type WorkbookSource } from '@jianzheng/excel';
 import { CliError, EXIT } from './errors';
+import { evaluateFileByFile, type FileByFileOptions, type FileByFileOutcome } from './evaluate-file-by-file';
 import type { CliIo, Colors } from './io';
 import { createProgress, type Progress } from './progress';
 
 /** At least one workbook, each of them an existing file (else a usage error, exit 2). */
-export async function requireInputFiles(paths: readonly string[], cwd: string): Promise<void> {
+async function requireInputFiles(paths: readonly string[], cwd: string): Promise<void> {
   if (paths.length === 0) {
     throw new CliError(
       'CLI_NO_INPUT',
@@ -43,7 +45,7 @@ export async function checkInputFiles(paths: readonly string[], cwd: string): Pr
 }
 
 /** The import progress bar on stderr (drawn only on a terminal, unless JIANZHENG_PROGRESS says). */
-export function importProgress(io: CliIo, colors: Colors, files: number): Progress {
+function importProgress(io: CliIo, colors: Colors, files: number): Progress {
   return createProgress({
     stream: io.stderr,
     colors,
@@ -79,6 +81,28 @@ export async function loadWorkbooks(
   });
   try {
     return await importWorkbooks(watched, { onProgress: (rows) => progress.rows(rows) });
+  } finally {
+    progress.done();
+  }
+}
+
+/**
+ * `evaluateFileByFile` over a command's workbook arguments: the same existence check and progress
+ * bar as `loadWorkbooks`, for commands that need one file's materials at a time (report, publish).
+ */
+export async function evaluateWorkbooksFileByFile(
+  paths: readonly string[],
+  io: CliIo,
+  colors: Colors,
+  engine: Engine,
+  take: (materials: readonly Material[], decisions: readonly Decision[]) => void,
+  options: FileByFileOptions = {},
+): Promise<FileByFileOutcome> {
+  await requireInputFiles(paths, io.cwd);
+  const progress = importProgress(io, colors, paths.length);
+  try {
+    const files = paths.map((path) => ({ path: resolve(io.cwd, path), fileName: path }));
+    return await evaluateFileByFile(files, engine, progress, take, options);
   } finally {
     progress.done();
   }

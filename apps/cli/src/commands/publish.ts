@@ -14,9 +14,8 @@ import type { CommandContext } from '../context';
 import { printIssues } from '../context';
 import { engineFor } from '../engine';
 import { CliError, EXIT } from '../errors';
-import { evaluateFileByFile, type FileByFileOutcome } from '../evaluate-file-by-file';
 import { formatCount } from '../table';
-import { importProgress, loadWorkbooks, requireInputFiles } from '../workbooks';
+import { evaluateWorkbooksFileByFile, loadWorkbooks } from '../workbooks';
 import { printRegressions } from './diff';
 
 export interface PublishOptions {
@@ -132,16 +131,10 @@ async function buildPublication(
   engine: Engine,
   head: PublicationHeadInput,
 ): Promise<Publication> {
-  await requireInputFiles(files, ctx.io.cwd);
   const builder = createPublicationBuilder(head);
-  const progress = importProgress(ctx.io, ctx.err, files.length);
-  let outcome: FileByFileOutcome;
-  try {
-    const sources = files.map((path) => ({ path: resolve(ctx.io.cwd, path), fileName: path }));
-    outcome = await evaluateFileByFile(sources, engine, progress, builder.add, { allOrNothing: true });
-  } finally {
-    progress.done();
-  }
+  const outcome = await evaluateWorkbooksFileByFile(files, ctx.io, ctx.err, engine, builder.add, {
+    allOrNothing: true,
+  });
   if (outcome.kind === 'done') {
     printIssues(ctx, outcome.issues);
     if (outcome.failed.length > 0) throw importFailed(outcome.failed);

@@ -1,14 +1,12 @@
-import { resolve } from 'node:path';
 import { createSummaryAccumulator, type Engine, formatRate, type Summary } from '@jianzheng/core';
 import type { CommandContext } from '../context';
 import { printIssues } from '../context';
 import { engineFor } from '../engine';
 import { EXIT } from '../errors';
-import { evaluateFileByFile, type FileByFileOutcome } from '../evaluate-file-by-file';
 import { evaluateImported } from '../evaluation';
 import { AGREEMENT_ZH, categoryLabel } from '../labels';
 import { type Column, formatCount, renderMarkdownTable, renderTable } from '../table';
-import { importProgress, loadWorkbooks, requireInputFiles } from '../workbooks';
+import { evaluateWorkbooksFileByFile, loadWorkbooks } from '../workbooks';
 
 export interface ReportOptions {
   config?: string;
@@ -71,18 +69,16 @@ async function summarizeWorkbooks(
   engine: Engine,
   verbose: boolean | undefined,
 ): Promise<{ summary: Summary; ok: boolean }> {
-  await requireInputFiles(files, ctx.io.cwd);
   const counted = createSummaryAccumulator({ categories: [...engine.categories.keys()] });
-  const progress = importProgress(ctx.io, ctx.err, files.length);
-  let outcome: FileByFileOutcome;
-  try {
-    const sources = files.map((path) => ({ path: resolve(ctx.io.cwd, path), fileName: path }));
-    outcome = await evaluateFileByFile(sources, engine, progress, (materials, decisions) => {
+  const outcome = await evaluateWorkbooksFileByFile(
+    files,
+    ctx.io,
+    ctx.err,
+    engine,
+    (materials, decisions) => {
       for (let i = 0; i < materials.length; i++) counted.add(materials[i]!, decisions[i]);
-    });
-  } finally {
-    progress.done();
-  }
+    },
+  );
   if (outcome.kind === 'done') {
     printIssues(ctx, outcome.issues, verbose);
     return { summary: counted.result(), ok: outcome.failed.length === 0 };
