@@ -13,8 +13,7 @@ import { createEngine } from '@jianzheng/core';
 import { importWorkbook, streamWorkbook, writePublicationWorkbook } from '@jianzheng/excel';
 import { createPublicationBuilder } from '@jianzheng/json';
 import { writePublication } from '@jianzheng/json/node';
-import { writeCellsWithExceljs, writeSyntheticWorkbooks } from '@jianzheng/testkit';
-import ExcelJS from 'exceljs';
+import { readCellsWithExceljs, writeCellsWithExceljs, writeSyntheticWorkbooks } from '@jianzheng/testkit';
 import { record } from './results.mjs';
 
 const self = fileURLToPath(import.meta.url);
@@ -42,21 +41,7 @@ const maxRssMb = () => process.resourceUsage().maxRSS / 1024;
 
 async function rawRead(files) {
   let cells = 0;
-  for (const file of files) {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
-      sharedStrings: 'cache',
-      styles: 'cache',
-      hyperlinks: 'ignore',
-      worksheets: 'emit',
-    });
-    for await (const sheet of reader) {
-      for await (const row of sheet) {
-        row.eachCell(() => {
-          cells++;
-        });
-      }
-    }
-  }
+  for (const file of files) cells += await readCellsWithExceljs(file);
   return { cells };
 }
 

@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readCellsWithExceljs } from '@jianzheng/testkit';
 import ExcelJS from 'exceljs';
 
 const args = process.argv.slice(2);
@@ -96,20 +97,7 @@ async function child(mode, path) {
     for (;;) {
       attempts++;
       try {
-        let cells = 0;
-        const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
-          sharedStrings: 'cache',
-          styles: 'cache',
-          hyperlinks: 'ignore',
-          worksheets: 'emit',
-        });
-        for await (const sheet of reader) {
-          for await (const row of sheet) {
-            row.eachCell((cell) => {
-              if (cell.value !== undefined) cells++;
-            });
-          }
-        }
+        const cells = await readCellsWithExceljs(path);
         detail = `${cells.toLocaleString('en')} cells${attempts > 1 ? `, ${attempts - 1} failed attempt(s) (exceljs #3064)` : ''}`;
         break;
       } catch (error) {

@@ -5,7 +5,7 @@ export type { CfbStream } from './cfb';
 export { biff8Bof, writeCfb } from './cfb';
 export type { CorpusCase, CorpusExpectation } from './corpus';
 export { ACCEPTED_CASE_IDS, REFUSED_CASE_IDS, writeBadInputCorpus, ZIP_BOMB_EXPANDED_BYTES } from './corpus';
-export { writeCellsWithExceljs } from './exceljs-baseline';
+export { readCellsWithExceljs, writeCellsWithExceljs } from './exceljs-baseline';
 export type { Random } from './random';
 export { seededRandom } from './random';
 export type { ServerProcess, StartServerProcessOptions } from './server-process';
