@@ -11,7 +11,16 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { seededRandom, writeCellsWithExceljs } from '@jianzheng/testkit';
+import { DEFAULT_CATEGORIES } from '@jianzheng/core';
+import {
+  ITEM_NOUNS,
+  ITEM_VERBS,
+  LEGAL_BASES,
+  MATERIAL_STEMS,
+  seededRandom,
+  ISSUERS as TESTKIT_ISSUERS,
+  writeCellsWithExceljs,
+} from '@jianzheng/testkit';
 
 const args = process.argv.slice(2);
 const self = fileURLToPath(import.meta.url);
@@ -88,53 +97,13 @@ async function child(mode, path, level) {
   console.log(JSON.stringify({ mode, seconds, rows, maxRssMb, heldMb, load }));
 }
 
-const SUBJECTS = [
-  '户口',
-  '居民身份证',
-  '婚姻',
-  '社会救助',
-  '失业保险',
-  '医师执业',
-  '食品经营',
-  '建筑施工',
-  '教师资格',
-  '道路运输',
-];
-const ACTIONS = ['登记', '变更登记', '注销', '申领', '补领', '换证', '许可', '备案', '认定', '审核'];
+// Names from testkit's vocabulary and the default categories, so the bench's list looks like the
+// generated national workbooks; issuers and sources include blanks (null) as real lists do.
 const TYPES = ['行政许可', '行政确认', '行政给付', '行政备案', '公共服务', '其他行政权力'];
-const MATERIALS = [
-  '居民身份证',
-  '户口簿',
-  '结婚证',
-  '营业执照',
-  '不动产权证书',
-  '申请表',
-  '授权委托书',
-  '无犯罪记录证明',
-  '亲属关系证明',
-  '健康证明',
-  '学历证书',
-  '劳动合同',
-  '收入证明',
-  '纳税证明',
-  '公司章程',
-];
-const ISSUERS = ['申请人', '公安机关', '民政部门', '村（居）委会', '医疗机构', '人社部门', '税务部门', null];
+const ISSUERS = [...TESTKIT_ISSUERS.slice(0, 7), null];
 const SOURCES = ['申请人自备', '政府部门核发', '中介机构出具', '其他', null];
-const LAWS = [
-  '《中华人民共和国户口登记条例》第十条',
-  '《婚姻登记条例》第五条',
-  '《社会救助暂行办法》第十一条',
-  '《失业保险条例》第十六条',
-  '《道路运输条例》第九条',
-  null,
-];
-const CATEGORIES = [
-  { id: 'information-sharing', zh: '通过信息共享获取', en: 'obtained by information sharing' },
-  { id: 'no-legal-basis', zh: '无法律法规依据', en: 'no legal basis' },
-  { id: 'commitment', zh: '以告知承诺替代', en: 'replaced by a commitment' },
-  { id: 'internal-query', zh: '部门内部核查', en: 'internal query' },
-];
+const LAWS = [...LEGAL_BASES.slice(0, 5), null];
+const CATEGORIES = DEFAULT_CATEGORIES.map((c) => ({ id: c.id, zh: c.label.zh, en: c.label.en }));
 
 function buildPublication(count) {
   // Seeded, so every child builds the same publication.
@@ -155,7 +124,7 @@ function buildPublication(count) {
       const law = pick(LAWS);
       materials.push({
         id: `m${made + m}`,
-        name: `${m + 1}、${pick(MATERIALS)}${random() < 0.3 ? '（原件及复印件）' : ''}`,
+        name: `${m + 1}、${pick(MATERIAL_STEMS)}${random() < 0.3 ? '（原件及复印件）' : ''}`,
         verdict: cancel ? 'cancel' : 'retain',
         category,
         ruleId: cancel ? `R-${category.id}` : null,
@@ -171,7 +140,7 @@ function buildPublication(count) {
     }
     department.items.push({
       code: `3413${String(itemNo).padStart(8, '0')}`,
-      name: `${pick(SUBJECTS)}${pick(ACTIONS)}（${itemNo}）`,
+      name: `${pick(ITEM_NOUNS)}${pick(ITEM_VERBS)}（${itemNo}）`,
       type: pick(TYPES),
       materials,
     });
