@@ -1,223 +1,29 @@
-import type { Publication, PublishedDepartment, PublishedItem, PublishedMaterial } from '@jianzheng/core';
-import ExcelJS from 'exceljs';
-
-export type Kind = 'cancel' | 'retain';
-
-const NONE = '—';
-
-export interface ColumnSpec {
-  header: string;
-  width: number;
-  /** Group columns are written once per department or item and merged over its rows. */
-  group?: 'department' | 'item';
-  value: (
-    department: PublishedDepartment,
-    item: PublishedItem,
-    material: PublishedMaterial,
-    serial: number,
-  ) => string | number;
-}
-
-export const CANCELLED_COLUMNS: readonly ColumnSpec[] = [
-  { header: '序号', width: 6, group: 'item', value: (_d, _i, _m, serial) => serial },
-  { header: '实施部门', width: 16, group: 'department', value: (d) => d.name },
-  { header: '事项名称', width: 28, group: 'item', value: (_d, i) => i.name },
-  { header: '取消的申请材料', width: 30, value: (_d, _i, m) => m.name },
-  { header: '取消类别', width: 20, value: (_d, _i, m) => m.category?.zh ?? '' },
-  { header: '取消后办理方式', width: 30, value: (_d, _i, m) => afterwards(m) },
-  { header: '依据', width: 40, value: (_d, _i, m) => m.reason },
-];
-
-export const RETAINED_COLUMNS: readonly ColumnSpec[] = [
-  { header: '序号', width: 6, group: 'item', value: (_d, _i, _m, serial) => serial },
-  { header: '实施部门', width: 16, group: 'department', value: (d) => d.name },
-  { header: '事项编码', width: 20, group: 'item', value: (_d, i) => i.code ?? '' },
-  { header: '事项名称', width: 28, group: 'item', value: (_d, i) => i.name },
-  // An explicit dash, not a blank: a blank type cell inherits the type of the item above.
-  { header: '事项类型', width: 12, group: 'item', value: (_d, i) => i.type ?? NONE },
-  { header: '材料名称', width: 30, value: (_d, _i, m) => m.name },
-  { header: '材料来源', width: 14, value: (_d, _i, m) => m.source ?? '' },
-  { header: '开具单位', width: 18, value: (_d, _i, m) => m.issuer ?? '' },
-  { header: '设定依据', width: 40, value: (_d, _i, m) => m.legalBasis ?? '' },
-];
-
-// How the office works without the material, when the rule recorded no specific replacement.
-const AFTERWARDS: Record<string, string> = {
-  'information-sharing': '通过信息共享获取',
-  'internal-query': '部门内部查询核实',
-  commitment: '申请人书面承诺，事中事后核查',
-  'no-legal-basis': '不再要求提供',
-  'not-necessary': '不再要求提供',
-  duplicate: '不再重复提供',
-  'superior-decision': '不再要求提供',
-};
-
-function afterwards(material: PublishedMaterial): string {
-  if (material.replacement) return material.replacement;
-  return (material.category && AFTERWARDS[material.category.id]) ?? '不再要求提供';
-}
-
-/** "宿州市" + "市公安局" → "宿州市公安局"; names that already carry the city are kept. */
-function withJurisdiction(department: string, jurisdiction: string): string {
-  if (department.startsWith(jurisdiction)) return department;
-  const level = jurisdiction.slice(-1);
-  if (/[省市县区]/.test(level) && department.startsWith(level)) return jurisdiction.slice(0, -1) + department;
-  return jurisdiction + department;
-}
+import type { Publication } from '@jianzheng/core';
+import { DEFAULT_LEVEL, type WriteWorkbookOptions, writeAttachment } from './write-publication-workbook';
 
 /**
- * The list's title, derived from the jurisdiction and its departments, e.g.
- * “宿州市公安局等11部门取消政务服务事项申请材料清单”.
+ * The official attachment of the government document, as bytes: a sheet of cancelled materials
+ * and a sheet of retained ones, grouped by department and item with merged group cells,
+ * bordered, titled, A4 landscape with the header row repeated on every printed page. The same
+ * writer as `writePublicationWorkbook`, collected in memory, for callers that store or send the
+ * file (the API keeps it with the publication). The retained sheet imports back with
+ * `importWorkbook`.
  */
-export function publicationTitle(
-  publication: Pick<Publication, 'jurisdiction' | 'departments'>,
-  kind: Kind,
-): string {
-  const departments = publication.departments;
-  const city = publication.jurisdiction.name;
-  const lead = departments[0] ? withJurisdiction(departments[0].name, city) : city;
-  const who = departments.length > 1 ? `${lead}等${departments.length}部门` : lead;
-  return `${who}${kind === 'cancel' ? '取消' : '保留'}政务服务事项申请材料清单`;
-}
-
-export function subtitle(publication: Publication): string {
-  const parts = [publication.batch.title];
-  if (publication.batch.documentNumber) parts.push(publication.batch.documentNumber);
-  parts.push(`第 ${publication.version} 版`);
-  parts.push(`发布于 ${publication.publishedAt.slice(0, 10)}`);
-  return parts.join('　');
-}
-
-const THIN: Partial<ExcelJS.Borders> = {
-  top: { style: 'thin' },
-  left: { style: 'thin' },
-  bottom: { style: 'thin' },
-  right: { style: 'thin' },
-};
-export const HEADER_ROW = 3;
-/** Page numbers centred in the footer of every printed page (&C: readers such as openpyxl want the section). */
-export const FOOTER = '&C第 &P 页，共 &N 页';
-
-interface SheetSink {
-  addRow(values: Array<string | number | null>): ExcelJS.Row;
-  merge(top: number, left: number, bottom: number, right: number): void;
-}
-
-/** Writes one list (title, subtitle, header, grouped rows) through a sink, in memory or streaming. */
-function writeList(
-  sink: SheetSink,
+export async function exportPublication(
   publication: Publication,
-  kind: Kind,
-  columns: readonly ColumnSpec[],
-  commit: (row: ExcelJS.Row) => void,
-): void {
-  const width = columns.length;
-  const title = sink.addRow([publicationTitle(publication, kind)]);
-  title.height = 32;
-  title.getCell(1).font = { bold: true, size: 16, name: '宋体' };
-  title.getCell(1).alignment = { horizontal: 'center', vertical: 'middle' };
-  sink.merge(1, 1, 1, width);
-  commit(title);
-  const sub = sink.addRow([subtitle(publication)]);
-  sub.getCell(1).alignment = { horizontal: 'center', vertical: 'middle' };
-  sink.merge(2, 1, 2, width);
-  commit(sub);
-  const header = sink.addRow(columns.map((c) => c.header));
-  header.height = 24;
-  header.eachCell((cell) => {
-    cell.font = { bold: true };
-    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-    cell.border = THIN;
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
-  });
-  commit(header);
-
-  const wanted = kind === 'cancel' ? 'cancel' : 'retain';
-  let serial = 0;
-  let rowNumber = HEADER_ROW;
-  for (const department of publication.departments) {
-    const departmentStart = rowNumber + 1;
-    for (const item of department.items) {
-      const materials = item.materials.filter((m) => m.verdict === wanted);
-      if (materials.length === 0) continue;
-      serial++;
-      const itemStart = rowNumber + 1;
-      materials.forEach((material, index) => {
-        const values = columns.map((column) => {
-          const isGroupContinuation =
-            (column.group === 'item' && index > 0) ||
-            (column.group === 'department' && (index > 0 || rowNumber + 1 > departmentStart));
-          return isGroupContinuation ? null : column.value(department, item, material, serial);
-        });
-        const row = sink.addRow(values);
-        rowNumber = row.number;
-        for (let c = 1; c <= width; c++) {
-          const cell = row.getCell(c);
-          cell.border = THIN;
-          cell.alignment = {
-            vertical: 'middle',
-            horizontal: columns[c - 1]!.header === '序号' ? 'center' : 'left',
-            wrapText: true,
-          };
-        }
-        commit(row);
-      });
-      if (rowNumber > itemStart) {
-        columns.forEach((column, i) => {
-          if (column.group === 'item') sink.merge(itemStart, i + 1, rowNumber, i + 1);
-        });
-      }
-    }
-    if (rowNumber > departmentStart) {
-      columns.forEach((column, i) => {
-        if (column.group === 'department') sink.merge(departmentStart, i + 1, rowNumber, i + 1);
-      });
-    }
-  }
-}
-
-export const PAGE_SETUP: Partial<ExcelJS.PageSetup> = {
-  paperSize: 9,
-  orientation: 'landscape',
-  fitToPage: true,
-  fitToWidth: 1,
-  fitToHeight: 0,
-  horizontalCentered: true,
-  printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}`,
-  margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-};
-
-export const SHEETS: ReadonlyArray<[Kind, string, readonly ColumnSpec[]]> = [
-  ['cancel', '取消的申请材料', CANCELLED_COLUMNS],
-  ['retain', '保留的申请材料', RETAINED_COLUMNS],
-];
-
-/**
- * The official attachment of the government document: a sheet of cancelled materials and a
- * sheet of retained ones, grouped by department and item with merged group cells, bordered,
- * titled, A4 landscape with the header row repeated on every printed page. The retained sheet
- * imports back with `importWorkbook`.
- */
-export async function exportPublication(publication: Publication): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'jianzheng';
-  for (const [kind, name, columns] of SHEETS) {
-    const sheet = workbook.addWorksheet(name, {
-      pageSetup: PAGE_SETUP,
-      views: [{ state: 'frozen', ySplit: HEADER_ROW, xSplit: 0 }],
-      headerFooter: { oddFooter: FOOTER },
-    });
-    sheet.columns = columns.map((c) => ({ width: c.width }));
-    writeList(
-      {
-        addRow: (values) => sheet.addRow(values),
-        merge: (top, left, bottom, right) => sheet.mergeCells(top, left, bottom, right),
+  options: WriteWorkbookOptions = {},
+): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  await writeAttachment(
+    {
+      write: (chunk) => {
+        chunks.push(chunk);
+        return true;
       },
-      publication,
-      kind,
-      columns,
-      () => {},
-    );
-  }
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+      drain: async () => {},
+    },
+    publication,
+    options.compressionLevel ?? DEFAULT_LEVEL,
+  );
+  return Buffer.concat(chunks);
 }

@@ -1,8 +1,9 @@
 // @jianzheng/excel — department workbooks in, the submission template and the official list out.
 
+export { publicationTitle } from './attachment-layout';
 export { cellError, cellText } from './cell-text';
 export { columnLetter } from './column-letter';
-export { exportPublication, publicationTitle } from './export-publication';
+export { exportPublication } from './export-publication';
 export type { Field, FieldDefinition } from './headers';
 export { FIELDS, matchHeader } from './headers';
 export type { ImportBatchResult, ImportResult, WorkbookSource } from './import-workbook';

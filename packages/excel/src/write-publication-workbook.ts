@@ -3,7 +3,6 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { isJianzhengError, JianzhengError, type Publication } from '@jianzheng/core';
-import { columnLetter } from './column-letter';
 import {
   type ColumnSpec,
   FOOTER,
@@ -13,7 +12,8 @@ import {
   publicationTitle,
   SHEETS,
   subtitle,
-} from './export-publication';
+} from './attachment-layout';
+import { columnLetter } from './column-letter';
 import {
   appXml,
   contentTypesXml,
@@ -27,6 +27,9 @@ import {
 } from './xlsx-writer/parts';
 import { needsPreserve, xmlText } from './xlsx-writer/xml';
 import { type ByteSink, dosDateTime, type ZipEntryWriter, ZipWriter } from './xlsx-writer/zip-writer';
+
+/** Deflate level unless told otherwise (see `compressionLevel`). */
+export const DEFAULT_LEVEL = 3;
 
 export interface WriteWorkbookOptions {
   /**
@@ -197,7 +200,12 @@ async function writeSheet(
 }
 
 /** The whole package, part after part, into a zip on `sink`. */
-async function writeAttachment(sink: ByteSink, publication: Publication, level: number): Promise<void> {
+/** Writes the attachment's parts into a zip, through any byte sink (a file, memory). */
+export async function writeAttachment(
+  sink: ByteSink,
+  publication: Publication,
+  level: number,
+): Promise<void> {
   const zip = new ZipWriter(sink, { level, modified: dosDateTime(publication.publishedAt) });
   const names = SHEETS.map(([, name]) => name);
   const text = (xml: string) => (w: ZipEntryWriter) => w.write(xml);
@@ -260,7 +268,7 @@ function streamSink(stream: WriteStream, failed: () => unknown): ByteSink {
 }
 
 /**
- * Writes the official attachment (the same workbook as `exportPublication`: cancelled and
+ * Writes the official attachment (the workbook `exportPublication` returns as bytes: cancelled and
  * retained sheets, grouped, merged, bordered, titled, print-ready) straight to a file as
  * SpreadsheetML, for publications of any size up to what a zip without Zip64 holds. The file
  * appears at `path` only when complete: it is written next to it and renamed into place.
@@ -271,7 +279,7 @@ export async function writePublicationWorkbook(
   path: string,
   options: WriteWorkbookOptions = {},
 ): Promise<void> {
-  const level = options.compressionLevel ?? 3;
+  const level = options.compressionLevel ?? DEFAULT_LEVEL;
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   let failure: unknown;
   const stream = createWriteStream(temp, { flags: 'wx', highWaterMark: 1024 * 1024 });
