@@ -17,6 +17,7 @@ describe('jianzheng: help, version, usage errors', () => {
       'report',
       'publish',
       'diff',
+      'compare',
       'explain',
       'serve',
       'token',

@@ -31,6 +31,8 @@ const USAGE_CODES = new Set([
   'RULE_DEFINITION_INVALID',
   // @jianzheng/api: `token create` with an unknown role or a department token without --department.
   'TOKEN_REQUEST_INVALID',
+  // @jianzheng/compare: two versions of one batch given to `compare`.
+  'COMPARE_DUPLICATE_BATCH',
 ]);
 
 export function exitCodeOf(error: unknown): number {

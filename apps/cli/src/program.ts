@@ -132,6 +132,23 @@ export function createProgram(io: CliIo, result: { code: number; context?: Comma
     );
 
   program
+    .command('compare')
+    .description('对标：比较多个地区的发布文件，找出本地仍要求而他地已取消的材料 (compare jurisdictions)')
+    .argument('<publications...>', '各地区的发布文件 v<N>.json (publications)')
+    .addOption(
+      new Option('-f, --format <format>', '输出格式 (output format)')
+        .choices(['table', 'json', 'markdown'])
+        .default('table'),
+    )
+    .option('-k, --min-cancelled <k>', '至少几个其他地区已取消才列为发现 (findings need k others)', '2')
+    .option('--rows <n>', '表格最多显示几项结论不同的材料，0 为全部 (matrix rows shown; 0 = all)', '100')
+    .action(
+      run(async (ctx, files: string[], options) =>
+        (await import('./commands/compare')).compareCommand(ctx, files, options),
+      ),
+    );
+
+  program
     .command('explain')
     .description('逐条规则解释一项材料的结论 (explain one material rule by rule)')
     .argument('<workbooks...>', '部门工作簿 .xlsx (department workbooks)')

@@ -6,6 +6,14 @@ export { biff8Bof, writeCfb } from './cfb';
 export type { CorpusCase, CorpusExpectation } from './corpus';
 export { ACCEPTED_CASE_IDS, REFUSED_CASE_IDS, writeBadInputCorpus, ZIP_BOMB_EXPANDED_BYTES } from './corpus';
 export { readCellsWithExceljs, writeCellsWithExceljs } from './exceljs-baseline';
+export type {
+  BatchSpec,
+  DeriveOptions,
+  ItemSpec,
+  MaterialRow,
+  SyntheticJurisdictionsOptions,
+} from './publications';
+export { derivePublication, publicationFromSpec, syntheticJurisdictionPublications } from './publications';
 export type { Random } from './random';
 export { seededRandom } from './random';
 export type { ServerProcess, StartServerProcessOptions } from './server-process';
