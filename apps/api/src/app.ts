@@ -19,7 +19,9 @@ import { createRateLimiter } from './rate-limit';
 import { registerAuditRoutes } from './routes/audit';
 import { registerBatchRoutes } from './routes/batches';
 import { registerCommentRoutes } from './routes/comments';
+import { registerImportPreviewRoutes } from './routes/imports-preview';
 import { registerMaterialRoutes } from './routes/materials';
+import { registerMeRoute } from './routes/me';
 import { registerPublicationRoutes } from './routes/publications';
 import { registerStageRoutes } from './routes/stages';
 import { createPublicationCache } from './services/publication-cache';
@@ -95,7 +97,7 @@ export function createApp(options: CreateAppOptions) {
 
   app.use('/api/*', async (c, next) => {
     // JSON bodies are small; uploads get their own, larger limit on the import route.
-    if (c.req.path.endsWith('/imports')) return next();
+    if (/\/imports(\/preview)?$/.test(c.req.path)) return next();
     return bodyLimit({
       maxSize: limits.jsonBytes,
       onError: () => {
@@ -107,6 +109,8 @@ export function createApp(options: CreateAppOptions) {
 
   registerBatchRoutes(app, deps);
   registerMaterialRoutes(app, deps);
+  registerImportPreviewRoutes(app, deps);
+  registerMeRoute(app);
   registerStageRoutes(app, deps);
   registerPublicationRoutes(
     app,
@@ -137,6 +141,7 @@ export function createApp(options: CreateAppOptions) {
     createPages({
       store: options.store,
       categories: engine.categories,
+      rules: engine.rules,
       api: (req, env) => app.fetch(req, env),
     }),
   );

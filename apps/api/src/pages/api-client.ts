@@ -30,7 +30,13 @@ export async function callApi<T = unknown>(
   c: Context,
   method: string,
   path: string,
-  options: { token?: string | undefined; json?: unknown; headers?: Record<string, string> } = {},
+  options: {
+    token?: string | undefined;
+    json?: unknown;
+    /** A multipart body (uploads); the boundary header is set by the Request. */
+    body?: FormData;
+    headers?: Record<string, string>;
+  } = {},
 ): Promise<ApiResult<T>> {
   const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
@@ -38,7 +44,7 @@ export async function callApi<T = unknown>(
   if (options.json !== undefined) {
     headers['content-type'] = 'application/json';
     init.body = JSON.stringify(options.json);
-  }
+  } else if (options.body) init.body = options.body;
   const response = await api(new Request(new URL(path, c.req.url), init), c.env);
   const type = response.headers.get('content-type') ?? '';
   const body = type.includes('json') ? await response.json() : await response.text();

@@ -3,17 +3,49 @@ import { type Context, Hono } from 'hono';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import type { ApiFetch } from './api-client';
+import type { PageDeps, PageModule } from './deps';
 import { langOf, t } from './i18n';
 import { Layout } from './layout';
-import { operatorPages } from './operator';
-import { publicPages } from './public';
+import { auditPages } from './operator/audit';
+import { batchPage } from './operator/batch';
+import { commentPages } from './operator/comments';
+import { operatorHome } from './operator/home';
+import { departmentMaterialPages } from './operator/materials';
+import { reviewPages } from './operator/review';
+import { tokenPages } from './operator/tokens';
+import { transitionPages } from './operator/transitions';
+import { uploadPages } from './operator/upload';
+import { versionPages } from './operator/versions';
+import { publicHome } from './public/home';
+import { itemPages } from './public/item';
 import { createPublicLists } from './public-lists';
+
+/**
+ * Every page module, mounted in this order. A new page: a module under `public/` or `operator/`,
+ * one line here, its labels in i18n.
+ */
+const MODULES: PageModule[] = [
+  publicHome,
+  itemPages,
+  operatorHome,
+  batchPage,
+  transitionPages,
+  reviewPages,
+  commentPages,
+  uploadPages,
+  departmentMaterialPages,
+  versionPages,
+  auditPages,
+  tokenPages,
+];
 
 export interface CreatePagesOptions {
   /** The store the API uses; pages only read from it (published lists, lists out for comment, statistics). */
   store: JianzhengStore;
   /** The engine's categories with their zh-CN/English labels. */
   categories: ReadonlyMap<string, CategoryDefinition>;
+  /** The engine's rules in evaluation order (their titles name the principles in a trace). */
+  rules: PageDeps['rules'];
   /**
    * The API app's fetch. Every write (comments, reviews, transitions, answers) and every operator
    * read goes through the API's own routes, so pages share its auth, validation, guards, If-Match
@@ -24,7 +56,7 @@ export interface CreatePagesOptions {
 
 /**
  * The server-rendered pages (hono/jsx, no JavaScript needed): the public list with search and
- * item pages at `/` and `/items/…`, and the operator pages under `/operator`.
+ * item pages at `/` and `/items/…`, and the operator pages under `/operator` (one module per page).
  */
 export function createPages(options: CreatePagesOptions) {
   const app = new Hono();
@@ -70,9 +102,12 @@ export function createPages(options: CreatePagesOptions) {
       404,
     );
   };
-  const lists = createPublicLists(options.store, options.categories);
-  app.route('/', publicPages(lists, options.api, notFound));
-  app.route('/', operatorPages(options));
+  const deps: PageDeps = {
+    ...options,
+    lists: createPublicLists(options.store, options.categories),
+    notFound,
+  };
+  for (const module of MODULES) app.route('/', module(deps));
   return app;
 }
 

@@ -42,6 +42,19 @@ details>summary{cursor:pointer;font-weight:600;padding:4px 0}
 @media(min-width:720px){.row-forms{display:grid;grid-template-columns:1fr 1fr;gap:12px}}
 fieldset{border:1px solid #dde1e6;border-radius:6px;padding:8px 12px;margin:0}legend{font-weight:600;padding:0 4px}
 svg text{font-family:inherit}
+.opbar{display:flex;flex-wrap:wrap;gap:6px 16px;align-items:center;justify-content:flex-end;font-size:.92rem;margin-bottom:8px}
+.opbar form.logout button{min-height:32px;padding:4px 12px}
+nav.tabs{display:flex;flex-wrap:wrap;gap:4px;border-bottom:2px solid #dde1e6;margin:0 0 12px}
+nav.tabs a{padding:6px 12px;border-radius:6px 6px 0 0;text-decoration:none;background:#eef1f4;color:#1a1a1a}
+nav.tabs a[aria-current=page]{background:#0b57a4;color:#fff}
+@media(min-width:720px){form.filters{grid-template-columns:repeat(4,1fr) auto}}
+.conflict{border:2px solid #a11d1d;border-radius:6px;padding:8px 12px;margin:8px 0;background:#fff8f8}
+.restored{background:#fff1b8;font-weight:600}
+tr.decides td{background:#fbe9e9;font-weight:600}tr.applies td{background:#fffbe6}
+details.trace{margin:6px 0}
+progress{width:100%;height:1.2em}
+table caption{text-align:left;font-weight:600;padding:6px 0}
+section.file.failed{border-color:#a11d1d}
 footer{max-width:1080px;margin:24px auto;padding:0 16px;color:#4a4f55;font-size:.85rem}
 `;
 

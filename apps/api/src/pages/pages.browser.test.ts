@@ -7,6 +7,7 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../server';
 import { createToken } from '../tokens';
+import { requireBrowser } from './browser-check';
 
 // A real server on loopback over a real SQLite file, the demo workbooks imported over HTTP, and
 // Debian's chromium driving the pages. Screenshots land in test-artifacts/ (gitignored).
@@ -14,6 +15,7 @@ const EXAMPLES = fileURLToPath(new URL('../../../../examples/suzhou-2018/', impo
 const ARTIFACTS = fileURLToPath(new URL('../../../../test-artifacts/pages/', import.meta.url));
 const CHROMIUM = '/usr/bin/chromium';
 const BATCH = 'suzhou-1';
+const BROWSER_READY = requireBrowser(CHROMIUM);
 
 let dir: string;
 let server: RunningServer;
@@ -87,7 +89,7 @@ const workbooks = existsSync(EXAMPLES)
       .sort()
   : [];
 
-describe.skipIf(!existsSync(CHROMIUM) || workbooks.length === 0)('pages in a real browser', () => {
+describe.skipIf(!BROWSER_READY || workbooks.length === 0)('pages in a real browser', () => {
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     dir = mkdtempSync(join(tmpdir(), 'jz-pages-'));
@@ -207,6 +209,10 @@ describe.skipIf(!existsSync(CHROMIUM) || workbooks.length === 0)('pages in a rea
     await legal.locator('textarea').fill('合法');
     await legal.locator('button').click();
     await expect(page.locator('.msg.error').innerText()).resolves.toContain('未答复');
+    await page.click(`nav.tabs a[href="/operator/batches/${BATCH}/comments"]`);
+    await checkAccessibility(page);
+    // Each comment names the item and material it is about, never a bare id.
+    expect(await page.locator('.about').first().textContent()).toMatch(/ · .+ · /);
     while ((await page.locator('textarea[name=answer]').count()) > 0) {
       await page.locator('textarea[name=answer]').first().fill('已采纳，将在办事指南中注明核验平台。');
       await page
@@ -216,6 +222,7 @@ describe.skipIf(!existsSync(CHROMIUM) || workbooks.length === 0)('pages in a rea
         .click();
       await expect(page.locator('.msg.ok').innerText()).resolves.toContain('已答复');
     }
+    await page.click(`nav.tabs a[href="/operator/batches/${BATCH}"]`);
     const step = async (
       legend: string,
       fill: (fieldset: ReturnType<Page['locator']>) => Promise<void>,
@@ -286,7 +293,7 @@ describe.skipIf(!existsSync(CHROMIUM) || workbooks.length === 0)('pages in a rea
     const hit = page.locator('main article', { hasText: item.name }).first();
     const text = await hit.innerText();
     expect(text).toContain(material.name);
-    expect(text).toContain('现在如何获取：通过信息共享获取');
+    expect(text).toContain('现在如何获取：无需提交，由办理部门通过');
     // The item keeps every material; the one the search found is marked.
     expect(await hit.locator('mark').allInnerTexts()).toContain(material.name);
     if (material.replacement) expect(text).toContain(material.replacement);

@@ -33,6 +33,8 @@ export interface Flash {
   text: string;
   /** The material (or other element id) the message is about, to show it in place. */
   target?: string;
+  /** A write refused as stale (409): the fields the operator sent, to show and reapply them. */
+  retry?: Record<string, string>;
 }
 
 /**

@@ -1,21 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { type Role, TransitionInputSchema } from '@jianzheng/core';
+import { TransitionInputSchema } from '@jianzheng/core';
 import { allow, requireRole } from '../auth';
 import { type App, batchOut, type Deps, requireBatch } from '../deps';
+import { transitionRoles } from '../permissions';
 import { BatchIdParam, BatchSchemaOut, PublicationMetaSchema, problems } from '../schemas';
 import { runTransition } from '../services/transition';
 import { publicationMeta } from './publications';
-
-/** Who may take each step: reviewers run the procedure, the legal office rules on legality, admins publish. */
-const ACTION_ROLES: Record<string, readonly Role[]> = {
-  submit: ['admin', 'reviewer'],
-  confirm: ['admin', 'reviewer'],
-  'open-comment': ['admin', 'reviewer'],
-  'legal-review': ['admin', 'legal'],
-  approve: ['admin'],
-  publish: ['admin'],
-  adjust: ['admin'],
-};
 
 export function registerStageRoutes(app: App, deps: Deps) {
   app.openapi(
@@ -47,7 +37,7 @@ export function registerStageRoutes(app: App, deps: Deps) {
     async (c) => {
       const principal = c.get('principal');
       const input = c.req.valid('json');
-      requireRole(principal, ACTION_ROLES[input.action] ?? ['admin']);
+      requireRole(principal, transitionRoles(input.action));
       const batch = await requireBatch(deps.store, c.req.valid('param').batchId);
       const at = deps.now().toISOString();
       const result = await runTransition(deps, batch, input, {

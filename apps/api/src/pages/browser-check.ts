@@ -1,0 +1,14 @@
+import { existsSync } from 'node:fs';
+
+/**
+ * Whether the browser tests can run. In CI (`CI=true`) a missing Chromium is an error, so a
+ * skipped browser suite cannot pass unnoticed; elsewhere the suite is skipped with the reason
+ * printed.
+ */
+export function requireBrowser(executable: string): boolean {
+  if (existsSync(executable)) return true;
+  const reason = `Chromium not found at ${executable} (Debian: apt-get install -y chromium fonts-wqy-microhei)`;
+  if (process.env.CI === 'true') throw new Error(`CI=true: the browser tests cannot be skipped — ${reason}`);
+  console.warn(`skipping the browser tests: ${reason}`);
+  return false;
+}

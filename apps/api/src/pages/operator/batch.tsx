@@ -1,0 +1,162 @@
+import { type BatchRecord, formatRate, type Summary } from '@jianzheng/core';
+import { Hono } from 'hono';
+import { BarChart } from '../chart';
+import { categoryLabel, type PageModule } from '../deps';
+import { colon, type Lang, stageLabel, t } from '../i18n';
+import { actionLabel, fieldLabel } from '../labels-workflow';
+import { FlashMessage } from '../layout';
+import { BatchTabs, OperatorLayout } from './components';
+import { apiBatch, batchPath, operatorRequest, problemText } from './guard';
+import { actionsFor, TransitionForms } from './transitions';
+
+export type BatchOut = BatchRecord & { allowedActions: string[] };
+
+interface TransitionRecord {
+  seq: number;
+  action: string;
+  fields: Record<string, string>;
+  actor: string;
+  at: string;
+}
+
+function StatsTable({ lang, summary }: { lang: Lang; summary: Summary }) {
+  const row = (
+    label: string,
+    d: { items: number; materials: number; cancelled: number; retained: number },
+  ) => [
+    <th scope="row">{label}</th>,
+    <td class="num">{d.items}</td>,
+    <td class="num">{d.materials}</td>,
+    <td class="num">{d.cancelled}</td>,
+    <td class="num">{d.retained}</td>,
+    <td class="num">{formatRate(d.cancelled, d.materials)}</td>,
+  ];
+  return (
+    <div class="scroll">
+      <table id="stats">
+        <thead>
+          <tr>
+            <th scope="col">{t(lang, 'department')}</th>
+            <th scope="col" class="num">
+              {t(lang, 'itemsCol')}
+            </th>
+            <th scope="col" class="num">
+              {t(lang, 'materialsCol')}
+            </th>
+            <th scope="col" class="num">
+              {t(lang, 'cancelledCount')}
+            </th>
+            <th scope="col" class="num">
+              {t(lang, 'retained')}
+            </th>
+            <th scope="col" class="num">
+              {t(lang, 'cancellationRate')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {summary.byDepartment.map((d) => (
+            <tr>{row(d.department, d)}</tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>{row(t(lang, 'total'), summary)}</tr>
+        </tfoot>
+      </table>
+    </div>
+  );
+}
+
+/** A batch's overview: its stage, the transitions this role may make now, its history and figures. */
+export const batchPage: PageModule = (deps) => {
+  const app = new Hono();
+  app.get('/operator/batches/:batchId', async (c) => {
+    const op = await operatorRequest(deps, c);
+    if (op instanceof Response) return op;
+    const { lang, me } = op;
+    const batchId = c.req.param('batchId');
+    const path = batchPath(batchId);
+    const batch = await op.call<BatchOut>('GET', apiBatch(batchId));
+    if (!batch.ok) {
+      return c.html(
+        <OperatorLayout lang={lang} me={me} title={t(lang, 'batches')} path={path}>
+          <h1>{t(lang, 'batches')}</h1>
+          <FlashMessage flash={{ kind: 'error', text: problemText(lang, batch) }} />
+        </OperatorLayout>,
+        batch.status as 404,
+      );
+    }
+    const b = batch.body;
+    const [summary, history] = await Promise.all([
+      op.call<Summary & { byCategory: Record<string, number> }>('GET', apiBatch(batchId, '/summary')),
+      op.call<TransitionRecord[]>('GET', apiBatch(batchId, '/transitions')),
+    ]);
+    const actions = actionsFor(me, b.allowedActions);
+    const byCategory = summary.ok ? summary.body.byCategory : {};
+    return c.html(
+      <OperatorLayout lang={lang} me={me} title={b.title} path={path} flash={op.flash}>
+        <h1>
+          {b.jurisdiction.name} · {b.title}
+        </h1>
+        <BatchTabs lang={lang} me={me} batchId={batchId} stage={b.stage} current="" />
+        <ul class="meta">
+          <li>
+            {t(lang, 'stage')}
+            {colon(lang)}
+            <strong id="stage">{stageLabel(lang, b.stage)}</strong>
+          </li>
+          <li>
+            {t(lang, 'department')}
+            {colon(lang)}
+            {b.departments.join(lang === 'zh' ? '、' : ', ')}
+          </li>
+        </ul>
+        {actions.length > 0 ? (
+          <section class="card" aria-labelledby="next-title">
+            <h2 id="next-title">{t(lang, 'nextSteps')}</h2>
+            <TransitionForms lang={lang} batchId={batchId} actions={actions} />
+          </section>
+        ) : null}
+        {summary.ok ? (
+          <section class="card" aria-labelledby="stats-title">
+            <h2 id="stats-title">{t(lang, 'statistics')}</h2>
+            <StatsTable lang={lang} summary={summary.body} />
+            <h3 id="chart-title">{t(lang, 'chartTitle')}</h3>
+            <BarChart
+              id="category-chart"
+              lang={lang}
+              title={t(lang, 'chartTitle')}
+              bars={Object.keys(byCategory).map((id) => ({
+                label: categoryLabel(deps, lang, id),
+                value: byCategory[id] ?? 0,
+              }))}
+            />
+          </section>
+        ) : null}
+        {history.ok && history.body.length > 0 ? (
+          <section class="card" aria-labelledby="history-title">
+            <h2 id="history-title">{t(lang, 'history')}</h2>
+            <ol id="history">
+              {history.body.map((h) => (
+                <li>
+                  <strong>{actionLabel(lang, h.action)}</strong> · {h.at.slice(0, 10)} · {h.actor}
+                  {Object.keys(h.fields).length > 0 ? (
+                    <span class="small">
+                      {' '}
+                      （
+                      {Object.entries(h.fields)
+                        .map(([k, v]) => `${fieldLabel(lang, k)}${colon(lang)}${v}`)
+                        .join('；')}
+                      ）
+                    </span>
+                  ) : null}
+                </li>
+              ))}
+            </ol>
+          </section>
+        ) : null}
+      </OperatorLayout>,
+    );
+  });
+  return app;
+};

@@ -1,0 +1,150 @@
+import { colon, type Lang, paren, t } from '../i18n';
+import { withLang } from '../layout';
+import type { FoundItem, PublicItem, PublicList, PublicMaterial } from '../public-lists';
+
+export function ListMeta({ list, lang }: { list: PublicList; lang: Lang }) {
+  if (list.stage === 'public-comment') {
+    return (
+      <ul class="meta">
+        <li>
+          <strong>{t(lang, 'commentPeriod')}</strong>
+        </li>
+        {list.commentPeriod ? (
+          <li>
+            {t(lang, 'commentPeriodDates')}
+            {colon(lang)}
+            {list.commentPeriod.start} – {list.commentPeriod.end}
+          </li>
+        ) : null}
+        {list.commentPeriod ? (
+          <li>
+            {t(lang, 'channel')}
+            {colon(lang)}
+            {list.commentPeriod.channel}
+          </li>
+        ) : null}
+      </ul>
+    );
+  }
+  return (
+    <ul class="meta">
+      <li>
+        {t(lang, 'publishedAt')}
+        {colon(lang)}
+        {list.publishedAt}
+      </li>
+      <li>
+        {t(lang, 'docNumber')}
+        {colon(lang)}
+        {list.documentNumber ?? t(lang, 'none')}
+      </li>
+      <li>
+        {t(lang, 'version')}
+        {colon(lang)}
+        {list.version}
+      </li>
+      {list.links ? (
+        <li>
+          <a href={list.links.json}>{t(lang, 'downloadJson')}</a> ·{' '}
+          <a href={list.links.xlsx}>{t(lang, 'downloadExcel')}</a>
+        </li>
+      ) : null}
+    </ul>
+  );
+}
+
+/**
+ * What a citizen does now instead of bringing the material: the office gets it from a shared
+ * source or its own records, a written commitment replaces it, or it is simply no longer needed.
+ * Never a bare category label.
+ */
+export function howNowText(material: PublicMaterial, lang: Lang): string {
+  const r =
+    material.replacement && material.replacement !== material.category?.zh ? material.replacement : null;
+  switch (material.category?.id) {
+    case 'information-sharing':
+      return lang === 'zh'
+        ? `无需提交，由办理部门通过${r ?? '信息共享'}获取核验`
+        : `Not needed: the office obtains it through ${r ?? 'data sharing'}`;
+    case 'internal-query':
+      return lang === 'zh'
+        ? `无需提交，由办理部门内部查询${r ? `（${r}）` : ''}`
+        : `Not needed: the office looks it up internally${r ? ` (${r})` : ''}`;
+    case 'commitment':
+      return lang === 'zh'
+        ? `无需提交，改为申请人书面承诺（告知承诺），事中事后核查${r ? `（${r}）` : ''}`
+        : `Not needed: replaced by your written commitment, checked afterwards${r ? ` (${r})` : ''}`;
+    default:
+      return lang === 'zh' ? '无需提交' : 'No longer needed';
+  }
+}
+
+export function How({ material, lang }: { material: PublicMaterial; lang: Lang }) {
+  return (
+    <span class="how">
+      {t(lang, 'howNow')}
+      {colon(lang)}
+      {howNowText(material, lang)}
+      {material.category ? (
+        <span class="small">
+          {' '}
+          · {lang === 'zh' ? '取消类别' : 'category'}
+          {colon(lang)}
+          {lang === 'zh' ? material.category.zh : material.category.en}
+        </span>
+      ) : null}
+    </span>
+  );
+}
+
+function Name({ item, material }: { item: PublicItem; material: PublicMaterial }) {
+  const matched = (item as Partial<FoundItem>).matched;
+  return matched?.has(material.id) ? <mark>{material.name}</mark> : material.name;
+}
+
+export function MaterialLists({ item, lang }: { item: PublicItem; lang: Lang }) {
+  const required = item.materials.filter((m) => m.verdict === 'retain');
+  const cancelled = item.materials.filter((m) => m.verdict === 'cancel');
+  return (
+    <div class="cols">
+      <section>
+        <p class="small">
+          <strong>
+            {t(lang, 'stillRequired')}
+            {paren(lang, required.length)}
+          </strong>
+        </p>
+        <ul class="materials">
+          {required.map((m) => (
+            <li>
+              <span class="tag keep">{t(lang, 'retain')}</span>
+              <Name item={item} material={m} />
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section>
+        <p class="small">
+          <strong>
+            {t(lang, 'cancelled')}
+            {paren(lang, cancelled.length)}
+          </strong>
+        </p>
+        <ul class="materials">
+          {cancelled.map((m) => (
+            <li>
+              <span class="tag gone">{t(lang, 'cancel')}</span>
+              <Name item={item} material={m} />
+              <br />
+              <How material={m} lang={lang} />
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}
+
+export function itemHref(list: PublicList, item: PublicItem, lang: Lang) {
+  return withLang(`/items/${encodeURIComponent(list.batchId)}/${item.slug}`, lang);
+}

@@ -1,0 +1,150 @@
+import { Hono } from 'hono';
+import { callApi } from '../api-client';
+import type { PageModule } from '../deps';
+import { colon, type Lang, langOf, t } from '../i18n';
+import { FlashMessage, Layout, withLang } from '../layout';
+import type { PublicMaterial } from '../public-lists';
+import { type Flash, setFlash, takeFlash } from '../session';
+import { How, ListMeta, MaterialLists } from './components';
+import { VersionNotes, versionNotes } from './version-notes';
+
+/** An item's page: its materials, comment forms during 公示, and what later versions changed. */
+export const itemPages: PageModule = (deps) => {
+  const app = new Hono();
+  const { lists } = deps;
+  const notFound = deps.notFound;
+  const api = deps.api;
+
+  const findItem = async (batchId: string, slug: string) => {
+    const list = await lists.one(batchId);
+    if (!list) return undefined;
+    for (const d of list.departments)
+      for (const item of d.items) if (item.slug === slug) return { list, department: d.name, item };
+    return undefined;
+  };
+
+  app.get('/items/:batchId/:slug', async (c) => {
+    const lang = langOf(c.req.query('lang'));
+    const found = await findItem(c.req.param('batchId'), c.req.param('slug'));
+    if (!found) return notFound(c);
+    const { list, department, item } = found;
+    const flash = takeFlash(c);
+    const open = list.stage === 'public-comment';
+    const path = `/items/${encodeURIComponent(list.batchId)}/${item.slug}`;
+    const notes = open ? [] : await versionNotes(deps.api, c, list.batchId, department, item.name);
+    return c.html(
+      <Layout lang={lang} title={item.name} path={path} flash={flash}>
+        <p class="small">
+          <a href={withLang('/', lang)}>← {t(lang, 'back')}</a>
+        </p>
+        <h1>{item.name}</h1>
+        <ul class="meta">
+          <li>
+            {t(lang, 'department')}
+            {colon(lang)}
+            {department}
+          </li>
+          {item.code ? (
+            <li>
+              {t(lang, 'itemCode')}
+              {colon(lang)}
+              {item.code}
+            </li>
+          ) : null}
+          {item.type ? (
+            <li>
+              {t(lang, 'itemType')}
+              {colon(lang)}
+              {item.type}
+            </li>
+          ) : null}
+        </ul>
+        <section class="card" aria-labelledby="list-title">
+          <h2 id="list-title">
+            {list.jurisdiction} · {list.title}
+          </h2>
+          <ListMeta list={list} lang={lang} />
+          {open ? <p class="small">{t(lang, 'draftNotice')}</p> : null}
+        </section>
+        {open ? (
+          <section aria-labelledby="materials-title">
+            <h2 id="materials-title">{t(lang, 'material')}</h2>
+            {item.materials.map((m) => (
+              <CommentableMaterial
+                material={m}
+                lang={lang}
+                action={`${path}/comments${lang === 'en' ? '?lang=en' : ''}`}
+                flash={flash?.target === m.id ? flash : undefined}
+              />
+            ))}
+          </section>
+        ) : (
+          <section class="card" aria-labelledby="materials-title">
+            <h2 id="materials-title">{t(lang, 'material')}</h2>
+            <MaterialLists item={item} lang={lang} />
+          </section>
+        )}
+        <VersionNotes lang={lang} notes={notes} />
+      </Layout>,
+    );
+  });
+
+  // A plain form post (works without JavaScript) relayed to the comments API, then back to the item.
+  app.post('/items/:batchId/:slug/comments', async (c) => {
+    const lang = langOf(c.req.query('lang'));
+    const batchId = c.req.param('batchId');
+    const slug = c.req.param('slug');
+    const back = withLang(`/items/${encodeURIComponent(batchId)}/${slug}`, lang);
+    const form = await c.req.parseBody();
+    const materialId = String(form.materialId ?? '');
+    const found = await findItem(batchId, slug);
+    if (!found?.item.materials.some((m) => m.id === materialId)) return notFound(c);
+    const author = String(form.author ?? '').trim();
+    const result = await callApi(
+      api,
+      c,
+      'POST',
+      `/api/batches/${encodeURIComponent(batchId)}/materials/${encodeURIComponent(materialId)}/comments`,
+      { json: { body: String(form.body ?? ''), ...(author ? { author } : {}) } },
+    );
+    const flash: Flash = result.ok
+      ? { kind: 'ok', text: t(lang, 'commentThanks'), target: materialId }
+      : { kind: 'error', text: lang === 'zh' ? result.message : result.messageEn, target: materialId };
+    setFlash(c, flash);
+    return c.redirect(`${back}#m-${materialId}`, 303);
+  });
+
+  return app;
+};
+
+function CommentableMaterial(props: {
+  material: PublicMaterial;
+  lang: Lang;
+  action: string;
+  flash: Flash | undefined;
+}) {
+  const { material: m, lang } = props;
+  return (
+    <article class="card" id={`m-${m.id}`} aria-labelledby={`t-${m.id}`}>
+      <h3 id={`t-${m.id}`}>
+        <span class={`tag ${m.verdict === 'cancel' ? 'gone' : 'keep'}`}>{t(lang, m.verdict)}</span>
+        {m.name}
+      </h3>
+      {m.verdict === 'cancel' ? <How material={m} lang={lang} /> : null}
+      {props.flash ? <FlashMessage flash={props.flash} /> : null}
+      <details open={props.flash !== undefined}>
+        <summary>{t(lang, 'commentOpen')}</summary>
+        <form class="inline-form" method="post" action={props.action}>
+          <input type="hidden" name="materialId" value={m.id} />
+          <label for={`body-${m.id}`}>{t(lang, 'comment')}</label>
+          <textarea id={`body-${m.id}`} name="body" required maxlength={2000} />
+          <label for={`author-${m.id}`}>{t(lang, 'commentAuthor')}</label>
+          <input id={`author-${m.id}`} name="author" maxlength={100} autocomplete="name" />
+          <div>
+            <button type="submit">{t(lang, 'commentSubmit')}</button>
+          </div>
+        </form>
+      </details>
+    </article>
+  );
+}

@@ -1,0 +1,38 @@
+import type { Role } from '@jianzheng/core';
+
+/**
+ * Who may do what, by role. The routes' `allow([...])` lists say the same; `/api/me` hands this
+ * table to the pages so that a page never offers a form its reader's role cannot submit (the
+ * campaign browser test submits every form it is shown, as each role).
+ */
+export const PERMISSIONS = {
+  'batch.create': ['admin', 'reviewer'],
+  import: ['admin', 'reviewer', 'department'],
+  review: ['admin', 'reviewer'],
+  annotate: ['admin', 'reviewer', 'department'],
+  'comments.read': ['admin', 'reviewer', 'legal'],
+  'comments.answer': ['admin', 'reviewer'],
+  'audit.read': ['admin', 'reviewer', 'legal'],
+  'token.create': ['admin'],
+  'transition.submit': ['admin', 'reviewer'],
+  'transition.confirm': ['admin', 'reviewer'],
+  'transition.open-comment': ['admin', 'reviewer'],
+  'transition.legal-review': ['admin', 'legal'],
+  'transition.approve': ['admin'],
+  'transition.publish': ['admin'],
+  'transition.adjust': ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+/** The roles that may take a stage transition (unknown actions: admins only). */
+export function transitionRoles(action: string): readonly Role[] {
+  return (PERMISSIONS as Record<string, readonly Role[]>)[`transition.${action}`] ?? ['admin'];
+}
+
+export function permissionsOf(role: Role | 'anonymous'): Permission[] {
+  if (role === 'anonymous') return [];
+  return (Object.keys(PERMISSIONS) as Permission[]).filter((p) =>
+    (PERMISSIONS[p] as readonly Role[]).includes(role),
+  );
+}
