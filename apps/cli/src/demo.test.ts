@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEMO_DIR, runCli, STACK_LINE, tempDir } from './test-support';
+import { DEMO_DIR, REPO_ROOT, runCli, STACK_LINE, tempDir } from './test-support';
 import { displayWidth } from './width';
 
 const workbooks = readdirSync(DEMO_DIR)
@@ -186,6 +186,47 @@ describe('the demo generator', () => {
       for (const name of names) {
         expect(await content(join(out.path, name)), name).toEqual(await content(join(DEMO_DIR, name)));
       }
+    } finally {
+      out.remove();
+    }
+  });
+});
+
+describe('npm run demo (scripts/demo.mjs, on the built command)', () => {
+  it('reproduces the figures, publishes CPSV-AP JSON-LD that expands whole, and ends with the comparison', async () => {
+    const out = tempDir('demo');
+    try {
+      const run = spawnSync(process.execPath, [join(REPO_ROOT, 'scripts/demo.mjs')], {
+        cwd: REPO_ROOT,
+        encoding: 'utf8',
+        env: { ...process.env, JIANZHENG_DEMO_OUT: out.path, NO_COLOR: '1', JIANZHENG_PROGRESS: '' },
+      });
+      expect(run.status, run.stderr).toBe(0);
+      expect(run.stdout).toContain('11 个部门、436 个事项、4,363 项材料，取消 1,290 项（29.6%）');
+      const comparison = run.stdout.slice(run.stdout.indexOf('对标：宿州市、砀山县、萧县'));
+      expect(comparison).toMatch(/^对标：宿州市、砀山县、萧县\n\n3 个地区，[\d,]+ 项（事项 × 材料）/);
+      const findings = comparison.split('\n').filter((line) => /^(宿州市|砀山县|萧县) /.test(line));
+      expect(findings.length).toBeGreaterThan(0);
+      expect(findings.some((line) => line.startsWith('宿州市'))).toBe(true);
+      expect(run.stdout.trimEnd().split('\n').at(-1)).toMatch(/另有 \d+ 项未显示|—|取消·/);
+
+      // The demo publication in CPSV-AP 3: a JSON-LD processor expands it without dropping a term.
+      const { default: jsonld } = await import('jsonld');
+      const { CPSV_AP_CONTEXT_URL } = await import('@jianzheng/json');
+      const { readCpsvApContext } = await import('@jianzheng/json/node');
+      const context = await readCpsvApContext();
+      const document = JSON.parse(readFileSync(join(out.path, 'suzhou-2018-first/v1.jsonld'), 'utf8'));
+      const expanded = (await jsonld.expand(document, {
+        documentLoader: async (url: string) => {
+          if (url !== CPSV_AP_CONTEXT_URL) throw new Error(`no network here: ${url}`);
+          return { documentUrl: url, document: context };
+        },
+        safe: true,
+      } as Parameters<typeof jsonld.expand>[1])) as { '@type': string[] }[];
+      const count = (iri: string) => expanded.filter((n) => n['@type'].includes(iri)).length;
+      expect(count('http://purl.org/vocab/cpsv#PublicService')).toBe(436);
+      expect(count('http://data.europa.eu/m8g/Requirement')).toBe(4363);
+      expect(count('http://data.europa.eu/m8g/Evidence')).toBe(4363 - 1290);
     } finally {
       out.remove();
     }

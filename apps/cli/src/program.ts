@@ -108,6 +108,7 @@ export function createProgram(io: CliIo, result: { code: number; context?: Comma
     .option('--reason <原因>', '动态调整原因，第 2 版起必填 (adjustment reason, version ≥ 2)')
     .option('--approved-at <日期>', '常务会议审议通过日期 (approval date)')
     .option('--published-at <时间>', '发布时间，ISO 8601，默认当前时间 (publication time)')
+    .option('--jsonld', '同时输出 v<N>.jsonld：欧盟公共服务词汇 CPSV-AP 3 (also write CPSV-AP 3 JSON-LD)')
     .action(
       run(async (ctx, files: string[], options) =>
         (await import('./commands/publish')).publishCommand(ctx, files, options),

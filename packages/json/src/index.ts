@@ -2,6 +2,8 @@
 // Pure: runs in browsers too. File storage lives in `@jianzheng/json/node`.
 
 export { canonicalContent, publicationChecksum } from './canonical';
+export type { CpsvApDocument, CpsvApOptions } from './cpsv-ap';
+export { CPSV_AP_CONTEXT_URL, CPSV_AP_PREFIXES, exportCpsvAp } from './cpsv-ap';
 export type { CreatePublicationInput } from './create-publication';
 export { createPublication } from './create-publication';
 export type {

@@ -210,3 +210,12 @@ export {
   PublicationIoError,
   PublicationSchemaVersionError,
 } from './errors';
+
+/**
+ * The bundled copy of the CPSV-AP 3.2.0 JSON-LD context (`CPSV_AP_CONTEXT_URL`; SEMIC, CC-BY 4.0),
+ * parsed: what a JSON-LD document loader returns for that URL on a machine without network.
+ */
+export async function readCpsvApContext(): Promise<Record<string, unknown>> {
+  const path = new URL('../context/cpsv-ap-3.2.0.jsonld', import.meta.url);
+  return JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>;
+}

@@ -1,4 +1,4 @@
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { type Engine, formatRate, type Publication } from '@jianzheng/core';
 import { writePublicationWorkbook } from '@jianzheng/excel';
@@ -6,6 +6,7 @@ import {
   createPublication,
   createPublicationBuilder,
   diffPublications,
+  exportCpsvAp,
   type PublicationHeadInput,
   renderDiffMarkdown,
 } from '@jianzheng/json';
@@ -27,6 +28,8 @@ export interface PublishOptions {
   reason?: string;
   approvedAt?: string;
   publishedAt?: string;
+  /** Also write `v<N>.jsonld`: the list in the EU's public-service vocabulary (CPSV-AP 3). */
+  jsonld?: boolean;
 }
 
 /**
@@ -84,12 +87,18 @@ export async function publishCommand(
   const excelPath = join(batchDir, `v${version}.xlsx`);
   const pending = join(batchDir, `.v${version}.xlsx.pending`);
   await writePublicationWorkbook(publication, pending);
+  const linkedPath = join(batchDir, `v${version}.jsonld`);
+  const linkedPending = join(batchDir, `.v${version}.jsonld.pending`);
   let jsonPath: string;
   try {
+    if (options.jsonld)
+      await writeFile(linkedPending, `${JSON.stringify(exportCpsvAp(publication), null, 1)}\n`);
     jsonPath = await writePublication(outDir, publication);
     await rename(pending, excelPath);
+    if (options.jsonld) await rename(linkedPending, linkedPath);
   } catch (error) {
     await rm(pending, { force: true });
+    await rm(linkedPending, { force: true });
     throw error;
   }
 
@@ -100,6 +109,7 @@ export async function publishCommand(
     `${out.green('已发布')} ${publication.batch.title} 第 ${version} 版`,
     `  JSON   ${show(jsonPath)}`,
     `  Excel  ${show(excelPath)}`,
+    ...(options.jsonld ? [`  JSON-LD ${show(linkedPath)}（CPSV-AP 3）`] : []),
     `  sha256 ${publication.sha256}`,
     `  ${s.departments} 个部门、${formatCount(s.items)} 个事项、${formatCount(s.materials)} 项材料，取消 ${formatCount(s.cancelled)} 项（${formatRate(s.cancelled, s.materials)}）`,
   ];
