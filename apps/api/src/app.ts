@@ -3,6 +3,7 @@ import {
   type Config,
   type ConfigInput,
   createEngine,
+  DEFAULT_TIME_ZONE,
   type Engine,
   engineOptionsFromConfig,
   type JianzhengStore,
@@ -40,8 +41,13 @@ export interface CreateAppOptions {
    * reads `X-Forwarded-For` only when a trusted proxy sets it.
    */
   clientKey?: (headers: Headers, env: unknown) => string;
-  /** UTC offset written into publication timestamps (default `+08:00`, China Standard Time). */
+  /**
+   * UTC offset written into publication timestamps. Default: the offset of `timeZone` on the
+   * publication day (`+08:00` for Asia/Shanghai).
+   */
   timeZoneOffset?: string;
+  /** IANA zone of every date people read (pages, attachments, notices). Default: the config's `timeZone`, else Asia/Shanghai. */
+  timeZone?: string;
   /** Clock (default: system time). */
   now?: () => Date;
   /**
@@ -76,7 +82,8 @@ export function createApp(options: CreateAppOptions) {
     limits,
     commentLimiter: createRateLimiter({ max: limits.commentsPerWindow, windowMs: limits.commentWindowMs }),
     clientKey: options.clientKey ?? remoteAddress,
-    timeZoneOffset: options.timeZoneOffset ?? '+08:00',
+    timeZoneOffset: options.timeZoneOffset,
+    timeZone: options.timeZone ?? config?.timeZone ?? DEFAULT_TIME_ZONE,
     now: options.now ?? (() => new Date()),
   };
 
@@ -142,6 +149,7 @@ export function createApp(options: CreateAppOptions) {
       store: options.store,
       categories: engine.categories,
       rules: engine.rules,
+      timeZone: deps.timeZone,
       api: (req, env) => app.fetch(req, env),
     }),
   );

@@ -3,15 +3,16 @@
 // and `node dist/bin.js token create --role … [--department …] [--label …] [--db file]`.
 import { parseArgs } from 'node:util';
 import { isJianzhengError, type Role } from '@jianzheng/core';
-import { loadConfig } from '@jianzheng/core/node';
+import { loadCity } from '@jianzheng/core/node';
 import { startServer } from './server';
 import { createToken } from './tokens';
 
 const USAGE = `用法 Usage:
-  jianzheng-api [--db jianzheng.db] [--port 8787] [--host 127.0.0.1] [--config jianzheng.config.json]
-  jianzheng-api token create --role admin|reviewer|legal|department [--department 名称] [--label 说明] [--db jianzheng.db]`;
+  jianzheng-api [--db jianzheng.sqlite] [--port 8787] [--host 127.0.0.1] [--config jianzheng.config.json]
+  jianzheng-api token create --role admin|reviewer|legal|department [--department 名称] [--label 说明] [--db jianzheng.sqlite]`;
 
-const DEFAULT_DB = process.env.JIANZHENG_DB ?? 'jianzheng.db';
+// The same default as `jianzheng serve` and `token create`, so a token made one way is found the other.
+const DEFAULT_DB = process.env.JIANZHENG_DB ?? 'jianzheng.sqlite';
 
 async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'token') {
@@ -65,12 +66,12 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`--port 应为 0–65535 的整数，收到 “${values.port}”\n`);
     return 2;
   }
-  const config = values.config ? await loadConfig(values.config) : undefined;
+  const city = values.config ? await loadCity(values.config) : undefined;
   const server = await startServer({
     dbPath: values.db!,
     port,
     host: values.host!,
-    ...(config ? { config } : {}),
+    ...(city ? { config: city.config, engine: city.engine } : {}),
   });
   process.stderr.write(
     `jianzheng API 已启动：${server.url}  （接口文档 ${server.url}/docs，数据库 ${values.db}）\n`,

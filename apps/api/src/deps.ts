@@ -40,7 +40,10 @@ export interface Deps {
   limits: ApiLimits;
   commentLimiter: ReturnType<typeof createRateLimiter>;
   clientKey: (headers: Headers, env: unknown) => string;
-  timeZoneOffset: string;
+  /** Fixed offset for publication timestamps; undefined: the offset of `timeZone` on that day. */
+  timeZoneOffset: string | undefined;
+  /** IANA zone of every date people read. */
+  timeZone: string;
   now: () => Date;
 }
 

@@ -29,6 +29,7 @@ const USAGE_CODES = new Set([
   'UNKNOWN_CATEGORY',
   'DUPLICATE_RULE',
   'RULE_DEFINITION_INVALID',
+  'PLUGIN_INVALID',
   // @jianzheng/api: `token create` with an unknown role or a department token without --department.
   'TOKEN_REQUEST_INVALID',
   // @jianzheng/compare: two versions of one batch given to `compare`.

@@ -5,6 +5,8 @@ import { type CommandContext, createContext } from './context';
 import type { CliIo } from './io';
 
 export const VERSION: string = packageJson.version;
+/** The SQLite file `serve` and `token` use unless --db or $JIANZHENG_DB says otherwise. */
+export const DEFAULT_DB_FILE = 'jianzheng.sqlite';
 
 // Commands load on first use: `--help` and `--version` need neither exceljs nor the API app.
 
@@ -42,8 +44,14 @@ export function createProgram(io: CliIo, result: { code: number; context?: Comma
       outputError: () => {},
     });
 
+  // One default for serve, token and the API's own bin (`npm run serve`), so a token made one
+  // way is found by a server started the other way.
+  const defaultDb = io.env.JIANZHENG_DB ?? DEFAULT_DB_FILE;
   const configOption = () =>
-    new Option('-c, --config <file>', '配置文件 (.json/.js)：规则、目录、行政区划 (city configuration)');
+    new Option(
+      '-c, --config <file>',
+      '配置文件 (.json/.jsonc/.js)：规则、目录、插件、时区 (city configuration)',
+    );
 
   program
     .command('template')
@@ -126,6 +134,7 @@ export function createProgram(io: CliIo, result: { code: number; context?: Comma
         .default('markdown'),
     )
     .option('--fail-on-regression', '有材料恢复索要时以退出码 3 结束 (exit 3 on regressions)')
+    .addOption(configOption())
     .action(
       run(async (ctx, a: string, b: string, options) =>
         (await import('./commands/diff')).diffCommand(ctx, a, b, options),
@@ -170,11 +179,38 @@ export function createProgram(io: CliIo, result: { code: number; context?: Comma
   program
     .command('serve')
     .description('启动服务端：经办接口与公开清单页面 (start the API app)')
-    .option('--db <file>', 'SQLite 数据库文件 (database file)', 'jianzheng.sqlite')
+    .option('--db <file>', 'SQLite 数据库文件 (database file; also $JIANZHENG_DB)', defaultDb)
     .option('-p, --port <port>', '端口 (port)', '8787')
     .option('--host <host>', '监听地址 (interface)', '127.0.0.1')
     .addOption(configOption())
     .action(run(async (ctx, options) => (await import('./commands/server')).serveCommand(ctx, options)));
+
+  const config = program.command('config').description('城市配置：生成、查看、检查 (the city configuration)');
+  config
+    .command('init')
+    .description('生成带注释的起始配置 (write a commented starting configuration)')
+    .requiredOption('--name <名称>', '行政区划名称，例如 合肥市 (jurisdiction name)')
+    .requiredOption('--code <代码>', '行政区划代码，例如 340100 (division code)')
+    .addOption(
+      new Option('--level <级别>', '级别 (level)')
+        .choices(['province', 'city', 'county', 'township'])
+        .default('city'),
+    )
+    .option('-o, --output <file>', '输出文件 (output file)', 'jianzheng.config.jsonc')
+    .option('-f, --force', '覆盖已存在的文件 (overwrite)')
+    .action(run(async (ctx, options) => (await import('./commands/config')).configInitCommand(ctx, options)));
+  config
+    .command('show')
+    .description('输出生效的配置（含默认值）为 JSON (print the effective configuration)')
+    .addOption(configOption())
+    .action(run(async (ctx, options) => (await import('./commands/config')).configShowCommand(ctx, options)));
+  config
+    .command('check')
+    .description('检查配置文件，逐条列出问题及其 JSON 路径 (validate a configuration)')
+    .addOption(configOption())
+    .action(
+      run(async (ctx, options) => (await import('./commands/config')).configCheckCommand(ctx, options)),
+    );
 
   const token = program.command('token').description('访问令牌 (access tokens)');
   token
@@ -183,7 +219,7 @@ export function createProgram(io: CliIo, result: { code: number; context?: Comma
     .requiredOption('--role <role>', '角色：admin | reviewer | legal | department')
     .option('--department <名称>', '部门令牌所属部门 (department tokens only)')
     .option('--label <说明>', '备注，例如使用人 (a label)')
-    .option('--db <file>', 'SQLite 数据库文件 (database file)', 'jianzheng.sqlite')
+    .option('--db <file>', 'SQLite 数据库文件 (database file; also $JIANZHENG_DB)', defaultDb)
     .action(
       run(async (ctx, options) => (await import('./commands/server')).tokenCreateCommand(ctx, options)),
     );

@@ -40,9 +40,17 @@ export type {
   SuperiorCancellationEntry,
 } from './catalogs/schema';
 export { CatalogsSchema } from './catalogs/schema';
-export { engineFromConfig, engineOptionsFromConfig, parseConfig } from './config/parse-config';
+export type { CatalogPatch, CatalogSetting, CatalogSettings } from './config/catalog-patch';
+export { catalogPatchProblems, resolveCatalogs } from './config/catalog-patch';
+export type { ConfigExtras } from './config/parse-config';
+export {
+  effectiveConfig,
+  engineFromConfig,
+  engineOptionsFromConfig,
+  parseConfig,
+} from './config/parse-config';
 export type { Config, ConfigInput } from './config/schema';
-export { ConfigSchema } from './config/schema';
+export { CatalogSettingsSchema, ConfigSchema, DEFAULT_TIME_ZONE, TimeZoneSchema } from './config/schema';
 export { agreementOf } from './engine/agreement';
 export type { Engine, EngineOptions, EngineRule, RuleSetIdentity } from './engine/create-engine';
 export { createEngine } from './engine/create-engine';
@@ -61,6 +69,7 @@ export {
   ConfigLoadError,
   DuplicateRuleError,
   InvalidConfigError,
+  InvalidPluginError,
   InvalidRuleDefinitionError,
   UnknownCategoryError,
   UnknownRuleError,
@@ -167,3 +176,5 @@ export type {
   TransitionRecord,
   WriteContext,
 } from './store/types';
+export type { LocalDateStyle, LocalDateTime } from './time/local-time';
+export { formatLocalDate, localDateTime, zoneOffset } from './time/local-time';

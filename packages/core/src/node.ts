@@ -1,7 +1,42 @@
 import { readFile } from 'node:fs/promises';
-import { extname, resolve } from 'node:path';
+import { dirname, extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { type Config, ConfigLoadError, isJianzhengError, parseConfig } from './index';
+import { stripJsonComments } from './config/jsonc';
+import {
+  type Config,
+  type ConfigExtras,
+  ConfigLoadError,
+  createEngine,
+  type Engine,
+  engineOptionsFromConfig,
+  isJianzhengError,
+  parseConfig,
+} from './index';
+import { loadPlugins } from './plugins';
+
+export { loadPlugins } from './plugins';
+
+/** A city's configuration with its plugins loaded and its engine compiled. */
+export interface LoadedCity {
+  /** The configuration as written (validated); `{}` when no file was given. */
+  config: Config;
+  /** Rules and categories from `plugins`. */
+  extras: Required<ConfigExtras>;
+  engine: Engine;
+}
+
+/**
+ * Everything a command or the server needs from a configuration file: the validated
+ * configuration, its plugins (resolved against the file's folder) and the engine they make.
+ * Without a path: the defaults. One function, so evaluate, publish and serve use plugins alike.
+ */
+export async function loadCity(path: string | undefined): Promise<LoadedCity> {
+  const config = path === undefined ? {} : await loadConfig(path);
+  const extras = config.plugins?.length
+    ? await loadPlugins(config.plugins, dirname(resolve(path!)))
+    : { extraRules: [], extraCategories: [] };
+  return { config, extras, engine: createEngine(engineOptionsFromConfig(config, extras)) };
+}
 
 /**
  * Reads and validates a configuration file (domain.md §9): a `.json` file, or a `.js`/`.mjs`
@@ -19,7 +54,7 @@ export async function loadConfig(path: string): Promise<Config> {
     } catch (error) {
       throw new ConfigLoadError(path, '模块加载失败', 'the module failed to load', error);
     }
-  } else if (extension === '.json' || extension === '') {
+  } else if (extension === '.json' || extension === '.jsonc' || extension === '') {
     let text: string;
     try {
       text = await readFile(absolute, 'utf8');
@@ -33,7 +68,7 @@ export async function loadConfig(path: string): Promise<Config> {
       );
     }
     try {
-      data = JSON.parse(text.replace(/^\uFEFF/, ''));
+      data = JSON.parse(stripJsonComments(text.replace(/^\uFEFF/, '')));
     } catch (error) {
       throw new ConfigLoadError(
         path,
@@ -45,8 +80,8 @@ export async function loadConfig(path: string): Promise<Config> {
   } else {
     throw new ConfigLoadError(
       path,
-      '仅支持 .json、.js 或 .mjs 配置文件（TypeScript 配置请先编译）',
-      'only .json, .js or .mjs configuration files are supported (compile TypeScript first)',
+      '仅支持 .json、.jsonc、.js 或 .mjs 配置文件（TypeScript 配置请先编译）',
+      'only .json, .jsonc, .js or .mjs configuration files are supported (compile TypeScript first)',
     );
   }
   try {

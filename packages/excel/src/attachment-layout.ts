@@ -1,5 +1,11 @@
 // The layout of the official list attachment: its sheets, columns, titles and page setup.
-import type { Publication, PublishedDepartment, PublishedItem, PublishedMaterial } from '@jianzheng/core';
+import {
+  formatLocalDate,
+  type Publication,
+  type PublishedDepartment,
+  type PublishedItem,
+  type PublishedMaterial,
+} from '@jianzheng/core';
 
 export type Kind = 'cancel' | 'retain';
 
@@ -80,11 +86,12 @@ export function publicationTitle(
   return `${who}${kind === 'cancel' ? '取消' : '保留'}政务服务事项申请材料清单`;
 }
 
-export function subtitle(publication: Publication): string {
+/** The line under the title; the date as people in the city read it (`timeZone`, default Asia/Shanghai). */
+export function subtitle(publication: Publication, timeZone?: string): string {
   const parts = [publication.batch.title];
   if (publication.batch.documentNumber) parts.push(publication.batch.documentNumber);
   parts.push(`第 ${publication.version} 版`);
-  parts.push(`发布于 ${publication.publishedAt.slice(0, 10)}`);
+  parts.push(`发布于 ${formatLocalDate(publication.publishedAt, timeZone, 'date')}`);
   return parts.join('　');
 }
 

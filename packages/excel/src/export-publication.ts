@@ -24,6 +24,7 @@ export async function exportPublication(
     },
     publication,
     options.compressionLevel ?? DEFAULT_LEVEL,
+    options.timeZone,
   );
   return Buffer.concat(chunks);
 }

@@ -1,9 +1,11 @@
-import { formatRate, type PublishedMaterial } from '@jianzheng/core';
+import { formatLocalDate, formatRate, type PublishedMaterial } from '@jianzheng/core';
 import type { DiffFactField, DiffMaterialRef, PublicationDiff } from './diff';
 
 export interface RenderDiffOptions {
   /** Language of the notice; `zh-CN` (default) is the official one. */
   locale?: 'zh-CN' | 'en';
+  /** IANA zone publication times are shown in (domain.md §9 `timeZone`; default Asia/Shanghai). */
+  timeZone?: string;
 }
 
 const TEXT = {
@@ -127,6 +129,7 @@ function table(header: readonly string[], rows: readonly (readonly string[])[]):
 export function renderDiffMarkdown(diff: PublicationDiff, options: RenderDiffOptions = {}): string {
   const t = TEXT[options.locale ?? 'zh-CN'];
   const zh = (options.locale ?? 'zh-CN') === 'zh-CN';
+  const shown = (at: string) => formatLocalDate(at, options.timeZone, 'datetime');
   const category = (c: PublishedMaterial['category']) => (c === null ? t.empty : zh ? c.zh : c.en);
   const item = (ref: DiffMaterialRef) =>
     ref.item.code ? `${ref.item.name}（${ref.item.code}）` : ref.item.name;
@@ -139,8 +142,8 @@ export function renderDiffMarkdown(diff: PublicationDiff, options: RenderDiffOpt
   const out: string[] = [t.title(diff.title)];
   out.push(
     t.versions(
-      t.version(diff.from.version, diff.from.publishedAt, diff.from.sha256),
-      t.version(diff.to.version, diff.to.publishedAt, diff.to.sha256),
+      t.version(diff.from.version, shown(diff.from.publishedAt), diff.from.sha256),
+      t.version(diff.to.version, shown(diff.to.publishedAt), diff.to.sha256),
     ),
   );
   if (diff.adjustmentReason) out.push(`**${t.reason}${t.colon}** ${cell(diff.adjustmentReason)}`);

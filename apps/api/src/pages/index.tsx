@@ -46,6 +46,8 @@ export interface CreatePagesOptions {
   categories: ReadonlyMap<string, CategoryDefinition>;
   /** The engine's rules in evaluation order (their titles name the principles in a trace). */
   rules: PageDeps['rules'];
+  /** IANA zone dates are shown in (domain.md §9 `timeZone`). */
+  timeZone?: string;
   /**
    * The API app's fetch. Every write (comments, reviews, transitions, answers) and every operator
    * read goes through the API's own routes, so pages share its auth, validation, guards, If-Match
@@ -104,7 +106,7 @@ export function createPages(options: CreatePagesOptions) {
   };
   const deps: PageDeps = {
     ...options,
-    lists: createPublicLists(options.store, options.categories),
+    lists: createPublicLists(options.store, options.categories, { timeZone: options.timeZone }),
     notFound,
   };
   for (const module of MODULES) app.route('/', module(deps));

@@ -1,6 +1,7 @@
 import {
   type BatchRecord,
   type CategoryDefinition,
+  formatLocalDate,
   itemKey,
   type JianzhengStore,
   normalizeName,
@@ -61,7 +62,7 @@ export interface PublicList {
   departments: PublicDepartment[];
 }
 
-function fromPublication(publication: Publication): PublicList {
+function fromPublication(publication: Publication, timeZone: string | undefined): PublicList {
   const base = `/api/batches/${encodeURIComponent(publication.batch.id)}/publications/${publication.version}`;
   return {
     batchId: publication.batch.id,
@@ -69,7 +70,7 @@ function fromPublication(publication: Publication): PublicList {
     jurisdiction: publication.jurisdiction.name,
     stage: 'published',
     version: publication.version,
-    publishedAt: publication.publishedAt.slice(0, 10),
+    publishedAt: formatLocalDate(publication.publishedAt, timeZone, 'date'),
     documentNumber: publication.batch.documentNumber,
     links: { json: `${base}/json`, xlsx: `${base}/xlsx` },
     commentPeriod: null,
@@ -157,7 +158,7 @@ async function fromDraft(
 export function createPublicLists(
   store: JianzhengStore,
   categories: ReadonlyMap<string, CategoryDefinition>,
-  options: { draftTtlMs?: number; now?: () => number } = {},
+  options: { draftTtlMs?: number; now?: () => number; timeZone?: string } = {},
 ) {
   const parsed = new Map<string, PublicList>();
   const now = options.now ?? Date.now;
@@ -182,7 +183,7 @@ export function createPublicLists(
     const record = await store.getPublication(batchId);
     if (!record) return undefined;
     // The store wrote this canonical JSON itself after validating it; parse without re-validating.
-    const list = fromPublication(JSON.parse(record.json) as Publication);
+    const list = fromPublication(JSON.parse(record.json) as Publication, options.timeZone);
     if (parsed.size > 50) parsed.clear();
     parsed.set(record.sha256, list);
     return list;

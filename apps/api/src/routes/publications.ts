@@ -45,6 +45,7 @@ async function serve(
   version: string,
   kind: Kind,
   ifNoneMatchHeader: string | undefined,
+  timeZone: string,
 ): Promise<Response> {
   const wanted = version === 'latest' ? undefined : Number(version);
   const meta = await cache.meta(batchId, wanted);
@@ -77,7 +78,9 @@ async function serve(
     return new Response(entry.excel, { headers });
   }
   const body =
-    kind === 'diff' ? entry.diff : cache.diffMarkdown(entry, (d) => renderDiffMarkdown(d as never));
+    kind === 'diff'
+      ? entry.diff
+      : cache.diffMarkdown(entry, (d) => renderDiffMarkdown(d as never, { timeZone }));
   if (!body) throw new NotFoundError('diff', `${batchId} v${meta.version}`, '第 1 版没有差异；差异');
   headers['content-type'] =
     kind === 'diff' ? 'application/json; charset=utf-8' : 'text/markdown; charset=utf-8';
@@ -150,7 +153,14 @@ export function registerPublicationRoutes(
     }),
     async (c) => {
       const { batchId, version } = c.req.valid('param');
-      return (await serve(cache, batchId, version, 'json', c.req.header('if-none-match'))) as never;
+      return (await serve(
+        cache,
+        batchId,
+        version,
+        'json',
+        c.req.header('if-none-match'),
+        deps.timeZone,
+      )) as never;
     },
   );
 
@@ -175,7 +185,14 @@ export function registerPublicationRoutes(
     }),
     async (c) => {
       const { batchId, version } = c.req.valid('param');
-      return (await serve(cache, batchId, version, 'xlsx', c.req.header('if-none-match'))) as never;
+      return (await serve(
+        cache,
+        batchId,
+        version,
+        'xlsx',
+        c.req.header('if-none-match'),
+        deps.timeZone,
+      )) as never;
     },
   );
 
@@ -195,7 +212,14 @@ export function registerPublicationRoutes(
     async (c) => {
       const { batchId, version } = c.req.valid('param');
       const kind = (c.req.header('accept') ?? '').includes('text/markdown') ? 'diff-md' : 'diff';
-      return (await serve(cache, batchId, version, kind, c.req.header('if-none-match'))) as never;
+      return (await serve(
+        cache,
+        batchId,
+        version,
+        kind,
+        c.req.header('if-none-match'),
+        deps.timeZone,
+      )) as never;
     },
   );
 }

@@ -7,6 +7,7 @@ import {
   planTransition,
   type TransitionInput,
   type WriteContext,
+  zoneOffset,
 } from '@jianzheng/core';
 import { exportPublication } from '@jianzheng/excel';
 import { createPublication, diffPublications, parsePublication, serializePublication } from '@jianzheng/json';
@@ -17,7 +18,7 @@ import { createPublication, diffPublications, parsePublication, serializePublica
  * and the new version are written together or not at all.
  */
 export async function runTransition(
-  deps: { store: JianzhengStore; engine: Engine; timeZoneOffset: string },
+  deps: { store: JianzhengStore; engine: Engine; timeZoneOffset: string | undefined; timeZone: string },
   batch: BatchRecord,
   input: TransitionInput,
   ctx: WriteContext & { at: string },
@@ -52,7 +53,7 @@ export async function runTransition(
       materials: records.map((r) => r.material),
       decisions: records.map((r) => r.decision),
       ruleSet: engine.ruleSet,
-      publishedAt: `${details.publishedAt}T00:00:00${deps.timeZoneOffset}`,
+      publishedAt: `${details.publishedAt}T00:00:00${deps.timeZoneOffset ?? zoneOffset(details.publishedAt!, deps.timeZone)}`,
       categories: [...engine.categories.values()],
     });
     const json = serializePublication(pub);
@@ -61,7 +62,7 @@ export async function runTransition(
       const previous = await store.getPublication(batch.id, version - 1);
       if (previous) diff = JSON.stringify(diffPublications(parsePublication(previous.json), pub));
     }
-    const excel = await exportPublication(pub);
+    const excel = await exportPublication(pub, { timeZone: deps.timeZone });
     publication = {
       version,
       publishedAt: pub.publishedAt,

@@ -2,12 +2,14 @@ import { resolve } from 'node:path';
 import { diffPublications, type PublicationDiff, renderDiffMarkdown } from '@jianzheng/json';
 import { readPublication } from '@jianzheng/json/node';
 import type { CommandContext } from '../context';
+import { engineFor } from '../engine';
 import { EXIT } from '../errors';
 import { checkInputFiles } from '../workbooks';
 
 export interface DiffOptions {
   format: 'markdown' | 'json';
   failOnRegression?: boolean;
+  config?: string;
 }
 
 /** `jianzheng diff`: what an adjustment changed, regressions (restored materials) first in line. */
@@ -18,11 +20,12 @@ export async function diffCommand(
   options: DiffOptions,
 ): Promise<number> {
   await checkInputFiles([from, to], ctx.io.cwd);
+  const { timeZone } = await engineFor(options.config);
   const a = await readPublication(resolve(ctx.io.cwd, from));
   const b = await readPublication(resolve(ctx.io.cwd, to));
   const diff = diffPublications(a, b);
   if (options.format === 'json') ctx.io.stdout.write(`${JSON.stringify(diff)}\n`);
-  else ctx.io.stdout.write(`${renderDiffMarkdown(diff)}\n`);
+  else ctx.io.stdout.write(`${renderDiffMarkdown(diff, { timeZone })}\n`);
   printRegressions(ctx, diff);
   return diff.restored.length > 0 && options.failOnRegression ? EXIT.regression : EXIT.ok;
 }

@@ -24,6 +24,8 @@ const COLUMNS = [
   { header: '结论' },
   { header: '类别' },
   { header: '部门意见' },
+  // The id to copy into `explain --material` or the API.
+  { header: '编号' },
 ];
 
 /** `jianzheng evaluate`: import, evaluate, print one material per line (or the JSON document). */
@@ -52,6 +54,7 @@ export async function evaluateCommand(
         markdown ? verdict : m.verdict === 'cancel' ? out.red(verdict) : out.green(verdict),
         categoryLabel(engine, m.category),
         AGREEMENT_ZH[m.agreement] ?? m.agreement,
+        markdown ? m.id : out.dim(m.id),
       ];
     });
     const s = document.summary;

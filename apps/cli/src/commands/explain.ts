@@ -1,9 +1,9 @@
-import { normalizeName } from '@jianzheng/core';
 import type { CommandContext } from '../context';
 import { printIssues } from '../context';
 import { engineFor } from '../engine';
-import { CliError, EXIT } from '../errors';
+import { EXIT } from '../errors';
 import { evaluateImported } from '../evaluation';
+import { findMaterial } from '../find-material';
 import { AGREEMENT_ZH, categoryLabel, PROPOSAL_ZH, ruleTitle, VERDICT_ZH } from '../labels';
 import { renderTable } from '../table';
 import { loadWorkbooks } from '../workbooks';
@@ -14,8 +14,6 @@ export interface ExplainOptions {
   config?: string;
   format: 'text' | 'json';
 }
-
-const MAX_CANDIDATES = 20;
 
 /** `jianzheng explain`: every rule's answer for one material, with the facts it read. */
 export async function explainCommand(
@@ -29,47 +27,7 @@ export async function explainCommand(
   const evaluation = evaluateImported(imported, engine);
   const { materials, decisions } = evaluation;
 
-  const query = options.material.trim();
-  let indexes = materials.flatMap((m, i) => (m.id === query ? [i] : []));
-  if (indexes.length === 0) {
-    // By name: the same normalization the rules use, so “身份证复印件” finds “身份证（复印件）”.
-    const wanted = normalizeName(query);
-    indexes = materials.flatMap((m, i) => (normalizeName(m.name) === wanted ? [i] : []));
-  }
-  if (options.item !== undefined) {
-    const item = options.item.trim();
-    const wantedItem = normalizeName(item);
-    indexes = indexes.filter((i) => {
-      const it = materials[i]!.item;
-      return it.code === item || normalizeName(it.name) === wantedItem;
-    });
-  }
-  if (indexes.length === 0) {
-    throw new CliError(
-      'CLI_MATERIAL_NOT_FOUND',
-      `找不到材料“${query}”${options.item ? `（事项“${options.item}”）` : ''}：请用 evaluate 列出的材料编号或名称`,
-      `no material "${query}"${options.item ? ` in item "${options.item}"` : ''}: use an id or name listed by evaluate`,
-      EXIT.failed,
-    );
-  }
-  if (indexes.length > 1) {
-    const list = indexes
-      .slice(0, MAX_CANDIDATES)
-      .map((i) => {
-        const m = materials[i]!;
-        return `  ${m.id}  ${m.item.department} · ${m.item.name}${m.item.code ? `（${m.item.code}）` : ''} · ${m.name}`;
-      })
-      .join('\n');
-    const more = indexes.length > MAX_CANDIDATES ? `\n  …… 另有 ${indexes.length - MAX_CANDIDATES} 项` : '';
-    throw new CliError(
-      'CLI_MATERIAL_AMBIGUOUS',
-      `“${query}”对应 ${indexes.length} 项材料，请改用编号，或加 --item 指定事项：\n${list}${more}`,
-      `"${query}" matches ${indexes.length} materials; give an id, or narrow with --item`,
-      EXIT.usage,
-    );
-  }
-
-  const index = indexes[0]!;
+  const index = findMaterial(materials, options.material, options.item);
   const material = materials[index]!;
   const decision = decisions[index]!;
   if (options.format === 'json') {

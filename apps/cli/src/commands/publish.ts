@@ -42,7 +42,7 @@ export async function publishCommand(
   files: string[],
   options: PublishOptions,
 ): Promise<number> {
-  const { engine, config } = await engineFor(options.config);
+  const { engine, config, timeZone } = await engineFor(options.config);
   const jurisdiction = config?.jurisdiction;
   if (!jurisdiction) {
     throw new CliError(
@@ -86,7 +86,7 @@ export async function publishCommand(
   await mkdir(batchDir, { recursive: true });
   const excelPath = join(batchDir, `v${version}.xlsx`);
   const pending = join(batchDir, `.v${version}.xlsx.pending`);
-  await writePublicationWorkbook(publication, pending);
+  await writePublicationWorkbook(publication, pending, { timeZone });
   const linkedPath = join(batchDir, `v${version}.jsonld`);
   const linkedPending = join(batchDir, `.v${version}.jsonld.pending`);
   let jsonPath: string;
@@ -116,7 +116,7 @@ export async function publishCommand(
   ctx.io.stdout.write(`${lines.join('\n')}\n`);
   if (previous) {
     const diff = diffPublications(previous, publication);
-    ctx.io.stdout.write(`\n${renderDiffMarkdown(diff)}\n`);
+    ctx.io.stdout.write(`\n${renderDiffMarkdown(diff, { timeZone })}\n`);
     printRegressions(ctx, diff);
   }
   return EXIT.ok;

@@ -38,15 +38,16 @@ export async function serveCommand(ctx: CommandContext, options: ServeOptions): 
       EXIT.usage,
     );
   }
-  const config = options.config
-    ? await (await import('@jianzheng/core/node')).loadConfig(options.config)
-    : undefined;
+  // The same loader as evaluate and publish: the server's engine carries the city's plugins.
+  const { loadCity } = await import('@jianzheng/core/node');
+  const city = await loadCity(options.config);
   const api = await loadApi();
   const server = await api.startServer({
     dbPath: resolve(ctx.io.cwd, options.db),
     port,
     host: options.host,
-    ...(config ? { config } : {}),
+    config: city.config,
+    engine: city.engine,
   });
   ctx.io.stderr.write(
     `${ctx.err.green('服务已启动')} ${server.url}（数据库 ${options.db}；按 Ctrl+C 停止）\n`,

@@ -1,9 +1,65 @@
 import { z } from 'zod';
-import { CatalogsSchema } from '../catalogs/schema';
+import {
+  CancelledItemEntrySchema,
+  CommitmentEntrySchema,
+  CommitmentExclusionEntrySchema,
+  IssuerRestrictionEntrySchema,
+  LicenceProofEntrySchema,
+  SharedDataEntrySchema,
+  SuperiorCancellationEntrySchema,
+} from '../catalogs/schema';
 import { CategoryDefinitionSchema } from '../model/category';
 import { JurisdictionSchema } from '../model/jurisdiction';
 
 const RuleId = z.string().min(1);
+
+/**
+ * A catalog in a configuration (domain.md §9): an array replaces the default (`[]` empties it);
+ * `{ "add": [...], "remove": ["名称", ...] }` extends it — `remove` drops default entries by
+ * normalised name first, then `add` appends.
+ */
+function catalogSetting<E extends z.ZodType>(entry: E) {
+  return z.union([
+    z.array(entry),
+    z
+      .object({
+        add: z.array(entry).default([]),
+        remove: z.array(z.string().trim().min(1)).default([]),
+      })
+      .strict(),
+  ]);
+}
+
+export const CatalogSettingsSchema = z
+  .object({
+    sharedData: catalogSetting(SharedDataEntrySchema),
+    licenceProofs: catalogSetting(LicenceProofEntrySchema),
+    superiorCancellations: catalogSetting(SuperiorCancellationEntrySchema),
+    cancelledItems: catalogSetting(CancelledItemEntrySchema),
+    issuerRestrictions: catalogSetting(IssuerRestrictionEntrySchema),
+    commitment: catalogSetting(CommitmentEntrySchema),
+    commitmentExclusions: catalogSetting(CommitmentExclusionEntrySchema),
+  })
+  .partial()
+  .strict();
+
+/** An IANA time zone that this runtime's Intl knows (Asia/Shanghai, Asia/Urumqi …). */
+export const TimeZoneSchema = z
+  .string()
+  .min(1)
+  .refine(
+    (zone) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: zone });
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { message: '不是有效的 IANA 时区，例如 Asia/Shanghai (not an IANA time zone)' },
+  );
+
+export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 
 /** The configuration file of domain.md §9. Every key is optional; unknown keys are errors. */
 export const ConfigSchema = z
@@ -24,7 +80,11 @@ export const ConfigSchema = z
       .optional(),
     /** Categories beyond the seven defaults, for a city's own rules. */
     categories: z.array(CategoryDefinitionSchema).optional(),
-    catalogs: CatalogsSchema.partial().optional(),
+    catalogs: CatalogSettingsSchema.optional(),
+    /** Modules (paths relative to the configuration file) whose default export is a rule, a category or an array of them. */
+    plugins: z.array(z.string().min(1)).optional(),
+    /** The zone every date a person reads is shown in; stored instants stay ISO 8601 with offset. */
+    timeZone: TimeZoneSchema.optional(),
   })
   .strict();
 

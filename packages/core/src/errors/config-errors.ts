@@ -69,3 +69,18 @@ export class ConfigLoadError extends JianzhengError {
     this.path = path;
   }
 }
+
+/**
+ * A plugin named in `plugins` failed to load, threw while loading, or its default export is not
+ * a rule, a category or an array of them. Always names the module.
+ */
+export class InvalidPluginError extends JianzhengError {
+  readonly module: string;
+  constructor(module: string, reason: string, reasonEn: string, cause?: unknown) {
+    super('PLUGIN_INVALID', `插件 ${module}：${reason}`, {
+      cause,
+      messageEn: `plugin ${module}: ${reasonEn}`,
+    });
+    this.module = module;
+  }
+}

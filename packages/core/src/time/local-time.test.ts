@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { formatLocalDate, zoneOffset } from './local-time';
+
+describe('formatLocalDate', () => {
+  it('shows a Beijing morning as that day, not the UTC day before', () => {
+    const instant = '2026-11-29T23:29:14.496Z';
+    expect(formatLocalDate(instant)).toBe('2026-11-30');
+    expect(formatLocalDate(instant, 'Asia/Shanghai', 'datetime')).toBe('2026-11-30 07:29');
+    expect(formatLocalDate(instant, 'Asia/Shanghai', 'date-zh')).toBe('2026年11月30日');
+    expect(formatLocalDate(instant, 'UTC', 'date')).toBe('2026-11-29');
+    expect(formatLocalDate('2026-11-30T07:29:00+08:00', 'Asia/Urumqi', 'datetime')).toBe('2026-11-30 05:29');
+  });
+
+  it('keeps calendar days and free text as they are', () => {
+    expect(formatLocalDate('2018-09-04', 'America/New_York', 'date-zh')).toBe('2018年9月4日');
+    expect(formatLocalDate('尚未确定')).toBe('尚未确定');
+    expect(formatLocalDate(undefined)).toBe('');
+  });
+});
+
+describe('zoneOffset', () => {
+  it('gives the offset of the zone on that day', () => {
+    expect(zoneOffset('2018-09-04')).toBe('+08:00');
+    expect(zoneOffset('2018-09-04', 'UTC')).toBe('+00:00');
+    expect(zoneOffset('2026-07-01', 'Europe/Berlin')).toBe('+02:00');
+  });
+});

@@ -1,0 +1,106 @@
+import { DEFAULT_TIME_ZONE } from '../config/schema';
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (formatter === undefined) {
+    formatter = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/** The wall-clock fields of an instant in a zone. */
+export interface LocalDateTime {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+/**
+ * An instant (ISO 8601 text or Date) as a person in `timeZone` reads it (domain.md §9: stored
+ * instants stay ISO 8601 with offset; only what people read is local). A bare `YYYY-MM-DD` is a
+ * calendar day already and is kept as it is.
+ */
+export function localDateTime(instant: string | Date, timeZone: string = DEFAULT_TIME_ZONE): LocalDateTime {
+  if (typeof instant === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(instant)) {
+    const [year, month, day] = instant.split('-').map(Number) as [number, number, number];
+    return { year, month, day, hour: 0, minute: 0, second: 0 };
+  }
+  const date = typeof instant === 'string' ? new Date(instant) : instant;
+  if (Number.isNaN(date.getTime())) throw new RangeError(`not a date: ${String(instant)}`);
+  const parts: Record<string, number> = {};
+  for (const part of formatterFor(timeZone).formatToParts(date)) {
+    if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  }
+  return {
+    year: parts.year!,
+    month: parts.month!,
+    day: parts.day!,
+    hour: parts.hour!,
+    minute: parts.minute!,
+    second: parts.second!,
+  };
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+export type LocalDateStyle = 'date' | 'datetime' | 'date-zh' | 'datetime-zh';
+
+/**
+ * The one way dates are shown to people — attachments, notices, pages, CLI tables:
+ * `date` 2026-11-30, `datetime` 2026-11-30 07:29, `date-zh` 2026年11月30日,
+ * `datetime-zh` 2026年11月30日 07:29, all in the configured zone (default Asia/Shanghai).
+ * Returns the input unchanged when it is not a date, so a free-text field is never lost.
+ */
+export function formatLocalDate(
+  instant: string | Date | null | undefined,
+  timeZone: string = DEFAULT_TIME_ZONE,
+  style: LocalDateStyle = 'date',
+): string {
+  if (instant === null || instant === undefined || instant === '') return '';
+  let local: LocalDateTime;
+  try {
+    local = localDateTime(instant, timeZone);
+  } catch {
+    return String(instant);
+  }
+  const { year, month, day, hour, minute } = local;
+  switch (style) {
+    case 'date':
+      return `${year}-${pad(month)}-${pad(day)}`;
+    case 'datetime':
+      return `${year}-${pad(month)}-${pad(day)} ${pad(hour)}:${pad(minute)}`;
+    case 'date-zh':
+      return `${year}年${month}月${day}日`;
+    case 'datetime-zh':
+      return `${year}年${month}月${day}日 ${pad(hour)}:${pad(minute)}`;
+  }
+}
+
+/**
+ * The UTC offset (`+08:00`) of `timeZone` on a calendar day or at an instant, for writing a
+ * local day as an ISO 8601 instant with offset (what the store keeps).
+ */
+export function zoneOffset(at: string | Date, timeZone: string = DEFAULT_TIME_ZONE): string {
+  const date =
+    typeof at === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(at) ? new Date(`${at}T12:00:00Z`) : new Date(at);
+  const name = new Intl.DateTimeFormat('en', { timeZone, timeZoneName: 'longOffset' })
+    .formatToParts(date)
+    .find((part) => part.type === 'timeZoneName')?.value;
+  const offset = name?.replace('GMT', '') ?? '';
+  return offset === '' ? '+00:00' : offset;
+}
