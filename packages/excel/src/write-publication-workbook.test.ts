@@ -132,6 +132,14 @@ describe('writePublicationWorkbook', () => {
     const cancelled = workbook.getWorksheet('取消的申请材料')!;
     expect(cancelled.getCell('A1').value).toBe('宿州市公安局等5部门取消政务服务事项申请材料清单');
     expect(cancelled.getCell('A2').value).toBe('第一批　宿政办秘〔2018〕100号　第 1 版　发布于 2018-08-13');
+    // 07:29 on 30 November in Beijing is the 30th there, whatever the UTC day.
+    const morning = { ...publication, publishedAt: '2026-11-29T23:29:14.496Z' };
+    const local = new ExcelJS.Workbook();
+    await local.xlsx.load((await exportPublication(morning)) as unknown as ArrayBuffer);
+    expect(local.getWorksheet('取消的申请材料')!.getCell('A2').value).toMatch(/发布于 2026-11-30$/);
+    const utc = new ExcelJS.Workbook();
+    await utc.xlsx.load((await exportPublication(morning, { timeZone: 'UTC' })) as unknown as ArrayBuffer);
+    expect(utc.getWorksheet('取消的申请材料')!.getCell('A2').value).toMatch(/发布于 2026-11-29$/);
     expect(values(cancelled)[2]).toEqual([
       '序号',
       '实施部门',

@@ -128,7 +128,10 @@ describe('renderDiffMarkdown', () => {
     const md = renderDiffMarkdown(diffPublications(v1, v2), { locale: 'zh-CN' });
     expect(md).toMatch(/^# 动态调整说明：宿州市第一批取消证明材料清单\n/);
     expect(md).toContain('**调整原因：** 根据部门反馈动态调整');
-    expect(md).toContain('第 1 版（发布于 2018-09-04T09:00:00+08:00');
+    expect(md).toContain('第 1 版（发布于 2018-09-04 09:00');
+    // The notice reads in the city's zone, not UTC and not ISO text.
+    const urumqi = renderDiffMarkdown(diffPublications(v1, v2), { timeZone: 'Asia/Urumqi' });
+    expect(urumqi).toContain('第 1 版（发布于 2018-09-04 07:00');
     expect(md).toContain(
       '第 1 版材料 9 项，取消 6 项（取消率 66.7%）；第 2 版材料 9 项，取消 6 项（取消率 66.7%）。',
     );
