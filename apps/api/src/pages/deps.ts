@@ -1,4 +1,4 @@
-import type { CategoryDefinition, JianzhengStore } from '@jianzheng/core';
+import { type CategoryDefinition, formatLocalDate, type JianzhengStore } from '@jianzheng/core';
 import type { Context, Hono } from 'hono';
 import type { ApiFetch } from './api-client';
 import type { Lang } from './i18n';
@@ -20,6 +20,13 @@ export interface PageDeps {
   lists: PublicLists;
   /** The HTML 404 page. */
   notFound: (c: Context) => Response | Promise<Response>;
+  /** IANA zone dates are shown in (domain.md §9 `timeZone`; default Asia/Shanghai). */
+  timeZone?: string;
+}
+
+/** A stored instant as the day people in the city read it. */
+export function localDay(deps: Pick<PageDeps, 'timeZone'>, at: string | null | undefined): string {
+  return formatLocalDate(at, deps.timeZone, 'date');
 }
 
 /**

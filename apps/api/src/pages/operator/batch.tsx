@@ -1,7 +1,7 @@
 import { type BatchRecord, formatRate, type Summary } from '@jianzheng/core';
 import { Hono } from 'hono';
 import { BarChart } from '../chart';
-import { categoryLabel, type PageModule } from '../deps';
+import { categoryLabel, localDay, type PageModule } from '../deps';
 import { colon, type Lang, stageLabel, t } from '../i18n';
 import { actionLabel, fieldLabel } from '../labels-workflow';
 import { FlashMessage } from '../layout';
@@ -139,7 +139,7 @@ export const batchPage: PageModule = (deps) => {
             <ol id="history">
               {history.body.map((h) => (
                 <li>
-                  <strong>{actionLabel(lang, h.action)}</strong> · {h.at.slice(0, 10)} · {h.actor}
+                  <strong>{actionLabel(lang, h.action)}</strong> · {localDay(deps, h.at)} · {h.actor}
                   {Object.keys(h.fields).length > 0 ? (
                     <span class="small">
                       {' '}

@@ -1,6 +1,6 @@
 import type { CommentRecord } from '@jianzheng/core';
 import { Hono } from 'hono';
-import type { PageModule } from '../deps';
+import { localDay, type PageModule } from '../deps';
 import { colon, paren, t } from '../i18n';
 import { FlashMessage, withLang } from '../layout';
 import { setFlash } from '../session';
@@ -53,7 +53,7 @@ export const commentPages: PageModule = (deps) => {
                   {t(lang, 'commentOn')}
                   {colon(lang)}
                   <strong class="about">{nameText(names.get(comment.materialId), '—')}</strong> ·{' '}
-                  {comment.createdAt.slice(0, 10)}
+                  {localDay(deps, comment.createdAt)}
                 </span>
                 <br />
                 {comment.body}
@@ -85,7 +85,7 @@ export const commentPages: PageModule = (deps) => {
               <article class="comment">
                 <p>
                   <span class="small">
-                    {nameText(names.get(comment.materialId), '—')} · {comment.createdAt.slice(0, 10)}
+                    {nameText(names.get(comment.materialId), '—')} · {localDay(deps, comment.createdAt)}
                   </span>
                   <br />
                   {comment.body}
@@ -96,7 +96,7 @@ export const commentPages: PageModule = (deps) => {
                   {comment.answer}
                   <span class="small">
                     {' '}
-                    — {comment.answeredBy} {comment.answeredAt?.slice(0, 10)}
+                    — {comment.answeredBy} {localDay(deps, comment.answeredAt)}
                   </span>
                 </p>
               </article>

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import type { PageModule } from '../deps';
+import { localDay, type PageModule } from '../deps';
 import { type DiffData, DiffView } from '../diff-view';
 import { colon, t } from '../i18n';
 import type { BatchOut } from './batch';
@@ -50,7 +50,7 @@ export const versionPages: PageModule = (deps) => {
                 <li>
                   {t(lang, 'publishedAt')}
                   {colon(lang)}
-                  {v.publishedAt.slice(0, 10)}
+                  {localDay(deps, v.publishedAt)}
                 </li>
                 <li>
                   {t(lang, 'docNumber')}

@@ -31,7 +31,9 @@ export const itemPages: PageModule = (deps) => {
     const flash = takeFlash(c);
     const open = list.stage === 'public-comment';
     const path = `/items/${encodeURIComponent(list.batchId)}/${item.slug}`;
-    const notes = open ? [] : await versionNotes(deps.api, c, list.batchId, department, item.name);
+    const notes = open
+      ? []
+      : await versionNotes(deps.api, c, list.batchId, department, item.name, deps.timeZone);
     return c.html(
       <Layout lang={lang} title={item.name} path={path} flash={flash}>
         <p class="small">

@@ -1,3 +1,4 @@
+import { formatLocalDate } from '@jianzheng/core';
 import type { Context } from 'hono';
 import { type ApiFetch, callApi } from '../api-client';
 import { type Lang, t } from '../i18n';
@@ -25,6 +26,7 @@ export async function versionNotes(
   batchId: string,
   department: string,
   itemName: string,
+  timeZone?: string,
 ): Promise<VersionNote[]> {
   const base = `/api/batches/${encodeURIComponent(batchId)}/publications`;
   const versions = await callApi<
@@ -39,7 +41,12 @@ export async function versionNotes(
     for (const kind of KINDS)
       for (const entry of diff.body[kind] ?? [])
         if (entry.department === department && entry.item.name === itemName)
-          notes.push({ version: v.version, date: v.publishedAt.slice(0, 10), kind, material: entry.name });
+          notes.push({
+            version: v.version,
+            date: formatLocalDate(v.publishedAt, timeZone, 'date'),
+            kind,
+            material: entry.name,
+          });
   }
   return notes.sort((a, b) => a.version - b.version);
 }
