@@ -123,7 +123,7 @@ export const departmentMaterialPages: PageModule = (deps) => {
     const materialId = c.req.param('materialId');
     const form = await c.req.parseBody();
     const result = await op.call(
-      'POST',
+      'PUT',
       apiBatch(batchId, `/materials/${encodeURIComponent(materialId)}/annotation`),
       { json: { note: String(form.note ?? '') }, headers: { 'if-match': `"${String(form.version ?? '')}"` } },
     );
