@@ -1,8 +1,8 @@
 import type { Role } from '@jianzheng/core';
 
 /**
- * Who may do what, by role. The routes' `allow([...])` lists say the same; `/api/me` hands this
- * table to the pages so that a page never offers a form its reader's role cannot submit (the
+ * Who may do what, by role: the routes guard with this table (`allow(PERMISSIONS.x)`), and
+ * `/api/me` hands it to the pages so that a page never offers a form its reader's role cannot submit (the
  * campaign browser test submits every form it is shown, as each role).
  */
 export const PERMISSIONS = {

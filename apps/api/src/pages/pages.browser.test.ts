@@ -169,7 +169,7 @@ describe.skipIf(!BROWSER_READY || workbooks.length === 0)('pages in a real brows
       await article.locator('input[name=author]').fill('王女士');
       await article.locator('button[type=submit]').click();
       await page.waitForLoadState();
-      return article.locator('.msg').innerText();
+      return article.locator('.msg').textContent();
     };
     expect(await post('建议同时说明可通过哪个平台核验。')).toContain('意见已提交');
     await shoot(page, '02-item-comment-received');
@@ -197,18 +197,18 @@ describe.skipIf(!BROWSER_READY || workbooks.length === 0)('pages in a real brows
     await checkAccessibility(page);
     await page.fill('#token', 'jz_not-a-real-token');
     await page.click('button[type=submit]');
-    await expect(page.locator('.msg.error').innerText()).resolves.toContain('登录失败');
+    await expect(page.locator('.msg.error').textContent()).resolves.toContain('登录失败');
     await page.fill('#token', tokens.admin);
     await page.click('button[type=submit]');
     await page.click(`a[href="/operator/batches/${BATCH}"]`);
     await checkAccessibility(page);
-    expect(await page.locator('#stage').innerText()).toBe('公开征求意见');
+    expect(await page.locator('#stage').textContent()).toBe('公开征求意见');
     // The guard of the API shows through: legal review is refused while comments are unanswered.
     const legal = page.locator('fieldset', { hasText: '合法性审查' });
     await legal.locator('select').selectOption('passed');
     await legal.locator('textarea').fill('合法');
     await legal.locator('button').click();
-    await expect(page.locator('.msg.error').innerText()).resolves.toContain('未答复');
+    await expect(page.locator('.msg.error').textContent()).resolves.toContain('未答复');
     await page.click(`nav.tabs a[href="/operator/batches/${BATCH}/comments"]`);
     await checkAccessibility(page);
     // Each comment names the item and material it is about, never a bare id.
@@ -220,7 +220,7 @@ describe.skipIf(!BROWSER_READY || workbooks.length === 0)('pages in a real brows
         .first()
         .locator('button')
         .click();
-      await expect(page.locator('.msg.ok').innerText()).resolves.toContain('已答复');
+      await expect(page.locator('.msg.ok').textContent()).resolves.toContain('已答复');
     }
     await page.click(`nav.tabs a[href="/operator/batches/${BATCH}"]`);
     const step = async (
@@ -231,8 +231,8 @@ describe.skipIf(!BROWSER_READY || workbooks.length === 0)('pages in a real brows
       const fieldset = page.locator('fieldset', { hasText: legend });
       await fill(fieldset);
       await fieldset.locator('button').click();
-      await expect(page.locator('.msg').first().innerText()).resolves.toContain('已完成');
-      expect(await page.locator('#stage').innerText()).toBe(stage);
+      await expect(page.locator('.msg').first().textContent()).resolves.toContain('已完成');
+      expect(await page.locator('#stage').textContent()).toBe(stage);
     };
     await step(
       '合法性审查',
@@ -273,7 +273,7 @@ describe.skipIf(!BROWSER_READY || workbooks.length === 0)('pages in a real brows
     const page = await context.newPage();
     await page.goto(`${server.url}/`);
     await checkAccessibility(page);
-    const meta = await page.locator('.meta').first().innerText();
+    const meta = await page.locator('.meta').first().textContent();
     expect(meta).toContain('宿政办〔2018〕35号');
     expect(meta).toContain('2018-09-04');
     expect(meta).toContain('1');
@@ -291,7 +291,7 @@ describe.skipIf(!BROWSER_READY || workbooks.length === 0)('pages in a real brows
     await checkAccessibility(page);
     expect(await page.locator('#q').inputValue()).toBe(query);
     const hit = page.locator('main article', { hasText: item.name }).first();
-    const text = await hit.innerText();
+    const text = await hit.textContent();
     expect(text).toContain(material.name);
     expect(text).toContain('现在如何获取：无需提交，由办理部门通过');
     // The item keeps every material; the one the search found is marked.
@@ -304,9 +304,9 @@ describe.skipIf(!BROWSER_READY || workbooks.length === 0)('pages in a real brows
 
     await hit.locator('h4 a').click();
     await checkAccessibility(page);
-    expect(await page.locator('h1').innerText()).toBe(item.name);
+    expect(await page.locator('h1').textContent()).toBe(item.name);
     expect(page.url()).toMatch(new RegExp(`/items/${BATCH}/[0-9a-f]{12}$`));
-    const body = await page.locator('main').innerText();
+    const body = await page.locator('main').textContent();
     expect(body).toContain('仍需提交的材料');
     expect(body).toContain(material.name);
     expect(await page.locator('textarea').count()).toBe(0); // comments are closed after 公示
@@ -314,7 +314,7 @@ describe.skipIf(!BROWSER_READY || workbooks.length === 0)('pages in a real brows
 
     await page.goto(`${page.url()}?lang=en`);
     await checkAccessibility(page, 'en');
-    expect(await page.locator('main').innerText()).toContain('Still required');
+    expect(await page.locator('main').textContent()).toContain('Still required');
     await shoot(page, '07-item-published-en');
     await context.close();
   });
@@ -327,7 +327,7 @@ describe.skipIf(!BROWSER_READY || workbooks.length === 0)('pages in a real brows
     await page.click('button[type=submit]');
     await page.goto(`${server.url}/operator/batches/${BATCH}/review?agreement=engine-cancels`);
     await checkAccessibility(page);
-    const status = await page.locator('p[role=status]').innerText();
+    const status = (await page.locator('p[role=status]').textContent()) ?? '';
     const total = Number(/共 (\d+)/.exec(status)?.[1]);
     const expected = await api(
       'GET',
@@ -355,7 +355,7 @@ describe.skipIf(!BROWSER_READY || workbooks.length === 0)('pages in a real brows
     await override.locator('input[name=note]').fill('部门说明该材料为办事必需');
     await override.locator('button').click();
     const conflict = page.locator(`#m-${id} .msg.error`);
-    expect(await conflict.innerText()).toContain('冲突（409）');
+    expect(await conflict.textContent()).toContain('冲突（409）');
     await shoot(page, '09-review-conflict-409');
     const unchanged = await api('GET', `/api/batches/${BATCH}/materials/${id}`, tokens.reviewer);
     expect(unchanged.body.decision).toMatchObject({
@@ -369,7 +369,7 @@ describe.skipIf(!BROWSER_READY || workbooks.length === 0)('pages in a real brows
     await fresh.locator('select[name=verdict]').selectOption('retain');
     await fresh.locator('input[name=note]').fill('部门说明该材料为办事必需');
     await fresh.locator('button').click();
-    expect(await page.locator('.msg.ok').first().innerText()).toContain('已改判');
+    expect(await page.locator('.msg.ok').first().textContent()).toContain('已改判');
     const after = await api('GET', `/api/batches/${BATCH}/materials/${id}`, tokens.reviewer);
     expect(after.body.decision).toMatchObject({
       status: 'overridden',

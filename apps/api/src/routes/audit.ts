@@ -1,13 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { allow } from '../auth';
 import type { App, Deps } from '../deps';
+import { PERMISSIONS } from '../permissions';
 import { AuditEntrySchema, pageOf, problems } from '../schemas';
 import { createToken, ROLES } from '../tokens';
 
 export function registerAuditRoutes(app: App, deps: Deps) {
   app.openapi(
     createRoute({
-      middleware: [allow(['admin', 'reviewer', 'legal'])],
+      middleware: [allow(PERMISSIONS['audit.read'])],
       method: 'get',
       path: '/api/audit',
       tags: ['审计 Audit'],
@@ -42,7 +43,7 @@ export function registerAuditRoutes(app: App, deps: Deps) {
 
   app.openapi(
     createRoute({
-      middleware: [allow(['admin'])],
+      middleware: [allow(PERMISSIONS['token.create'])],
       method: 'post',
       path: '/api/tokens',
       tags: ['令牌 Tokens'],

@@ -4,6 +4,7 @@ import { PublicationSummarySchema, summarize } from '@jianzheng/core';
 import { allow } from '../auth';
 import { type App, batchOut, type Deps, requireBatch } from '../deps';
 import { JurisdictionRequiredError } from '../errors';
+import { PERMISSIONS } from '../permissions';
 import {
   BatchCreateSchema,
   BatchIdParam,
@@ -18,7 +19,7 @@ const security = [{ bearer: [] }];
 export function registerBatchRoutes(app: App, deps: Deps) {
   app.openapi(
     createRoute({
-      middleware: [allow(['admin', 'reviewer'])],
+      middleware: [allow(PERMISSIONS['batch.create'])],
       method: 'post',
       path: '/api/batches',
       tags,

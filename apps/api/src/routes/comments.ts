@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { allow } from '../auth';
 import { type App, type Deps, requireBatch, requireMaterial } from '../deps';
 import { CommentsClosedError } from '../errors';
+import { PERMISSIONS } from '../permissions';
 import { BatchIdParam, CommentSchema, problems } from '../schemas';
 
 const tags = ['公众意见 Comments'];
@@ -53,7 +54,7 @@ export function registerCommentRoutes(app: App, deps: Deps) {
 
   app.openapi(
     createRoute({
-      middleware: [allow(['admin', 'reviewer', 'legal'])],
+      middleware: [allow(PERMISSIONS['comments.read'])],
       method: 'get',
       path: '/api/batches/{batchId}/comments',
       tags,
@@ -84,7 +85,7 @@ export function registerCommentRoutes(app: App, deps: Deps) {
 
   app.openapi(
     createRoute({
-      middleware: [allow(['admin', 'reviewer'])],
+      middleware: [allow(PERMISSIONS['comments.answer'])],
       method: 'post',
       path: '/api/batches/{batchId}/comments/{commentId}/answer',
       tags,

@@ -5,6 +5,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { allow } from '../auth';
 import { type App, type Deps, requireBatch } from '../deps';
 import { ForbiddenError, PayloadTooLargeError } from '../errors';
+import { PERMISSIONS } from '../permissions';
 import { BatchIdParam, ImportIssueSchema, problems } from '../schemas';
 import { previewFiles, type UploadedFile } from '../services/import-files';
 
@@ -40,7 +41,7 @@ export function registerImportPreviewRoutes(app: App, deps: Deps) {
 
   app.openapi(
     createRoute({
-      middleware: [allow(['admin', 'reviewer', 'department'])],
+      middleware: [allow(PERMISSIONS.import)],
       method: 'post',
       path: '/api/batches/{batchId}/imports/preview',
       tags,
@@ -84,7 +85,7 @@ export function registerImportPreviewRoutes(app: App, deps: Deps) {
 
   app.openapi(
     createRoute({
-      middleware: [allow(['admin', 'reviewer', 'department'])],
+      middleware: [allow(PERMISSIONS.import)],
       method: 'get',
       path: '/api/batches/{batchId}/template',
       tags,

@@ -4,6 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { allow, requireOwnDepartment } from '../auth';
 import { type App, type Deps, etagOf, materialOut, requireBatch, requireMaterial } from '../deps';
 import { PayloadTooLargeError, PreconditionRequiredError } from '../errors';
+import { PERMISSIONS } from '../permissions';
 import {
   BatchIdParam,
   ImportFileResultSchema,
@@ -44,7 +45,7 @@ export function registerMaterialRoutes(app: App, deps: Deps) {
 
   app.openapi(
     createRoute({
-      middleware: [allow(['admin', 'reviewer', 'department'])],
+      middleware: [allow(PERMISSIONS.import)],
       method: 'post',
       path: '/api/batches/{batchId}/imports',
       tags: ['导入 Import'],
@@ -144,7 +145,7 @@ export function registerMaterialRoutes(app: App, deps: Deps) {
 
   app.openapi(
     createRoute({
-      middleware: [allow(['admin', 'reviewer'])],
+      middleware: [allow(PERMISSIONS.review)],
       method: 'post',
       path: '/api/batches/{batchId}/materials/{materialId}/review',
       tags: ['审核 Review'],
@@ -192,7 +193,7 @@ export function registerMaterialRoutes(app: App, deps: Deps) {
 
   app.openapi(
     createRoute({
-      middleware: [allow(['admin', 'reviewer', 'department'])],
+      middleware: [allow(PERMISSIONS.annotate)],
       method: 'put',
       path: '/api/batches/{batchId}/materials/{materialId}/annotation',
       tags: ['审核 Review'],

@@ -3,10 +3,10 @@ import { Hono } from 'hono';
 import { BarChart } from '../chart';
 import { categoryLabel, localDay, type PageModule } from '../deps';
 import { colon, type Lang, stageLabel, t } from '../i18n';
-import { actionLabel, fieldLabel } from '../labels-workflow';
-import { FlashMessage } from '../layout';
+import { actionLabel, choiceLabel, fieldLabel } from '../labels-workflow';
+import { FlashMessage, withLang } from '../layout';
 import { BatchTabs, OperatorLayout } from './components';
-import { apiBatch, batchPath, operatorRequest, problemText } from './guard';
+import { apiBatch, batchPath, may, operatorRequest, problemText } from './guard';
 import { actionsFor, TransitionForms } from './transitions';
 
 export type BatchOut = BatchRecord & { allowedActions: string[] };
@@ -87,9 +87,12 @@ export const batchPage: PageModule = (deps) => {
       );
     }
     const b = batch.body;
-    const [summary, history] = await Promise.all([
+    const [summary, history, unanswered] = await Promise.all([
       op.call<Summary & { byCategory: Record<string, number> }>('GET', apiBatch(batchId, '/summary')),
       op.call<TransitionRecord[]>('GET', apiBatch(batchId, '/transitions')),
+      may(me, 'comments.read')
+        ? op.call<unknown[]>('GET', apiBatch(batchId, '/comments?unanswered=true'))
+        : Promise.resolve(undefined),
     ]);
     const actions = actionsFor(me, b.allowedActions);
     const byCategory = summary.ok ? summary.body.byCategory : {};
@@ -110,6 +113,15 @@ export const batchPage: PageModule = (deps) => {
             {colon(lang)}
             {b.departments.join(lang === 'zh' ? '、' : ', ')}
           </li>
+          {unanswered?.ok ? (
+            <li>
+              <a href={withLang(batchPath(batchId, '/comments'), lang)} id="unanswered">
+                {t(lang, 'comments')}
+                {colon(lang)}
+                {unanswered.body.length}
+              </a>
+            </li>
+          ) : null}
         </ul>
         {actions.length > 0 ? (
           <section class="card" aria-labelledby="next-title">
@@ -145,7 +157,7 @@ export const batchPage: PageModule = (deps) => {
                       {' '}
                       （
                       {Object.entries(h.fields)
-                        .map(([k, v]) => `${fieldLabel(lang, k)}${colon(lang)}${v}`)
+                        .map(([k, v]) => `${fieldLabel(lang, k)}${colon(lang)}${choiceLabel(lang, v)}`)
                         .join('；')}
                       ）
                     </span>
