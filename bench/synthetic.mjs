@@ -15,8 +15,18 @@ const BASES = LEGAL_BASES;
 const MATERIALS = MATERIAL_STEMS;
 const YES_NO = ['yes', 'no', 'unknown', 'unknown', 'unknown'];
 
-/** `count` materials, about `perItem` per item, deterministic for a seed. */
-export function syntheticMaterials(count, { seed = 2018, perItem = 10 } = {}) {
+const CHOICE_FORMS = [
+  (a, b) => `${a}或${b}`,
+  (a, b) => `${a}/${b}`,
+  (a, b) => `${a}、${b}之一`,
+  (a, b) => `${a}或${b}（任选其一）`,
+];
+
+/**
+ * `count` materials, about `perItem` per item, deterministic for a seed; a share `alternatives`
+ * of them name two alternatives in one cell (domain.md §10), in the four wordings departments use.
+ */
+export function syntheticMaterials(count, { seed = 2018, perItem = 10, alternatives = 0.1 } = {}) {
   const random = seededRandom(seed);
   const pick = random.pick;
   const inputs = [];
@@ -33,7 +43,7 @@ export function syntheticMaterials(count, { seed = 2018, perItem = 10 } = {}) {
     }
     inputs.push({
       item,
-      name: random() < 0.1 ? `${i % 9}、${pick(MATERIALS)}（原件及复印件）` : pick(MATERIALS),
+      name: materialName(random, pick, i, alternatives),
       issuer: pick(ISSUERS),
       legalBasis: pick(BASES),
       necessary: pick(YES_NO),
@@ -45,4 +55,14 @@ export function syntheticMaterials(count, { seed = 2018, perItem = 10 } = {}) {
     });
   }
   return assignMaterialIds(inputs);
+}
+
+function materialName(random, pick, i, alternatives) {
+  if (random() < alternatives) {
+    const first = pick(MATERIALS);
+    let second = pick(MATERIALS);
+    while (second === first) second = pick(MATERIALS);
+    return pick(CHOICE_FORMS)(first, second);
+  }
+  return random() < 0.1 ? `${i % 9}、${pick(MATERIALS)}（原件及复印件）` : pick(MATERIALS);
 }

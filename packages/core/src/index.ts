@@ -55,9 +55,10 @@ export { agreementOf } from './engine/agreement';
 export type { Engine, EngineOptions, EngineRule, RuleSetIdentity } from './engine/create-engine';
 export { createEngine } from './engine/create-engine';
 export { defineRule } from './engine/define-rule';
-export { outcomeCache, sharedOutcome } from './engine/outcome';
+export { outcomeCache, ruleOutcome, sharedOutcome } from './engine/outcome';
 export type {
   FactValue,
+  ItemMaterialNames,
   MaterialContext,
   RuleCheck,
   RuleCompileContext,
@@ -86,9 +87,17 @@ export {
   DEFAULT_CATEGORIES,
   defineCategory,
 } from './model/category';
-export type { Agreement, Decision, DecisionStatus, TraceEntry, Verdict } from './model/decision';
+export type {
+  Agreement,
+  AlternativeDecision,
+  Decision,
+  DecisionStatus,
+  TraceEntry,
+  Verdict,
+} from './model/decision';
 export {
   AgreementSchema,
+  AlternativeDecisionSchema,
   DecisionSchema,
   DecisionStatusSchema,
   TraceEntrySchema,
@@ -102,6 +111,7 @@ export type { LocalizedText } from './model/localized';
 export { LocalizedTextSchema } from './model/localized';
 export type { Material, MaterialInput, MaterialSource, Proposal } from './model/material';
 export {
+  createMaterial,
   isLegalBasisNone,
   MATERIAL_SOURCES,
   MaterialSchema,
@@ -134,6 +144,7 @@ export type { ItemType, ServiceItem } from './model/service-item';
 export { ITEM_TYPES, ItemTypeSchema, itemKey, parseItemType, ServiceItemSchema } from './model/service-item';
 export type { YesNo } from './model/yes-no';
 export { formatYesNo, parseYesNo, YesNoSchema } from './model/yes-no';
+export { splitAlternatives } from './normalize/alternatives';
 export { cleanText, createNameNormalizer, normalizeName } from './normalize/normalize-name';
 export {
   DEFAULT_RULES,

@@ -1,5 +1,6 @@
 import {
   cleanText,
+  createMaterial,
   createNameNormalizer,
   type ItemType,
   itemKey,
@@ -492,24 +493,11 @@ export class SheetParser {
   private material(row: SheetRow, name: string, item: ServiceItem): Material {
     const ctx = this.ctx;
     const col = this.col;
-    // The id is set when the item closes; every fact starts unknown, as assignMaterialIds fills them.
-    const input: Material = {
-      id: '',
-      item,
-      name,
-      necessary: 'unknown',
-      shareable: 'unknown',
-      internalQuery: 'unknown',
-      commitment: 'unknown',
-      superiorCancelled: 'unknown',
-      departmentProposal: 'unknown',
-    };
-
+    let source: MaterialSource | undefined;
     const sourceText = this.text(row, col.source, 'source');
     if (sourceText.length > 0) {
-      const source: MaterialSource | undefined = ctx.source(sourceText);
-      if (source !== undefined) input.source = source;
-      else if (sourceText.trim().length > 0) {
+      source = ctx.source(sourceText);
+      if (source === undefined && sourceText.trim().length > 0) {
         this.warnValue(
           row,
           'source',
@@ -520,41 +508,51 @@ export class SheetParser {
       }
     }
     const issuer = this.optionalText(row, col.issuer, 'issuer');
-    if (issuer !== undefined) input.issuer = issuer;
     const legalBasis = this.optionalText(row, col.legalBasis, 'legalBasis');
-    if (legalBasis !== undefined) input.legalBasis = legalBasis;
+    const necessary = this.yesNo(row, 'necessary');
+    const shareable = this.yesNo(row, 'shareable');
+    const internalQuery = this.yesNo(row, 'internalQuery');
+    const commitment = this.yesNo(row, 'commitment');
 
-    input.necessary = this.yesNo(row, 'necessary');
-    input.shareable = this.yesNo(row, 'shareable');
-    input.internalQuery = this.yesNo(row, 'internalQuery');
-    input.commitment = this.yesNo(row, 'commitment');
-
+    let superiorCancelled: Material['superiorCancelled'] = 'unknown';
+    let superiorReference: string | undefined;
     const superiorText = this.text(row, col.superiorCancelled, 'superiorCancelled');
     if (superiorText.length > 0) {
       const superior = ctx.superior(ctx.cleanText(superiorText));
-      input.superiorCancelled = superior.value;
-      if (superior.reference !== undefined) input.superiorReference = superior.reference;
-    } else {
-      input.superiorCancelled = 'unknown';
+      superiorCancelled = superior.value;
+      superiorReference = superior.reference;
     }
 
+    let departmentProposal: Material['departmentProposal'] = 'unknown';
     const proposalText = this.text(row, col.departmentProposal, 'departmentProposal');
     if (proposalText.length > 0) {
       const proposal = ctx.proposal(proposalText);
       if (proposal === undefined) {
         this.warnValue(row, 'departmentProposal', 'UNKNOWN_PROPOSAL', proposalText, PROPOSAL_HINT);
-        input.departmentProposal = 'unknown';
       } else {
-        input.departmentProposal = proposal;
+        departmentProposal = proposal;
       }
-    } else {
-      input.departmentProposal = 'unknown';
     }
-    const method = this.optionalText(row, col.proposedMethod, 'proposedMethod');
-    if (method !== undefined) input.proposedMethod = method;
+    const proposedMethod = this.optionalText(row, col.proposedMethod, 'proposedMethod');
     const notes = this.optionalText(row, col.notes, 'notes');
-    if (notes !== undefined) input.notes = notes;
-    return input;
+    // Core builds the object, so imported materials share the engine's one shape. The id is set
+    // when the item closes.
+    return createMaterial({
+      item,
+      name,
+      source,
+      issuer,
+      legalBasis,
+      necessary,
+      shareable,
+      internalQuery,
+      commitment,
+      superiorCancelled,
+      superiorReference,
+      departmentProposal,
+      proposedMethod,
+      notes,
+    });
   }
 
   private optionalText(row: SheetRow, column: number | undefined, field: Field): string | undefined {

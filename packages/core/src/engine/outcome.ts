@@ -1,4 +1,32 @@
-import type { RuleOutcome } from './types';
+import type { FactValue, RuleOutcome } from './types';
+
+/**
+ * A rule's outcome as the engine keeps it: every outcome has this one shape (a class with every
+ * field set), so the engine's reads of `matched`, `replacement` … stay monomorphic, and a shared
+ * outcome carries the trace entry the engine built for it once.
+ */
+export class Outcome implements RuleOutcome {
+  readonly matched: boolean;
+  readonly reason: string;
+  readonly facts: Record<string, FactValue>;
+  readonly replacement: string | undefined;
+  readonly effectiveFrom: string | undefined;
+  /** Set by the engine: the rule whose trace entry `entry` is (an outcome may serve two rules). */
+  traceRuleId: string | undefined = undefined;
+  traceEntry: unknown = undefined;
+  /** The decision's reason when this outcome decides (rule title and reason, joined once). */
+  decisionReason: string | undefined = undefined;
+  /** True for outcomes built once and returned for many materials (`sharedOutcome`). */
+  readonly shared: boolean;
+  constructor(outcome: RuleOutcome, shared: boolean) {
+    this.matched = outcome.matched;
+    this.reason = outcome.reason;
+    this.facts = shared ? Object.freeze({ ...outcome.facts }) : outcome.facts;
+    this.replacement = outcome.replacement;
+    this.effectiveFrom = outcome.effectiveFrom;
+    this.shared = shared;
+  }
+}
 
 /**
  * Marks an outcome as shared: built once (at compile time) and returned for many materials.
@@ -6,19 +34,16 @@ import type { RuleOutcome } from './types';
  * is what keeps a million-material evaluation out of the garbage collector.
  */
 export function sharedOutcome(outcome: RuleOutcome): RuleOutcome {
-  if (Object.isFrozen(outcome)) return outcome;
-  if (outcome.facts && !Object.isFrozen(outcome.facts)) Object.freeze(outcome.facts);
-  // The slot stays mutable inside the frozen outcome: the engine keeps the trace entry there.
-  Object.defineProperty(outcome, TRACE_SLOT, { value: { ruleId: undefined, entry: undefined } });
-  return Object.freeze(outcome);
+  if (outcome instanceof Outcome && outcome.shared) return outcome;
+  return new Outcome(outcome, true);
 }
 
-/** Where the engine caches the trace entry of a shared outcome (one rule uses an outcome). */
-export const TRACE_SLOT: unique symbol = Symbol('jianzheng.traceSlot');
-
-export interface TraceSlot {
-  ruleId: string | undefined;
-  entry: unknown;
+/**
+ * An outcome for one material (its reason names the material): the same shape as shared ones,
+ * so the engine's reads stay fast. Plain object literals work too, only slower.
+ */
+export function ruleOutcome(outcome: RuleOutcome): RuleOutcome {
+  return new Outcome(outcome, false);
 }
 
 /**

@@ -10,7 +10,7 @@ export type FactValue = string | number | boolean | null;
  */
 export interface MaterialContext {
   readonly material: Material;
-  /** Normalized material name (domain.md §4). */
+  /** Normalized material name (domain.md §4); for an alternative (§10), the alternative's name. */
   readonly name: string;
   /** Normalized item name. */
   readonly itemName: string;
@@ -20,8 +20,13 @@ export interface MaterialContext {
   readonly department: string;
   /** 1 for the first material of this normalized name in its item, 2 for the next … */
   readonly occurrence: number;
-  /** Normalized names of every material of the same item. */
-  readonly itemMaterialNames: ReadonlySet<string>;
+  /** Normalized names of every material of the same item (whole cells, not their alternatives). */
+  readonly itemMaterialNames: ItemMaterialNames;
+}
+
+/** The normalized material names of one item. Built only when a rule asks. */
+export interface ItemMaterialNames {
+  has(name: string): boolean;
 }
 
 /** One rule's answer for one material. */
@@ -33,6 +38,11 @@ export interface RuleOutcome {
   facts: Record<string, FactValue>;
   /** How the office gets the information once the material is cancelled. */
   replacement?: string;
+  /**
+   * The day (YYYY-MM-DD) the catalog entry that cancels goes live: before it, the cancellation is
+   * planned (计划取消, domain.md §10).
+   */
+  effectiveFrom?: string;
 }
 
 /** What a rule gets when it is compiled: the engine's catalogs (defaults or the city's). */

@@ -22,6 +22,23 @@ export const TraceEntrySchema = z
   .strict();
 export type TraceEntry = z.infer<typeof TraceEntrySchema>;
 
+/** How one alternative of a material (domain.md §10) fared when evaluated as if it stood alone. */
+export const AlternativeDecisionSchema = z
+  .object({
+    /** The alternative's normalized name. */
+    name: z.string(),
+    verdict: VerdictSchema,
+    category: z.string().nullable(),
+    ruleId: z.string().nullable(),
+    replacement: z.string().nullable(),
+    reason: z.string(),
+    trace: z.array(TraceEntrySchema),
+  })
+  .strict();
+export type AlternativeDecision = z.infer<typeof AlternativeDecisionSchema>;
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
 export const DecisionSchema = z
   .object({
     materialId: z.string(),
@@ -35,6 +52,16 @@ export const DecisionSchema = z
     /** zh-CN explanation of the verdict. */
     reason: z.string(),
     trace: z.array(TraceEntrySchema),
+    /**
+     * Every alternative of a material that names several (domain.md §10), in the cell's order;
+     * `trace` above is the deciding alternative's (the first one when retained). `null` otherwise.
+     */
+    alternatives: z.array(AlternativeDecisionSchema).nullable().default(null),
+    /**
+     * A planned cancellation (计划取消): the day (YYYY-MM-DD, jurisdiction time) from which the
+     * material is no longer required. `null` for an effective cancellation or a retained material.
+     */
+    effectiveFrom: z.string().regex(ISO_DAY).nullable().default(null),
     agreement: AgreementSchema,
     status: DecisionStatusSchema,
     by: z.string().optional(),

@@ -1,6 +1,6 @@
 import { sha256Hex } from '../hash/sha256';
 import { normalizeName } from '../normalize/normalize-name';
-import type { Material, MaterialInput } from './material';
+import { createMaterial, type Material, type MaterialInput } from './material';
 import { itemKey } from './service-item';
 
 /**
@@ -36,19 +36,15 @@ export function materialIdFromKey(
  */
 export function assignMaterialIds(inputs: readonly MaterialInput[]): Material[] {
   const seen = new Map<string, number>();
-  return inputs.map((input) => {
-    const key = `${itemKey(input.item)}|${normalizeName(input.name)}`;
-    const occurrence = (seen.get(key) ?? 0) + 1;
-    seen.set(key, occurrence);
-    return {
-      ...input,
-      id: materialId(input.item, input.name, occurrence),
-      necessary: input.necessary ?? 'unknown',
-      shareable: input.shareable ?? 'unknown',
-      internalQuery: input.internalQuery ?? 'unknown',
-      commitment: input.commitment ?? 'unknown',
-      superiorCancelled: input.superiorCancelled ?? 'unknown',
-      departmentProposal: input.departmentProposal ?? 'unknown',
-    };
-  });
+  const out = new Array<Material>(inputs.length);
+  for (let i = 0; i < inputs.length; i++) {
+    const input = inputs[i]!;
+    const key = itemKey(input.item);
+    const name = normalizeName(input.name);
+    const seenKey = `${key}|${name}`;
+    const occurrence = (seen.get(seenKey) ?? 0) + 1;
+    seen.set(seenKey, occurrence);
+    out[i] = createMaterial(input, materialIdFromKey(key, name, occurrence));
+  }
+  return out;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { splitAlternatives } from '../normalize/alternatives';
 import { ServiceItemSchema } from './service-item';
 import { YesNoSchema } from './yes-no';
 
@@ -9,53 +10,73 @@ export type MaterialSource = z.infer<typeof MaterialSourceSchema>;
 export const ProposalSchema = z.enum(['retain', 'cancel', 'unknown']);
 export type Proposal = z.infer<typeof ProposalSchema>;
 
-/** 申请材料 with the facts the rules read (domain.md §2). */
+/**
+ * 申请材料 with the facts the rules read (domain.md §2). Every key is always present (`null` where
+ * a value is absent): build materials with `createMaterial` so that all of them share one object
+ * shape, which is what lets the engine read their fields at full speed.
+ */
 export const MaterialSchema = z
   .object({
     /** Stable id, see `materialId` (domain.md §6). */
     id: z.string().min(1),
     item: ServiceItemSchema,
     name: z.string().min(1),
-    source: MaterialSourceSchema.optional(),
-    issuer: z.string().optional(),
-    legalBasis: z.string().optional(),
+    /**
+     * The alternatives a cell names (`居民身份证或户口簿`), each normalized (domain.md §10);
+     * `null` when the cell names one material.
+     */
+    alternatives: z.array(z.string().min(1)).min(2).nullable(),
+    source: MaterialSourceSchema.nullable(),
+    issuer: z.string().nullable(),
+    legalBasis: z.string().nullable(),
     necessary: YesNoSchema,
     shareable: YesNoSchema,
     internalQuery: YesNoSchema,
     commitment: YesNoSchema,
     superiorCancelled: YesNoSchema,
     /** The text written in 上级已取消 (a document number such as 皖政办秘〔2018〕247号). */
-    superiorReference: z.string().optional(),
+    superiorReference: z.string().nullable(),
     departmentProposal: ProposalSchema,
-    proposedMethod: z.string().optional(),
-    notes: z.string().optional(),
+    proposedMethod: z.string().nullable(),
+    notes: z.string().nullable(),
   })
   .strict();
 export type Material = z.infer<typeof MaterialSchema>;
 
-/** A material before its id is assigned, with every fact optional (unknown when absent). */
-export type MaterialInput = Omit<
-  Material,
-  | 'id'
-  | 'necessary'
-  | 'shareable'
-  | 'internalQuery'
-  | 'commitment'
-  | 'superiorCancelled'
-  | 'departmentProposal'
-> &
-  Partial<
-    Pick<
-      Material,
-      | 'id'
-      | 'necessary'
-      | 'shareable'
-      | 'internalQuery'
-      | 'commitment'
-      | 'superiorCancelled'
-      | 'departmentProposal'
-    >
-  >;
+type Optional<T> = { [K in keyof T]?: T[K] | undefined };
+
+/**
+ * A material as an importer or a caller writes it: item and name, every other field optional
+ * (`undefined` or `null` when absent, unknown facts when not given).
+ */
+export type MaterialInput = Pick<Material, 'item' | 'name'> & Optional<Omit<Material, 'item' | 'name'>>;
+
+/**
+ * The one place a material object is built: a fixed object literal with every field present, in
+ * one order, so all materials share one hidden class (V8 gives `{ ...input }` copies of differently
+ * shaped inputs a class each, and every field read in the engine then takes the slow path).
+ * `alternatives` is split from the name unless given.
+ */
+export function createMaterial(input: MaterialInput, id: string = input.id ?? ''): Material {
+  return {
+    id,
+    item: input.item,
+    name: input.name,
+    alternatives: input.alternatives === undefined ? splitAlternatives(input.name) : input.alternatives,
+    source: input.source ?? null,
+    issuer: input.issuer ?? null,
+    legalBasis: input.legalBasis ?? null,
+    necessary: input.necessary ?? 'unknown',
+    shareable: input.shareable ?? 'unknown',
+    internalQuery: input.internalQuery ?? 'unknown',
+    commitment: input.commitment ?? 'unknown',
+    superiorCancelled: input.superiorCancelled ?? 'unknown',
+    superiorReference: input.superiorReference ?? null,
+    departmentProposal: input.departmentProposal ?? 'unknown',
+    proposedMethod: input.proposedMethod ?? null,
+    notes: input.notes ?? null,
+  };
+}
 
 const SOURCE_ALIASES: Record<string, MaterialSource> = {
   申请人自备: '申请人自备',

@@ -19,7 +19,7 @@ const LEADING_CIRCLED = /^[\u2460-\u24ff\u2776-\u2793]+/u;
  */
 export function normalizeName(raw: string): string {
   if (!raw) return '';
-  let text = raw.replace(LEADING_NUMBER, '').normalize('NFKC').replace(LEADING_NUMBER, '');
+  let text = dropListNumber(raw);
   text = text.replace(SPACE_AND_PUNCTUATION, '');
   const stripped = text.replace(FORM_WORDS, '').replace(TRAILING_JOINER, '');
   // A name made only of form words ("复印件") keeps them rather than becoming empty.
@@ -27,6 +27,11 @@ export function normalizeName(raw: string): string {
   // Removing punctuation can expose a list number ("!❶"), and removing spaces can bring combining
   // marks together: one more pass of each makes the function idempotent.
   return kept.replace(LEADING_CIRCLED, '').normalize('NFKC');
+}
+
+/** NFKC, with a leading list number (1、 (1) （一） ①) dropped; punctuation is kept. */
+export function dropListNumber(raw: string): string {
+  return raw.replace(LEADING_NUMBER, '').normalize('NFKC').replace(LEADING_NUMBER, '');
 }
 
 /**

@@ -1,5 +1,5 @@
 import { defineRule } from '../engine/define-rule';
-import { sharedOutcome } from '../engine/outcome';
+import { ruleOutcome, sharedOutcome } from '../engine/outcome';
 
 /** 原则8 (重复设置): an earlier material of the same item has the same normalized name. */
 export const duplicate = defineRule({
@@ -12,11 +12,11 @@ export const duplicate = defineRule({
     return ({ name, occurrence }) =>
       occurrence === 1
         ? first
-        : {
+        : ruleOutcome({
             matched: true,
             reason: `同一事项已要求“${name}”（第 ${occurrence} 次出现）`,
             facts: { normalizedName: name, occurrence },
             replacement: '与前项材料合并，不再重复提交',
-          };
+          });
   },
 });

@@ -1,6 +1,6 @@
 import { indexByNames } from '../catalogs/name-index';
 import { defineRule } from '../engine/define-rule';
-import { sharedOutcome } from '../engine/outcome';
+import { ruleOutcome, sharedOutcome } from '../engine/outcome';
 
 /** 原则7: 开具证明的单位无权查证、无法开具的，一律取消. */
 export const issuerCannotCertify = defineRule({
@@ -27,13 +27,17 @@ export const issuerCannotCertify = defineRule({
       const issuerText = material.issuer ?? null;
       const keyword = issuer === '' ? undefined : keywords.find((k) => issuer.includes(k));
       return keyword === undefined
-        ? { matched: false, reason: '开具单位可以开具', facts: { restricted: true, issuer: issuerText } }
-        : {
+        ? ruleOutcome({
+            matched: false,
+            reason: '开具单位可以开具',
+            facts: { restricted: true, issuer: issuerText },
+          })
+        : ruleOutcome({
             matched: true,
             reason: `“${issuerText}”无权查证“${material.name}”`,
             facts: { restricted: true, issuer: issuerText, keyword },
             replacement: '不再索要，由办理部门依职责核实',
-          };
+          });
     };
   },
 });

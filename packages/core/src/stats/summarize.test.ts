@@ -38,6 +38,8 @@ function seedLikeList(): { materials: Material[]; decisions: Decision[] } {
       replacement: null,
       reason: '',
       trace: [],
+      alternatives: null,
+      effectiveFrom: null,
       agreement: i % 2 ? 'agree' : 'no-proposal',
       status: 'proposed',
     };

@@ -1,0 +1,232 @@
+import type { AlternativeDecision, Decision, TraceEntry } from '../model/decision';
+import type { Material } from '../model/material';
+import { itemKey } from '../model/service-item';
+import { splitAlternatives } from '../normalize/alternatives';
+import { agreementOf } from './agreement';
+import { ItemGroup } from './item-group';
+import { Outcome } from './outcome';
+import type { ItemMaterialNames, MaterialContext, RuleCheck, RuleOutcome } from './types';
+
+/** A rule as the evaluator runs it. */
+export interface RunnableRule {
+  readonly id: string;
+  readonly category: string;
+  readonly title: { readonly zh: string; readonly en: string };
+  readonly check: RuleCheck;
+}
+
+const RETAIN_REASON = '各项取消规则均不适用，保留';
+
+/**
+ * The one context object of an evaluation, refilled for every material and alternative: no
+ * allocation per material, and one hidden class for every rule's field reads.
+ */
+class Context implements MaterialContext {
+  material: Material = undefined as unknown as Material;
+  name = '';
+  occurrence = 1;
+  group: ItemGroup = undefined as unknown as ItemGroup;
+  private issuerName: string | undefined = undefined;
+  constructor(private readonly normalize: (raw: string | undefined) => string) {}
+  set(material: Material, name: string, occurrence: number, group: ItemGroup): void {
+    this.material = material;
+    this.name = name;
+    this.occurrence = occurrence;
+    this.group = group;
+    this.issuerName = undefined;
+  }
+  get itemName(): string {
+    return this.group.itemName;
+  }
+  get department(): string {
+    return this.group.department;
+  }
+  get issuer(): string {
+    // Several rules compare the issuer: normalize (a cache lookup) once per material.
+    if (this.issuerName === undefined) this.issuerName = this.normalize(this.material.issuer ?? undefined);
+    return this.issuerName;
+  }
+  get itemMaterialNames(): ItemMaterialNames {
+    return this.group;
+  }
+}
+
+/** What running the rules over one name gave: filled in place, read at once. */
+interface Run {
+  decidedAt: number;
+  outcome: RuleOutcome | undefined;
+  trace: TraceEntry[];
+}
+
+/**
+ * Builds the evaluate function of an engine: groups materials into items (a rule may look at the
+ * item's other materials, later ones too), then decides each material with every rule.
+ */
+export function createEvaluator(
+  rules: readonly RunnableRule[],
+  normalize: (raw: string | undefined) => string,
+  withTrace: boolean,
+): (materials: readonly Material[]) => Decision[] {
+  const ruleCount = rules.length;
+  const alternativesOf = createAlternativesCache();
+
+  function run(context: Context, into: Run): void {
+    const trace: TraceEntry[] = withTrace ? new Array<TraceEntry>(ruleCount) : [];
+    let decidedAt = -1;
+    let decided: RuleOutcome | undefined;
+    for (let r = 0; r < ruleCount; r++) {
+      const rule = rules[r]!;
+      const outcome = rule.check(context);
+      if (withTrace) trace[r] = traceEntry(rule, outcome);
+      else trace.push(traceEntry(rule, outcome));
+      if (outcome.matched && decidedAt < 0) {
+        decidedAt = r;
+        decided = outcome;
+        if (!withTrace) break;
+      }
+    }
+    into.decidedAt = decidedAt;
+    into.outcome = decided;
+    into.trace = trace;
+  }
+
+  function reasonOf(at: number, outcome: RuleOutcome | undefined): string {
+    if (at < 0 || outcome === undefined) return RETAIN_REASON;
+    const rule = rules[at]!;
+    const cached = outcome instanceof Outcome && outcome.shared && outcome.traceRuleId === rule.id;
+    if (cached && outcome.decisionReason !== undefined) return outcome.decisionReason;
+    const reason = `${rule.title.zh}：${outcome.reason}`;
+    if (cached) outcome.decisionReason = reason;
+    return reason;
+  }
+
+  function decision(material: Material, at: number, outcome: RuleOutcome | undefined, trace: TraceEntry[]) {
+    const rule = at < 0 ? undefined : rules[at]!;
+    const verdict = rule === undefined ? 'retain' : 'cancel';
+    const result: Decision = {
+      materialId: material.id,
+      verdict,
+      category: rule === undefined ? null : rule.category,
+      ruleId: rule === undefined ? null : rule.id,
+      replacement: outcome?.replacement ?? null,
+      reason: reasonOf(at, outcome),
+      trace,
+      alternatives: null,
+      effectiveFrom: outcome?.effectiveFrom ?? null,
+      agreement: agreementOf(verdict, material.departmentProposal),
+      status: 'proposed',
+    };
+    return result;
+  }
+
+  function decideAlternatives(context: Context, material: Material, names: readonly string[]): Decision {
+    const runs: AlternativeDecision[] = [];
+    const state: Run = { decidedAt: -1, outcome: undefined, trace: [] };
+    let best = -1;
+    let bestAt = -1;
+    let bestOutcome: RuleOutcome | undefined;
+    let bestTrace: TraceEntry[] = [];
+    for (let a = 0; a < names.length; a++) {
+      context.name = names[a]!;
+      run(context, state);
+      const rule = state.decidedAt < 0 ? undefined : rules[state.decidedAt]!;
+      runs.push({
+        name: names[a]!,
+        verdict: rule === undefined ? 'retain' : 'cancel',
+        category: rule === undefined ? null : rule.category,
+        ruleId: rule === undefined ? null : rule.id,
+        replacement: state.outcome?.replacement ?? null,
+        reason: reasonOf(state.decidedAt, state.outcome),
+        trace: state.trace,
+      });
+      // The first cancelling alternative in rule order decides; on a tie, the first in the cell.
+      const earlier = state.decidedAt >= 0 && (bestAt < 0 || state.decidedAt < bestAt);
+      if (best < 0 || earlier) {
+        best = a;
+        bestAt = state.decidedAt;
+        bestOutcome = state.outcome;
+        bestTrace = state.trace;
+      }
+    }
+    const result = decision(material, bestAt, bestOutcome, bestTrace);
+    result.alternatives = runs;
+    if (bestAt >= 0) result.reason = `备选材料“${names[best]}”${result.reason}`;
+    return result;
+  }
+
+  return function evaluate(materials: readonly Material[]): Decision[] {
+    const count = materials.length;
+    const names = new Array<string>(count);
+    const occurrences = new Array<number>(count);
+    const groups = new Array<ItemGroup>(count);
+    const byItem = new Map<string, ItemGroup>();
+    // Consecutive materials nearly always belong to the same item object: skip the lookups then.
+    let lastItem: Material['item'] | undefined;
+    let group: ItemGroup | undefined;
+    for (let i = 0; i < count; i++) {
+      const material = materials[i]!;
+      if (material.item !== lastItem || group === undefined) {
+        const key = itemKey(material.item);
+        group = byItem.get(key);
+        if (group === undefined) {
+          group = new ItemGroup(normalize(material.item.name), normalize(material.item.department));
+          byItem.set(key, group);
+        }
+        lastItem = material.item;
+      }
+      const name = normalize(material.name);
+      names[i] = name;
+      occurrences[i] = group.add(name);
+      groups[i] = group;
+    }
+    // Decide only once every item is complete: a rule may look at the item's later materials.
+    const context = new Context(normalize);
+    const state: Run = { decidedAt: -1, outcome: undefined, trace: [] };
+    const decisions = new Array<Decision>(count);
+    for (let i = 0; i < count; i++) {
+      const material = materials[i]!;
+      context.set(material, names[i]!, occurrences[i]!, groups[i]!);
+      const alternatives =
+        material.alternatives === undefined ? alternativesOf(material.name) : material.alternatives;
+      if (alternatives !== null && alternatives.length > 1) {
+        decisions[i] = decideAlternatives(context, material, alternatives);
+      } else {
+        run(context, state);
+        decisions[i] = decision(material, state.decidedAt, state.outcome, state.trace);
+      }
+    }
+    return decisions;
+  };
+}
+
+/** For materials built before `alternatives` existed (stored ones): split once per distinct name. */
+function createAlternativesCache(): (name: string) => string[] | null {
+  let cache = new Map<string, string[] | null>();
+  return (name) => {
+    let hit = cache.get(name);
+    if (hit === undefined) {
+      hit = splitAlternatives(name);
+      if (cache.size >= 50_000) cache = new Map();
+      cache.set(name, hit);
+    }
+    return hit;
+  };
+}
+
+function traceEntry(rule: RunnableRule, outcome: RuleOutcome): TraceEntry {
+  if (!(outcome instanceof Outcome) || !outcome.shared) {
+    return { ruleId: rule.id, matched: outcome.matched, reason: outcome.reason, facts: outcome.facts };
+  }
+  if (outcome.traceRuleId === rule.id) return outcome.traceEntry as TraceEntry;
+  const entry: TraceEntry = Object.freeze({
+    ruleId: rule.id,
+    matched: outcome.matched,
+    reason: outcome.reason,
+    facts: outcome.facts,
+  });
+  // An outcome shared by two rules (rare) just keeps the latest rule's entry.
+  outcome.traceRuleId = rule.id;
+  outcome.traceEntry = entry;
+  outcome.decisionReason = undefined;
+  return entry;
+}

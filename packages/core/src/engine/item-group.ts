@@ -1,0 +1,48 @@
+import type { ItemMaterialNames } from './types';
+
+/**
+ * The normalized material names of one item seen so far in an `evaluate` call. Small items (the
+ * usual five to twenty materials) are scanned; a Map and Set are built only for large ones.
+ */
+export class ItemGroup implements ItemMaterialNames {
+  readonly names: string[] = [];
+  private counts: Map<string, number> | undefined = undefined;
+  private nameSet: Set<string> | undefined = undefined;
+  private nameSetSize = 0;
+  constructor(
+    readonly itemName: string,
+    readonly department: string,
+  ) {}
+
+  /** Adds a name and returns its occurrence (1 for the first). */
+  add(name: string): number {
+    const names = this.names;
+    names.push(name);
+    if (this.counts === undefined && names.length <= 32) {
+      let occurrence = 0;
+      for (let i = 0; i < names.length; i++) if (names[i] === name) occurrence++;
+      return occurrence;
+    }
+    if (this.counts === undefined) {
+      this.counts = new Map();
+      for (let i = 0; i < names.length - 1; i++)
+        this.counts.set(names[i]!, (this.counts.get(names[i]!) ?? 0) + 1);
+    }
+    const occurrence = (this.counts.get(name) ?? 0) + 1;
+    this.counts.set(name, occurrence);
+    return occurrence;
+  }
+
+  has(name: string): boolean {
+    const names = this.names;
+    if (names.length <= 32) {
+      for (let i = 0; i < names.length; i++) if (names[i] === name) return true;
+      return false;
+    }
+    if (this.nameSet === undefined || this.nameSetSize !== names.length) {
+      this.nameSet = new Set(names);
+      this.nameSetSize = names.length;
+    }
+    return this.nameSet.has(name);
+  }
+}
