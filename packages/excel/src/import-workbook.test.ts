@@ -225,7 +225,7 @@ describe('importWorkbook: values it cannot read', () => {
       commitment: 'yes',
       departmentProposal: 'unknown',
     });
-    expect(result.materials[0]!.source).toBeUndefined();
+    expect(result.materials[0]!.source).toBeNull();
     expect(result.materials[0]!.item.type).toBeUndefined();
     expect(result.issues.map((i) => [i.severity, i.code, i.row, i.column])).toEqual([
       ['info', 'DEPARTMENT_FROM_SHEET_NAME', 2, null],
