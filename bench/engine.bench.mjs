@@ -23,7 +23,7 @@ function runOurs(list) {
     for (const decision of engine.evaluate(list.slice(i, i + CHUNK))) {
       if (decision.verdict === 'cancel') cancelled++;
       traced += decision.trace.length;
-      if (decision.alternatives !== null) for (const a of decision.alternatives) traced += a.trace.length;
+      if (decision.alternatives) for (const a of decision.alternatives) traced += a.trace.length;
     }
   }
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
@@ -48,7 +48,7 @@ const expected = [];
 const records = [];
 for (let i = 0; i < subset.length; i += CHUNK) {
   for (const d of engine.evaluate(subset.slice(i, i + CHUNK))) {
-    const traces = d.alternatives === null ? [d.trace] : d.alternatives.map((a) => a.trace);
+    const traces = !d.alternatives ? [d.trace] : d.alternatives.map((a) => a.trace);
     const record = {};
     engine.rules.forEach((_, r) => {
       record[`r${r}`] = traces.some((t) => t[r].matched);

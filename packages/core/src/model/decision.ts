@@ -56,12 +56,12 @@ export const DecisionSchema = z
      * Every alternative of a material that names several (domain.md §10), in the cell's order;
      * `trace` above is the deciding alternative's (the first one when retained). `null` otherwise.
      */
-    alternatives: z.array(AlternativeDecisionSchema).nullable().default(null),
+    alternatives: z.array(AlternativeDecisionSchema).nullable().optional(),
     /**
      * A planned cancellation (计划取消): the day (YYYY-MM-DD, jurisdiction time) from which the
      * material is no longer required. `null` for an effective cancellation or a retained material.
      */
-    effectiveFrom: z.string().regex(ISO_DAY).nullable().default(null),
+    effectiveFrom: z.string().regex(ISO_DAY).nullable().optional(),
     agreement: AgreementSchema,
     status: DecisionStatusSchema,
     by: z.string().optional(),
