@@ -25,6 +25,7 @@ import { registerMaterialRoutes } from './routes/materials';
 import { registerMeRoute } from './routes/me';
 import { registerPublicationRoutes } from './routes/publications';
 import { registerStageRoutes } from './routes/stages';
+import { registerTokenRoutes } from './routes/tokens';
 import { createPublicationCache } from './services/publication-cache';
 
 export interface CreateAppOptions {
@@ -112,7 +113,7 @@ export function createApp(options: CreateAppOptions) {
       },
     })(c, next);
   });
-  app.use('/api/*', authenticate(options.store));
+  app.use('/api/*', authenticate(options.store, deps.now));
 
   registerBatchRoutes(app, deps);
   registerMaterialRoutes(app, deps);
@@ -126,6 +127,7 @@ export function createApp(options: CreateAppOptions) {
   );
   registerCommentRoutes(app, deps);
   registerAuditRoutes(app, deps);
+  registerTokenRoutes(app, deps);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',

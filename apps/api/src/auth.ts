@@ -1,13 +1,15 @@
-import type { Actor, JianzhengStore, Role } from '@jianzheng/core';
+import type { Actor, JianzhengStore, Role, TokenRecord } from '@jianzheng/core';
 import type { MiddlewareHandler } from 'hono';
 import { ForbiddenError, UnauthorizedError } from './errors';
-import { hashToken } from './tokens';
+import { hashToken, tokenInfo } from './tokens';
 
 /** Who is calling: a token's role (and department), or the anonymous public. */
 export interface Principal {
   actor: Actor;
   role: Role | 'anonymous';
   department: string | null;
+  /** The token the caller sent (its id, expiry, and `parentId` for a login session); null for the public. */
+  token: Omit<TokenRecord, 'hash'> | null;
 }
 
 export type AppEnv = { Variables: { principal: Principal } };
@@ -16,12 +18,21 @@ const ANONYMOUS: Principal = {
   actor: { id: 'anonymous', role: 'anonymous' },
   role: 'anonymous',
   department: null,
+  token: null,
 };
 // The characters RFC 6750 allows in a Bearer token.
 const BEARER = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/;
+// Last use is recorded at most once a minute per token: a write per request would serialise reads.
+const TOUCH_EVERY_MS = 60_000;
 
-/** Resolves the bearer token (if any) to a principal; a bad or unknown token is a 401. */
-export function authenticate(store: JianzhengStore): MiddlewareHandler<AppEnv> {
+/**
+ * Resolves the bearer token (if any) to a principal; a bad, unknown, revoked or expired token is
+ * a 401 naming which.
+ */
+export function authenticate(
+  store: JianzhengStore,
+  now: () => Date = () => new Date(),
+): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const header = c.req.header('authorization');
     if (!header) {
@@ -32,6 +43,13 @@ export function authenticate(store: JianzhengStore): MiddlewareHandler<AppEnv> {
     if (!match) throw new UnauthorizedError('malformed');
     const record = await store.findTokenByHash(hashToken(match[1]!));
     if (!record) throw new UnauthorizedError('unknown');
+    if (record.revokedAt) throw new UnauthorizedError('revoked');
+    const at = now();
+    if (record.expiresAt && Date.parse(record.expiresAt) <= at.getTime())
+      throw new UnauthorizedError('expired');
+    if (!record.lastUsedAt || at.getTime() - Date.parse(record.lastUsedAt) >= TOUCH_EVERY_MS) {
+      await store.touchToken(record.id, at.toISOString());
+    }
     c.set('principal', {
       actor: {
         id: record.label ? `${record.label} (${record.id})` : record.id,
@@ -40,6 +58,7 @@ export function authenticate(store: JianzhengStore): MiddlewareHandler<AppEnv> {
       },
       role: record.role,
       department: record.department,
+      token: tokenInfo(record),
     });
     return next();
   };

@@ -1,19 +1,27 @@
 import { JianzhengError } from '@jianzheng/core';
 
-/** No or an unknown bearer token on a route that needs one. */
+export type UnauthorizedReason = 'missing' | 'malformed' | 'unknown' | 'revoked' | 'expired';
+
+/** No, an unknown, a revoked or an expired bearer token on a route that needs one. */
 export class UnauthorizedError extends JianzhengError {
-  constructor(reason: 'missing' | 'malformed' | 'unknown' = 'missing') {
+  readonly reason: UnauthorizedReason;
+  constructor(reason: UnauthorizedReason = 'missing') {
     const zh = {
       missing: '需要登录：请在 Authorization 头中提供 Bearer 令牌',
       malformed: '令牌格式不正确',
-      unknown: '令牌无效或已停用',
+      unknown: '令牌无效',
+      revoked: '令牌已停用',
+      expired: '令牌已过期',
     }[reason];
     const en = {
       missing: 'authentication required: send a Bearer token',
       malformed: 'malformed token',
       unknown: 'unknown token',
+      revoked: 'the token was revoked',
+      expired: 'the token has expired',
     }[reason];
     super('UNAUTHORIZED', zh, { messageEn: en });
+    this.reason = reason;
   }
 }
 
@@ -97,6 +105,15 @@ export class JurisdictionRequiredError extends JianzhengError {
   constructor() {
     super('JURISDICTION_REQUIRED', '未配置辖区：请在请求中给出 jurisdiction（code、name、level）', {
       messageEn: 'no jurisdiction configured: give jurisdiction (code, name, level) in the request',
+    });
+  }
+}
+
+/** `DELETE /api/session` with a token that is not a login session: logging out revokes only sessions. */
+export class NotASessionError extends JianzhengError {
+  constructor() {
+    super('NOT_A_SESSION', '当前令牌不是登录会话；要停用令牌请使用 jianzheng token revoke', {
+      messageEn: 'this token is not a login session; revoke tokens with `jianzheng token revoke`',
     });
   }
 }

@@ -9,6 +9,7 @@ export {
   CommentsClosedError,
   ForbiddenError,
   ImportFailedError,
+  NotASessionError,
   PayloadTooLargeError,
   PreconditionRequiredError,
   RateLimitedError,
@@ -16,5 +17,11 @@ export {
 } from './errors';
 export type { RunningServer, StartServerOptions } from './server';
 export { startServer } from './server';
-export type { CreatedToken, CreateTokenOptions } from './tokens';
-export { createToken, hashToken, ROLES } from './tokens';
+export type {
+  CreatedToken,
+  CreateTokenOptions,
+  ListTokensOptions,
+  RevokeTokenOptions,
+  TokenInfo,
+} from './tokens';
+export { createToken, hashToken, listTokens, ROLES, revokeToken } from './tokens';

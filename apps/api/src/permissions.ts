@@ -14,6 +14,8 @@ export const PERMISSIONS = {
   'comments.answer': ['admin', 'reviewer'],
   'audit.read': ['admin', 'reviewer', 'legal'],
   'token.create': ['admin'],
+  'token.list': ['admin'],
+  'token.revoke': ['admin'],
   'transition.submit': ['admin', 'reviewer'],
   'transition.confirm': ['admin', 'reviewer'],
   'transition.open-comment': ['admin', 'reviewer'],

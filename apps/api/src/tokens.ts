@@ -1,27 +1,51 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Actor, JianzhengStore, Role } from '@jianzheng/core';
+import type { Actor, JianzhengStore, Role, TokenRecord } from '@jianzheng/core';
 import { createSqliteStore } from '@jianzheng/store-sqlite';
 import { InvalidTokenRequestError } from './errors';
 
 export const ROLES: readonly Role[] = ['admin', 'reviewer', 'legal', 'department'];
+
+/** How long a login session lasts (also the cookie's max age). */
+export const SESSION_MS = 8 * 60 * 60 * 1000;
 
 /** sha256 (hex) of a token: what the store keeps instead of the token. */
 export function hashToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
 }
 
-export interface CreateTokenOptions {
+interface StoreChoice {
   /** The store to write to; or give `dbPath` to open (and close) a SQLite file. */
   store?: JianzhengStore;
   /** SQLite file used when no `store` is given; created and migrated when missing. */
   dbPath?: string;
+}
+
+async function withStore<T>(options: StoreChoice, work: (store: JianzhengStore) => Promise<T>): Promise<T> {
+  if (!options.store && !options.dbPath) {
+    throw new InvalidTokenRequestError('需要 store 或 dbPath', 'give a store or a dbPath');
+  }
+  const store = options.store ?? createSqliteStore({ filename: options.dbPath! });
+  try {
+    return await work(store);
+  } finally {
+    if (!options.store) await store.close();
+  }
+}
+
+export interface CreateTokenOptions extends StoreChoice {
   role: Role;
   /** Required for (and only for) `department` tokens: the one department it may change. */
   department?: string | null;
   /** A name to recognise the token by (e.g. the person or office). */
   label?: string | null;
+  /** When the token stops working (ISO instant); none = until revoked. */
+  expiresAt?: string | null;
+  /** Opens a login session of this token id (the session dies with it). */
+  parentId?: string | null;
   /** Recorded as the creator in the audit log (default: `cli`). */
   actor?: Actor;
+  /** Clock for checking `expiresAt` (default: system time). */
+  now?: () => Date;
 }
 
 export interface CreatedToken {
@@ -31,6 +55,7 @@ export interface CreatedToken {
   role: Role;
   department: string | null;
   label: string | null;
+  expiresAt: string | null;
 }
 
 /**
@@ -57,20 +82,74 @@ export async function createToken(options: CreateTokenOptions): Promise<CreatedT
       'only department tokens are bound to a department',
     );
   }
-  if (!options.store && !options.dbPath) {
-    throw new InvalidTokenRequestError('需要 store 或 dbPath', 'give a store or a dbPath');
+  const expiresAt = options.expiresAt ? normaliseInstant(options.expiresAt) : null;
+  const now = (options.now ?? (() => new Date()))();
+  if (expiresAt && Date.parse(expiresAt) <= now.getTime()) {
+    throw new InvalidTokenRequestError(
+      `过期时间 ${expiresAt} 已经过去`,
+      `the expiry ${expiresAt} is in the past`,
+    );
   }
-  const store = options.store ?? createSqliteStore({ filename: options.dbPath! });
-  try {
+  return withStore(options, async (store) => {
     const token = `jz_${randomBytes(32).toString('base64url')}`;
-    const id = `tok_${randomBytes(6).toString('hex')}`;
+    const id = `${options.parentId ? 'ses' : 'tok'}_${randomBytes(6).toString('hex')}`;
     const label = options.label?.trim() || null;
     await store.createToken(
-      { id, hash: hashToken(token), role: options.role, department, label },
-      { actor: options.actor ?? { id: 'cli', role: 'admin' } },
+      {
+        id,
+        hash: hashToken(token),
+        role: options.role,
+        department,
+        label,
+        expiresAt,
+        parentId: options.parentId ?? null,
+      },
+      { actor: options.actor ?? { id: 'cli', role: 'admin' }, at: now.toISOString() },
     );
-    return { token, id, role: options.role, department, label };
-  } finally {
-    if (!options.store) await store.close();
+    return { token, id, role: options.role, department, label, expiresAt };
+  });
+}
+
+function normaliseInstant(text: string): string {
+  const ms = Date.parse(text);
+  if (Number.isNaN(ms)) {
+    throw new InvalidTokenRequestError(
+      `过期时间无法识别：${text}（示例：2027-01-31 或 2027-01-31T18:00:00+08:00）`,
+      `cannot read the expiry "${text}" (e.g. 2027-01-31 or 2027-01-31T18:00:00+08:00)`,
+    );
   }
+  return new Date(ms).toISOString();
+}
+
+/** A token as shown to people: everything but its hash. */
+export type TokenInfo = Omit<TokenRecord, 'hash'>;
+
+export const tokenInfo = ({ hash: _hash, ...rest }: TokenRecord): TokenInfo => rest;
+
+export interface ListTokensOptions extends StoreChoice {
+  /** Revoked and expired tokens too. */
+  all?: boolean;
+  /** Login sessions too. */
+  sessions?: boolean;
+}
+
+export async function listTokens(options: ListTokensOptions): Promise<TokenInfo[]> {
+  return withStore(options, async (store) =>
+    (await store.listTokens({ all: options.all ?? false, sessions: options.sessions ?? false })).map(
+      tokenInfo,
+    ),
+  );
+}
+
+export interface RevokeTokenOptions extends StoreChoice {
+  id: string;
+  /** Recorded as the revoker in the audit log (default: `cli`). */
+  actor?: Actor;
+}
+
+/** Revokes a token (and its login sessions); audited. */
+export async function revokeToken(options: RevokeTokenOptions): Promise<TokenInfo> {
+  return withStore(options, async (store) =>
+    tokenInfo(await store.revokeToken(options.id, { actor: options.actor ?? { id: 'cli', role: 'admin' } })),
+  );
 }

@@ -213,15 +213,36 @@ export function createProgram(io: CliIo, result: { code: number; context?: Comma
     );
 
   const token = program.command('token').description('访问令牌 (access tokens)');
+  const dbOption = () =>
+    new Option('--db <file>', 'SQLite 数据库文件 (database file; also $JIANZHENG_DB)').default(defaultDb);
   token
     .command('create')
     .description('创建访问令牌，只显示一次 (create an access token)')
     .requiredOption('--role <role>', '角色：admin | reviewer | legal | department')
     .option('--department <名称>', '部门令牌所属部门 (department tokens only)')
     .option('--label <说明>', '备注，例如使用人 (a label)')
-    .option('--db <file>', 'SQLite 数据库文件 (database file; also $JIANZHENG_DB)', defaultDb)
+    .option('--expires <时间>', '有效期至，如 2027-01-31 或 2027-01-31T18:00:00+08:00 (expiry)')
+    .addOption(dbOption())
+    .action(run(async (ctx, options) => (await import('./commands/token')).tokenCreateCommand(ctx, options)));
+  token
+    .command('list')
+    .description('列出令牌（不含令牌本身）(list tokens, never their secret)')
+    .option('--all', '包括已停用、已过期的 (revoked and expired too)')
+    .option('--sessions', '包括网页登录会话 (login sessions too)')
+    .addOption(
+      new Option('--format <format>', '输出格式 (output format)').choices(['table', 'json']).default('table'),
+    )
+    .addOption(dbOption())
+    .action(run(async (ctx, options) => (await import('./commands/token')).tokenListCommand(ctx, options)));
+  token
+    .command('revoke')
+    .description('停用令牌及其登录会话，记入审计日志 (revoke a token and its sessions; audited)')
+    .argument('<id>', '令牌编号，见 token list (token id)')
+    .addOption(dbOption())
     .action(
-      run(async (ctx, options) => (await import('./commands/server')).tokenCreateCommand(ctx, options)),
+      run(async (ctx, id: string, options) =>
+        (await import('./commands/token')).tokenRevokeCommand(ctx, id, options),
+      ),
     );
 
   return program;

@@ -43,3 +43,47 @@ describe('jianzheng serve and token create (delegating to @jianzheng/api)', () =
     expect(stderr).toContain('服务已停止');
   });
 });
+
+describe('jianzheng token list and revoke (finding 5)', () => {
+  const db = join(tmp.path, 'tokens.sqlite');
+
+  it('lists tokens without their secret, revokes one (audited), and the list then hides it', async () => {
+    const created = await runCli([
+      'token',
+      'create',
+      '--role',
+      'reviewer',
+      '--label',
+      '审核组',
+      '--expires',
+      '2099-01-31',
+      '--db',
+      db,
+    ]);
+    expect(created.code).toBe(0);
+    const secret = created.stdout.trim();
+    const list = await runCli(['token', 'list', '--format', 'json', '--db', db]);
+    expect(list.code).toBe(0);
+    expect(list.stdout).not.toContain(secret);
+    const [record] = JSON.parse(list.stdout);
+    expect(record).toMatchObject({
+      role: 'reviewer',
+      label: '审核组',
+      expiresAt: '2099-01-31T00:00:00.000Z',
+      revokedAt: null,
+    });
+    const table = await runCli(['token', 'list', '--db', db]);
+    expect(table.stdout).toContain(record.id);
+    expect(table.stdout).toContain('有效');
+
+    const revoked = await runCli(['token', 'revoke', record.id, '--db', db]);
+    expect(revoked.code).toBe(0);
+    expect(revoked.stderr).toContain('已停用令牌');
+    expect(JSON.parse((await runCli(['token', 'list', '--format', 'json', '--db', db])).stdout)).toEqual([]);
+    const all = await runCli(['token', 'list', '--all', '--db', db]);
+    expect(all.stdout).toContain('已停用');
+    const unknown = await runCli(['token', 'revoke', 'tok_nope', '--db', db]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).not.toMatch(STACK_LINE);
+  });
+});

@@ -13,7 +13,7 @@ import {
 } from '@jianzheng/core';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createSqliteStore, type SqliteStore } from './index';
+import { createSqliteStore, MIGRATIONS, type SqliteStore } from './index';
 
 const engine = createEngine();
 const admin: Actor = { id: 'admin-1', role: 'admin' };
@@ -62,7 +62,7 @@ afterEach(async () => {
 
 describe('createSqliteStore', () => {
   it('migrates on open, records the schema version, and keeps data across reopening', async () => {
-    expect(store.schemaVersions()).toEqual([1, 2]);
+    expect(store.schemaVersions()).toEqual(MIGRATIONS.map((m) => m.version));
     await store.importMaterials(
       'b1',
       { departments: ['公安局'], entries: entries('公安局', ['户口簿', '申请书']), source: 'a.xlsx' },
@@ -70,7 +70,7 @@ describe('createSqliteStore', () => {
     );
     await store.close();
     const again = createSqliteStore({ filename: file });
-    expect(again.schemaVersions()).toEqual([1, 2]);
+    expect(again.schemaVersions()).toEqual(MIGRATIONS.map((m) => m.version));
     expect((await again.getBatch('b1'))?.title).toBe('第一批');
     expect((await again.allMaterials('b1')).map((m) => m.material.name)).toEqual(['户口簿', '申请书']);
     const raw = new Database(file, { readonly: true });

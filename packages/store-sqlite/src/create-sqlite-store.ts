@@ -16,7 +16,6 @@ import {
   type Page,
   type PublicationMeta,
   type PublicationRecord,
-  type TokenRecord,
   type TransitionPlan,
   type TransitionRecord,
   VersionConflictError,
@@ -25,6 +24,7 @@ import {
 import Database from 'better-sqlite3';
 import { ImportScopeError, SchemaTooNewError } from './errors';
 import { MIGRATIONS, migrate } from './migrations';
+import { tokenMethods } from './tokens';
 
 export interface SqliteStoreOptions {
   /** Path of the database file; created and migrated on open. `:memory:` for a throwaway store. */
@@ -604,31 +604,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
       return { total, offset, limit, items };
     },
 
-    async createToken(token, ctx): Promise<TokenRecord> {
-      const at = stamp(ctx);
-      return db.transaction(() => {
-        db.prepare(
-          'INSERT INTO tokens (id, hash, role, department, label, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-        ).run(token.id, token.hash, token.role, token.department, token.label, at);
-        const record: TokenRecord = { ...token, createdAt: at };
-        const { hash: _hash, ...visible } = record;
-        audit(ctx, at, 'token.create', null, `token:${token.id}`, null, visible);
-        return record;
-      })();
-    },
-
-    async findTokenByHash(hash) {
-      const row = prepared('SELECT * FROM tokens WHERE hash = ?').get(hash) as Row | undefined;
-      if (!row) return undefined;
-      return {
-        id: String(row.id),
-        hash: String(row.hash),
-        role: row.role as TokenRecord['role'],
-        department: (row.department as string | null) ?? null,
-        label: (row.label as string | null) ?? null,
-        createdAt: String(row.created_at),
-      };
-    },
+    ...tokenMethods(db, stamp, audit, now),
 
     async close() {
       if (db.open) db.close();

@@ -119,6 +119,17 @@ export const MIGRATIONS: readonly Migration[] = [
       DROP INDEX materials_by_department;
     `,
   },
+  {
+    version: 3,
+    name: 'token lifecycle: expiry, last use, revocation, login sessions',
+    sql: `
+      ALTER TABLE tokens ADD COLUMN expires_at TEXT;
+      ALTER TABLE tokens ADD COLUMN last_used_at TEXT;
+      ALTER TABLE tokens ADD COLUMN revoked_at TEXT;
+      ALTER TABLE tokens ADD COLUMN parent_id TEXT REFERENCES tokens(id);
+      CREATE INDEX tokens_by_parent ON tokens (parent_id);
+    `,
+  },
 ];
 
 /**

@@ -27,7 +27,7 @@ describe('migration 2 (material search index)', () => {
     old.close();
 
     const store = createSqliteStore({ filename: file });
-    expect(store.schemaVersions()).toEqual([1, 2]);
+    expect(store.schemaVersions()).toEqual(MIGRATIONS.map((m) => m.version));
     await store.close();
     const raw = new Database(file, { readonly: true });
     expect(plan(raw)).toContain('COVERING INDEX materials_search');

@@ -3,7 +3,6 @@ import { allow } from '../auth';
 import type { App, Deps } from '../deps';
 import { PERMISSIONS } from '../permissions';
 import { AuditEntrySchema, pageOf, problems } from '../schemas';
-import { createToken, ROLES } from '../tokens';
 
 export function registerAuditRoutes(app: App, deps: Deps) {
   app.openapi(
@@ -38,56 +37,6 @@ export function registerAuditRoutes(app: App, deps: Deps) {
         limit: pageSize,
       });
       return c.json({ total: result.total, page, pageSize: result.limit, items: result.items }, 200);
-    },
-  );
-
-  app.openapi(
-    createRoute({
-      middleware: [allow(PERMISSIONS['token.create'])],
-      method: 'post',
-      path: '/api/tokens',
-      tags: ['令牌 Tokens'],
-      security: [{ bearer: [] }],
-      summary: '创建令牌 Create an access token (admin); the token is shown once',
-      request: {
-        body: {
-          required: true,
-          content: {
-            'application/json': {
-              schema: z
-                .object({
-                  role: z.enum(ROLES as ['admin', 'reviewer', 'legal', 'department']),
-                  department: z.string().trim().min(1).optional(),
-                  label: z.string().trim().max(100).optional(),
-                })
-                .strict(),
-            },
-          },
-        },
-      },
-      responses: {
-        201: {
-          description: 'the new token (only time it is visible)',
-          content: {
-            'application/json': {
-              schema: z.object({
-                token: z.string(),
-                id: z.string(),
-                role: z.string(),
-                department: z.string().nullable(),
-                label: z.string().nullable(),
-              }),
-            },
-          },
-        },
-        ...problems(400, 401, 403, 422),
-      },
-    }),
-    async (c) => {
-      const principal = c.get('principal');
-      const body = c.req.valid('json');
-      const created = await createToken({ store: deps.store, ...body, actor: principal.actor });
-      return c.json(created, 201);
     },
   );
 }

@@ -4,9 +4,9 @@ import { CliError, EXIT } from '../errors';
 
 // The API app pulls in hono and SQLite: load it only for the commands that need it, so the
 // other commands start fast and still work where the native SQLite module is unavailable.
-type ApiModule = typeof import('@jianzheng/api');
+export type ApiModule = typeof import('@jianzheng/api');
 
-async function loadApi(): Promise<ApiModule> {
+export async function loadApi(): Promise<ApiModule> {
   try {
     return await import('@jianzheng/api');
   } catch (error) {
@@ -63,29 +63,5 @@ export async function serveCommand(ctx: CommandContext, options: ServeOptions): 
   });
   await server.close();
   ctx.io.stderr.write('服务已停止\n');
-  return EXIT.ok;
-}
-
-export interface TokenOptions {
-  db: string;
-  role: string;
-  department?: string;
-  label?: string;
-}
-
-/** `jianzheng token create`: prints the bearer token once (stdout); only its hash is stored. */
-export async function tokenCreateCommand(ctx: CommandContext, options: TokenOptions): Promise<number> {
-  const api = await loadApi();
-  const created = await api.createToken({
-    dbPath: resolve(ctx.io.cwd, options.db),
-    role: options.role as Parameters<ApiModule['createToken']>[0]['role'],
-    department: options.department ?? null,
-    label: options.label ?? null,
-  });
-  ctx.io.stdout.write(`${created.token}\n`);
-  ctx.io.stderr.write(
-    `${ctx.err.green('已创建令牌')} ${created.id}（角色 ${created.role}${created.department ? `，部门 ${created.department}` : ''}）。` +
-      '令牌只显示这一次，请妥善保存。\n',
-  );
   return EXIT.ok;
 }

@@ -11,9 +11,11 @@ import type {
   MaterialRecord,
   NewBatch,
   NewPublication,
+  NewToken,
   Page,
   PublicationMeta,
   PublicationRecord,
+  TokenQuery,
   TokenRecord,
   TransitionRecord,
   WriteContext,
@@ -90,8 +92,18 @@ export interface JianzhengStore {
   listAudit(query?: AuditQuery): Promise<Page<AuditEntry>>;
 
   // Access tokens (hashed)
-  createToken(token: Omit<TokenRecord, 'createdAt'>, ctx: WriteContext): Promise<TokenRecord>;
+  createToken(token: NewToken, ctx: WriteContext): Promise<TokenRecord>;
+  /** The token with this hash, revoked or expired ones included (the caller decides). */
   findTokenByHash(hash: string): Promise<TokenRecord | undefined>;
+  /** Tokens by creation time; `at` decides which have expired (default: now). */
+  listTokens(query?: TokenQuery & { at?: string }): Promise<TokenRecord[]>;
+  /**
+   * Revokes a token and the login sessions opened with it, audited as `token.revoke` in the same
+   * transaction. NOT_FOUND for an unknown id; revoking a revoked token changes nothing.
+   */
+  revokeToken(id: string, ctx: WriteContext): Promise<TokenRecord>;
+  /** Records a use (`lastUsedAt`); not audited — the audit log holds the writes a token made. */
+  touchToken(id: string, at: string): Promise<void>;
 
   close(): Promise<void>;
 }

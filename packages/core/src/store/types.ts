@@ -175,6 +175,33 @@ export interface TokenRecord {
   department: string | null;
   label: string | null;
   createdAt: string;
+  /** ISO instant after which the token is refused; null = no expiry. */
+  expiresAt: string | null;
+  /** When the token last authenticated a request (updated coarsely, not on every request). */
+  lastUsedAt: string | null;
+  /** When it was revoked; a revoked token is refused and stays listed for the audit trail. */
+  revokedAt: string | null;
+  /**
+   * The token a login session was opened with. Revoking that token revokes its sessions too, so
+   * an operator logged in with a disabled token is out at the next request.
+   */
+  parentId: string | null;
+}
+
+/** What `createToken` needs: the record without what the store stamps later. */
+export type NewToken = Omit<
+  TokenRecord,
+  'createdAt' | 'lastUsedAt' | 'revokedAt' | 'expiresAt' | 'parentId'
+> & {
+  expiresAt?: string | null;
+  parentId?: string | null;
+};
+
+export interface TokenQuery {
+  /** Also list revoked and expired tokens (default: only usable ones). */
+  all?: boolean;
+  /** Include login sessions (tokens with a parent); default false. */
+  sessions?: boolean;
 }
 
 /** A write carries who did it and when; the store audits it in the same transaction. */

@@ -103,20 +103,24 @@ export const operatorHome: PageModule = (deps) => {
     const lang = langOf(c.req.query('lang'));
     const form = await c.req.parseBody();
     const token = String(form.token ?? '').trim();
-    // The API decides whether the token is good: one authenticated read.
-    const check = await callApi(deps.api, c, 'GET', '/api/me', { token });
-    if (!token || !check.ok) {
+    // The API decides whether the token is good and opens a session: the cookie holds the
+    // session (8 h, revoked at logout), never the long-lived token itself.
+    const session = await callApi<{ token: string }>(deps.api, c, 'POST', '/api/session', { token });
+    if (!token || !session.ok) {
       setFlash(c, {
         kind: 'error',
-        text: lang === 'zh' ? `登录失败：${check.message}` : `Login failed: ${check.messageEn}`,
+        text: lang === 'zh' ? `登录失败：${session.message}` : `Login failed: ${session.messageEn}`,
       });
       return c.redirect(withLang('/operator', lang), 303);
     }
-    storeToken(c, token);
+    storeToken(c, session.body.token);
     return c.redirect(withLang('/operator', lang), 303);
   });
 
-  app.post('/operator/logout', (c) => {
+  app.post('/operator/logout', async (c) => {
+    const token = readToken(c);
+    // Server-side: the session stops working even if someone kept a copy of the cookie.
+    if (token) await callApi(deps.api, c, 'DELETE', '/api/session', { token });
     clearToken(c);
     return c.redirect(withLang('/operator', langOf(c.req.query('lang'))), 303);
   });

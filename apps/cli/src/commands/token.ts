@@ -1,0 +1,86 @@
+import { resolve } from 'node:path';
+import type { CommandContext } from '../context';
+import { EXIT } from '../errors';
+import { renderTable } from '../table';
+import { type ApiModule, loadApi } from './server';
+
+export interface TokenOptions {
+  db: string;
+  role: string;
+  department?: string;
+  label?: string;
+  expires?: string;
+}
+
+/** `jianzheng token create`: prints the bearer token once (stdout); only its hash is stored. */
+export async function tokenCreateCommand(ctx: CommandContext, options: TokenOptions): Promise<number> {
+  const api = await loadApi();
+  const created = await api.createToken({
+    dbPath: resolve(ctx.io.cwd, options.db),
+    role: options.role as Parameters<ApiModule['createToken']>[0]['role'],
+    department: options.department ?? null,
+    label: options.label ?? null,
+    expiresAt: options.expires ?? null,
+    now: ctx.io.now,
+  });
+  ctx.io.stdout.write(`${created.token}\n`);
+  ctx.io.stderr.write(
+    `${ctx.err.green('已创建令牌')} ${created.id}（角色 ${created.role}${created.department ? `，部门 ${created.department}` : ''}` +
+      `${created.expiresAt ? `，有效至 ${created.expiresAt}` : ''}）。令牌只显示这一次，请妥善保存。\n`,
+  );
+  return EXIT.ok;
+}
+
+export interface TokenListOptions {
+  db: string;
+  all?: boolean;
+  sessions?: boolean;
+  format?: string;
+}
+
+/** `jianzheng token list`: id, role, department, label, created, expiry, last use, revocation — never the secret. */
+export async function tokenListCommand(ctx: CommandContext, options: TokenListOptions): Promise<number> {
+  const api = await loadApi();
+  const tokens = await api.listTokens({
+    dbPath: resolve(ctx.io.cwd, options.db),
+    all: options.all === true,
+    sessions: options.sessions === true,
+  });
+  if (options.format === 'json') {
+    ctx.io.stdout.write(`${JSON.stringify(tokens, null, 2)}\n`);
+    return EXIT.ok;
+  }
+  const now = ctx.io.now().getTime();
+  const state = (t: (typeof tokens)[number]) =>
+    t.revokedAt ? '已停用' : t.expiresAt && Date.parse(t.expiresAt) <= now ? '已过期' : '有效';
+  const columns = ['编号 id', '角色 role', '部门', '备注 label', '创建', '有效至', '最近使用', '状态'].map(
+    (header) => ({
+      header,
+    }),
+  );
+  const rows = tokens.map((t) => [
+    t.id,
+    t.role,
+    t.department ?? '—',
+    t.label ?? '—',
+    t.createdAt,
+    t.expiresAt ?? '—',
+    t.lastUsedAt ?? '—',
+    state(t),
+  ]);
+  ctx.io.stdout.write(`${renderTable(columns, rows)}\n`);
+  if (!tokens.length) ctx.io.stderr.write('没有令牌（加 --all 显示已停用、已过期的）\n');
+  return EXIT.ok;
+}
+
+/** `jianzheng token revoke <id>`: the token (and its login sessions) stop working at once; audited. */
+export async function tokenRevokeCommand(
+  ctx: CommandContext,
+  id: string,
+  options: { db: string },
+): Promise<number> {
+  const api = await loadApi();
+  const revoked = await api.revokeToken({ dbPath: resolve(ctx.io.cwd, options.db), id });
+  ctx.io.stderr.write(`${ctx.err.green('已停用令牌')} ${revoked.id}（停用时间 ${revoked.revokedAt}）\n`);
+  return EXIT.ok;
+}
