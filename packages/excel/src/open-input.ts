@@ -1,10 +1,11 @@
 import { createWriteStream } from 'node:fs';
-import { mkdtemp, open, rm, stat } from 'node:fs/promises';
+import { mkdtemp, open, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { ZipFormatError, ZipSource } from './zip-source';
+import { FileTooLargeError } from './limits';
+import { TooManyZipEntriesError, ZipFormatError, ZipSource } from './zip-source';
 
 /** A workbook to import: a file path, the file's bytes, or a readable stream of them. */
 export type WorkbookInput = string | Uint8Array | Readable;
@@ -18,15 +19,27 @@ export interface InputProblem {
     | 'ENCRYPTED_WORKBOOK'
     | 'LEGACY_XLS'
     | 'CORRUPT_WORKBOOK'
-    | 'WORKBOOK_TOO_LARGE';
+    | 'WORKBOOK_TOO_LARGE'
+    | 'FILE_TOO_LARGE';
   zh: string;
   en: string;
 }
 
-export interface OpenedInput {
-  zip: ZipSource;
-  /** Closes the file and removes the temp copy of a stream. */
-  close(): Promise<void>;
+/** The formats read whole by the fallback reader (SheetJS), by what their bytes say. */
+export type WholeFormat = 'ole' | 'ods' | 'xlsb' | 'text';
+
+export type OpenedInput =
+  | {
+      kind: 'xlsx';
+      zip: ZipSource;
+      /** Closes the file and removes the temp copy of a stream. */
+      close(): Promise<void>;
+    }
+  | { kind: 'whole'; format: WholeFormat; bytes: Buffer; close(): Promise<void> };
+
+export interface OpenLimits {
+  maxPartBytes: number;
+  maxFileBytes: number;
 }
 
 const CHUNK = 64 * 1024;
@@ -34,21 +47,36 @@ const CHUNK = 64 * 1024;
 const TAIL = 22 + 0xffff;
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
-export async function openInput(input: WorkbookInput): Promise<OpenedInput | InputProblem> {
-  if (typeof input === 'string') return openPath(input, async () => {});
+export async function openInput(
+  input: WorkbookInput,
+  limits: OpenLimits,
+): Promise<OpenedInput | InputProblem> {
+  if (typeof input === 'string') return openPath(input, limits, async () => {});
   if (input instanceof Uint8Array) {
-    const problem = sniff(
+    const bytes = Buffer.from(input.buffer, input.byteOffset, input.length);
+    const kind = sniff(
       input.subarray(0, CHUNK),
       input.length,
       input.subarray(Math.max(0, input.length - TAIL)),
     );
-    if (problem) return problem;
+    if (typeof kind !== 'string') return kind;
+    if (kind !== 'zip')
+      return whole(
+        kind,
+        input.length,
+        limits,
+        async () => bytes,
+        async () => {},
+      );
     return openZip(
-      () => ZipSource.fromBuffer(input),
+      () => ZipSource.fromBuffer(input, limits.maxPartBytes),
+      limits,
+      input.length,
+      async () => bytes,
       async () => {},
     );
   }
-  if (input && typeof (input as Readable).pipe === 'function') return openStream(input as Readable);
+  if (input && typeof (input as Readable).pipe === 'function') return openStream(input as Readable, limits);
   return {
     code: 'NOT_A_WORKBOOK',
     zh: '输入既不是文件路径，也不是文件内容或数据流',
@@ -56,35 +84,85 @@ export async function openInput(input: WorkbookInput): Promise<OpenedInput | Inp
   };
 }
 
-async function openZip(
-  create: () => Promise<ZipSource>,
+const FORMAT_NAMES: Record<WholeFormat, string> = {
+  ole: '.xls/.et',
+  ods: '.ods',
+  xlsb: '.xlsb',
+  text: 'CSV/HTML/XML',
+};
+
+async function whole(
+  format: WholeFormat,
+  size: number,
+  limits: OpenLimits,
+  read: () => Promise<Buffer>,
   cleanup: () => Promise<void>,
 ): Promise<OpenedInput | InputProblem> {
+  if (size > limits.maxFileBytes) {
+    await cleanup();
+    const error = new FileTooLargeError(FORMAT_NAMES[format], size, limits.maxFileBytes);
+    return { code: 'FILE_TOO_LARGE', zh: error.message, en: error.messageEn ?? error.message };
+  }
   try {
-    const zip = await create();
-    const expanded = declaredSize(zip);
-    if (expanded > MAX_UNCOMPRESSED_BYTES) {
-      await zip.close();
-      await cleanup();
-      return tooLargeProblem(expanded);
-    }
-    return {
-      zip,
-      close: async () => {
-        await zip.close();
-        await cleanup();
-      },
-    };
+    return { kind: 'whole', format, bytes: await read(), close: cleanup };
   } catch (error) {
     await cleanup();
-    if (error instanceof ZipFormatError) return truncatedProblem();
-    const code = (error as NodeJS.ErrnoException).code;
-    return {
-      code: 'FILE_UNREADABLE',
-      zh: `无法读取文件（${code ?? '未知错误'}）`,
-      en: `cannot read file (${code})`,
-    };
+    return unreadable(error);
   }
+}
+
+function unreadable(error: unknown): InputProblem {
+  const code = (error as NodeJS.ErrnoException).code;
+  return {
+    code: 'FILE_UNREADABLE',
+    zh: `无法读取文件（${code ?? '未知错误'}）`,
+    en: `cannot read file (${code})`,
+  };
+}
+
+async function openZip(
+  create: () => Promise<ZipSource>,
+  limits: OpenLimits,
+  size: number,
+  read: () => Promise<Buffer>,
+  cleanup: () => Promise<void>,
+): Promise<OpenedInput | InputProblem> {
+  let zip: ZipSource;
+  try {
+    zip = await create();
+  } catch (error) {
+    await cleanup();
+    if (error instanceof TooManyZipEntriesError) {
+      return { code: 'WORKBOOK_TOO_LARGE', zh: error.message, en: error.messageEn ?? error.message };
+    }
+    if (error instanceof ZipFormatError) return truncatedProblem();
+    return unreadable(error);
+  }
+  // An .ods and an .xlsb are zips too: their parts are not SpreadsheetML, so SheetJS reads them.
+  const other: WholeFormat | undefined =
+    zip.entry('xl/workbook.bin') !== undefined
+      ? 'xlsb'
+      : zip.entry('content.xml') !== undefined && zip.entry('xl/workbook.xml') === undefined
+        ? 'ods'
+        : undefined;
+  if (other !== undefined) {
+    await zip.close();
+    return whole(other, size, limits, read, cleanup);
+  }
+  const expanded = declaredSize(zip);
+  if (expanded > MAX_UNCOMPRESSED_BYTES) {
+    await zip.close();
+    await cleanup();
+    return tooLargeProblem(expanded);
+  }
+  return {
+    kind: 'xlsx',
+    zip,
+    close: async () => {
+      await zip.close();
+      await cleanup();
+    },
+  };
 }
 
 /**
@@ -96,21 +174,24 @@ export const MAX_UNCOMPRESSED_BYTES = 1024 * 1024 * 1024;
 
 function declaredSize(zip: ZipSource): number {
   let total = 0;
-  for (const entry of zip.entries.values())
-    total += entry.size === 0xffffffff ? Number.POSITIVE_INFINITY : entry.size;
+  for (const entry of zip.entries.values()) total += entry.size;
   return total;
 }
 
 function tooLargeProblem(total: number): InputProblem {
-  const mib = (n: number) => (Number.isFinite(n) ? `${Math.round(n / 1048576)} MiB` : '超过 4 GiB');
+  const mib = (n: number) => `${Math.round(n / 1048576)} MiB`;
   return {
     code: 'WORKBOOK_TOO_LARGE',
     zh: `文件解压后过大（${mib(total)}，上限 ${mib(MAX_UNCOMPRESSED_BYTES)}），可能是恶意构造的压缩包（zip 炸弹），已拒绝读取；如确为正常数据，请拆分为多个工作簿`,
-    en: `the workbook would expand to ${Number.isFinite(total) ? `${Math.round(total / 1048576)} MiB` : 'more than 4 GiB'} (limit ${MAX_UNCOMPRESSED_BYTES / 1048576} MiB): possibly a zip bomb, refused; split genuine data into several workbooks`,
+    en: `the workbook would expand to ${mib(total)} (limit ${MAX_UNCOMPRESSED_BYTES / 1048576} MiB): possibly a zip bomb, refused; split genuine data into several workbooks`,
   };
 }
 
-async function openPath(path: string, cleanup: () => Promise<void>): Promise<OpenedInput | InputProblem> {
+async function openPath(
+  path: string,
+  limits: OpenLimits,
+  cleanup: () => Promise<void>,
+): Promise<OpenedInput | InputProblem> {
   let size: number;
   try {
     const info = await stat(path);
@@ -121,11 +202,7 @@ async function openPath(path: string, cleanup: () => Promise<void>): Promise<Ope
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { code: 'FILE_NOT_FOUND', zh: '文件不存在', en: 'file not found' };
-    return {
-      code: 'FILE_UNREADABLE',
-      zh: `无法读取文件（${code ?? '未知错误'}）`,
-      en: `cannot read file (${code})`,
-    };
+    return unreadable(error);
   }
   let head: Uint8Array;
   let tail: Uint8Array;
@@ -138,19 +215,21 @@ async function openPath(path: string, cleanup: () => Promise<void>): Promise<Ope
       await handle.close();
     }
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return {
-      code: 'FILE_UNREADABLE',
-      zh: `无法读取文件（${code ?? '未知错误'}）`,
-      en: `cannot read file (${code})`,
-    };
+    return unreadable(error);
   }
-  const problem = sniff(head, size, tail);
-  if (problem) {
+  const kind = sniff(head, size, tail);
+  if (typeof kind !== 'string') {
     await cleanup();
-    return problem;
+    return kind;
   }
-  return openZip(() => ZipSource.fromFile(path), cleanup);
+  if (kind !== 'zip') return whole(kind, size, limits, () => readFile(path), cleanup);
+  return openZip(
+    () => ZipSource.fromFile(path, limits.maxPartBytes),
+    limits,
+    size,
+    () => readFile(path),
+    cleanup,
+  );
 }
 
 async function readAt(handle: import('node:fs/promises').FileHandle, position: number, length: number) {
@@ -161,9 +240,9 @@ async function readAt(handle: import('node:fs/promises').FileHandle, position: n
 
 /**
  * A stream has no central directory to seek to: it is copied to a temp file first (bounded
- * memory), after a look at its first bytes so that a CSV or an .xls is refused at once.
+ * memory), after a look at its first bytes so that a PNG or an encrypted file is refused at once.
  */
-async function openStream(source: Readable): Promise<OpenedInput | InputProblem> {
+async function openStream(source: Readable, limits: OpenLimits): Promise<OpenedInput | InputProblem> {
   const iterator = source[Symbol.asyncIterator]() as AsyncIterator<Buffer | string>;
   let first: Buffer;
   try {
@@ -176,14 +255,14 @@ async function openStream(source: Readable): Promise<OpenedInput | InputProblem>
       en: `reading the stream failed: ${(error as Error).message}`,
     };
   }
-  const problem = sniff(first.subarray(0, CHUNK), first.length === 0 ? 0 : Number.POSITIVE_INFINITY);
-  if (problem) {
+  const kind = sniff(first.subarray(0, CHUNK), first.length === 0 ? 0 : Number.POSITIVE_INFINITY);
+  if (typeof kind !== 'string') {
     source.destroy();
-    return problem;
+    return kind;
   }
   const dir = await mkdtemp(join(tmpdir(), 'jianzheng-import-'));
   const cleanup = () => rm(dir, { recursive: true, force: true });
-  const path = join(dir, 'upload.xlsx');
+  const path = join(dir, 'upload');
   try {
     await pipeline(
       Readable.from(
@@ -206,7 +285,7 @@ async function openStream(source: Readable): Promise<OpenedInput | InputProblem>
       en: `reading the stream failed: ${(error as Error).message}`,
     };
   }
-  return openPath(path, cleanup);
+  return openPath(path, limits, cleanup);
 }
 
 function toBuffer(value: Buffer | string | Uint8Array): Buffer {
@@ -229,12 +308,19 @@ function truncatedProblem(): InputProblem {
   };
 }
 
-/** What the first bytes say the file is; `undefined` when it looks like a zip (xlsx). */
-export function sniff(head: Uint8Array, size: number, tail?: Uint8Array): InputProblem | undefined {
+/**
+ * What the first bytes say the file is: a zip (xlsx, ods, xlsb), an OLE file (.xls, .et), text
+ * (CSV, an HTML table or XML Spreadsheet 2003 saved as “.xls”), or a problem. Never the extension.
+ */
+export function sniff(
+  head: Uint8Array,
+  size: number,
+  tail?: Uint8Array,
+): InputProblem | 'zip' | 'ole' | 'text' {
   if (size === 0 || head.length === 0) {
     return { code: 'NOT_A_WORKBOOK', zh: '文件是空的', en: 'the file is empty' };
   }
-  if (startsWith(head, [0x50, 0x4b, 0x03, 0x04])) return undefined;
+  if (startsWith(head, [0x50, 0x4b, 0x03, 0x04])) return 'zip';
   if (startsWith(head, [0x50, 0x4b, 0x05, 0x06])) {
     return {
       code: 'NOT_A_WORKBOOK',
@@ -244,47 +330,25 @@ export function sniff(head: Uint8Array, size: number, tail?: Uint8Array): InputP
   }
   if (startsWith(head, OLE)) {
     // OLE compound files hold either an encrypted xlsx (streams EncryptionInfo and
-    // EncryptedPackage) or an old binary .xls (stream Workbook or Book); names are UTF-16LE.
+    // EncryptedPackage) or a binary .xls/.et (stream Workbook or Book); names are UTF-16LE.
     const encrypted = (bytes: Uint8Array) =>
       containsUtf16(bytes, 'EncryptionInfo') || containsUtf16(bytes, 'EncryptedPackage');
     if (encrypted(head) || (tail !== undefined && encrypted(tail))) {
       return {
         code: 'ENCRYPTED_WORKBOOK',
-        zh: '工作簿设置了打开密码（已加密），无法读取。请在 Excel 中取消密码后另存为 .xlsx 再导入',
-        en: 'the workbook is password-protected (encrypted); remove the password, save as .xlsx and import again',
+        zh: '工作簿设置了打开密码（已加密），无法读取。请在 Excel 或 WPS 中取消密码后保存，再导入',
+        en: 'the workbook is password-protected (encrypted); remove the password, save it and import again',
       };
     }
-    return {
-      code: 'LEGACY_XLS',
-      zh: '这是旧版 Excel 97-2003 (.xls) 文件或加密的工作簿，无法读取。请在 Excel 中另存为 .xlsx（并取消密码）后再导入',
-      en: 'this is an old Excel 97-2003 (.xls) file or an encrypted workbook; save it as .xlsx (without password) and import again',
-    };
+    return 'ole';
   }
-  const sample = Buffer.from(head.subarray(0, 4096)).toString('utf8');
-  if (!sample.includes('\u0000')) {
-    const trimmed = sample
-      .replace(/^\ufeff/, '')
-      .trimStart()
-      .toLowerCase();
-    if (trimmed.startsWith('<')) {
-      return {
-        code: 'NOT_A_WORKBOOK',
-        zh: '这是网页或 XML 文本（常见于系统导出的“伪 .xls”），不是 .xlsx 工作簿。请在 Excel 中打开并另存为 .xlsx',
-        en: 'this is HTML or XML text (a "fake .xls" export), not an .xlsx workbook; open it in Excel and save as .xlsx',
-      };
-    }
-    const lines = sample.split(/\r?\n/).filter((line) => /[,\t]/.test(line));
-    const kind = lines.length >= 2 ? ' CSV 或制表符分隔的文本' : '纯文本';
-    return {
-      code: 'NOT_A_WORKBOOK',
-      zh: `这是${kind}文件，不是 .xlsx 工作簿（可能只是改了扩展名）。请在 Excel 中打开并另存为 .xlsx`,
-      en: 'this is a text (CSV) file, not an .xlsx workbook (perhaps only renamed); open it in Excel and save as .xlsx',
-    };
-  }
+  if (startsWith(head, [0xff, 0xfe]) || startsWith(head, [0xfe, 0xff])) return 'text';
+  const sample = Buffer.from(head.subarray(0, 4096));
+  if (!sample.includes(0)) return 'text';
   return {
     code: 'NOT_A_WORKBOOK',
-    zh: '文件不是 Excel 工作簿（.xlsx）',
-    en: 'the file is not an Excel workbook (.xlsx)',
+    zh: '文件不是工作簿（可读取 .xlsx、.xlsm、.xls、.et、.ods、.xlsb、.csv 以及系统导出的网页/XML 表格），请在 Excel 或 WPS 中打开并另存为 .xlsx 后再导入',
+    en: 'the file is not a workbook (.xlsx, .xlsm, .xls, .et, .ods, .xlsb, .csv and HTML/XML table exports are read); open it in Excel or WPS and save as .xlsx',
   };
 }
 

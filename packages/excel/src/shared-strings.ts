@@ -1,4 +1,5 @@
 import { JianzhengError } from '@jianzheng/core';
+import { TooManySharedStringsError } from './limits';
 import { endsName, PendingBytes, runsText, SLASH, tagEnd } from './xml-bytes';
 
 /** A shared-strings part cut off inside a string. */
@@ -14,7 +15,10 @@ export class MalformedSharedStringsError extends JianzhengError {
  * Reads the shared-strings table: one plain string per `<si>`, rich-text runs joined and phonetic
  * guides left out, so a cell reads as Excel shows it. Strings are read as their `</si>` arrives.
  */
-export async function readSharedStrings(part: AsyncIterable<Buffer>): Promise<string[]> {
+export async function readSharedStrings(
+  part: AsyncIterable<Buffer>,
+  maxStrings = Number.POSITIVE_INFINITY,
+): Promise<string[]> {
   const strings: string[] = [];
   const pending = new PendingBytes();
   for await (const chunk of part) {
@@ -22,6 +26,8 @@ export async function readSharedStrings(part: AsyncIterable<Buffer>): Promise<st
     if (buf === undefined) continue;
     let pos = 0;
     for (;;) {
+      // Counted as they are read: a tiny part can declare more empty <si/> than memory holds.
+      if (strings.length > maxStrings) throw new TooManySharedStringsError(maxStrings);
       let open = buf.indexOf('<si', pos, 'latin1');
       while (open >= 0 && open + 3 < buf.length && !endsName(buf[open + 3]))
         open = buf.indexOf('<si', open + 3, 'latin1');

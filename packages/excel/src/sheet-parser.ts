@@ -20,7 +20,7 @@ import { FIELD_BY_NAME, type Field, matchHeader } from './headers';
 import { type IssueCollector, makeIssue } from './issues';
 import { fastMaterialId } from './material-ids';
 import { cleanName, departmentFromLine, isFooterText, isNotApplicable, memo } from './text';
-import type { SheetRow } from './worksheet-rows';
+import { isUncalculated, type SheetRow } from './worksheet-rows';
 
 /** One sheet as imported. */
 export interface SheetSummary {
@@ -128,6 +128,7 @@ export class SheetParser {
   private firstDepartment: string | undefined;
   private materials = 0;
   private skipped: string | undefined;
+  private readonly hiddenRows: number[] = [];
 
   constructor(
     private readonly ctx: FileContext,
@@ -137,6 +138,9 @@ export class SheetParser {
   /** Feeds one row; returns the previous item's materials when this row starts a new item. */
   row(row: SheetRow): ItemGroup | undefined {
     this.ctx.rows++;
+    if (row.hidden && this.phase !== Phase.Seeking && this.phase !== Phase.Footer && !row.isEmpty) {
+      this.hiddenRows.push(row.number);
+    }
     switch (this.phase) {
       case Phase.Seeking:
         this.seek(row);
@@ -186,12 +190,30 @@ export class SheetParser {
       return undefined;
     }
     const last = this.close();
+    this.reportHiddenRows();
     ctx.sheets.push({
       name: this.sheet,
       department: this.firstDepartment ?? this.sheetDepartment(),
       rows: this.materials,
     });
     return last;
+  }
+
+  /** Hidden rows are imported like the others (they are data), but never without a word. */
+  private reportHiddenRows(): void {
+    const rows = this.hiddenRows;
+    if (rows.length === 0) return;
+    const shown = rows.slice(0, 50).join('、') + (rows.length > 50 ? ` 等 ${rows.length} 行` : '');
+    const shownEn = rows.slice(0, 50).join(', ') + (rows.length > 50 ? ` (${rows.length} rows in all)` : '');
+    this.ctx.issues.add(
+      makeIssue(
+        'warning',
+        'HIDDEN_ROWS',
+        { file: this.ctx.file, sheet: this.sheet },
+        `第 ${shown} 行是隐藏行，已照常导入；如这些行不应提交，请删除后重新导入`,
+        `rows ${shownEn} are hidden; they were imported like the others — delete them if they are not meant to be submitted`,
+      ),
+    );
   }
 
   private sheetDepartment(): string {
@@ -204,6 +226,19 @@ export class SheetParser {
     if (typeof value === 'string') return value;
     if (value == null) return '';
     if (typeof value === 'object' && !(value instanceof Date)) {
+      if (isUncalculated(value)) {
+        const label = FIELD_BY_NAME.get(field)?.canonical ?? field;
+        this.ctx.issues.add(
+          makeIssue(
+            'error',
+            'FORMULA_WITHOUT_VALUE',
+            { file: this.ctx.file, sheet: this.sheet, row: row.number, column: columnLetter(column) },
+            `${label}单元格是公式${value.formula ? `（=${value.formula}）` : ''}，但文件中没有保存计算结果（常见于脚本生成的文件），无法知道其内容；请在 Excel 或 WPS 中打开、重新计算并保存后再导入`,
+            `the ${field} cell holds a formula${value.formula ? ` (=${value.formula})` : ''} saved without its result (files written by scripts); open the file in Excel or WPS, recalculate and save, then import again`,
+          ),
+        );
+        return '';
+      }
       const error = cellError(value);
       if (error !== undefined) {
         const label = FIELD_BY_NAME.get(field)?.canonical ?? field;
@@ -335,7 +370,9 @@ export class SheetParser {
         return undefined;
       }
       if (materialName.length === 0) {
-        // An item row without a material still sets what the rows below inherit.
+        // A row with other cells filled but no material would be dropped: that is an error,
+        // never a silent loss. (A formula without a result there was reported by text().)
+        if (!isUncalculated(row.value(col.materialName!))) this.reportBlankMaterial(row);
         this.inheritItemCells(row);
         return undefined;
       }
@@ -383,6 +420,29 @@ export class SheetParser {
     this.materials++;
     ctx.materials++;
     return completed;
+  }
+
+  /** Reports a row whose material cell is blank while another recognised cell (not 序号) is filled. */
+  private reportBlankMaterial(row: SheetRow): void {
+    const filled: string[] = [];
+    for (const [field, column] of Object.entries(this.col) as Array<[Field, number]>) {
+      if (field === 'serial' || field === 'materialName') continue;
+      const value = row.value(column);
+      if (value === undefined) continue;
+      if (typeof value === 'string' && value.trim().length === 0) continue;
+      filled.push(this.headerLabels.get(column) ?? FIELD_BY_NAME.get(field)?.canonical ?? field);
+    }
+    if (filled.length === 0) return;
+    const column = columnLetter(this.col.materialName!);
+    this.ctx.issues.add(
+      makeIssue(
+        'error',
+        'MATERIAL_NAME_MISSING',
+        { file: this.ctx.file, sheet: this.sheet, row: row.number, column },
+        `材料名称为空，但这一行填写了${filled.join('、')}；请补上材料名称或删除这一行`,
+        `the material name is blank but the row has ${filled.join(', ')} filled; add the material name or delete the row`,
+      ),
+    );
   }
 
   private isFooter(row: SheetRow): boolean {

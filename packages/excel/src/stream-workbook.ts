@@ -1,8 +1,16 @@
 import { basename } from 'node:path';
 import type { Jurisdiction } from '@jianzheng/core';
 import { type ImportIssue, IssueCollector, makeIssue } from './issues';
+import {
+  ImportLimitError,
+  type ImportLimits,
+  resolveLimits,
+  TooManyMaterialsError,
+  TooManyRowsError,
+} from './limits';
 import { openInput, type WorkbookInput } from './open-input';
-import { openWorkbook } from './read-worksheets';
+import { formatName, readWholeWorkbook, UnreadableFormatError } from './read-whole';
+import { openWorkbook, type StreamedSheet } from './read-worksheets';
 import { FileContext, type ItemGroup, SheetParser, type SheetSummary } from './sheet-parser';
 
 export interface ImportOptions {
@@ -17,6 +25,13 @@ export interface ImportOptions {
   department?: string;
   /** Called about every 1,000 rows and at the end with the number of rows read so far. */
   onProgress?: (rows: number) => void;
+  /**
+   * What one file may hold, enforced while reading (defaults in `DEFAULT_LIMITS`: 3,000,000 rows,
+   * 2,000,000 materials, 32,767 characters a cell, 10,000,000 shared strings, 1 GiB per inflated
+   * part, 64 MiB for a file read whole: .xls, .et, .ods, .xlsb, CSV, HTML/XML). A file over a limit
+   * imports nothing and gets an error issue with the limit's code.
+   */
+  limits?: ImportLimits;
 }
 
 export interface StreamOptions extends ImportOptions {
@@ -84,7 +99,8 @@ export async function* streamWorkbook(
     materials: ctx.materials,
   });
 
-  const opened = await openInput(input);
+  const limits = resolveLimits(options.limits);
+  const opened = await openInput(input, limits);
   if ('code' in opened) {
     issues.add(makeIssue('error', opened.code, { file }, opened.zh, opened.en));
     yield summary();
@@ -96,18 +112,36 @@ export async function* streamWorkbook(
   let sheetCount = 0;
   let noWorkbook = false;
   let failure: unknown;
+  let currentSheet: string | undefined;
   try {
-    const worksheets = await openWorkbook(opened.zip);
+    const worksheets: AsyncIterable<StreamedSheet> | Iterable<StreamedSheet> | undefined =
+      opened.kind === 'xlsx'
+        ? await openWorkbook(opened.zip, limits)
+        : await readWholeWorkbook(opened.bytes, opened.format, limits.maxCellLength, singleSheetName(file));
     if (worksheets === undefined) noWorkbook = true;
     else {
       for await (const worksheet of worksheets) {
         sheetCount++;
+        currentSheet = worksheet.name;
+        if (worksheet.state !== 'visible') {
+          await skipHidden(worksheet, ctx);
+          continue;
+        }
         const parser = new SheetParser(ctx, worksheet.name);
         // Every row iterator is consumed to its end, even after a footer, so that each
         // worksheet's inflater finishes before the next one starts.
         for await (const rows of worksheet.rows) {
           for (const row of rows) {
             const done = parser.row(row);
+            if (ctx.rows > limits.maxRows) {
+              throw new TooManyRowsError(limits.maxRows, { sheet: worksheet.name, row: row.number });
+            }
+            if (ctx.materials > limits.maxMaterials) {
+              throw new TooManyMaterialsError(limits.maxMaterials, {
+                sheet: worksheet.name,
+                row: row.number,
+              });
+            }
             if (done !== undefined) yield { type: 'item', ...done };
             if (progress !== undefined && ctx.rows >= nextProgress) {
               nextProgress = ctx.rows + PROGRESS_EVERY;
@@ -118,6 +152,7 @@ export async function* streamWorkbook(
         const last = parser.end();
         if (last !== undefined) yield { type: 'item', ...last };
       }
+      currentSheet = undefined;
     }
   } catch (error) {
     failure = error;
@@ -125,7 +160,27 @@ export async function* streamWorkbook(
     await opened.close();
   }
 
-  if (failure !== undefined) {
+  if (failure instanceof ImportLimitError) {
+    const at = failure.at;
+    issues.add(
+      makeIssue(
+        'error',
+        failure.code,
+        {
+          file,
+          sheet: at.sheet ?? (at.row !== undefined ? currentSheet : undefined),
+          row: at.row,
+          column: at.column,
+        },
+        failure.message,
+        failure.messageEn ?? failure.message,
+      ),
+    );
+  } else if (failure instanceof UnreadableFormatError) {
+    issues.add(
+      makeIssue('error', failure.code, { file }, failure.message, failure.messageEn ?? failure.message),
+    );
+  } else if (failure !== undefined) {
     const detail = failure instanceof Error ? failure.message : '';
     issues.add(
       makeIssue(
@@ -136,6 +191,9 @@ export async function* streamWorkbook(
         `the workbook is corrupt or incomplete and cannot be read${detail ? ` (${detail})` : ''}`,
       ),
     );
+  } else if ((noWorkbook || sheetCount === 0) && opened.kind === 'whole') {
+    const error = new UnreadableFormatError(formatName(opened.format), '文件中没有任何工作表');
+    issues.add(makeIssue('error', error.code, { file }, error.message, error.messageEn ?? error.message));
   } else if (noWorkbook || sheetCount === 0) {
     issues.add(
       makeIssue(
@@ -147,7 +205,17 @@ export async function* streamWorkbook(
       ),
     );
   } else if (!ctx.sheets.some((sheet) => sheet.skipped === undefined || sheet.skipped === 'cancelled list')) {
-    if (!issues.hasErrors) {
+    if (opened.kind === 'whole' && opened.format === 'text' && !issues.hasErrors) {
+      issues.add(
+        makeIssue(
+          'error',
+          'NOT_A_WORKBOOK',
+          { file },
+          '这是文本文件（按 CSV 或网页表格读取），但其中没有含“材料名称”列的表头，不是申请材料清单；如是 Word 等其他文件，请另存为 .xlsx 或 .csv 后再导入',
+          'a text file (read as CSV or an HTML table) without a header holding a material-name column: not a list of materials',
+        ),
+      );
+    } else if (!issues.hasErrors) {
       issues.add(
         makeIssue(
           'error',
@@ -171,6 +239,28 @@ export async function* streamWorkbook(
   }
   progress?.(ctx.rows);
   yield summary();
+}
+
+/** A CSV has one unnamed sheet: it takes the file's name (公安局.csv → 公安局), the department fallback. */
+function singleSheetName(file: string): string | undefined {
+  const base = file.replace(/\.[^.]*$/, '').trim();
+  return base.length > 0 && !base.startsWith('<') ? base : undefined;
+}
+
+/** A hidden sheet (often an old draft) is not imported; its rows are counted for the notice. */
+async function skipHidden(worksheet: StreamedSheet, ctx: FileContext): Promise<void> {
+  let rows = 0;
+  for await (const batch of worksheet.rows) for (const row of batch) if (!row.isEmpty) rows++;
+  ctx.issues.add(
+    makeIssue(
+      'info',
+      'HIDDEN_SHEET_SKIPPED',
+      { file: ctx.file, sheet: worksheet.name },
+      `这是隐藏的工作表（有 ${rows} 行内容），未导入；如其中的材料应当提交，请取消隐藏后重新导入`,
+      `hidden sheet (${rows} rows with content) not imported; unhide it and import again if its materials belong to the list`,
+    ),
+  );
+  ctx.sheets.push({ name: worksheet.name, department: null, rows: 0, skipped: 'hidden' });
 }
 
 function describe(message: string): string {

@@ -65,8 +65,10 @@ describe('WorksheetScanner', () => {
       [2, 'a<b中中'],
       // A formula's cached error stays an error (exceljs's reader dropped it).
       [3, { error: '#REF!' }],
-      // A formula's number is not turned into a date, as in exceljs.
-      [4, 43101],
+      // A formula's date result (=TODAY()) reads as the date it shows.
+      [4, new Date(Date.UTC(2018, 0, 1))],
+      // A formula saved without its result is not a blank: its value is unknown.
+      [5, { formula: 'NOW()' }],
       [6, false],
     ]);
     expect(cells(rows[4]!)).toEqual([

@@ -1,4 +1,6 @@
 import { JianzhengError } from '@jianzheng/core';
+import { columnLetter } from './column-letter';
+import { CellTooLongError } from './limits';
 import {
   AttributeCursor,
   bytesAre,
@@ -20,8 +22,21 @@ export interface CellErrorValue {
   readonly error: string;
 }
 
+/**
+ * A formula cell saved without its result (openpyxl and other scripts write formulas that no
+ * spreadsheet has calculated): its value is unknown, so reading it as blank would be a silent
+ * change. The importer reports it naming the cell.
+ */
+export interface UncalculatedFormula {
+  readonly formula: string;
+}
+
 /** A cell's value as the worksheet stores it; shared strings are already resolved. */
-export type CellValue = string | number | boolean | Date | CellErrorValue;
+export type CellValue = string | number | boolean | Date | CellErrorValue | UncalculatedFormula;
+
+export function isUncalculated(value: unknown): value is UncalculatedFormula {
+  return typeof value === 'object' && value !== null && 'formula' in value && !('result' in value);
+}
 
 /** One worksheet row: its 1-based number and its non-empty cells by 1-based column. */
 export class SheetRow {
@@ -29,7 +44,13 @@ export class SheetRow {
     readonly number: number,
     private readonly columns: number[],
     private readonly values: CellValue[],
+    /** The row is hidden (`hidden="1"`): imported, but the user is told. */
+    readonly hidden = false,
   ) {}
+
+  get isEmpty(): boolean {
+    return this.columns.length === 0;
+  }
 
   value(column: number): CellValue | undefined {
     const columns = this.columns;
@@ -50,6 +71,8 @@ export interface WorksheetContext {
   isDateStyle(style: number): boolean;
   /** The workbook counts dates from 1904 (old Mac Excel) rather than 1900. */
   date1904: boolean;
+  /** Longest text a cell may hold (ImportLimits.maxCellLength). */
+  maxCellLength?: number;
 }
 
 /** A worksheet part that is not well-formed where rows are read. */
@@ -98,8 +121,12 @@ export class WorksheetScanner {
   private ref = 0;
   private style = 0;
   private type = Type.Number;
+  private rowHidden = false;
+  private readonly maxCellLength: number;
 
-  constructor(private readonly context: WorksheetContext) {}
+  constructor(private readonly context: WorksheetContext) {
+    this.maxCellLength = context.maxCellLength ?? Number.POSITIVE_INFINITY;
+  }
 
   /** Feeds the next chunk of the part; returns the rows it completed. */
   push(chunk: Buffer): SheetRow[] {
@@ -167,21 +194,23 @@ export class WorksheetScanner {
         pos = end + 1;
         continue;
       }
-      const r = rowReference(buf, lt + 4, end);
+      const r = this.rowAttributes(buf, lt + 4, end);
       if (buf[end - 1] === SLASH) {
-        rows.push(new SheetRow(this.numberRow(r), [], []));
+        rows.push(new SheetRow(this.numberRow(r), [], [], this.rowHidden));
         pos = end + 1;
         continue;
       }
       const columns: number[] = [];
       const values: CellValue[] = [];
-      const after = this.cells(buf, end + 1, length, columns, values);
+      const hidden = this.rowHidden;
+      const number = r > 0 ? r : this.lastRow + 1;
+      const after = this.cells(buf, end + 1, length, columns, values, number);
       if (after < 0) {
         // The row goes on in the next chunk: parse it again, whole, once its end has arrived.
         this.wait(buf, lt, '</row>');
         return rows;
       }
-      rows.push(new SheetRow(this.numberRow(r), columns, values));
+      rows.push(new SheetRow(this.numberRow(r), columns, values, hidden));
       pos = after;
     }
     return rows;
@@ -197,7 +226,14 @@ export class WorksheetScanner {
    * Reads the cells of a row from `from` up to its `</row>`; returns the offset after `</row>`,
    * or -1 when the buffer ends first (the caller retries with more bytes).
    */
-  private cells(buf: Buffer, from: number, length: number, columns: number[], values: CellValue[]): number {
+  private cells(
+    buf: Buffer,
+    from: number,
+    length: number,
+    columns: number[],
+    values: CellValue[],
+    row: number,
+  ): number {
     let column = 0;
     let p = from;
     for (;;) {
@@ -225,11 +261,41 @@ export class WorksheetScanner {
       if (close < 0) return -1;
       const value = this.value(buf, end + 1, close);
       if (value !== undefined) {
+        if (typeof value === 'string' && value.length > this.maxCellLength) {
+          throw new CellTooLongError(this.maxCellLength, value.length, {
+            row,
+            column: columnLetter(column),
+          });
+        }
         columns.push(column);
         values.push(value);
       }
       p = close + 4;
     }
+  }
+
+  /** A formula (`<f>`) before `to` with no result: its value is unknown. No formula: an empty cell. */
+  private uncalculated(buf: Buffer, from: number, to: number): UncalculatedFormula | undefined {
+    const f = openTag(buf, from, to, 0x66 /* f */);
+    if (f < 0) return undefined;
+    const open = tagEnd(buf, f + 2, to);
+    // <f t="shared" si="0"/>: the formula text lives in the cell that defined it.
+    if (open < 0 || buf[open - 1] === SLASH) return { formula: '' };
+    const close = nextLt(buf, open + 1, to);
+    return { formula: textAt(buf, open + 1, close < 0 ? to : close) };
+  }
+
+  /** The r attribute of a row tag (or -1); `hidden` into rowHidden. */
+  private rowAttributes(buf: Buffer, from: number, to: number): number {
+    let r = -1;
+    this.rowHidden = false;
+    const at = attributes.reset(from, to);
+    while (at.next(buf)) {
+      if (at.named(buf, 0x72 /* r */)) r = digits(buf, at.valueStart, at.valueEnd);
+      else if (bytesAre(buf, at.nameStart, at.nameEnd, 'hidden'))
+        this.rowHidden = buf[at.valueStart] === 0x31 /* 1 */ || buf[at.valueStart] === 0x74; /* t */
+    }
+    return r;
   }
 
   private cellAttributes(buf: Buffer, from: number, to: number): void {
@@ -248,19 +314,22 @@ export class WorksheetScanner {
     if (this.type === Type.Inline) return runsText(buf, from, to);
     // The cached value; a formula (<f>) comes before it. No <v>: a formula never calculated.
     const v = openTag(buf, from, to, 0x76 /* v */);
-    if (v < 0) return undefined;
-    const open = tagEnd(buf, v + 2, to);
-    if (open < 0 || buf[open - 1] === SLASH) return undefined;
+    const open = v < 0 ? -1 : tagEnd(buf, v + 2, to);
     const start = open + 1;
     // Text holds no "<": the next one starts </v>.
-    const end = nextLt(buf, start, to);
-    if (end <= start) return undefined;
+    const end = open < 0 || buf[open - 1] === SLASH ? start : nextLt(buf, start, to);
+    if (end <= start) {
+      // A formula whose result is the empty string is saved as t="str" with an empty <v>.
+      if (this.type === Type.Str && v >= 0) return undefined;
+      return this.uncalculated(buf, from, v < 0 ? to : v);
+    }
     switch (this.type) {
       case Type.Shared:
         return this.context.sharedStrings[digits(buf, start, end)];
       case Type.Str:
-      case Type.Date:
         return textAt(buf, start, end);
+      case Type.Date:
+        return isoDate(textAt(buf, start, end));
       case Type.Error:
         return { error: textAt(buf, start, end) };
       case Type.Boolean:
@@ -268,11 +337,8 @@ export class WorksheetScanner {
       default: {
         const whole = digits(buf, start, end);
         const n = whole >= 0 ? whole : Number.parseFloat(buf.toString('latin1', start, end));
-        if (
-          this.style > 0 &&
-          this.context.isDateStyle(this.style) &&
-          openTag(buf, from, v, 0x66 /* f */) < 0
-        ) {
+        // A formula's date result (=TODAY()) is shown as a date too.
+        if (this.style > 0 && this.context.isDateStyle(this.style)) {
           // Serial days since 1899-12-30 (or 1904-01-01), as exceljs converts them.
           const offset = this.context.date1904 ? 1462 : 0;
           return new Date(Math.round((n - 25569 + offset) * DAY_MS));
@@ -283,11 +349,15 @@ export class WorksheetScanner {
   }
 }
 
-/** The r attribute of a row tag, or -1. */
-function rowReference(buf: Buffer, from: number, to: number): number {
-  const at = attributes.reset(from, to);
-  while (at.next(buf)) if (at.named(buf, 0x72 /* r */)) return digits(buf, at.valueStart, at.valueEnd);
-  return -1;
+/**
+ * A `t="d"` cell holds ISO 8601 text (`2018-09-04T00:00:00`, no zone meaning the sheet's own
+ * time): read as the same UTC date a date-formatted number gives, so both print `2018-09-04`.
+ */
+function isoDate(text: string): Date | string {
+  const match = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?))?(Z)?$/.exec(text.trim());
+  if (match === null) return text;
+  const date = new Date(`${match[1]}T${match[2] ?? '00:00:00'}Z`);
+  return Number.isNaN(date.getTime()) ? text : date;
 }
 
 /** The column of a cell reference such as "AB12" (1-based), or 0 when there is none. */

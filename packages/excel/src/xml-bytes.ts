@@ -120,9 +120,26 @@ function replaceEntity(match: string, named?: string, decimal?: string, hex?: st
  * The text between two offsets, UTF-8 decoded and unescaped. `toString` makes a fresh string,
  * never a slice of a larger one, so a kept material name does not keep its whole chunk alive.
  */
-export function textAt(buf: Buffer, start: number, end: number): string {
-  const text = buf.toString('utf8', start, end);
+/** XML's five named entities and numeric character references, decoded. */
+export function decodeEntities(text: string): string {
   return text.indexOf('&') < 0 ? text : text.replace(ENTITY, replaceEntity);
+}
+
+export function textAt(buf: Buffer, start: number, end: number): string {
+  let text = buf.toString('utf8', start, end);
+  if (text.indexOf('&') >= 0) text = text.replace(ENTITY, replaceEntity);
+  return text.indexOf('_x') < 0 ? text : decodeEscapes(text);
+}
+
+const ESCAPE = /_x([0-9A-Fa-f]{4})_/g;
+
+/**
+ * OOXML's escapes for characters XML cannot carry: Excel and xlsxwriter write a carriage return
+ * as `_x000D_`, and a literal `_x000D_` typed by a user as `_x005F_x000D_` (`_x005F_` is `_`).
+ * Left encoded, `居民户口簿_x000D_` would be another material with another id.
+ */
+export function decodeEscapes(text: string): string {
+  return text.replace(ESCAPE, (_m, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
 }
 
 /** Whether the bytes from `at` spell `name` (an ASCII element or attribute name). */

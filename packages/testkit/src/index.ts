@@ -5,6 +5,13 @@ export type { CfbStream } from './cfb';
 export { biff8Bof, writeCfb } from './cfb';
 export type { CorpusCase, CorpusExpectation } from './corpus';
 export { ACCEPTED_CASE_IDS, REFUSED_CASE_IDS, writeBadInputCorpus, ZIP_BOMB_EXPANDED_BYTES } from './corpus';
+export {
+  csvText,
+  FORMAT_SHEET,
+  FORMAT_SHEET_MATERIALS,
+  prefixSpreadsheetMl,
+  replaceCells,
+} from './corpus-formats';
 export { readCellsWithExceljs, writeCellsWithExceljs } from './exceljs-baseline';
 export type {
   BatchSpec,
