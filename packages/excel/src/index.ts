@@ -9,6 +9,17 @@ export { FIELDS, matchHeader } from './headers';
 export type { ImportBatchResult, ImportResult, WorkbookSource } from './import-workbook';
 export { importWorkbook, importWorkbooks } from './import-workbook';
 export type { ImportIssue, IssueSeverity } from './issues';
+export type { ImportLimits, LimitLocation } from './limits';
+export {
+  CellTooLongError,
+  DEFAULT_LIMITS,
+  FileTooLargeError,
+  ImportLimitError,
+  PartTooLargeError,
+  TooManyMaterialsError,
+  TooManyRowsError,
+  TooManySharedStringsError,
+} from './limits';
 export type { WorkbookInput } from './open-input';
 export type { ItemGroup, SheetSummary } from './sheet-parser';
 export type { ImportOptions, StreamOptions, StreamSummary, WorkbookEvent } from './stream-workbook';

@@ -17,7 +17,6 @@ export interface InputProblem {
     | 'FILE_UNREADABLE'
     | 'NOT_A_WORKBOOK'
     | 'ENCRYPTED_WORKBOOK'
-    | 'LEGACY_XLS'
     | 'CORRUPT_WORKBOOK'
     | 'WORKBOOK_TOO_LARGE'
     | 'FILE_TOO_LARGE';
