@@ -260,7 +260,7 @@ describe('writePublicationWorkbook', () => {
     ]);
   });
 
-  it('keeps XML-hostile text: entities, quotes, emoji, long text, edge spaces; drops control characters', async () => {
+  it('keeps XML-hostile text: entities, quotes, emoji, long text, edge spaces, control characters and literal _xHHHH_', async () => {
     const hostile = structuredClone(publication);
     const department = hostile.departments[0]!;
     const item = department.items[0]!;
@@ -277,18 +277,41 @@ describe('writePublicationWorkbook', () => {
     cancelled.name = '证明\u0001材料\u0008（\u000b复印件\u001f）\uFFFE';
     retained.legalBasis = '📄 《条例》✅ 第三条\n第二款\r\n\t（见附件）';
     retained.issuer = '<script>alert("x")</script>';
-    const { workbook } = await written(hostile);
+    retained.name = '户口簿_x000D_（原件）';
+    const { workbook, path } = await written(hostile);
     const all = workbook.worksheets.flatMap((s) => values(s, 4).flat());
     expect(all).toContain('市公安局 & <交警支队> "一处"');
     expect(all).toContain("  户口 ]]> 迁移 '登记'  ");
     expect(all).toContain(long);
     expect(long.length).toBe(16_000);
-    expect(all).toContain('证明材料（复印件）');
+    // Control characters go as OOXML escapes, which Excel and our importer decode (exceljs's
+    // inline-string reader shows them as written); a literal escape stays literal.
+    expect(all).toContain('证明_x0001_材料_x0008_（_x000B_复印件_x001F_）_xFFFE_');
+    const back = await importWorkbook(path);
+    expect(back.materials.map((m) => m.name)).toContain('户口簿_x000D_（原件）');
     expect(all).toContain('📄 《条例》✅ 第三条\n第二款\r\n\t（见附件）');
     expect(all).toContain('<script>alert("x")</script>');
     expect(workbook.getWorksheet('取消的申请材料')!.getCell('A1').value).toBe(
       '宿州市公安局 & <交警支队> "一处"等5部门取消政务服务事项申请材料清单',
     );
+  });
+
+  it('refuses a text longer than an Excel cell, naming sheet and cell, and leaves no file', async () => {
+    const own = await mkdtemp(join(tmpdir(), 'jz-attachment-long-'));
+    try {
+      const long = structuredClone(publication);
+      const retained = long.departments
+        .flatMap((d) => d.items.flatMap((i) => i.materials))
+        .find((m) => m.verdict === 'retain')!;
+      retained.legalBasis = '依'.repeat(32_768);
+      const path = join(own, 'list.xlsx');
+      const failure = writePublicationWorkbook(long, path);
+      await expect(failure).rejects.toMatchObject({ code: 'CELL_TOO_LONG', sheet: '保留的申请材料' });
+      await expect(failure).rejects.toThrow(/32,768 个字符，超过 Excel 单元格上限 32,767/);
+      expect(await readdir(own)).toEqual([]);
+    } finally {
+      await rm(own, { recursive: true, force: true });
+    }
   });
 
   it('writes an empty publication as two titled sheets with headers only', async () => {

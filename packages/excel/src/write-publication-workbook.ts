@@ -25,7 +25,7 @@ import {
   workbookRelsXml,
   workbookXml,
 } from './xlsx-writer/parts';
-import { needsPreserve, xmlText } from './xlsx-writer/xml';
+import { EXCEL_CELL_LIMIT, needsPreserve, xmlCellText, xmlText } from './xlsx-writer/xml';
 import { type ByteSink, dosDateTime, type ZipEntryWriter, ZipWriter } from './xlsx-writer/zip-writer';
 
 /** Deflate level unless told otherwise (see `compressionLevel`). */
@@ -43,6 +43,23 @@ export interface WriteWorkbookOptions {
 }
 
 /** The attachment could not be written to `path` (missing directory, no space, a failing input …). */
+/** A text longer than an Excel cell holds: Excel would refuse or cut it, so nothing is written. */
+export class CellTooLongForExcelError extends JianzhengError {
+  constructor(
+    readonly sheet: string,
+    readonly cell: string,
+    readonly length: number,
+  ) {
+    super(
+      'CELL_TOO_LONG',
+      `Excel 附件工作表「${sheet}」${cell} 单元格的内容有 ${length.toLocaleString('en-US')} 个字符，超过 Excel 单元格上限 32,767，未写入附件；请缩短该内容`,
+      {
+        messageEn: `cell ${cell} of sheet "${sheet}" would hold ${length} characters, over Excel's 32,767; the attachment was not written`,
+      },
+    );
+  }
+}
+
 export class WorkbookWriteError extends JianzhengError {
   readonly path: string;
   constructor(path: string, cause: unknown) {
@@ -68,13 +85,18 @@ function countRows(publication: Publication): Record<Kind, number> {
   return counts;
 }
 
-function cell(ref: string, style: number, value: string | number | null): string {
+function cell(ref: string, style: number, value: string | number | null, kind: Kind): string {
   if (value === null || value === '') return `<c r="${ref}" s="${style}"/>`;
   if (typeof value === 'number' && Number.isFinite(value))
     return `<c r="${ref}" s="${style}"><v>${value}</v></c>`;
   const text = String(value);
+  if (text.length > EXCEL_CELL_LIMIT) throw new CellTooLongForExcelError(sheetName(kind), ref, text.length);
   const space = needsPreserve(text) ? ' xml:space="preserve"' : '';
-  return `<c r="${ref}" s="${style}" t="inlineStr"><is><t${space}>${xmlText(text)}</t></is></c>`;
+  return `<c r="${ref}" s="${style}" t="inlineStr"><is><t${space}>${xmlCellText(text)}</t></is></c>`;
+}
+
+function sheetName(kind: Kind): string {
+  return SHEETS.find(([k]) => k === kind)?.[1] ?? kind;
 }
 
 /**
@@ -115,10 +137,10 @@ async function writeSheet(
       .map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"/>`)
       .join('') +
     '</cols><sheetData>' +
-    `<row r="1" ht="32" customHeight="1">${cell('A1', STYLE.title, publicationTitle(publication, kind))}</row>` +
-    `<row r="2">${cell('A2', STYLE.subtitle, subtitle(publication, timeZone))}</row>` +
+    `<row r="1" ht="32" customHeight="1">${cell('A1', STYLE.title, publicationTitle(publication, kind), kind)}</row>` +
+    `<row r="2">${cell('A2', STYLE.subtitle, subtitle(publication, timeZone), kind)}</row>` +
     `<row r="${HEADER_ROW}" ht="24" customHeight="1">` +
-    columns.map((c, i) => cell(`${letters[i]}${HEADER_ROW}`, STYLE.header, c.header)).join('') +
+    columns.map((c, i) => cell(`${letters[i]}${HEADER_ROW}`, STYLE.header, c.header, kind)).join('') +
     '</row>';
 
   // Group spans as pairs of row numbers; the merge XML is only built at the end.
@@ -158,7 +180,10 @@ async function writeSheet(
           else if (value === '') xml += head + empties[c]!;
           else {
             const text = String(value);
-            xml += head + (needsPreserve(text) ? preserved[c]! : texts[c]!) + xmlText(text) + '</t></is></c>';
+            if (text.length > EXCEL_CELL_LIMIT)
+              throw new CellTooLongForExcelError(sheetName(kind), letters[c]! + r, text.length);
+            xml +=
+              head + (needsPreserve(text) ? preserved[c]! : texts[c]!) + xmlCellText(text) + '</t></is></c>';
           }
         }
         buffer += `${xml}</row>`;

@@ -33,3 +33,23 @@ export function needsPreserve(text: string): boolean {
     last === 13
   );
 }
+
+// Text that reads as an OOXML escape (`_x000D_`) must be escaped itself, or Excel (and our
+// importer) would turn it into the character: `_` becomes `_x005F_`.
+const ESCAPE_LIKE = /_(?=x[0-9A-Fa-f]{4}_)/g;
+
+/**
+ * A cell's text as `<t>` content: escaped like `xmlText`, a literal `_xHHHH_` kept literal, and
+ * control characters XML cannot carry written as OOXML escapes (`_x0001_`) instead of dropped.
+ */
+export function xmlCellText(text: string): string {
+  const literal = text.indexOf('_x') < 0 ? text : text.replace(ESCAPE_LIKE, '_x005F_');
+  if (!SPECIAL.test(literal)) return literal;
+  return literal.replace(
+    SPECIAL_ALL,
+    (ch) => ENTITIES[ch] ?? `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`,
+  );
+}
+
+/** Most characters an Excel cell holds. */
+export const EXCEL_CELL_LIMIT = 32_767;
