@@ -127,6 +127,9 @@ export function decodeEntities(text: string): string {
 
 export function textAt(buf: Buffer, start: number, end: number): string {
   let text = buf.toString('utf8', start, end);
+  // XML's end-of-line handling: a literal CR LF or CR is read as LF, as every XML parser (and
+  // so exceljs and Excel) reads it; a CR written as &#13; or _x000D_ stays a CR.
+  if (text.indexOf('\r') >= 0) text = text.replace(/\r\n?/g, '\n');
   if (text.indexOf('&') >= 0) text = text.replace(ENTITY, replaceEntity);
   return text.indexOf('_x') < 0 ? text : decodeEscapes(text);
 }
