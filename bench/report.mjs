@@ -63,6 +63,24 @@ for (const entry of entries) {
       "- each measurement ran in a child process of its own (peak RSS = that child's maxRSS); the pipeline stages import/evaluate/build are interleaved file by file, so only their sum and the process peak are meaningful",
     );
     lines.push('');
+  } else if (entry.bench === 'compare') {
+    lines.push(
+      `### 对标: ${entry.cities} publications × ${fmt(entry.each)} materials (${fmt(entry.inputMb)} MB of JSON), read one at a time`,
+    );
+    lines.push('');
+    lines.push('| stage | time (s) | peak RSS (MB) | load (1 min) |');
+    lines.push('|---|---:|---:|---:|');
+    lines.push(
+      `| JSON.parse of the files (baseline) | ${fmt(entry.parse.seconds, 2)} | ${fmt(entry.parse.rssMb)} | ${entry.parse.load.toFixed(2)} |`,
+    );
+    lines.push(
+      `| compare: readPublication (schema, checksum) + add, then finish | ${fmt(entry.compare.seconds, 2)} | ${fmt(entry.compare.rssMb)} | ${entry.compare.load.toFixed(2)} |`,
+    );
+    lines.push('');
+    lines.push(
+      `- compare ÷ JSON.parse: **${(entry.compare.seconds / entry.parse.seconds).toFixed(2)} ×**; ${fmt(entry.compare.rows)} matrix rows, ${fmt(entry.compare.findings)} findings (k = 2); target under 30 s and 1,024 MB`,
+    );
+    lines.push('');
   } else if (entry.bench === 'api') {
     lines.push(
       `### API load (autocannon, ${entry.connections} connections, ${entry.seconds} s per run, loopback; ${fmt(entry.materials)} materials published, list ${fmt(entry.listBytes / 1024)} KiB)`,

@@ -20,6 +20,7 @@ import { createRateLimiter } from './rate-limit';
 import { registerAuditRoutes } from './routes/audit';
 import { registerBatchRoutes } from './routes/batches';
 import { registerCommentRoutes } from './routes/comments';
+import { registerComparisonRoutes } from './routes/comparisons';
 import { registerImportPreviewRoutes } from './routes/imports-preview';
 import { registerMaterialRoutes } from './routes/materials';
 import { registerMeRoute } from './routes/me';
@@ -106,10 +107,12 @@ export function createApp(options: CreateAppOptions) {
   app.use('/api/*', async (c, next) => {
     // JSON bodies are small; uploads get their own, larger limit on the import route.
     if (/\/imports(\/preview)?$/.test(c.req.path)) return next();
+    // Other jurisdictions' publications posted for a comparison are uploads, not small JSON.
+    const maxSize = c.req.path === '/api/comparisons' ? limits.uploadBytes : limits.jsonBytes;
     return bodyLimit({
-      maxSize: limits.jsonBytes,
+      maxSize,
       onError: () => {
-        throw new PayloadTooLargeError(limits.jsonBytes);
+        throw new PayloadTooLargeError(maxSize);
       },
     })(c, next);
   });
@@ -126,6 +129,7 @@ export function createApp(options: CreateAppOptions) {
     createPublicationCache(options.store, { maxBytes: options.publicationCacheBytes }),
   );
   registerCommentRoutes(app, deps);
+  registerComparisonRoutes(app, deps);
   registerAuditRoutes(app, deps);
   registerTokenRoutes(app, deps);
 

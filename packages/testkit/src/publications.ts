@@ -181,10 +181,15 @@ export function* syntheticJurisdictionPublications(
       publishedAt: '2026-11-30T09:00:00+08:00',
     });
     let left = options.materialsEach;
-    for (let i = 0; left > 0; i++) {
+    // Each city takes about half of a shared pool of items, each item once (a repeated item would
+    // repeat its material ids); past the end of the pool it lists items of its own.
+    const pool = itemCount * 2;
+    const start = random.int(pool);
+    for (let k = 0; left > 0; k++) {
+      if (k < pool && !random.chance(0.55)) continue;
+      const poolIndex = k < pool ? (start + k) % pool : k;
       const n = Math.min(left, 4 + random.int(9));
       left -= n;
-      const poolIndex = (i * 7919 + random.int(itemCount)) % (itemCount * 2);
       const item = {
         department: `市${DEPARTMENT_KINDS[poolIndex % DEPARTMENT_KINDS.length]}`,
         code: `XK-${String(poolIndex).padStart(6, '0')}`,
@@ -193,11 +198,11 @@ export function* syntheticJurisdictionPublications(
       } as ServiceItem;
       const inputs: MaterialInput[] = [];
       const decided: (typeof DEFAULT_CATEGORIES)[number]['id'][] = [];
-      const start = random.int(MATERIAL_STEMS.length);
+      const first = random.int(MATERIAL_STEMS.length);
       for (let m = 0; m < n; m++) {
         inputs.push({
           item,
-          name: MATERIAL_STEMS[(start + m) % MATERIAL_STEMS.length]!,
+          name: MATERIAL_STEMS[(first + m) % MATERIAL_STEMS.length]!,
           legalBasis: LEGAL_BASIS,
         });
         decided.push(random.chance(0.3) ? random.pick(DEFAULT_CATEGORIES).id : '');

@@ -1,3 +1,4 @@
+import { COMPARE_LABELS } from './labels-compare';
 import { OPERATOR_LABELS } from './labels-operator';
 import { PUBLIC_LABELS } from './labels-public';
 import { WORKFLOW_LABELS } from './labels-workflow';
@@ -13,7 +14,7 @@ export function langOf(query: string | undefined): Lang {
  * Every label a person reads, in both languages. A new page brings its own `labels-<page>.ts`
  * (an object of `{ zh, en }` pairs) and spreads it here; `t()` then knows its keys.
  */
-const TEXT = { ...PUBLIC_LABELS, ...OPERATOR_LABELS, ...WORKFLOW_LABELS } as const;
+const TEXT = { ...PUBLIC_LABELS, ...OPERATOR_LABELS, ...WORKFLOW_LABELS, ...COMPARE_LABELS } as const;
 
 export type TextKey = keyof typeof TEXT;
 

@@ -9,6 +9,7 @@ import { Layout } from './layout';
 import { auditPages } from './operator/audit';
 import { batchPage } from './operator/batch';
 import { commentPages } from './operator/comments';
+import { comparePages } from './operator/compare';
 import { operatorHome } from './operator/home';
 import { departmentMaterialPages } from './operator/materials';
 import { reviewPages } from './operator/review';
@@ -37,6 +38,7 @@ const MODULES: PageModule[] = [
   versionPages,
   auditPages,
   tokenPages,
+  comparePages,
 ];
 
 export interface CreatePagesOptions {

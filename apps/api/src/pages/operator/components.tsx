@@ -38,6 +38,7 @@ export function OperatorLayout(props: {
           </strong>
         </span>
         <a href={withLang('/operator', lang)}>{t(lang, 'batches')}</a>
+        <a href={withLang('/operator/compare', lang)}>{t(lang, 'compare')}</a>
         {may(me, 'audit.read') ? <a href={withLang('/operator/audit', lang)}>{t(lang, 'auditLog')}</a> : null}
         {may(me, 'token.create') ? (
           <a href={withLang('/operator/tokens', lang)}>{t(lang, 'tokens')}</a>
