@@ -22,11 +22,12 @@ export interface JurisdictionComparisonBuilder {
   finish(): JurisdictionComparison;
 }
 
-interface RowState {
-  item: ItemGroup;
-  material: string;
-  normalizedName: string;
-  /** Sparse: index = jurisdiction column. */
+/**
+ * A row while publications are added; `finish` completes it in place (dense cells, counts), so a
+ * province's matrix is held once, not twice.
+ */
+interface RowState extends ComparisonRow {
+  /** Sparse while building: index = jurisdiction column. */
   cells: ComparisonCell[];
 }
 
@@ -35,9 +36,8 @@ interface ItemGroup {
   order: number;
   /** Set when this group was merged into another (see `groupFor`). */
   mergedInto: ItemGroup | null;
-  code: string | null;
-  name: string;
-  type: string | null;
+  /** Shared by every row of the item. */
+  item: ComparisonRow['item'];
   rows: Map<string, RowState>;
   /** Cells naming alternatives, resolved against the other jurisdictions' rows at `finish`. */
   alternatives: { column: number; names: readonly string[]; cell: ComparisonCell; whole: string }[];
@@ -69,6 +69,14 @@ export function createJurisdictionComparison(options: CompareOptions = {}): Juri
   const byCode = new Map<string, ItemGroup>();
   const byName = new Map<string, ItemGroup>();
   const cells = new Map<string, ComparisonCell>();
+  // Every list repeats the same names, each parsed into strings of its own: one kept copy each.
+  const texts = new Map<string, string>();
+  const text = (value: string): string => {
+    const kept = texts.get(value);
+    if (kept !== undefined) return kept;
+    texts.set(value, value);
+    return value;
+  };
   let finished = false;
 
   // Cells repeat (a column has a few departments × categories × replacements): one object each.
@@ -91,7 +99,13 @@ export function createJurisdictionComparison(options: CompareOptions = {}): Juri
     const byItsName = root(byName.get(normalized));
     let group = byItsCode ?? byItsName;
     if (!group) {
-      group = { order: groups.length, mergedInto: null, code, name, type, rows: new Map(), alternatives: [] };
+      group = {
+        order: groups.length,
+        mergedInto: null,
+        item: { code: code && text(code), name: text(name), type: type && text(type) },
+        rows: new Map(),
+        alternatives: [],
+      };
       groups.push(group);
     } else if (byItsCode && byItsName && byItsCode !== byItsName) {
       const [older, newer] =
@@ -101,8 +115,8 @@ export function createJurisdictionComparison(options: CompareOptions = {}): Juri
     }
     if (code && !byCode.has(code)) byCode.set(code, group);
     if (!byName.has(normalized)) byName.set(normalized, group);
-    group.code ??= code;
-    group.type ??= type;
+    group.item.code ??= code && text(code);
+    group.item.type ??= type && text(type);
     return group;
   };
 
@@ -148,14 +162,22 @@ export function createJurisdictionComparison(options: CompareOptions = {}): Juri
               state: cancelled ? 'cancelled' : 'demanded',
               category: cancelled ? material.category : null,
               replacement: cancelled ? material.replacement : null,
-              department: department.name,
+              department: text(department.name),
               batch,
               via: null,
             });
             const normalizedName = normalize(material.name);
             let row = group.rows.get(normalizedName);
             if (!row) {
-              row = { item: group, material: material.name, normalizedName, cells: [] };
+              row = {
+                item: group.item,
+                material: text(material.name),
+                normalizedName,
+                cells: [],
+                demanded: 0,
+                cancelled: 0,
+                notListed: 0,
+              };
               group.rows.set(normalizedName, row);
             }
             setCell(row, column, cell);
@@ -179,29 +201,21 @@ export function createJurisdictionComparison(options: CompareOptions = {}): Juri
       const width = jurisdictions.length;
       const rows: ComparisonRow[] = [];
       for (const group of live) {
-        const item = { code: group.code, name: group.name, type: group.type };
-        for (const state of group.rows.values()) {
-          const dense: ComparisonCell[] = new Array(width);
-          let demanded = 0;
-          let cancelled = 0;
+        for (const row of group.rows.values()) {
+          const rowCells = row.cells;
           for (let j = 0; j < width; j++) {
-            const cell = state.cells[j] ?? NOT_LISTED;
-            dense[j] = cell;
-            if (cell.state === 'demanded') demanded += 1;
-            else if (cell.state === 'cancelled') cancelled += 1;
+            const cell = rowCells[j] ?? NOT_LISTED;
+            rowCells[j] = cell;
+            if (cell.state === 'demanded') row.demanded += 1;
+            else if (cell.state === 'cancelled') row.cancelled += 1;
           }
-          rows.push({
-            item,
-            material: state.material,
-            normalizedName: state.normalizedName,
-            cells: dense,
-            demanded,
-            cancelled,
-            notListed: width - demanded - cancelled,
-          });
+          row.notListed = width - row.demanded - row.cancelled;
+          rows.push(row);
         }
         group.rows.clear();
       }
+      texts.clear();
+      cells.clear();
       return {
         minCancelledElsewhere: k,
         jurisdictions,
@@ -226,12 +240,12 @@ function setCell(row: RowState, column: number, cell: ComparisonCell): void {
 
 function mergeGroup(from: ItemGroup, into: ItemGroup): void {
   from.mergedInto = into;
-  into.code ??= from.code;
-  into.type ??= from.type;
+  into.item.code ??= from.item.code;
+  into.item.type ??= from.item.type;
   for (const [name, row] of from.rows) {
     const kept = into.rows.get(name);
     if (!kept) {
-      row.item = into;
+      row.item = into.item;
       into.rows.set(name, row);
       continue;
     }

@@ -14,16 +14,20 @@ describe('publications of several jurisdictions', () => {
   });
 
   it('derives a neighbour that lists fewer items and decides a few materials the other way', () => {
-    const source = publicationFromSpec({ code: '341300', name: '宿州市', level: 'city' }, { id: 's', title: '宿州' }, [
-      {
-        department: '市公安局',
-        code: 'GA-1',
-        name: '户口迁入',
-        materials: Array.from({ length: 200 }, (_, i): [string, string?] =>
-          i % 2 ? [`材料${i}`] : [`材料${i}`, 'information-sharing'],
-        ),
-      },
-    ]);
+    const source = publicationFromSpec(
+      { code: '341300', name: '宿州市', level: 'city' },
+      { id: 's', title: '宿州' },
+      [
+        {
+          department: '市公安局',
+          code: 'GA-1',
+          name: '户口迁入',
+          materials: Array.from({ length: 200 }, (_, i): [string, string?] =>
+            i % 2 ? [`材料${i}`] : [`材料${i}`, 'information-sharing'],
+          ),
+        },
+      ],
+    );
     const derived = derivePublication(source, {
       jurisdiction: { code: '341321', name: '砀山县', level: 'county' },
       batch: { id: 'd', title: '砀山' },

@@ -188,8 +188,9 @@ export function* syntheticJurisdictionPublications(
     for (let k = 0; left > 0; k++) {
       if (k < pool && !random.chance(0.55)) continue;
       const poolIndex = k < pool ? (start + k) % pool : k;
-      const n = Math.min(left, 4 + random.int(9));
-      left -= n;
+      // An item demands much the same materials everywhere (the national catalogue of items):
+      // its list is fixed by the item, and each city leaves out a few.
+      const n = Math.min(left, 4 + ((poolIndex * 31) % 9));
       const item = {
         department: `市${DEPARTMENT_KINDS[poolIndex % DEPARTMENT_KINDS.length]}`,
         code: `XK-${String(poolIndex).padStart(6, '0')}`,
@@ -198,8 +199,9 @@ export function* syntheticJurisdictionPublications(
       } as ServiceItem;
       const inputs: MaterialInput[] = [];
       const decided: (typeof DEFAULT_CATEGORIES)[number]['id'][] = [];
-      const first = random.int(MATERIAL_STEMS.length);
+      const first = (poolIndex * 7) % MATERIAL_STEMS.length;
       for (let m = 0; m < n; m++) {
+        if (m > 0 && random.chance(0.05)) continue;
         inputs.push({
           item,
           name: MATERIAL_STEMS[(first + m) % MATERIAL_STEMS.length]!,
@@ -207,11 +209,12 @@ export function* syntheticJurisdictionPublications(
         });
         decided.push(random.chance(0.3) ? random.pick(DEFAULT_CATEGORIES).id : '');
       }
+      left -= inputs.length;
       const materials = assignMaterialIds(inputs);
       builder.add(
         materials,
-        materials.map((m, k) =>
-          decision(m.id, decided[k] || undefined, decided[k] === 'information-sharing' ? '人口信息库' : null),
+        materials.map((m, i) =>
+          decision(m.id, decided[i] || undefined, decided[i] === 'information-sharing' ? '人口信息库' : null),
         ),
       );
     }
