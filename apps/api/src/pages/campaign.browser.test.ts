@@ -374,6 +374,18 @@ describe.skipIf(!READY)('the campaign in a real browser', () => {
     expect(
       await transition(legal, batchUrl, 'legal-review', { result: 'passed', notes: '符合法律法规' }),
     ).toContain('已完成');
+    // The list is frozen now: nobody is offered a review, note or upload form.
+    const postForms = (page: Page) => page.locator('main form[method=post]:not(.logout)').count();
+    await reviewer.goto(`${batchUrl}/review`);
+    expect(await reviewer.locator('main article').count()).toBeGreaterThan(0);
+    expect(await postForms(reviewer)).toBe(0);
+    await legal.goto(`${batchUrl}/review`);
+    expect(await postForms(legal)).toBe(0);
+    const civil = await as('civil', true);
+    await civil.goto(`${batchUrl}/materials`);
+    expect(await postForms(civil)).toBe(0);
+    await civil.goto(`${batchUrl}/upload`);
+    expect(await postForms(civil)).toBe(0);
     const admin = await as('admin');
     await admin.goto(batchUrl);
     expect(await transitionForms(admin)).toEqual(['approve']);

@@ -40,6 +40,10 @@ export const OPERATOR_LABELS = {
     zh: '这次上传已过期或不属于当前登录，请重新上传。',
     en: 'This upload expired or belongs to another session; upload again.',
   },
+  listFrozen: {
+    zh: '清单在合法性审查和审议通过后冻结，不能上传；公布后可再上传以准备调整。',
+    en: 'The list is frozen under legal review and once approved; after publication uploads prepare an adjustment.',
+  },
   annotation: { zh: '部门说明', en: 'Department note' },
   saveAnnotation: { zh: '保存说明', en: 'Save note' },
   proposedMethod: { zh: '取消方式', en: 'Proposed method' },

@@ -1,3 +1,4 @@
+import { FROZEN_STAGES } from '@jianzheng/core';
 import { Hono } from 'hono';
 import type { PageModule } from '../deps';
 import { colon, paren, statusLabel, t } from '../i18n';
@@ -36,7 +37,7 @@ export const departmentMaterialPages: PageModule = (deps) => {
     });
     const result = await op.call<MaterialPage>('GET', apiBatch(batchId, `/materials?${query}`));
     const rows = result.ok ? result.body.items : [];
-    const canAnnotate = may(me, 'annotate');
+    const canAnnotate = may(me, 'annotate') && !FROZEN_STAGES.includes(batch.body.stage);
     return c.html(
       <OperatorLayout lang={lang} me={me} title={t(lang, 'ourMaterials')} path={path} flash={op.flash}>
         <h1>

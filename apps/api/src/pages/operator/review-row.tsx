@@ -92,6 +92,8 @@ export function ReviewRow(props: {
   lang: Lang;
   action: string;
   flash: Flash | undefined;
+  /** Whether the confirm / 改判 forms are offered (the role may review and the list is not frozen). */
+  editable: boolean;
 }) {
   const { row, lang, deps } = props;
   const { material: m, decision: d } = row;
@@ -139,7 +141,7 @@ export function ReviewRow(props: {
       ) : null}
       <Trace deps={deps} lang={lang} d={d} />
       {props.flash ? <FlashMessage flash={props.flash} /> : null}
-      {retry ? (
+      {retry && props.editable ? (
         <section class="conflict" aria-label={t(lang, 'conflictTitle')}>
           <p>
             <strong>{t(lang, 'conflictTitle')}</strong>
@@ -173,51 +175,53 @@ export function ReviewRow(props: {
           </form>
         </section>
       ) : null}
-      <div class="row-forms">
-        <form class="inline-form" method="post" action={props.action}>
-          <input type="hidden" name="action" value="confirm" />
-          <input type="hidden" name="version" value={String(row.version)} />
-          <input type="hidden" name="name" value={m.name} />
-          <label for={`confirm-note-${id}`}>{t(lang, 'note')}</label>
-          <input id={`confirm-note-${id}`} name="note" required maxlength={2000} />
-          <div>
-            <button type="submit">{t(lang, 'confirm')}</button>
-          </div>
-        </form>
-        <form class="inline-form" method="post" action={props.action}>
-          <input type="hidden" name="action" value="override" />
-          <input type="hidden" name="version" value={String(row.version)} />
-          <input type="hidden" name="name" value={m.name} />
-          <label for={`verdict-${id}`}>{t(lang, 'verdict')}</label>
-          <select id={`verdict-${id}`} name="verdict">
-            <option value="retain" selected={d.verdict === 'cancel'}>
-              {t(lang, 'retain')}
-            </option>
-            <option value="cancel" selected={d.verdict === 'retain'}>
-              {t(lang, 'cancel')}
-            </option>
-          </select>
-          <label for={`category-${id}`}>
-            {t(lang, 'category')}{' '}
-            <span class="hint">{lang === 'zh' ? '（改为取消时必选）' : '(needed for cancel)'}</span>
-          </label>
-          <select id={`category-${id}`} name="category">
-            <option value="">—</option>
-            {categories.map((cat) => (
-              <option value={cat} selected={cat === d.category}>
-                {categoryLabel(deps, lang, cat)}
+      {props.editable ? (
+        <div class="row-forms">
+          <form class="inline-form" method="post" action={props.action}>
+            <input type="hidden" name="action" value="confirm" />
+            <input type="hidden" name="version" value={String(row.version)} />
+            <input type="hidden" name="name" value={m.name} />
+            <label for={`confirm-note-${id}`}>{t(lang, 'note')}</label>
+            <input id={`confirm-note-${id}`} name="note" required maxlength={2000} />
+            <div>
+              <button type="submit">{t(lang, 'confirm')}</button>
+            </div>
+          </form>
+          <form class="inline-form" method="post" action={props.action}>
+            <input type="hidden" name="action" value="override" />
+            <input type="hidden" name="version" value={String(row.version)} />
+            <input type="hidden" name="name" value={m.name} />
+            <label for={`verdict-${id}`}>{t(lang, 'verdict')}</label>
+            <select id={`verdict-${id}`} name="verdict">
+              <option value="retain" selected={d.verdict === 'cancel'}>
+                {t(lang, 'retain')}
               </option>
-            ))}
-          </select>
-          <label for={`replacement-${id}`}>{t(lang, 'replacement')}</label>
-          <input id={`replacement-${id}`} name="replacement" maxlength={500} />
-          <label for={`override-note-${id}`}>{t(lang, 'note')}</label>
-          <input id={`override-note-${id}`} name="note" required maxlength={2000} />
-          <div>
-            <button type="submit">{t(lang, 'override')}</button>
-          </div>
-        </form>
-      </div>
+              <option value="cancel" selected={d.verdict === 'retain'}>
+                {t(lang, 'cancel')}
+              </option>
+            </select>
+            <label for={`category-${id}`}>
+              {t(lang, 'category')}{' '}
+              <span class="hint">{lang === 'zh' ? '（改为取消时必选）' : '(needed for cancel)'}</span>
+            </label>
+            <select id={`category-${id}`} name="category">
+              <option value="">—</option>
+              {categories.map((cat) => (
+                <option value={cat} selected={cat === d.category}>
+                  {categoryLabel(deps, lang, cat)}
+                </option>
+              ))}
+            </select>
+            <label for={`replacement-${id}`}>{t(lang, 'replacement')}</label>
+            <input id={`replacement-${id}`} name="replacement" maxlength={500} />
+            <label for={`override-note-${id}`}>{t(lang, 'note')}</label>
+            <input id={`override-note-${id}`} name="note" required maxlength={2000} />
+            <div>
+              <button type="submit">{t(lang, 'override')}</button>
+            </div>
+          </form>
+        </div>
+      ) : null}
     </article>
   );
 }

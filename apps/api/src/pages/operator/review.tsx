@@ -1,3 +1,4 @@
+import { FROZEN_STAGES } from '@jianzheng/core';
 import { Hono } from 'hono';
 import { categoryLabel, type PageModule } from '../deps';
 import { colon, statusLabel, t } from '../i18n';
@@ -45,15 +46,15 @@ export const reviewPages: PageModule = (deps) => {
         )
       : batch;
     let flash = op.flash;
-    const canReview = may(me, 'review');
-    // A role that may not review sees no review forms at all (the department has its own page).
-    const rows = result.ok && canReview ? (result.body as MaterialPage).items : [];
+    const rows = result.ok ? (result.body as MaterialPage).items : [];
     // A message about a row that left this list (e.g. overridden into agreement) is shown on top.
     if (flash?.target && !rows.some((r) => r.material.id === flash?.target)) {
       flash = { kind: flash.kind, text: flash.text };
     }
     const total = result.ok ? (result.body as MaterialPage).total : 0;
     const b = batch.ok ? batch.body : undefined;
+    // Forms only for a role that may review, and only while the list may change.
+    const canReview = may(me, 'review') && b !== undefined && !FROZEN_STAGES.includes(b.stage);
     const here = `${path}?${filters}${page > 1 ? `&page=${page}` : ''}`;
     const bulk = rows.filter((r) => r.decision.agreement === 'agree' && r.decision.status === 'proposed');
     return c.html(
@@ -149,6 +150,7 @@ export const reviewPages: PageModule = (deps) => {
               lang,
             )}
             flash={flash?.target === row.material.id ? flash : undefined}
+            editable={canReview}
           />
         ))}
         <Pager

@@ -1,4 +1,5 @@
 import type { Decision, Material } from '@jianzheng/core';
+import { FROZEN_STAGES } from '@jianzheng/core';
 import { Hono } from 'hono';
 import { categoryLabel, type PageModule } from '../deps';
 import { colon, type Lang, paren, t } from '../i18n';
@@ -6,7 +7,7 @@ import { FlashMessage, withLang } from '../layout';
 import { setFlash } from '../session';
 import type { BatchOut } from './batch';
 import { BatchTabs, OperatorLayout } from './components';
-import { apiBatch, batchPath, operatorRequest, problemText } from './guard';
+import { apiBatch, batchPath, may, operatorRequest, problemText } from './guard';
 import { createPendingUploads } from './pending-uploads';
 
 interface Issue {
@@ -154,8 +155,10 @@ export const uploadPages: PageModule = (deps) => {
     const { lang, me } = op;
     const batchId = c.req.param('batchId');
     const batch = await op.call<BatchOut>('GET', apiBatch(batchId));
-    if (!batch.ok) return deps.notFound(c);
+    if (!batch.ok || !may(me, 'import')) return deps.notFound(c);
     const b = batch.body;
+    // Under legal review and once approved the list is frozen: nothing to upload or confirm.
+    const editable = !FROZEN_STAGES.includes(b.stage);
     const pendingId = c.req.query('pending');
     const entry = pendingId ? pending.get(pendingId, op.owner, batchId) : undefined;
     const departments = me.department ? [me.department] : b.departments;
@@ -175,7 +178,7 @@ export const uploadPages: PageModule = (deps) => {
             {entry.report.map((report) => (
               <FileSection lang={lang} report={report} deps={deps} />
             ))}
-            {entry.report.some((r) => r.ok) ? (
+            {editable && entry.report.some((r) => r.ok) ? (
               <form class="card inline-form" method="post" action={withLang(`${path}/confirm`, lang)}>
                 <input type="hidden" name="pending" value={pendingId} />
                 <p>
@@ -209,26 +212,30 @@ export const uploadPages: PageModule = (deps) => {
             ))}
           </ul>
         </section>
-        <section class="card" aria-labelledby="upload-title">
-          <h2 id="upload-title">{entry ? t(lang, 'reupload') : t(lang, 'upload')}</h2>
-          <form
-            class="inline-form"
-            method="post"
-            enctype="multipart/form-data"
-            action={withLang(path, lang)}
-            data-upload
-          >
-            <label for="files">
-              {t(lang, 'uploadFiles')} <span class="hint">{t(lang, 'uploadHint')}</span>
-            </label>
-            <input id="files" name="files" type="file" multiple required />
-            <progress hidden value={0} max={1} aria-label={t(lang, 'uploading')} />
-            <output aria-live="polite" />
-            <div>
-              <button type="submit">{t(lang, 'check')}</button>
-            </div>
-          </form>
-        </section>
+        {editable ? (
+          <section class="card" aria-labelledby="upload-title">
+            <h2 id="upload-title">{entry ? t(lang, 'reupload') : t(lang, 'upload')}</h2>
+            <form
+              class="inline-form"
+              method="post"
+              enctype="multipart/form-data"
+              action={withLang(path, lang)}
+              data-upload
+            >
+              <label for="files">
+                {t(lang, 'uploadFiles')} <span class="hint">{t(lang, 'uploadHint')}</span>
+              </label>
+              <input id="files" name="files" type="file" multiple required />
+              <progress hidden value={0} max={1} aria-label={t(lang, 'uploading')} />
+              <output aria-live="polite" />
+              <div>
+                <button type="submit">{t(lang, 'check')}</button>
+              </div>
+            </form>
+          </section>
+        ) : (
+          <p class="msg error">{t(lang, 'listFrozen')}</p>
+        )}
         <script src="/assets/upload.js" defer />
       </OperatorLayout>,
     );
