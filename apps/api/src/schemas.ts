@@ -182,3 +182,17 @@ export const TransitionRecordSchema = z
     at: z.string(),
   })
   .openapi('Transition');
+
+/** A multipart upload of one or more workbooks in the field `files`. */
+export const UploadBody = {
+  required: true,
+  content: {
+    'multipart/form-data': {
+      schema: z.object({
+        files: z
+          .union([z.instanceof(File), z.array(z.instanceof(File))])
+          .openapi({ type: 'array', items: { type: 'string', format: 'binary' } }),
+      }),
+    },
+  },
+} as const;

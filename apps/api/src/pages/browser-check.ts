@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { type Browser, chromium } from 'playwright-core';
 
 /**
  * Whether the browser tests can run. In CI (`CI=true`) a missing Chromium is an error, so a
@@ -11,4 +12,21 @@ export function requireBrowser(executable: string): boolean {
   if (process.env.CI === 'true') throw new Error(`CI=true: the browser tests cannot be skipped — ${reason}`);
   console.warn(`skipping the browser tests: ${reason}`);
   return false;
+}
+
+/** Debian's Chromium as the browser tests drive it (stack notes: no sandbox, no network extras). */
+export function launchChromium(executablePath: string): Promise<Browser> {
+  return chromium.launch({
+    executablePath,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
 }

@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../server';
 import { createToken } from '../tokens';
-import { requireBrowser } from './browser-check';
+import { launchChromium, requireBrowser } from './browser-check';
 
 // The whole campaign in a real browser, every step by the role that owns it, through the pages
 // only (the first admin token is the one thing made outside, as `jianzheng token create` does).
@@ -133,19 +133,7 @@ describe.skipIf(!READY)('the campaign in a real browser', () => {
       config: { jurisdiction: { code: '341300', name: '宿州市', level: 'city' } },
       log: () => {},
     });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium(CHROMIUM);
   });
 
   afterAll(async () => {

@@ -3,11 +3,11 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../server';
 import { createToken } from '../tokens';
-import { requireBrowser } from './browser-check';
+import { launchChromium, requireBrowser } from './browser-check';
 
 // A real server on loopback over a real SQLite file, the demo workbooks imported over HTTP, and
 // Debian's chromium driving the pages. Screenshots land in test-artifacts/ (gitignored).
@@ -106,19 +106,7 @@ describe.skipIf(!BROWSER_READY || workbooks.length === 0)('pages in a real brows
       limits: { commentsPerWindow: 2 },
       log: () => {},
     });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium(CHROMIUM);
     const departments = workbooks.map((f) => f.replace(/^\d+-/, '').replace(/\.xlsx$/, ''));
     const created = await api('POST', '/api/batches', tokens.admin, {
       id: BATCH,

@@ -6,8 +6,8 @@ import { allow } from '../auth';
 import { type App, type Deps, requireBatch } from '../deps';
 import { ForbiddenError, PayloadTooLargeError } from '../errors';
 import { PERMISSIONS } from '../permissions';
-import { BatchIdParam, ImportIssueSchema, problems } from '../schemas';
-import { previewFiles, type UploadedFile } from '../services/import-files';
+import { BatchIdParam, ImportIssueSchema, problems, UploadBody } from '../schemas';
+import { previewFiles, uploadedFiles } from '../services/import-files';
 
 const tags = ['导入 Import'];
 const security = [{ bearer: [] }];
@@ -51,18 +51,7 @@ export function registerImportPreviewRoutes(app: App, deps: Deps) {
         '与正式导入同样的读取与检查（部门范围、批次阶段），返回每个文件的问题（精确到工作表、行、列）和引擎对每项材料的建议；不写入任何内容。',
       request: {
         params: z.object({ batchId: BatchIdParam }),
-        body: {
-          required: true,
-          content: {
-            'multipart/form-data': {
-              schema: z.object({
-                files: z
-                  .union([z.instanceof(File), z.array(z.instanceof(File))])
-                  .openapi({ type: 'array', items: { type: 'string', format: 'binary' } }),
-              }),
-            },
-          },
-        },
+        body: UploadBody,
       },
       responses: {
         200: {
@@ -75,10 +64,7 @@ export function registerImportPreviewRoutes(app: App, deps: Deps) {
     async (c) => {
       const batch = await requireBatch(deps.store, c.req.valid('param').batchId);
       const form = c.req.valid('form');
-      const list = Array.isArray(form.files) ? form.files : [form.files];
-      const files: UploadedFile[] = [];
-      for (const file of list)
-        files.push({ name: file.name || 'upload.xlsx', bytes: new Uint8Array(await file.arrayBuffer()) });
+      const files = await uploadedFiles(form.files);
       return c.json({ files: await previewFiles(deps, batch, files, c.get('principal')) }, 200);
     },
   );

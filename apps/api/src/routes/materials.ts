@@ -12,8 +12,9 @@ import {
   MaterialQuerySchema,
   pageOf,
   problems,
+  UploadBody,
 } from '../schemas';
-import { importFiles, type UploadedFile } from '../services/import-files';
+import { importFiles, uploadedFiles } from '../services/import-files';
 
 const security = [{ bearer: [] }];
 const MaterialIdParam = z
@@ -55,18 +56,7 @@ export function registerMaterialRoutes(app: App, deps: Deps) {
         '每个文件一个事务：有错误的文件不导入任何内容并返回问题列表（422），其余文件照常导入。重新上传某部门的清单会替换该部门的材料，保留仍存在的材料已审核的决定。',
       request: {
         params: z.object({ batchId: BatchIdParam }),
-        body: {
-          required: true,
-          content: {
-            'multipart/form-data': {
-              schema: z.object({
-                files: z
-                  .union([z.instanceof(File), z.array(z.instanceof(File))])
-                  .openapi({ type: 'array', items: { type: 'string', format: 'binary' } }),
-              }),
-            },
-          },
-        },
+        body: UploadBody,
       },
       responses: {
         200: {
@@ -80,10 +70,7 @@ export function registerMaterialRoutes(app: App, deps: Deps) {
       const principal = c.get('principal');
       const batch = await requireBatch(deps.store, c.req.valid('param').batchId);
       const form = c.req.valid('form');
-      const list = Array.isArray(form.files) ? form.files : [form.files];
-      const files: UploadedFile[] = [];
-      for (const file of list)
-        files.push({ name: file.name || 'upload.xlsx', bytes: new Uint8Array(await file.arrayBuffer()) });
+      const files = await uploadedFiles(form.files);
       const outcomes = await importFiles(deps, batch, files, principal, { actor: principal.actor });
       return c.json({ files: outcomes }, 200);
     },

@@ -9,6 +9,15 @@ export interface UploadedFile {
   bytes: Uint8Array;
 }
 
+/** The files of a multipart upload, read into memory (the route's body limit has bounded them). */
+export async function uploadedFiles(files: File | File[]): Promise<UploadedFile[]> {
+  const list = Array.isArray(files) ? files : [files];
+  const read: UploadedFile[] = [];
+  for (const file of list)
+    read.push({ name: file.name || 'upload.xlsx', bytes: new Uint8Array(await file.arrayBuffer()) });
+  return read;
+}
+
 export interface FileOutcome {
   file: string;
   ok: boolean;

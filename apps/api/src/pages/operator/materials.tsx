@@ -1,14 +1,13 @@
 import { FROZEN_STAGES } from '@jianzheng/core';
 import { Hono } from 'hono';
 import type { PageModule } from '../deps';
-import { colon, paren, statusLabel, t } from '../i18n';
-import { agreementLabel, proposalLabel } from '../labels-workflow';
+import { t } from '../i18n';
 import { FlashMessage, withLang } from '../layout';
 import { type Flash, setFlash } from '../session';
 import type { BatchOut } from './batch';
 import { BatchTabs, OperatorLayout, Pager } from './components';
 import { apiBatch, batchPath, may, operatorRequest, problemText } from './guard';
-import { EngineVerdict, type MaterialOut, Trace } from './review-row';
+import { DecisionSummary, type MaterialOut } from './review-row';
 
 type MaterialPage = { total: number; items: MaterialOut[] };
 const PAGE_SIZE = 50;
@@ -49,39 +48,14 @@ export const departmentMaterialPages: PageModule = (deps) => {
           {t(lang, 'of')} {result.ok ? result.body.total : 0}
         </p>
         {rows.map((row) => {
-          const { material: m, decision: d } = row;
+          const m = row.material;
           const flash: Flash | undefined = op.flash?.target === m.id ? op.flash : undefined;
           return (
             <article class="card" id={`m-${m.id}`} aria-labelledby={`t-${m.id}`}>
               <h2 id={`t-${m.id}`} style="font-size:1.05rem">
                 {m.name} <span class="small">· {m.item.name}</span>
               </h2>
-              <ul class="meta">
-                <li>
-                  {t(lang, 'engine')}
-                  {colon(lang)}
-                  <EngineVerdict deps={deps} lang={lang} d={d} />
-                </li>
-                <li>
-                  {t(lang, 'departmentProposal')}
-                  {colon(lang)}
-                  {proposalLabel(lang, m.departmentProposal)}
-                  {m.proposedMethod ? paren(lang, m.proposedMethod) : ''} ·{' '}
-                  {agreementLabel(lang, d.agreement)}
-                </li>
-                <li>
-                  {t(lang, 'status')}
-                  {colon(lang)}
-                  {statusLabel(lang, d.status)}
-                  {d.note ? paren(lang, d.note) : ''}
-                </li>
-              </ul>
-              <p class="small">
-                {t(lang, 'reason')}
-                {colon(lang)}
-                {d.reason}
-              </p>
-              <Trace deps={deps} lang={lang} d={d} />
+              <DecisionSummary deps={deps} lang={lang} row={row} />
               {flash ? <FlashMessage flash={flash} /> : null}
               {canAnnotate ? (
                 <form

@@ -85,29 +85,11 @@ function describeRetry(deps: PageDeps, lang: Lang, retry: Record<string, string>
   return `${t(lang, 'confirm')} — ${retry.note ?? ''}`;
 }
 
-/** One decision to settle: the material, the engine's trace, the department's view and the two forms. */
-export function ReviewRow(props: {
-  deps: PageDeps;
-  row: MaterialOut;
-  lang: Lang;
-  action: string;
-  flash: Flash | undefined;
-  /** Whether the confirm / 改判 forms are offered (the role may review and the list is not frozen). */
-  editable: boolean;
-}) {
-  const { row, lang, deps } = props;
+/** The engine's verdict, the department's 清理意见, the status, the reason, the department's note and the trace. */
+export function DecisionSummary({ deps, lang, row }: { deps: PageDeps; lang: Lang; row: MaterialOut }) {
   const { material: m, decision: d } = row;
-  const id = m.id;
-  const categories = [...deps.categories.keys()];
-  const retry = props.flash?.retry;
   return (
-    <article class="card" id={`m-${id}`} aria-labelledby={`t-${id}`}>
-      <h2 id={`t-${id}`} style="font-size:1.05rem">
-        {m.name}{' '}
-        <span class="small">
-          · {m.item.name} · {m.item.department}
-        </span>
-      </h2>
+    <>
       <ul class="meta">
         <li>
           {t(lang, 'engine')}
@@ -140,6 +122,34 @@ export function ReviewRow(props: {
         </p>
       ) : null}
       <Trace deps={deps} lang={lang} d={d} />
+    </>
+  );
+}
+
+/** One decision to settle: the material, the engine's trace, the department's view and the two forms. */
+export function ReviewRow(props: {
+  deps: PageDeps;
+  row: MaterialOut;
+  lang: Lang;
+  action: string;
+  flash: Flash | undefined;
+  /** Whether the confirm / 改判 forms are offered (the role may review and the list is not frozen). */
+  editable: boolean;
+}) {
+  const { row, lang, deps } = props;
+  const { material: m, decision: d } = row;
+  const id = m.id;
+  const categories = [...deps.categories.keys()];
+  const retry = props.flash?.retry;
+  return (
+    <article class="card" id={`m-${id}`} aria-labelledby={`t-${id}`}>
+      <h2 id={`t-${id}`} style="font-size:1.05rem">
+        {m.name}{' '}
+        <span class="small">
+          · {m.item.name} · {m.item.department}
+        </span>
+      </h2>
+      <DecisionSummary deps={deps} lang={lang} row={row} />
       {props.flash ? <FlashMessage flash={props.flash} /> : null}
       {retry && props.editable ? (
         <section class="conflict" aria-label={t(lang, 'conflictTitle')}>
