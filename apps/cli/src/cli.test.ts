@@ -67,10 +67,11 @@ describe('jianzheng: help, version, usage errors', () => {
 
   it('reports a file that is not a workbook with exit 1, and still evaluates the other files', async () => {
     const bad = join(tmp.path, '公安局.xlsx');
-    writeFileSync(bad, '事项名称,材料名称\n户口迁移,身份证\n');
+    // Text without a header row (a CSV with 事项名称/材料名称 would import: CSV is a format).
+    writeFileSync(bad, '这是一份工作说明，不是表格。\n请按模板填写。\n');
     const result = await runCli(['evaluate', bad, demoFile, '--format', 'json']);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/错误 error .*公安局\.xlsx.*不是 \.xlsx 工作簿/);
+    expect(result.stderr).toMatch(/错误 error .*公安局\.xlsx.*不是申请材料清单/);
     expect(result.stderr).not.toMatch(STACK_LINE);
     const document = JSON.parse(result.stdout);
     const errors = document.issues.filter((issue: { severity: string }) => issue.severity === 'error');

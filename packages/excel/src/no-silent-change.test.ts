@@ -60,13 +60,13 @@ describe('no silent change (domain.md §8)', () => {
     );
     const result = await importWorkbook(styled, { fileName: 'dates.xlsx' });
     expect(result.ok, JSON.stringify(result.issues)).toBe(true);
-    expect(result.materials.map((m) => m.legalBasis)).toEqual([
+    expect(result.materials.map((m) => m.legalBasis ?? null)).toEqual([
       '2018-09-04',
       // A time of day is kept (numFmt 57 shows only the month, but the value holds noon).
       '2018-09-04T12:00:00Z',
       '无',
       '2018-09-04',
-      undefined,
+      null,
       '无',
     ]);
   });

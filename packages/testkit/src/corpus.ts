@@ -250,12 +250,14 @@ export async function writeBadInputCorpus(dir: string): Promise<CorpusCase[]> {
     'long-cells-16384',
     '单元格长达 16,384 个字符',
     await workbook((wb) => {
-      const rows = materialRows(10);
+      // Six rows, as many as the format cases of the same department (市民政局): a consumer that
+      // uploads the corpus in order sees the department replaced by as many materials, not fewer.
+      const rows = materialRows(6);
       for (const row of rows) row[4] = `《社会救助暂行办法》${long}`;
       rows[1]![2] = `身份证${long}`;
       departmentSheet(wb, '市民政局', rows);
     }),
-    { ok: true, materials: 10 },
+    { ok: true, materials: 6 },
   );
 
   await add(
