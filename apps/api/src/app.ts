@@ -27,6 +27,7 @@ import { registerMeRoute } from './routes/me';
 import { registerPublicationRoutes } from './routes/publications';
 import { registerStageRoutes } from './routes/stages';
 import { registerTokenRoutes } from './routes/tokens';
+import { clientAddress, formGuard, isHttps, securityHeaders, trustedHops } from './security';
 import { createPublicationCache } from './services/publication-cache';
 
 export interface CreateAppOptions {
@@ -43,6 +44,14 @@ export interface CreateAppOptions {
    * reads `X-Forwarded-For` only when a trusted proxy sets it.
    */
   clientKey?: (headers: Headers, env: unknown) => string;
+  /**
+   * Reverse proxies in front of the service to believe (`true` = 1): the client address then comes
+   * from X-Forwarded-For (for the comment rate limit) and `Secure` cookies from X-Forwarded-Proto.
+   * Default none: the socket's peer and the request URL decide.
+   */
+  trustProxy?: boolean | number;
+  /** Key of the page forms' CSRF tokens (default: random per process). */
+  formSecret?: Uint8Array;
   /**
    * UTC offset written into publication timestamps. Default: the offset of `timeZone` on the
    * publication day (`+08:00` for Asia/Shanghai).
@@ -61,11 +70,6 @@ export interface CreateAppOptions {
   log?: (error: unknown) => void;
 }
 
-function remoteAddress(_headers: Headers, env: unknown): string {
-  const incoming = (env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
-  return incoming?.socket?.remoteAddress ?? 'unknown';
-}
-
 /**
  * The operators' service as a Hono app: batches, workbook import, review with optimistic
  * concurrency, stage transitions, publication, public comments and the audit log, documented at
@@ -76,6 +80,7 @@ export function createApp(options: CreateAppOptions) {
   const config = options.config === undefined ? undefined : parseConfig(options.config);
   const engine = options.engine ?? createEngine(config ? engineOptionsFromConfig(config) : {});
   const limits: ApiLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  const hops = trustedHops(options.trustProxy);
   const log = options.log ?? ((error: unknown) => console.error(error));
   const deps: Deps = {
     store: options.store,
@@ -83,7 +88,7 @@ export function createApp(options: CreateAppOptions) {
     jurisdiction: config?.jurisdiction,
     limits,
     commentLimiter: createRateLimiter({ max: limits.commentsPerWindow, windowMs: limits.commentWindowMs }),
-    clientKey: options.clientKey ?? remoteAddress,
+    clientKey: options.clientKey ?? ((headers, env) => clientAddress(headers, env, hops)),
     timeZoneOffset: options.timeZoneOffset,
     timeZone: options.timeZone ?? config?.timeZone ?? DEFAULT_TIME_ZONE,
     now: options.now ?? (() => new Date()),
@@ -104,6 +109,22 @@ export function createApp(options: CreateAppOptions) {
     problemResponse(makeProblem(404, 'NOT_FOUND', '没有这个地址', { detailEn: 'no such route' })),
   );
 
+  app.use('*', securityHeaders());
+  app.use('*', async (c, next) => {
+    // Pages read this to set `Secure` on their cookies behind a TLS-terminating proxy.
+    c.set('https' as never, isHttps(c, hops) as never);
+    await next();
+  });
+  // Page forms: body limit before anything reads the body, then the form token.
+  app.use(
+    '*',
+    formGuard({
+      formBytes: limits.formBytes,
+      uploadBytes: limits.uploadBytes,
+      hops,
+      secret: options.formSecret,
+    }),
+  );
   app.use('/api/*', async (c, next) => {
     // JSON bodies are small; uploads get their own, larger limit on the import route.
     if (/\/imports(\/preview)?$/.test(c.req.path)) return next();

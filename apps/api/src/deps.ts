@@ -17,6 +17,8 @@ export interface ApiLimits {
   uploadBytes: number;
   /** Largest JSON request body, in bytes. Default 1 MB. */
   jsonBytes: number;
+  /** Largest page form post (login, comment, review forms; not uploads), in bytes. Default 64 KB. */
+  formBytes: number;
   /** Longest public comment, in characters. Default 2000. */
   commentChars: number;
   /** Comments one client may post per window. Default 5. */
@@ -28,6 +30,7 @@ export interface ApiLimits {
 export const DEFAULT_LIMITS: ApiLimits = {
   uploadBytes: 20 * 1024 * 1024,
   jsonBytes: 1024 * 1024,
+  formBytes: 64 * 1024,
   commentChars: 2000,
   commentsPerWindow: 5,
   commentWindowMs: 10 * 60 * 1000,

@@ -63,9 +63,10 @@ export class PreconditionRequiredError extends JianzhengError {
 
 /** Public comments are only taken while the batch is in `public-comment`. */
 export class CommentsClosedError extends JianzhengError {
-  constructor(stage: string) {
-    super('COMMENTS_CLOSED', `当前不在公开征求意见期（批次阶段：${stage}），不能提交意见`, {
-      messageEn: `comments are closed: the batch is in stage "${stage}", not public-comment`,
+  constructor() {
+    // No stage in the text: the public form must not tell outsiders where an internal review stands.
+    super('COMMENTS_CLOSED', '当前不在公开征求意见期，不能提交意见', {
+      messageEn: 'comments are closed: the list is not out for public comment',
     });
   }
 }

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Harness, harness } from './test-support/harness';
+import { signForm } from './security';
+import { FORM_SECRET, type Harness, harness } from './test-support/harness';
 import { createToken } from './tokens';
 
 let h: Harness;
@@ -14,12 +15,19 @@ afterEach(async () => {
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 const ORIGIN = 'http://localhost';
-const form = (path: string, fields: Record<string, string>, headers: Record<string, string> = {}) =>
-  h.app.request(`${ORIGIN}${path}`, {
+const form = (path: string, fields: Record<string, string>, headers: Record<string, string> = {}) => {
+  const signed = signForm(FORM_SECRET, headers.cookie);
+  return h.app.request(`${ORIGIN}${path}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: ORIGIN, ...headers },
-    body: new URLSearchParams(fields).toString(),
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      origin: ORIGIN,
+      ...headers,
+      cookie: signed.cookie,
+    },
+    body: new URLSearchParams({ ...fields, _csrf: signed.token }).toString(),
   });
+};
 const cookieValue = (res: Response) =>
   decodeURIComponent(
     res.headers

@@ -4,12 +4,14 @@ import { createContext } from './context';
 import { describeError, EXIT, exitCodeOf } from './errors';
 import { type CliIo, nodeIo } from './io';
 import { createProgram } from './program';
+import { guardOutput } from './terminal';
 
 /**
  * Runs `jianzheng` with `argv` (as process.argv: node, script, …) and resolves to the exit code.
  * Errors are printed zh-CN first on stderr; a stack trace only with --debug.
  */
-export async function main(argv: readonly string[], io: CliIo = nodeIo()): Promise<number> {
+export async function main(argv: readonly string[], given: CliIo = nodeIo()): Promise<number> {
+  const io = guardOutput(given);
   const result: { code: number; context?: ReturnType<typeof createContext> } = { code: EXIT.ok };
   const program = createProgram(io, result);
   try {

@@ -182,6 +182,10 @@ export function createProgram(io: CliIo, result: { code: number; context?: Comma
     .option('--db <file>', 'SQLite 数据库文件 (database file; also $JIANZHENG_DB)', defaultDb)
     .option('-p, --port <port>', '端口 (port)', '8787')
     .option('--host <host>', '监听地址 (interface)', '127.0.0.1')
+    .option(
+      '--trust-proxy [层数]',
+      '位于反向代理之后：客户端地址取自 X-Forwarded-For，HTTPS 取自 X-Forwarded-Proto (behind N reverse proxies; default 1)',
+    )
     .addOption(configOption())
     .action(run(async (ctx, options) => (await import('./commands/server')).serveCommand(ctx, options)));
 

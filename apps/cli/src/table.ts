@@ -1,3 +1,4 @@
+import { escapeMarkdownText } from '@jianzheng/json';
 import { displayWidth, padEnd, padStart } from './width';
 
 export interface Column {
@@ -25,7 +26,8 @@ export function renderTable(
   return [line(columns.map((c) => c.header)), rule, ...rows.map(line)].join('\n');
 }
 
-const escapeCell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+// Cells come from department workbooks: HTML, links and pipes must stay text.
+const escapeCell = escapeMarkdownText;
 
 /** A GitHub-flavoured Markdown table. */
 export function renderMarkdownTable(

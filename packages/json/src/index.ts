@@ -32,6 +32,6 @@ export { parsePublication, verifyPublication } from './parse-publication';
 export type { PublicationBuilder, PublicationHeadInput } from './publication-builder';
 export { createPublicationBuilder } from './publication-builder';
 export type { RenderDiffOptions } from './render-diff';
-export { renderDiffMarkdown } from './render-diff';
+export { escapeMarkdownText, renderDiffMarkdown } from './render-diff';
 export { serializePublication, serializePublicationChunks } from './serialize';
 export type { UnsignedPublication } from './validate';

@@ -10,7 +10,7 @@ export interface RenderDiffOptions {
 
 const TEXT = {
   'zh-CN': {
-    title: (t: string) => `# 动态调整说明：${t}`,
+    title: (t: string) => `# 动态调整说明：${escapeMarkdownText(t)}`,
     versions: (a: string, b: string) => `${a} → ${b}`,
     version: (v: number, at: string, sha: string) =>
       `第 ${v} 版（发布于 ${at}，sha256 \`${sha.slice(0, 12)}…\`）`,
@@ -56,7 +56,7 @@ const TEXT = {
     stop: '。',
   },
   en: {
-    title: (t: string) => `# Adjustment notice: ${t}`,
+    title: (t: string) => `# Adjustment notice: ${escapeMarkdownText(t)}`,
     versions: (a: string, b: string) => `${a} → ${b}`,
     version: (v: number, at: string, sha: string) =>
       `version ${v} (published ${at}, sha256 \`${sha.slice(0, 12)}…\`)`,
@@ -103,15 +103,23 @@ const TEXT = {
   },
 } as const;
 
-/** Table cells: no line breaks, no pipes, no HTML (names come from department workbooks). */
-function cell(value: string): string {
+/**
+ * Text from workbooks and people, made inert in Markdown: HTML escaped, and the characters that
+ * open links, images and autolinks (`[`, `]`, `<`) escaped, so a cell cannot become
+ * a `javascript:` link, a script or an image in a renderer. Line breaks become spaces.
+ */
+export function escapeMarkdownText(value: string): string {
   return value
-    .replace(/\r?\n/g, ' ')
+    .replace(/\r\n|\r|\n/g, ' ')
+    .replace(/\\/g, '\\\\')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/\|/g, '\\|');
+    .replace(/[[\]|]/g, (c) => `\\${c}`);
 }
+
+/** Table cells: no line breaks, no pipes, no HTML, no links (names come from department workbooks). */
+const cell = escapeMarkdownText;
 
 function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const lines = [

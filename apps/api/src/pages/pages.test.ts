@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Harness, harness, seededBatch } from '../test-support/harness';
+import { signForm } from '../security';
+import { FORM_SECRET, type Harness, harness, seededBatch } from '../test-support/harness';
 import { filterList, type PublicList, searchKey } from './public-lists';
 
 let h: Harness;
@@ -15,12 +16,19 @@ const page = async (path: string, init: RequestInit = {}) => {
   const res = await h.app.request(`${ORIGIN}${path}`, init);
   return { status: res.status, headers: res.headers, html: await res.text() };
 };
-const post = (path: string, fields: Record<string, string>, headers: Record<string, string> = {}) =>
-  h.app.request(`${ORIGIN}${path}`, {
+const post = (path: string, fields: Record<string, string>, headers: Record<string, string> = {}) => {
+  const signed = signForm(FORM_SECRET, headers.cookie);
+  return h.app.request(`${ORIGIN}${path}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: ORIGIN, ...headers },
-    body: new URLSearchParams(fields).toString(),
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      origin: ORIGIN,
+      ...headers,
+      cookie: signed.cookie,
+    },
+    body: new URLSearchParams({ ...fields, _csrf: signed.token }).toString(),
   });
+};
 const cookieOf = (res: Response, name: string) =>
   res.headers
     .getSetCookie()

@@ -4,7 +4,9 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 const TOKEN_COOKIE = 'jz_token';
 const FLASH_COOKIE = 'jz_flash';
 
-const secure = (c: Context) => new URL(c.req.url).protocol === 'https:';
+// The app decides (it knows whether a proxy's X-Forwarded-Proto is to be believed).
+const secure = (c: Context) =>
+  (c.get('https' as never) as boolean | undefined) ?? new URL(c.req.url).protocol === 'https:';
 
 /**
  * The operator's bearer token lives in an HttpOnly, SameSite=Strict cookie: scripts cannot read

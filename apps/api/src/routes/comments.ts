@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { NotFoundError } from '@jianzheng/core';
 import { allow } from '../auth';
 import { type App, type Deps, requireBatch, requireMaterial } from '../deps';
 import { CommentsClosedError } from '../errors';
@@ -39,7 +40,12 @@ export function registerCommentRoutes(app: App, deps: Deps) {
     async (c) => {
       const { batchId, materialId } = c.req.valid('param');
       const batch = await requireBatch(deps.store, batchId);
-      if (batch.stage !== 'public-comment') throw new CommentsClosedError(batch.stage);
+      if (batch.stage !== 'public-comment') {
+        // A batch the public has never seen is as unknown as one that does not exist.
+        if (!(await deps.store.listPublications(batchId)).length)
+          throw new NotFoundError('batch', batchId, '批次');
+        throw new CommentsClosedError();
+      }
       await requireMaterial(deps.store, batchId, materialId);
       deps.commentLimiter.hit(deps.clientKey(c.req.raw.headers, c.env));
       const body = c.req.valid('json');

@@ -128,9 +128,16 @@ export function registerPublicationRoutes(
       },
     }),
     async (c) => {
-      const batch = await requireBatch(deps.store, c.req.valid('param').batchId);
+      const { batchId } = c.req.valid('param');
+      const versions = await deps.store.listPublications(batchId);
+      // Anonymous callers get the same 404 for a batch that exists but is unpublished as for one
+      // that does not: an empty list would confirm the id.
+      if (!versions.length && c.get('principal').role === 'anonymous') {
+        throw new NotFoundError('batch', batchId, '批次');
+      }
+      if (!versions.length) await requireBatch(deps.store, batchId);
       return c.json(
-        (await deps.store.listPublications(batch.id)).map((m) => publicationMeta(batch.id, m)),
+        versions.map((m) => publicationMeta(batchId, m)),
         200,
       );
     },

@@ -7,6 +7,9 @@ import ExcelJS from 'exceljs';
 import { type CreateAppOptions, createApp } from '../app';
 import { createToken } from '../tokens';
 
+/** The page-form key every harness app uses, so tests can sign forms (`signForm`). */
+export const FORM_SECRET = new Uint8Array(32).fill(7);
+
 export const JURISDICTION = { code: '341300', name: '宿州市', level: 'city' as const };
 
 /** A real SQLite file in a temp dir, the app over it, and one token per role. */
@@ -14,7 +17,13 @@ export async function harness(options: Partial<Omit<CreateAppOptions, 'store'>> 
   const dir = mkdtempSync(join(tmpdir(), 'jz-api-'));
   const file = join(dir, 'jianzheng.db');
   const store: SqliteStore = createSqliteStore({ filename: file });
-  const app = createApp({ config: { jurisdiction: JURISDICTION }, log: () => {}, ...options, store });
+  const app = createApp({
+    config: { jurisdiction: JURISDICTION },
+    log: () => {},
+    formSecret: FORM_SECRET,
+    ...options,
+    store,
+  });
   const token = async (role: Role, department?: string) =>
     (await createToken({ store, role, department: department ?? null, label: `${role}-${department ?? ''}` }))
       .token;

@@ -25,6 +25,8 @@ export interface ServeOptions {
   port: string;
   host: string;
   config?: string;
+  /** `--trust-proxy` alone is `true` (one proxy); `--trust-proxy 2` for two. */
+  trustProxy?: boolean | string;
 }
 
 /** `jianzheng serve`: the operators' service and the public list, until Ctrl+C. */
@@ -46,6 +48,7 @@ export async function serveCommand(ctx: CommandContext, options: ServeOptions): 
     dbPath: resolve(ctx.io.cwd, options.db),
     port,
     host: options.host,
+    trustProxy: trustProxyOf(options.trustProxy),
     config: city.config,
     engine: city.engine,
   });
@@ -64,4 +67,19 @@ export async function serveCommand(ctx: CommandContext, options: ServeOptions): 
   await server.close();
   ctx.io.stderr.write('服务已停止\n');
   return EXIT.ok;
+}
+
+function trustProxyOf(value: boolean | string | undefined): number {
+  if (value === undefined || value === false) return 0;
+  if (value === true) return 1;
+  const hops = Number(value);
+  if (!Number.isInteger(hops) || hops < 0 || hops > 10) {
+    throw new CliError(
+      'CLI_BAD_TRUST_PROXY',
+      `--trust-proxy 应为 0–10 的整数：${value}`,
+      `--trust-proxy wants 0–10: ${value}`,
+      EXIT.usage,
+    );
+  }
+  return hops;
 }

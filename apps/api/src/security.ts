@@ -1,0 +1,216 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Context, MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { getCookie, setCookie } from 'hono/cookie';
+
+// Pages render no scripts of their own; /docs loads the API reference bundle from this origin.
+// Styles stay inline-capable (the layout's <style>, chart sizes, the reference's injected CSS).
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+// The API reference page still loads Scalar's bundle from its CDN (see README: not yet served
+// offline), so it alone allows that origin and inline script.
+const DOCS_CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net",
+  "style-src 'self' 'unsafe-inline' https:",
+  "img-src 'self' data: https:",
+  "font-src 'self' data: https:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const isOperatorPage = (path: string) => path === '/operator' || path.startsWith('/operator/');
+
+/**
+ * Headers every response carries (CSP with frame-ancestors, nosniff, no referrer), and
+ * `Cache-Control: no-store` on operator pages and on any API answer to an authenticated call, so
+ * no shared cache or back button keeps an operator's view.
+ */
+export function securityHeaders(): MiddlewareHandler {
+  return async (c, next) => {
+    await next();
+    const headers: Record<string, string> = {
+      'content-security-policy': c.req.path === '/docs' ? DOCS_CSP : CSP,
+      'x-content-type-options': 'nosniff',
+      'x-frame-options': 'DENY',
+      'referrer-policy': 'no-referrer',
+      'cross-origin-opener-policy': 'same-origin',
+    };
+    const path = c.req.path;
+    if (isOperatorPage(path) || (path.startsWith('/api/') && c.req.header('authorization'))) {
+      headers['cache-control'] = 'no-store';
+    }
+    try {
+      for (const [name, value] of Object.entries(headers)) c.res.headers.set(name, value);
+    } catch {
+      // Immutable headers (a Response passed through): copy once.
+      const res = new Response(c.res.body, c.res);
+      for (const [name, value] of Object.entries(headers)) res.headers.set(name, value);
+      c.res = res;
+    }
+  };
+}
+
+/** How many reverse proxies in front of the service to believe (0: none, use the socket). */
+export type TrustProxy = number;
+
+export function trustedHops(value: boolean | number | undefined): TrustProxy {
+  if (value === true) return 1;
+  if (typeof value === 'number' && Number.isInteger(value) && value > 0) return value;
+  return 0;
+}
+
+/**
+ * The client's address, for rate limits: the socket's peer; behind `hops` trusted proxies, the
+ * address the outermost trusted proxy saw, i.e. the `hops`-th entry from the right of
+ * X-Forwarded-For (entries further left are whatever the client claimed). One function, so every
+ * counter (in memory or in the database) keys clients the same way.
+ */
+export function clientAddress(headers: Headers, env: unknown, hops: TrustProxy): string {
+  const socket = (env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket
+    ?.remoteAddress;
+  if (hops > 0) {
+    const chain = (headers.get('x-forwarded-for') ?? '')
+      .split(',')
+      .map((part) => part.trim())
+      .filter(Boolean);
+    if (chain.length > 0) return chain[Math.max(0, chain.length - hops)]!;
+  }
+  return socket ?? 'unknown';
+}
+
+/** Whether the client reached us over TLS: the URL's scheme, or a trusted proxy's X-Forwarded-Proto. */
+export function isHttps(c: Context, hops: TrustProxy): boolean {
+  if (new URL(c.req.url).protocol === 'https:') return true;
+  if (hops === 0) return false;
+  const proto = c.req.header('x-forwarded-proto')?.split(',').pop()?.trim().toLowerCase();
+  return proto === 'https';
+}
+
+const CSRF_COOKIE = 'jz_csrf';
+const SESSION_COOKIE = 'jz_token';
+const FIELD = '_csrf';
+const FORM_TAG = /<form\b[^>]*\bmethod="post"[^>]*>/gi;
+
+export interface FormGuardOptions {
+  /** Largest body of a page form post (urlencoded), in bytes. */
+  formBytes: number;
+  /** Largest multipart page upload, in bytes. */
+  uploadBytes: number;
+  /** Key of the form tokens; random per process unless given (forms then expire on restart). */
+  secret?: Uint8Array;
+  hops: TrustProxy;
+}
+
+const tooLarge = (c: Context, limit: number) =>
+  c.html(
+    `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>413</title><h1>413</h1><p>提交的内容超过 ${Math.ceil(limit / 1024)} KB 的上限。</p><p>The form exceeds the ${Math.ceil(limit / 1024)} KB limit.</p></html>`,
+    413,
+  );
+
+const refused = (c: Context) =>
+  c.html(
+    '<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>403</title><h1>403</h1><p>表单已过期或不是从本站页面提交的，已拒绝。请回到页面刷新后重新提交。</p><p>This form expired or was not sent from this site and was refused. Reload the page and submit it again.</p></html>',
+    403,
+  );
+
+/**
+ * Page forms (everything outside /api): a body limit before anything reads the body, and a form
+ * token. The token is an HMAC of what identifies the browser's session — the session cookie, or
+ * for anonymous forms (login, public comments) a random `jz_csrf` cookie — so another site can
+ * neither read nor forge it, whatever Origin a non-browser client claims. Every `method="post"`
+ * form of an HTML page gets it as a hidden field on the way out.
+ */
+const hmac = (secret: Uint8Array, binding: string) =>
+  createHmac('sha256', secret).update(binding).digest('base64url');
+
+/**
+ * For clients of the pages that are not browsers (tests, scripts): the cookie header and the form
+ * token that go together, as the pages would have rendered them.
+ */
+export function signForm(secret: Uint8Array, cookieHeader = ''): { cookie: string; token: string } {
+  const session = /(?:^|;\s*)jz_token=([^;]*)/.exec(cookieHeader)?.[1];
+  if (session) return { cookie: cookieHeader, token: hmac(secret, `s:${decodeURIComponent(session)}`) };
+  const anonymous = /(?:^|;\s*)jz_csrf=([^;]*)/.exec(cookieHeader)?.[1];
+  if (anonymous) return { cookie: cookieHeader, token: hmac(secret, `a:${decodeURIComponent(anonymous)}`) };
+  const cookie = [cookieHeader, `${CSRF_COOKIE}=script`].filter(Boolean).join('; ');
+  return { cookie, token: hmac(secret, 'a:script') };
+}
+
+export function formGuard(options: FormGuardOptions): MiddlewareHandler {
+  const secret = options.secret ?? randomBytes(32);
+  const tokenFor = (binding: string) => hmac(secret, binding);
+  const binding = (c: Context) => {
+    const session = getCookie(c, SESSION_COOKIE);
+    if (session) return `s:${session}`;
+    const anonymous = getCookie(c, CSRF_COOKIE);
+    return anonymous ? `a:${anonymous}` : undefined;
+  };
+  const limits = {
+    form: bodyLimit({ maxSize: options.formBytes, onError: (c) => tooLarge(c, options.formBytes) }),
+    upload: bodyLimit({ maxSize: options.uploadBytes, onError: (c) => tooLarge(c, options.uploadBytes) }),
+  };
+
+  return async (c, next) => {
+    if (c.req.path.startsWith('/api/')) return next();
+    const method = c.req.method;
+    if (method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS') {
+      const multipart = (c.req.header('content-type') ?? '').toLowerCase().startsWith('multipart/form-data');
+      let answer: Response | undefined;
+      const limited = await (multipart ? limits.upload : limits.form)(c, async () => {
+        const bound = binding(c);
+        const form = await c.req.parseBody();
+        const sent = typeof form[FIELD] === 'string' ? Buffer.from(form[FIELD] as string) : undefined;
+        const expected = bound ? Buffer.from(tokenFor(bound)) : undefined;
+        if (!sent || !expected || sent.length !== expected.length || !timingSafeEqual(sent, expected)) {
+          answer = refused(c);
+          return;
+        }
+        await next();
+      });
+      if (limited instanceof Response) answer = limited;
+      if (answer) c.res = answer;
+      return;
+    }
+    await next();
+    const type = c.res.headers.get('content-type') ?? '';
+    if (!type.startsWith('text/html')) return;
+    let bound = binding(c);
+    if (!bound) {
+      const value = randomBytes(18).toString('base64url');
+      setCookie(c, CSRF_COOKIE, value, {
+        httpOnly: true,
+        sameSite: 'Lax',
+        secure: isHttps(c, options.hops),
+        path: '/',
+      });
+      bound = `a:${value}`;
+    }
+    const field = `<input type="hidden" name="${FIELD}" value="${tokenFor(bound)}">`;
+    const html = await c.res.text();
+    if (!FORM_TAG.test(html)) {
+      c.res = new Response(html, c.res);
+      return;
+    }
+    FORM_TAG.lastIndex = 0;
+    const res = new Response(
+      html.replace(FORM_TAG, (tag) => `${tag}${field}`),
+      c.res,
+    );
+    res.headers.delete('content-length');
+    c.res = res;
+  };
+}
