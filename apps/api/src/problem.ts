@@ -72,13 +72,39 @@ export function zodIssues(error: z.ZodError, where?: string) {
   }));
 }
 
+const CJK = /[\u3400-\u9fff]/;
+
+/**
+ * The English of a validation message for `detailEn`: schema messages are written zh-CN first,
+ * some with the English in trailing parentheses; the rest is said from the issue's code.
+ */
+export function englishOf(issue: z.core.$ZodIssue): string {
+  if (!CJK.test(issue.message)) return issue.message;
+  const tail = /\(([^()\u3400-\u9fff]+)\)\s*$/.exec(issue.message);
+  if (tail) return tail[1]!.trim();
+  switch (issue.code) {
+    case 'invalid_type':
+      return `expected ${issue.expected}`;
+    case 'too_small':
+      return `too small (minimum ${String(issue.minimum)})`;
+    case 'too_big':
+      return `too big (maximum ${String(issue.maximum)})`;
+    case 'invalid_format':
+      return `invalid format (${issue.format})`;
+    case 'unrecognized_keys':
+      return `unknown keys: ${issue.keys.join(', ')}`;
+    default:
+      return `invalid value (${issue.code})`;
+  }
+}
+
 /** Request validation failures from @hono/zod-openapi become 400 problem documents. */
 export function validationProblem(error: z.ZodError, target: string): Response {
   const issues = zodIssues(error, target);
   const list = issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('；');
   return problemResponse(
     makeProblem(400, 'VALIDATION_FAILED', `请求内容无效 — ${list}`, {
-      detailEn: `invalid request — ${issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+      detailEn: `invalid request — ${issues.map((i, n) => `${i.path.join('.')}: ${englishOf(error.issues[n]!)}`).join('; ')}`,
       issues,
     }),
   );

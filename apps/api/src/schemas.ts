@@ -53,7 +53,9 @@ export const BatchCreateSchema = z
   .object({
     id: BatchIdParam.optional().openapi({ description: '省略时自动生成' }),
     title: z.string().trim().min(1, '标题不能为空').max(200),
-    jurisdiction: JurisdictionSchema.optional().openapi({ description: '省略时使用配置中的辖区' }),
+    // z.optional of this zod, not core's .optional(): installed as separate global packages, core
+    // may carry its own copy of zod, which @hono/zod-openapi has not given .openapi().
+    jurisdiction: z.optional(JurisdictionSchema).openapi({ description: '省略时使用配置中的辖区' }),
     departments: z.array(z.string().trim().min(1)).min(1, '至少一个部门').max(500),
   })
   .strict()

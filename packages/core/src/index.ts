@@ -79,7 +79,7 @@ export type { JianzhengErrorOptions } from './errors/jianzheng-error';
 export { isJianzhengError, JianzhengError } from './errors/jianzheng-error';
 export { sha256Hex } from './hash/sha256';
 export type { Batch, BatchStage } from './model/batch';
-export { BATCH_STAGES, BatchSchema, BatchStageSchema } from './model/batch';
+export { BATCH_STAGE_LABELS_ZH, BATCH_STAGES, BatchSchema, BatchStageSchema } from './model/batch';
 export type { CategoryDefinition, DefaultCategoryId } from './model/category';
 export {
   CategoryDefinitionSchema,

@@ -1,5 +1,5 @@
 import { JianzhengError } from '../errors/jianzheng-error';
-import type { BatchStage } from '../model/batch';
+import { BATCH_STAGE_LABELS_ZH, type BatchStage } from '../model/batch';
 
 /**
  * Stages in which the list is frozen: it is under legal review or was approved as it stands, so
@@ -12,9 +12,13 @@ export const FROZEN_STAGES: readonly BatchStage[] = ['legal-review', 'approved']
 export class StageLockedError extends JianzhengError {
   readonly stage: BatchStage;
   constructor(stage: BatchStage) {
-    super('STAGE_LOCKED', `批次处于“${stage}”阶段，清单已冻结，不能导入或修改材料`, {
-      messageEn: `the batch is in stage "${stage}": its list is frozen and cannot be imported or changed`,
-    });
+    super(
+      'STAGE_LOCKED',
+      `批次处于“${BATCH_STAGE_LABELS_ZH[stage] ?? stage}”阶段，清单已冻结，不能导入或修改材料`,
+      {
+        messageEn: `the batch is in stage "${stage}": its list is frozen and cannot be imported or changed`,
+      },
+    );
     this.stage = stage;
   }
 }

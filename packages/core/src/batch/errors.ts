@@ -1,5 +1,5 @@
 import { JianzhengError } from '../errors/jianzheng-error';
-import type { BatchStage } from '../model/batch';
+import { BATCH_STAGE_LABELS_ZH, type BatchStage } from '../model/batch';
 
 /** One problem in a request's fields, with the path of the offending value (zod issue path). */
 export interface FieldIssue {
@@ -27,9 +27,13 @@ export class TransitionNotAllowedError extends JianzhengError {
   readonly allowed: readonly string[];
   constructor(action: string, stage: BatchStage, allowed: readonly string[]) {
     const next = allowed.length ? allowed.join(', ') : '无';
-    super('TRANSITION_NOT_ALLOWED', `批次处于“${stage}”阶段，不能执行“${action}”；可执行：${next}`, {
-      messageEn: `action "${action}" is not allowed in stage "${stage}"; allowed: ${allowed.join(', ') || 'none'}`,
-    });
+    super(
+      'TRANSITION_NOT_ALLOWED',
+      `批次处于“${BATCH_STAGE_LABELS_ZH[stage] ?? stage}”阶段，不能执行“${action}”；可执行：${next}`,
+      {
+        messageEn: `action "${action}" is not allowed in stage "${stage}"; allowed: ${allowed.join(', ') || 'none'}`,
+      },
+    );
     this.action = action;
     this.stage = stage;
     this.allowed = allowed;

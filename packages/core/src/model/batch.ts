@@ -13,6 +13,17 @@ export const BATCH_STAGES = [
 export const BatchStageSchema = z.enum(BATCH_STAGES);
 export type BatchStage = z.infer<typeof BatchStageSchema>;
 
+/** How a stage is named in zh-CN messages (domain.md §5); ids stay for machines and English. */
+export const BATCH_STAGE_LABELS_ZH: Readonly<Record<BatchStage, string>> = {
+  draft: '草稿',
+  'centralized-review': '集中审核',
+  'department-confirmed': '协商确认',
+  'public-comment': '公开征求意见',
+  'legal-review': '合法性审查',
+  approved: '常务会议审议通过',
+  published: '已公布',
+};
+
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}/, '日期应为 ISO 格式 YYYY-MM-DD');
 
 /** 批次: a set of departments whose lists are reviewed and published together. */
