@@ -41,6 +41,7 @@ export function buildPublication(materials: readonly Material[]): Publication {
       verdict: decision.verdict,
       category: decision.category && label ? { id: decision.category, zh: label.zh, en: label.en } : null,
       ruleId: decision.ruleId,
+      effectiveFrom: decision.verdict === 'cancel' ? (decision.effectiveFrom ?? null) : null,
       replacement: decision.replacement,
       reason: decision.reason,
       status: decision.status,
