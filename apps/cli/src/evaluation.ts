@@ -61,10 +61,10 @@ export interface Evaluation {
 }
 
 /** Runs the engine over the imported materials and assembles the statistics (core's `summarize`). */
-export function evaluateImported(imported: ImportBatchResult, engine: Engine): Evaluation {
+export function evaluateImported(imported: ImportBatchResult, engine: Engine, asOf?: string): Evaluation {
   const materials = imported.materials;
   const decisions = engine.evaluate(materials);
-  const summary = summarize(materials, decisions, { categories: [...engine.categories.keys()] });
+  const summary = summarize(materials, decisions, { categories: [...engine.categories.keys()], asOf });
   const document: EvaluationDocument = {
     summary: {
       departments: summary.departments,

@@ -98,6 +98,10 @@ export function createProgram(io: CliIo, result: { code: number; context?: Comma
         .default('table'),
     )
     .option('--verbose', '同时显示导入提示信息 (also show info notices)')
+    .option(
+      '--as-of <YYYY-MM-DD>',
+      '统计日期，晚于该日生效的取消计为计划取消；默认今天 (day counted for planned cancellations; default today)',
+    )
     .action(
       run(async (ctx, files: string[], options) =>
         (await import('./commands/report')).reportCommand(ctx, files, options),

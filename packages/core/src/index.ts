@@ -55,6 +55,7 @@ export { agreementOf } from './engine/agreement';
 export type { Engine, EngineOptions, EngineRule, RuleSetIdentity } from './engine/create-engine';
 export { createEngine } from './engine/create-engine';
 export { defineRule } from './engine/define-rule';
+export { plannedFrom } from './engine/evaluate';
 export { outcomeCache, ruleOutcome, sharedOutcome } from './engine/outcome';
 export type {
   FactValue,

@@ -71,6 +71,8 @@ describe('diffPublications', () => {
       newlyCancelled: 1,
       restored: 1,
       recategorised: 1,
+      nowEffective: 0,
+      postponed: 0,
       changedFacts: 2,
       // 9 in v1, 1 removed; changed: 身份证, 申请书, 租赁合同, 婚检证明 → 4 unchanged
       unchanged: 4,
@@ -88,6 +90,8 @@ describe('diffPublications', () => {
       newlyCancelled: 0,
       restored: 0,
       recategorised: 0,
+      nowEffective: 0,
+      postponed: 0,
       changedFacts: 0,
       unchanged: 9,
     });

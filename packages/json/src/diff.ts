@@ -14,10 +14,10 @@ export interface DiffPresenceEntry extends DiffMaterialRef {
   category: PublishedMaterial['category'];
 }
 
-/** A material whose verdict or category changed between the versions. */
+/** A material whose verdict, category or planned date changed between the versions. */
 export interface DiffVerdictEntry extends DiffMaterialRef {
-  from: Pick<PublishedMaterial, 'verdict' | 'category' | 'ruleId'>;
-  to: Pick<PublishedMaterial, 'verdict' | 'category' | 'ruleId'>;
+  from: Pick<PublishedMaterial, 'verdict' | 'category' | 'ruleId' | 'effectiveFrom'>;
+  to: Pick<PublishedMaterial, 'verdict' | 'category' | 'ruleId' | 'effectiveFrom'>;
 }
 
 /** The facts a diff compares besides the verdict. */
@@ -60,6 +60,13 @@ export interface PublicationDiff {
   restored: DiffVerdictEntry[];
   /** Cancelled in both, under different categories. */
   recategorised: DiffVerdictEntry[];
+  /** A planned cancellation (计划取消) in `a` that is in force in `b` (domain.md §10). */
+  nowEffective: DiffVerdictEntry[];
+  /**
+   * A cancellation pushed later: planned from a later day in `b`, or in force in `a` and only
+   * planned in `b`. Like `restored`, a regression the notice must justify.
+   */
+  postponed: DiffVerdictEntry[];
   /**
    * Present in both with a different name, source, issuer, legal basis or replacement (the
    * replacement only when verdict and category stayed: otherwise it follows from them).
@@ -71,6 +78,8 @@ export interface PublicationDiff {
     newlyCancelled: number;
     restored: number;
     recategorised: number;
+    nowEffective: number;
+    postponed: number;
     changedFacts: number;
     /** Materials in both versions with nothing listed above. */
     unchanged: number;
@@ -110,7 +119,24 @@ function side(pub: Publication): DiffSide {
   };
 }
 
-const verdictOf = (m: PublishedMaterial) => ({ verdict: m.verdict, category: m.category, ruleId: m.ruleId });
+const verdictOf = (m: PublishedMaterial) => ({
+  verdict: m.verdict,
+  category: m.category,
+  ruleId: m.ruleId,
+  effectiveFrom: m.effectiveFrom ?? null,
+});
+
+/** Planned cancellations of the two versions compared by their day (effective = no day). */
+function plannedChange(old: PublishedMaterial, now: PublishedMaterial): 'now-effective' | 'postponed' | null {
+  if (old.verdict !== 'cancel' || now.verdict !== 'cancel') return null;
+  const from = old.effectiveFrom ?? null;
+  const to = now.effectiveFrom ?? null;
+  if (from === to) return null;
+  if (to === null) return 'now-effective';
+  if (from === null || to > from) return 'postponed';
+  // Brought forward but still planned: the material is simply cancelled sooner.
+  return null;
+}
 
 /**
  * What changed from publication `a` to publication `b`, keyed by the stable material id (so rows
@@ -130,6 +156,8 @@ export function diffPublications(a: Publication, b: Publication): PublicationDif
     newlyCancelled: [],
     restored: [],
     recategorised: [],
+    nowEffective: [],
+    postponed: [],
     changedFacts: [],
     counts: {
       added: 0,
@@ -137,6 +165,8 @@ export function diffPublications(a: Publication, b: Publication): PublicationDif
       newlyCancelled: 0,
       restored: 0,
       recategorised: 0,
+      nowEffective: 0,
+      postponed: 0,
       changedFacts: 0,
       unchanged: 0,
     },
@@ -157,6 +187,9 @@ export function diffPublications(a: Publication, b: Publication): PublicationDif
     else if (old.verdict === 'cancel' && now.verdict === 'retain') list = diff.restored;
     else if (old.verdict === 'cancel' && old.category?.id !== now.category?.id) list = diff.recategorised;
     list?.push(entry);
+    const planned = plannedChange(old, now);
+    if (planned === 'now-effective') diff.nowEffective.push(entry);
+    else if (planned === 'postponed') diff.postponed.push(entry);
 
     const changes: DiffFactChange[] = [];
     for (const field of DIFF_FACT_FIELDS) {
@@ -165,7 +198,7 @@ export function diffPublications(a: Publication, b: Publication): PublicationDif
       if (old[field] !== now[field]) changes.push({ field, from: old[field], to: now[field] });
     }
     if (changes.length > 0) diff.changedFacts.push({ ...ref, changes });
-    if (list === undefined && changes.length === 0) diff.counts.unchanged++;
+    if (list === undefined && planned === null && changes.length === 0) diff.counts.unchanged++;
   }
 
   diff.counts.added = diff.added.length;
@@ -173,6 +206,8 @@ export function diffPublications(a: Publication, b: Publication): PublicationDif
   diff.counts.newlyCancelled = diff.newlyCancelled.length;
   diff.counts.restored = diff.restored.length;
   diff.counts.recategorised = diff.recategorised.length;
+  diff.counts.nowEffective = diff.nowEffective.length;
+  diff.counts.postponed = diff.postponed.length;
   diff.counts.changedFacts = diff.changedFacts.length;
   return diff;
 }

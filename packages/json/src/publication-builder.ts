@@ -3,6 +3,7 @@ import {
   createSummaryAccumulator,
   DEFAULT_CATEGORIES,
   type Decision,
+  formatLocalDate,
   itemKey,
   type Jurisdiction,
   JurisdictionSchema,
@@ -14,6 +15,7 @@ import {
   PublishedDepartmentSchema,
   type PublishedItem,
   type PublishedMaterial,
+  plannedFrom,
 } from '@jianzheng/core';
 import { canonicalContent, contentChecksum } from './canonical';
 import { PublicationBuilderFinishedError, PublicationInputError, type PublicationIssue } from './errors';
@@ -42,6 +44,11 @@ export interface PublicationHeadInput {
   ruleSet: { id: string; version: string };
   /** Publication time; a Date is written as UTC ISO 8601. */
   publishedAt: Date | string;
+  /**
+   * IANA zone of the jurisdiction (domain.md §9 `timeZone`, default Asia/Shanghai): the
+   * publication's date there decides which cancellations are still planned (domain.md §10).
+   */
+  timeZone?: string;
   /** Category labels; defaults to the seven of domain.md §3. Pass the engine's for extra categories. */
   categories?: readonly CategoryDefinition[];
 }
@@ -162,7 +169,10 @@ export function createPublicationBuilder(head: PublicationHeadInput): Publicatio
   const categories = new Map((head.categories ?? DEFAULT_CATEGORIES).map((c) => [c.id, c]));
   const intern = createInterner();
   const internOrNull = (value: string | null) => (value === null ? null : intern.text(value));
-  const summary = createSummaryAccumulator({ categories: [...categories.keys()] });
+  // The publication's own day: a cancellation whose effectiveFrom is later is planned (§10).
+  const day = publishedAt === undefined ? undefined : formatLocalDate(publishedAt, head.timeZone, 'date');
+  const asOf = day !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(day) ? day : undefined;
+  const summary = createSummaryAccumulator({ categories: [...categories.keys()], asOf });
   // One label object per category, shared by its rows (they are frozen, so sharing is safe):
   // a million-row list would otherwise carry hundreds of thousands of identical copies.
   const labels = new Map<string, NonNullable<PublishedMaterial['category']>>();
@@ -227,6 +237,7 @@ export function createPublicationBuilder(head: PublicationHeadInput): Publicatio
       verdict: decision.verdict,
       category,
       ruleId: decision.ruleId,
+      effectiveFrom: decision.verdict === 'cancel' ? plannedFrom(decision.effectiveFrom, asOf) : null,
       replacement: internOrNull(blankToNull(decision.replacement)),
       reason: intern.text(decision.reason),
       status: decision.status,

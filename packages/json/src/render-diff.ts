@@ -24,7 +24,9 @@ const TEXT = {
       `> [!WARNING]\n> **边减边增：${n} 项已取消的材料在第 ${b} 版恢复保留**（第 ${a} 版中已取消）。恢复索要须逐项说明依据，并经合法性审查。`,
     sections: {
       restored: '⚠️ 恢复保留（边减边增）',
+      postponed: '⚠️ 推迟取消（计划取消日期延后）',
       newlyCancelled: '新增取消',
+      nowEffective: '计划取消已生效',
       recategorised: '调整取消类别',
       added: '新增材料',
       removed: '删除材料',
@@ -40,6 +42,8 @@ const TEXT = {
       category: '取消类别',
       fromCategory: '原取消类别',
       toCategory: '新取消类别',
+      fromDay: '原取消日期',
+      toDay: '新取消日期',
       changes: '变更内容',
     },
     verdict: { retain: '保留', cancel: '取消' },
@@ -70,7 +74,9 @@ const TEXT = {
       `> [!WARNING]\n> **Regression: ${n} material(s) cancelled in version ${a} are required again in version ${b}.** Each needs a stated legal basis and a legality review.`,
     sections: {
       restored: '⚠️ Restored (cancelled, now required again)',
+      postponed: '⚠️ Postponed (planned cancellation pushed later)',
       newlyCancelled: 'Newly cancelled',
+      nowEffective: 'Planned cancellation now in force',
       recategorised: 'Re-categorised',
       added: 'Added materials',
       removed: 'Removed materials',
@@ -86,6 +92,8 @@ const TEXT = {
       category: 'Category',
       fromCategory: 'Previous category',
       toCategory: 'New category',
+      fromDay: 'Planned from (before)',
+      toDay: 'Planned from (now)',
       changes: 'Changes',
     },
     verdict: { retain: 'retain', cancel: 'cancel' },
@@ -158,14 +166,24 @@ export function renderDiffMarkdown(diff: PublicationDiff, options: RenderDiffOpt
   out.push(`${totals(diff.from)}${t.separator}${totals(diff.to)}${t.stop}`);
 
   const { counts } = diff;
-  const kinds = ['restored', 'newlyCancelled', 'recategorised', 'added', 'removed', 'changedFacts'] as const;
+  const kinds = [
+    'restored',
+    'postponed',
+    'newlyCancelled',
+    'nowEffective',
+    'recategorised',
+    'added',
+    'removed',
+    'changedFacts',
+  ] as const;
   out.push(
     table(
       [t.kind, t.count],
       [...kinds, 'unchanged' as const].map((kind) => {
         const label = t.sections[kind];
         const n = String(counts[kind]);
-        return kind === 'restored' && counts.restored > 0 ? [`**${label}**`, `**${n}**`] : [label, n];
+        const flagged = (kind === 'restored' || kind === 'postponed') && counts[kind] > 0;
+        return flagged ? [`**${label}**`, `**${n}**`] : [label, n];
       }),
     ),
   );
@@ -183,10 +201,21 @@ export function renderDiffMarkdown(diff: PublicationDiff, options: RenderDiffOpt
     [...base, c.fromCategory, c.id],
     diff.restored.map((e) => [...where(e), category(e.from.category), e.id]),
   );
+  const day = (d: string | null) => (d === null ? (zh ? '已生效' : 'in force') : d);
+  section(
+    'postponed',
+    [...base, c.fromDay, c.toDay, c.id],
+    diff.postponed.map((e) => [...where(e), day(e.from.effectiveFrom), day(e.to.effectiveFrom), e.id]),
+  );
   section(
     'newlyCancelled',
     [...base, c.category, c.id],
     diff.newlyCancelled.map((e) => [...where(e), category(e.to.category), e.id]),
+  );
+  section(
+    'nowEffective',
+    [...base, c.fromDay, c.category, c.id],
+    diff.nowEffective.map((e) => [...where(e), day(e.from.effectiveFrom), category(e.to.category), e.id]),
   );
   section(
     'recategorised',

@@ -1,4 +1,10 @@
-import { createSummaryAccumulator, type Engine, formatRate, type Summary } from '@jianzheng/core';
+import {
+  createSummaryAccumulator,
+  type Engine,
+  formatLocalDate,
+  formatRate,
+  type Summary,
+} from '@jianzheng/core';
 import type { CommandContext } from '../context';
 import { printIssues } from '../context';
 import { engineFor } from '../engine';
@@ -12,6 +18,8 @@ export interface ReportOptions {
   config?: string;
   format: 'table' | 'markdown';
   verbose?: boolean;
+  /** The day counted for (YYYY-MM-DD): cancellations in force only later are planned. Default today. */
+  asOf?: string;
 }
 
 /**
@@ -23,8 +31,10 @@ export async function reportCommand(
   files: string[],
   options: ReportOptions,
 ): Promise<number> {
-  const { engine, config } = await engineFor(options.config);
-  const { summary, ok } = await summarizeWorkbooks(ctx, files, engine, options.verbose);
+  const { engine, config, timeZone } = await engineFor(options.config);
+  // Today in the city's zone: a cancellation from a later effectiveFrom is planned (§10).
+  const asOf = options.asOf ?? formatLocalDate(new Date(), timeZone, 'date');
+  const { summary, ok } = await summarizeWorkbooks(ctx, files, engine, options.verbose, asOf);
   const markdown = options.format === 'markdown';
   const render = (columns: Column[], rows: string[][]) =>
     markdown ? renderMarkdownTable(columns, rows) : renderTable(columns, rows);
@@ -39,8 +49,13 @@ export async function reportCommand(
   lines.push('');
   lines.push(
     `${summary.departments} 个部门，政务服务事项 ${formatCount(summary.items)} 项，申请材料 ${formatCount(summary.materials)} 项，` +
-      `取消 ${formatCount(summary.cancelled)} 项，占比 ${formatRate(summary.cancelled, summary.materials)}。`,
+      `取消 ${formatCount(summary.cancelled)} 项${plannedNote(summary)}，占比 ${formatRate(summary.cancelled, summary.materials)}。`,
   );
+  if (summary.planned > 0) {
+    lines.push('');
+    lines.push(heading('计划取消'));
+    lines.push(render(...plannedTable(summary, bold)));
+  }
   lines.push('');
   lines.push(heading('按部门'));
   lines.push(render(...departmentTable(summary, bold)));
@@ -68,8 +83,9 @@ async function summarizeWorkbooks(
   files: string[],
   engine: Engine,
   verbose: boolean | undefined,
+  asOf: string,
 ): Promise<{ summary: Summary; ok: boolean }> {
-  const counted = createSummaryAccumulator({ categories: [...engine.categories.keys()] });
+  const counted = createSummaryAccumulator({ categories: [...engine.categories.keys()], asOf });
   const outcome = await evaluateWorkbooksFileByFile(
     files,
     ctx.io,
@@ -85,7 +101,33 @@ async function summarizeWorkbooks(
   }
   const imported = await loadWorkbooks(files, ctx.io, ctx.err);
   printIssues(ctx, imported.issues, verbose);
-  return { summary: evaluateImported(imported, engine).summary, ok: imported.ok };
+  return { summary: evaluateImported(imported, engine, asOf).summary, ok: imported.ok };
+}
+
+/** “（其中计划取消 M 项）” when some cancellations are planned (domain.md §10). */
+function plannedNote(summary: Summary): string {
+  return summary.planned > 0 ? `（其中计划取消 ${formatCount(summary.planned)} 项）` : '';
+}
+
+/** The seed's city-wide form: materials, planned cancellations and their rate, per department. */
+function plannedTable(summary: Summary, bold: (text: string) => string): [Column[], string[][]] {
+  const columns: Column[] = [
+    { header: '部门' },
+    { header: '材料', align: 'right' },
+    { header: '已取消', align: 'right' },
+    { header: '计划取消', align: 'right' },
+    { header: '计划取消率', align: 'right' },
+  ];
+  const row = (name: string, t: Summary['byDepartment'][number] | Summary) => [
+    name,
+    formatCount(t.materials),
+    formatCount(t.effective),
+    formatCount(t.planned),
+    formatRate(t.planned, t.materials),
+  ];
+  const rows = summary.byDepartment.filter((d) => d.planned > 0).map((d) => row(d.department, d));
+  rows.push(row(`全市（${summary.departments} 个部门）`, summary).map(bold));
+  return [columns, rows];
 }
 
 function departmentTable(summary: Summary, bold: (text: string) => string): [Column[], string[][]] {

@@ -2,14 +2,28 @@ import { z } from 'zod';
 
 const Name = z.string().trim().min(1);
 const Aliases = z.array(Name).default([]);
+/**
+ * The day (YYYY-MM-DD, jurisdiction time) the data source or rule goes live; before it a
+ * cancellation by this entry is planned (计划取消, domain.md §10).
+ */
+const EffectiveFrom = z
+  .string()
+  .regex(/^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/, '应为 YYYY-MM-DD 日期 (a YYYY-MM-DD date)')
+  .optional();
 
 /** Materials the office can get from a shared data source (网络核验/信息共享). */
 export const SharedDataEntrySchema = z
-  .object({ name: Name, aliases: Aliases, source: Name.optional() })
+  .object({ name: Name, aliases: Aliases, source: Name.optional(), effectiveFrom: EffectiveFrom })
   .strict();
 /** A material proven by a licence the same item already requires (现有证照可证明). */
 export const LicenceProofEntrySchema = z
-  .object({ material: Name, aliases: Aliases, licence: Name, licenceAliases: Aliases })
+  .object({
+    material: Name,
+    aliases: Aliases,
+    licence: Name,
+    licenceAliases: Aliases,
+    effectiveFrom: EffectiveFrom,
+  })
   .strict();
 /** A (item, material) pair a superior authority has already cancelled. */
 export const SuperiorCancellationEntrySchema = z
@@ -27,7 +41,9 @@ export const IssuerRestrictionEntrySchema = z
   .object({ issuerKeywords: z.array(Name).min(1), material: Name, aliases: Aliases })
   .strict();
 /** Materials replaceable by a written commitment (告知承诺). */
-export const CommitmentEntrySchema = z.object({ name: Name, aliases: Aliases }).strict();
+export const CommitmentEntrySchema = z
+  .object({ name: Name, aliases: Aliases, effectiveFrom: EffectiveFrom })
+  .strict();
 /** Items where a written commitment is not allowed (e.g. safety-critical licences). */
 export const CommitmentExclusionEntrySchema = z
   .object({ item: Name.optional(), code: Name.optional() })

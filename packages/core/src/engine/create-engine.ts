@@ -28,6 +28,13 @@ export interface EngineOptions {
    * (default `true`). With `false` the engine stops at the deciding rule and traces only up to it.
    */
   trace?: boolean;
+  /**
+   * The day (YYYY-MM-DD, jurisdiction time) the decisions are for — the publication's date. A
+   * cancellation by a catalog entry whose `effectiveFrom` is later is planned (计划取消): the
+   * decision keeps `effectiveFrom`; from that day on it is an ordinary cancellation. Without a
+   * day every `effectiveFrom` is kept, and the publication decides against its own date.
+   */
+  asOf?: string;
   /** Identity recorded in publications. The version defaults to a hash of the rules and catalogs. */
   ruleSet?: { id?: string; version?: string };
 }
@@ -130,7 +137,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       ).slice(0, 12),
   };
 
-  const evaluate = createEvaluator(compiled, normalize, withTrace);
+  const evaluate = createEvaluator(compiled, normalize, withTrace, options.asOf);
 
   return {
     rules: compiled.map(({ id, category, principle, title }) => ({ id, category, principle, title })),

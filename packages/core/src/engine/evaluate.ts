@@ -66,6 +66,7 @@ export function createEvaluator(
   rules: readonly RunnableRule[],
   normalize: (raw: string | undefined) => string,
   withTrace: boolean,
+  asOf?: string,
 ): (materials: readonly Material[]) => Decision[] {
   const ruleCount = rules.length;
   const alternativesOf = createAlternativesCache();
@@ -112,7 +113,7 @@ export function createEvaluator(
       reason: reasonOf(at, outcome),
       trace,
       alternatives: null,
-      effectiveFrom: outcome?.effectiveFrom ?? null,
+      effectiveFrom: plannedFrom(outcome?.effectiveFrom, asOf),
       agreement: agreementOf(verdict, material.departmentProposal),
       status: 'proposed',
     };
@@ -197,6 +198,15 @@ export function createEvaluator(
     }
     return decisions;
   };
+}
+
+/** The day a planned cancellation takes effect, or null once `asOf` has reached it. */
+export function plannedFrom(
+  effectiveFrom: string | null | undefined,
+  asOf: string | undefined,
+): string | null {
+  if (!effectiveFrom) return null;
+  return asOf !== undefined && asOf >= effectiveFrom ? null : effectiveFrom;
 }
 
 /** For materials built before `alternatives` existed (stored ones): split once per distinct name. */

@@ -4,7 +4,7 @@ import { JurisdictionSchema } from './jurisdiction';
 import { MaterialSourceSchema } from './material';
 
 /** Published documents carry this; a reader refuses versions it does not know. */
-export const PUBLICATION_SCHEMA_VERSION = '1.0';
+export const PUBLICATION_SCHEMA_VERSION = '1.1';
 
 const Count = z.number().int().nonnegative();
 const Rate = z.number().min(0).max(100);
@@ -14,10 +14,17 @@ export const TotalsSchema = z
   .object({
     items: Count,
     materials: Count,
+    /** Effective and planned cancellations together (domain.md §10). */
     cancelled: Count,
+    /** Cancellations in force on the publication's date. */
+    effective: Count,
+    /** Planned cancellations (计划取消): in force from a later `effectiveFrom`. */
+    planned: Count,
     retained: Count,
     /** Percentage with one decimal (29.6 means 29.6 %). */
     cancellationRate: Rate,
+    /** Planned ÷ materials, percentage with one decimal (the seed's 1,761 / 10,107 → 17.4). */
+    plannedRate: Rate,
     byCategory: ByCategory,
   })
   .strict();
@@ -41,6 +48,14 @@ export const PublishedMaterialSchema = z
     verdict: VerdictSchema,
     category: PublishedCategorySchema.nullable(),
     ruleId: z.string().nullable(),
+    /**
+     * A planned cancellation (计划取消): the day (YYYY-MM-DD, jurisdiction time) from which the
+     * material is no longer required; `null` for an effective cancellation or a retained material.
+     */
+    effectiveFrom: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .nullable(),
     replacement: z.string().nullable(),
     reason: z.string(),
     status: DecisionStatusSchema,

@@ -25,9 +25,16 @@ export const provenByLicence = defineRule({
         licenceNames: [entry.licence, ...(entry.licenceAliases ?? [])].map((n) => normalize(n)),
         proven: sharedOutcome({
           matched: true,
-          reason: `可由本事项已要求的“${entry.licence}”证明`,
-          facts: { licence: entry.licence, licenceRequired: true },
+          reason: entry.effectiveFrom
+            ? `可由本事项已要求的“${entry.licence}”证明，自 ${entry.effectiveFrom} 起`
+            : `可由本事项已要求的“${entry.licence}”证明`,
+          facts: {
+            licence: entry.licence,
+            licenceRequired: true,
+            effectiveFrom: entry.effectiveFrom ?? null,
+          },
           replacement: `以${entry.licence}证明`,
+          ...(entry.effectiveFrom ? { effectiveFrom: entry.effectiveFrom } : {}),
         }),
         licenceMissing: sharedOutcome({
           matched: false,

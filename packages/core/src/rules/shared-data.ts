@@ -20,9 +20,17 @@ export const sharedData = defineRule({
     }));
     const inCatalog = outcomeCache((entry: (typeof catalogs.sharedData)[number]) => ({
       matched: true,
-      reason: `信息共享目录收录“${entry.name}”`,
-      facts: { shareable: 'unknown', catalog: 'sharedData', source: entry.source ?? null },
+      reason: entry.effectiveFrom
+        ? `信息共享目录收录“${entry.name}”，自 ${entry.effectiveFrom} 起可共享获取`
+        : `信息共享目录收录“${entry.name}”`,
+      facts: {
+        shareable: 'unknown',
+        catalog: 'sharedData',
+        source: entry.source ?? null,
+        effectiveFrom: entry.effectiveFrom ?? null,
+      },
       replacement: replacementFor(entry.source ?? null),
+      ...(entry.effectiveFrom ? { effectiveFrom: entry.effectiveFrom } : {}),
     }));
     const declaredNo = sharedOutcome({
       matched: false,

@@ -1,6 +1,6 @@
 import { indexByNames } from '../catalogs/name-index';
 import { defineRule } from '../engine/define-rule';
-import { sharedOutcome } from '../engine/outcome';
+import { outcomeCache, sharedOutcome } from '../engine/outcome';
 
 /** 原则3: 凡能采取申请人书面承诺、加强事中事后核查与监管方式解决的，一律取消. */
 export const writtenCommitment = defineRule({
@@ -21,12 +21,13 @@ export const writtenCommitment = defineRule({
       facts: { commitment: 'yes' },
       replacement,
     });
-    const inCatalog = sharedOutcome({
+    const inCatalog = outcomeCache((effectiveFrom: string | undefined) => ({
       matched: true,
-      reason: '告知承诺目录收录',
-      facts: { commitment: 'unknown', catalog: 'commitment' },
+      reason: effectiveFrom ? `告知承诺目录收录，自 ${effectiveFrom} 起实行` : '告知承诺目录收录',
+      facts: { commitment: 'unknown', catalog: 'commitment', effectiveFrom: effectiveFrom ?? null },
       replacement,
-    });
+      ...(effectiveFrom ? { effectiveFrom } : {}),
+    }));
     const declaredNo = sharedOutcome({
       matched: false,
       reason: '部门填报不能告知承诺',
@@ -56,7 +57,7 @@ export const writtenCommitment = defineRule({
       const code = material.item.code?.trim();
       if (excludedNames.has(itemName) || (code !== undefined && excludedCodes.has(code)))
         return excluded[declared];
-      return declared === 'yes' ? declaredYes : inCatalog;
+      return declared === 'yes' ? declaredYes : inCatalog(commitment.get(name)?.effectiveFrom);
     };
   },
 });

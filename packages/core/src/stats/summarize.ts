@@ -6,10 +6,17 @@ import { createSummaryAccumulator } from './summary-accumulator';
 export interface Totals {
   items: number;
   materials: number;
+  /** Cancelled materials, effective and planned together (domain.md §10). */
   cancelled: number;
+  /** Cancelled and in force on the day counted. */
+  effective: number;
+  /** Planned cancellations (计划取消): cancelled from a later `effectiveFrom`. */
+  planned: number;
   retained: number;
   /** Percentage with one decimal: 29.6 means 29.6 %. */
   cancellationRate: number;
+  /** Planned cancellations ÷ materials, percentage with one decimal (1,761 / 10,107 → 17.4). */
+  plannedRate: number;
   byCategory: Record<string, number>;
 }
 
@@ -23,6 +30,11 @@ export interface Summary extends Totals {
 export interface SummarizeOptions {
   /** Category ids to list (with 0) even when nothing falls in them; defaults to the seven. */
   categories?: readonly string[];
+  /**
+   * The day (YYYY-MM-DD) counted for: a cancellation whose `effectiveFrom` is later is planned.
+   * Without it, every cancellation that carries an `effectiveFrom` counts as planned.
+   */
+  asOf?: string;
 }
 
 /**

@@ -9,7 +9,7 @@ import type { SummarizeOptions, Summary, Totals } from './summarize';
 export type SummaryMaterial = Pick<Material, 'item'>;
 
 /** What the accumulator reads of a decision: verdict, category and agreement. */
-export type SummaryDecision = Pick<Decision, 'verdict' | 'category' | 'agreement'>;
+export type SummaryDecision = Pick<Decision, 'verdict' | 'category' | 'agreement' | 'effectiveFrom'>;
 
 /**
  * The statistics of domain.md §7 built one material at a time, so a caller that streams a
@@ -33,6 +33,7 @@ interface Slice {
   items: Set<string>;
   materials: number;
   cancelled: number;
+  planned: number;
   byCategory: Record<string, number>;
 }
 
@@ -49,9 +50,13 @@ export function createSummaryAccumulator(options: SummarizeOptions = {}): Summar
     items: new Set(),
     materials: 0,
     cancelled: 0,
+    planned: 0,
     byCategory: Object.fromEntries(categoryIds.map((id) => [id, 0])) as Record<string, number>,
   });
 
+  const asOf = options.asOf;
+  const isPlanned = (decision: SummaryDecision) =>
+    !!decision.effectiveFrom && (asOf === undefined || decision.effectiveFrom > asOf);
   const whole = fresh();
   const departments = new Map<string, Slice>();
   const itemTypes = new Map<string, Slice>();
@@ -76,6 +81,7 @@ export function createSummaryAccumulator(options: SummarizeOptions = {}): Summar
     acc.materials++;
     if (decision?.verdict === 'cancel') {
       acc.cancelled++;
+      if (isPlanned(decision)) acc.planned++;
       const category = decision.category ?? 'uncategorized';
       acc.byCategory[category] = (acc.byCategory[category] ?? 0) + 1;
     }
@@ -85,8 +91,11 @@ export function createSummaryAccumulator(options: SummarizeOptions = {}): Summar
     items: acc.items.size,
     materials: acc.materials,
     cancelled: acc.cancelled,
+    effective: acc.cancelled - acc.planned,
+    planned: acc.planned,
     retained: acc.materials - acc.cancelled,
     cancellationRate: cancellationRate(acc.cancelled, acc.materials),
+    plannedRate: cancellationRate(acc.planned, acc.materials),
     byCategory: { ...acc.byCategory },
   });
 

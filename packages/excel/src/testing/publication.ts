@@ -4,6 +4,7 @@ import {
   createEngine,
   DEFAULT_CATEGORIES,
   type Material,
+  PUBLICATION_SCHEMA_VERSION,
   type Publication,
   PublicationSchema,
   type PublishedDepartment,
@@ -41,6 +42,7 @@ export function buildPublication(materials: readonly Material[]): Publication {
       verdict: decision.verdict,
       category: decision.category && label ? { id: decision.category, zh: label.zh, en: label.en } : null,
       ruleId: decision.ruleId,
+      effectiveFrom: decision.verdict === 'cancel' ? (decision.effectiveFrom ?? null) : null,
       replacement: decision.replacement,
       reason: decision.reason,
       status: decision.status,
@@ -50,7 +52,7 @@ export function buildPublication(materials: readonly Material[]): Publication {
     });
   });
   return PublicationSchema.parse({
-    schemaVersion: '1.0',
+    schemaVersion: PUBLICATION_SCHEMA_VERSION,
     jurisdiction: { code: '341300', name: '宿州市', level: 'city' },
     batch: {
       id: '2018-1',
