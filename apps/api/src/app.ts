@@ -22,11 +22,13 @@ import { registerBatchRoutes } from './routes/batches';
 import { registerCommentRoutes } from './routes/comments';
 import { registerComparisonRoutes } from './routes/comparisons';
 import { registerImportPreviewRoutes } from './routes/imports-preview';
+import { registerLetterRoutes } from './routes/letters';
 import { registerMaterialRoutes } from './routes/materials';
 import { registerMeRoute } from './routes/me';
 import { registerPublicationRoutes } from './routes/publications';
 import { registerStageRoutes } from './routes/stages';
 import { registerTokenRoutes } from './routes/tokens';
+import { createLetterService } from './services/letters';
 import { createPublicationCache } from './services/publication-cache';
 
 export interface CreateAppOptions {
@@ -128,6 +130,8 @@ export function createApp(options: CreateAppOptions) {
     deps,
     createPublicationCache(options.store, { maxBytes: options.publicationCacheBytes }),
   );
+  const letters = createLetterService(options.store, config?.commitmentLetter);
+  registerLetterRoutes(app, letters);
   registerCommentRoutes(app, deps);
   registerComparisonRoutes(app, deps);
   registerAuditRoutes(app, deps);
@@ -157,6 +161,7 @@ export function createApp(options: CreateAppOptions) {
       rules: engine.rules,
       timeZone: deps.timeZone,
       api: (req, env) => app.fetch(req, env),
+      letters,
     }),
   );
 

@@ -159,6 +159,19 @@ export function createProgram(io: CliIo, result: { code: number; context?: Comma
     );
 
   program
+    .command('letters')
+    .description('生成告知承诺书：每个事项一份 Word 文档 (commitment letters of a publication)')
+    .argument('<publication.json>', '发布的清单 JSON (a published version)')
+    .requiredOption('-o, --out <dir>', '输出目录，写到 <dir>/<批次>/v<N>-letters/ (output folder)')
+    .addOption(configOption())
+    .option('--zip', '写成一个 zip 文件 <dir>/<批次>/v<N>-letters.zip (one zip instead)')
+    .action(
+      run(async (ctx, file: string, options) =>
+        (await import('./commands/letters')).lettersCommand(ctx, file, options),
+      ),
+    );
+
+  program
     .command('explain')
     .description('逐条规则解释一项材料的结论 (explain one material rule by rule)')
     .argument('<workbooks...>', '部门工作簿 .xlsx (department workbooks)')

@@ -42,6 +42,8 @@ export type {
 export { CatalogsSchema } from './catalogs/schema';
 export type { CatalogPatch, CatalogSetting, CatalogSettings } from './config/catalog-patch';
 export { catalogPatchProblems, resolveCatalogs } from './config/catalog-patch';
+export type { CommitmentCheckEntry, CommitmentLetterConfig } from './config/commitment-letter';
+export { CommitmentCheckEntrySchema, CommitmentLetterConfigSchema } from './config/commitment-letter';
 export type { ConfigExtras } from './config/parse-config';
 export {
   effectiveConfig,

@@ -17,6 +17,7 @@ import { tokenPages } from './operator/tokens';
 import { transitionPages } from './operator/transitions';
 import { uploadPages } from './operator/upload';
 import { versionPages } from './operator/versions';
+import { commitmentPages } from './public/commitment';
 import { publicHome } from './public/home';
 import { itemPages } from './public/item';
 import { createPublicLists } from './public-lists';
@@ -28,6 +29,7 @@ import { createPublicLists } from './public-lists';
 const MODULES: PageModule[] = [
   publicHome,
   itemPages,
+  commitmentPages,
   operatorHome,
   batchPage,
   transitionPages,
@@ -56,6 +58,8 @@ export interface CreatePagesOptions {
    * and rate limits instead of re-implementing them.
    */
   api: ApiFetch;
+  /** The commitment letters of published versions (`/items/…/commitment`). */
+  letters?: PageDeps['letters'];
 }
 
 /**

@@ -67,6 +67,11 @@ export const itemPages: PageModule = (deps) => {
           </h2>
           <ListMeta list={list} lang={lang} />
           {open ? <p class="small">{t(lang, 'draftNotice')}</p> : null}
+          {!open && item.materials.some((m) => m.category?.id === 'commitment') ? (
+            <p>
+              <a href={withLang(`${path}/commitment`, lang)}>{t(lang, 'commitmentLetterLink')}</a>
+            </p>
+          ) : null}
         </section>
         {open ? (
           <section aria-labelledby="materials-title">
