@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import packageJson from '../package.json';
 import type { TemplateCommandOptions } from './commands/template';
 import { type CommandContext, createContext } from './context';
+import { CliError, EXIT } from './errors';
 import type { CliIo } from './io';
 
 export const VERSION: string = packageJson.version;
@@ -89,8 +90,17 @@ export function createProgram(io: CliIo, result: { code: number; context?: Comma
 
   program
     .command('report')
-    .description('统计表：按部门、按取消类别，取消率保留一位小数 (statistics for people)')
-    .argument('<workbooks...>', '部门工作簿 .xlsx (department workbooks)')
+    .description(
+      '统计表：按部门、按取消类别，取消率保留一位小数；--cases 为督查件统计 (statistics for people)',
+    )
+    .argument('[workbooks...]', '部门工作簿 .xlsx (department workbooks)')
+    .option('--cases', '督查件统计：按部门的举报、整改、超期、答复用时 (supervision cases, from --db)')
+    .option(
+      '--db <file>',
+      'SQLite 数据库文件，与 --cases 同用 (database file; also $JIANZHENG_DB)',
+      defaultDb,
+    )
+    .option('--batch <id>', '只统计该批次的督查件 (cases of one batch)')
     .addOption(configOption())
     .addOption(
       new Option('-f, --format <format>', '输出格式 (output format)')
@@ -99,9 +109,11 @@ export function createProgram(io: CliIo, result: { code: number; context?: Comma
     )
     .option('--verbose', '同时显示导入提示信息 (also show info notices)')
     .action(
-      run(async (ctx, files: string[], options) =>
-        (await import('./commands/report')).reportCommand(ctx, files, options),
-      ),
+      run(async (ctx, files: string[], options) => {
+        if (options.cases) return (await import('./commands/report-cases')).reportCasesCommand(ctx, options);
+        if (files.length === 0) throw noWorkbooks();
+        return (await import('./commands/report')).reportCommand(ctx, files, options);
+      }),
     );
 
   program

@@ -11,6 +11,7 @@ import {
 import { CategoryDefinitionSchema } from '../model/category';
 import { JurisdictionSchema } from '../model/jurisdiction';
 import { CommitmentLetterConfigSchema } from './commitment-letter';
+import { SupervisionConfigSchema } from './supervision';
 
 const RuleId = z.string().min(1);
 
@@ -88,6 +89,8 @@ export const ConfigSchema = z
     timeZone: TimeZoneSchema.optional(),
     /** The wording of the commitment letters (告知承诺书, domain.md §11). */
     commitmentLetter: CommitmentLetterConfigSchema.optional(),
+    /** Supervision cases (督查, domain.md §12): answer deadline and working-day calendar. */
+    supervision: SupervisionConfigSchema.optional(),
   })
   .strict();
 
