@@ -7,6 +7,15 @@ import type { CliIo } from './io';
 
 export const VERSION: string = packageJson.version;
 /** The SQLite file `serve` and `token` use unless --db or $JIANZHENG_DB says otherwise. */
+function noWorkbooks(): CliError {
+  return new CliError(
+    'CLI_NO_WORKBOOKS',
+    'report 需要部门工作簿，或用 --cases 统计督查件',
+    'report needs department workbooks, or --cases for supervision cases',
+    EXIT.usage,
+  );
+}
+
 export const DEFAULT_DB_FILE = 'jianzheng.sqlite';
 
 // Commands load on first use: `--help` and `--version` need neither exceljs nor the API app.

@@ -131,7 +131,7 @@ export function registerCaseRoutes(
     async (c) => {
       const { batchId, materialId } = c.req.valid('param');
       const material = await published.find(batchId, materialId);
-      if (!material || material.verdict !== 'cancel')
+      if (material?.verdict !== 'cancel')
         throw new NotFoundError('material', materialId, '已公布取消的材料');
       limiter.hit(deps.clientKey(c.req.raw.headers, c.env));
       const body = c.req.valid('json');
@@ -153,22 +153,6 @@ export function registerCaseRoutes(
       );
       return c.json(publicCase(created, now, tz), 201);
     },
-  );
-
-  app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/api/cases/{number}',
-      tags,
-      summary: '督查件状态 A case’s status (public: no contact, no report text)',
-      request: { params: z.object({ number: NumberParam }) },
-      responses: {
-        200: { description: 'case', content: { 'application/json': { schema: PublicCaseSchema } } },
-        ...problems(400, 404),
-      },
-    }),
-    async (c) =>
-      c.json(publicCase(await requireCase(deps, c.req.valid('param').number), deps.now(), tz), 200),
   );
 
   const ListQuery = z.object({
@@ -236,6 +220,23 @@ export function registerCaseRoutes(
       });
       return c.json(caseStatistics(list, deps.now(), tz), 200);
     },
+  );
+
+  // After /api/cases/statistics: `statistics` is not a case number.
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/cases/{number}',
+      tags,
+      summary: '督查件状态 A case’s status (public: no contact, no report text)',
+      request: { params: z.object({ number: NumberParam }) },
+      responses: {
+        200: { description: 'case', content: { 'application/json': { schema: PublicCaseSchema } } },
+        ...problems(400, 404),
+      },
+    }),
+    async (c) =>
+      c.json(publicCase(await requireCase(deps, c.req.valid('param').number), deps.now(), tz), 200),
   );
 
   app.openapi(
