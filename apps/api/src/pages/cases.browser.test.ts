@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../server';
 import { form, MARKET_ROWS, POLICE_ROWS, workbook } from '../test-support/harness';
 import { createToken } from '../tokens';
+import { requireBrowser } from './browser-check';
 
 // A citizen reports a window that still demands a cancelled material, the department answers,
 // a reviewer closes; a second report goes overdue when the injected clock passes its deadline.
@@ -55,7 +56,7 @@ async function report(page: Page, itemPath: string, place: string) {
   return (await page.locator('#case-number').textContent())?.trim() ?? '';
 }
 
-describe.skipIf(!existsSync(CHROMIUM))('supervision cases in a real browser', () => {
+describe.skipIf(!requireBrowser(CHROMIUM))('supervision cases in a real browser', () => {
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     dir = mkdtempSync(join(tmpdir(), 'jz-cases-'));

@@ -131,8 +131,7 @@ export function registerCaseRoutes(
     async (c) => {
       const { batchId, materialId } = c.req.valid('param');
       const material = await published.find(batchId, materialId);
-      if (material?.verdict !== 'cancel')
-        throw new NotFoundError('material', materialId, '已公布取消的材料');
+      if (material?.verdict !== 'cancel') throw new NotFoundError('material', materialId, '已公布取消的材料');
       limiter.hit(deps.clientKey(c.req.raw.headers, c.env));
       const body = c.req.valid('json');
       const now = deps.now();
