@@ -183,6 +183,8 @@ describe.skipIf(!requireBrowser(CHROMIUM))('supervision cases in a real browser'
     await page.goto(`${server.url}/cases/${first}`);
     expect(await page.locator('#case-state').textContent()).toBe('已办结');
 
+    // Login sessions expire on the service's clock too: sign in again after the jump.
+    await signIn(revPage, tokens.reviewer!);
     await revPage.goto(`${server.url}/operator/cases?state=overdue`);
     expect(await revPage.locator('main article').count()).toBe(1);
     expect(await revPage.locator(`#case-${second} .case-state`).textContent()).toBe('已超期');
