@@ -8,6 +8,7 @@ import {
   engineOptionsFromConfig,
   type JianzhengStore,
   parseConfig,
+  supervisionSettings,
 } from '@jianzheng/core';
 import { Scalar } from '@scalar/hono-api-reference';
 import { bodyLimit } from 'hono/body-limit';
@@ -19,16 +20,20 @@ import { errorToResponse, makeProblem, problemResponse, validationProblem } from
 import { createRateLimiter } from './rate-limit';
 import { registerAuditRoutes } from './routes/audit';
 import { registerBatchRoutes } from './routes/batches';
+import { registerCaseRoutes } from './routes/cases';
 import { registerCommentRoutes } from './routes/comments';
 import { registerComparisonRoutes } from './routes/comparisons';
 import { registerImportPreviewRoutes } from './routes/imports-preview';
+import { registerLetterRoutes } from './routes/letters';
 import { registerMaterialRoutes } from './routes/materials';
 import { registerMeRoute } from './routes/me';
 import { registerPublicationRoutes } from './routes/publications';
 import { registerStageRoutes } from './routes/stages';
 import { registerTokenRoutes } from './routes/tokens';
 import { clientAddress, formGuard, isHttps, securityHeaders, trustedHops } from './security';
+import { createLetterService } from './services/letters';
 import { createPublicationCache } from './services/publication-cache';
+import { createPublishedMaterials } from './services/published-materials';
 
 export interface CreateAppOptions {
   /** Where batches, decisions, publications, the audit log and tokens live (e.g. `createSqliteStore`). */
@@ -149,6 +154,16 @@ export function createApp(options: CreateAppOptions) {
     deps,
     createPublicationCache(options.store, { maxBytes: options.publicationCacheBytes }),
   );
+  const letters = createLetterService(options.store, config?.commitmentLetter);
+  registerLetterRoutes(app, letters);
+  registerCaseRoutes(
+    app,
+    deps,
+    createPublishedMaterials(options.store),
+    supervisionSettings(config),
+    // Reports share the comment limits: the same public, the same abuse.
+    createRateLimiter({ max: limits.commentsPerWindow, windowMs: limits.commentWindowMs }),
+  );
   registerCommentRoutes(app, deps);
   registerComparisonRoutes(app, deps);
   registerAuditRoutes(app, deps);
@@ -178,6 +193,7 @@ export function createApp(options: CreateAppOptions) {
       rules: engine.rules,
       timeZone: deps.timeZone,
       api: (req, env) => app.fetch(req, env),
+      letters,
     }),
   );
 

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { createEngine, summarize } from '@jianzheng/core';
 import { importWorkbooks } from '@jianzheng/excel';
 import { parsePublication } from '@jianzheng/json';
+import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from './server';
 import { MARKET_ROWS, POLICE_ROWS, workbook } from './test-support/harness';
@@ -121,6 +122,20 @@ describe('end to end over HTTP', () => {
     const xlsx = await fetch(`${server.url}/api/batches/suzhou-2018-1/publications/1/xlsx`);
     expect(xlsx.status).toBe(200);
     expect((await xlsx.arrayBuffer()).byteLength).toBeGreaterThan(1000);
+
+    // The commitment letters of the published demo: the 208 commitment materials, one zip.
+    const letters = await api(null, 'GET', '/api/batches/suzhou-2018-1/publications/1/letters');
+    const committed = letters.body.flatMap((l: { materials: { id: string }[] }) => l.materials);
+    expect(committed).toHaveLength(208);
+    expect(committed).toHaveLength(pub.summary.byCategory.commitment!);
+    const zip = await fetch(`${server.url}/api/batches/suzhou-2018-1/publications/1/letters.zip`);
+    expect(zip.headers.get('content-type')).toBe('application/zip');
+    const entries = unzipSync(new Uint8Array(await zip.arrayBuffer()));
+    expect(
+      Object.keys(entries)
+        .filter((n) => n.endsWith('.docx'))
+        .sort(),
+    ).toEqual(letters.body.map((l: { fileName: string }) => l.fileName).sort());
 
     const audit = await api(legal, 'GET', '/api/audit?batchId=suzhou-2018-1&action=publication.create');
     expect(audit.body.items[0].after).toMatchObject({ version: 1, sha256: pub.sha256 });

@@ -2,10 +2,20 @@ import { Command, Option } from 'commander';
 import packageJson from '../package.json';
 import type { TemplateCommandOptions } from './commands/template';
 import { type CommandContext, createContext } from './context';
+import { CliError, EXIT } from './errors';
 import type { CliIo } from './io';
 
 export const VERSION: string = packageJson.version;
 /** The SQLite file `serve` and `token` use unless --db or $JIANZHENG_DB says otherwise. */
+function noWorkbooks(): CliError {
+  return new CliError(
+    'CLI_NO_WORKBOOKS',
+    'report 需要部门工作簿，或用 --cases 统计督查件',
+    'report needs department workbooks, or --cases for supervision cases',
+    EXIT.usage,
+  );
+}
+
 export const DEFAULT_DB_FILE = 'jianzheng.sqlite';
 
 // Commands load on first use: `--help` and `--version` need neither exceljs nor the API app.
@@ -89,8 +99,17 @@ export function createProgram(io: CliIo, result: { code: number; context?: Comma
 
   program
     .command('report')
-    .description('统计表：按部门、按取消类别，取消率保留一位小数 (statistics for people)')
-    .argument('<workbooks...>', '部门工作簿 .xlsx (department workbooks)')
+    .description(
+      '统计表：按部门、按取消类别，取消率保留一位小数；--cases 为督查件统计 (statistics for people)',
+    )
+    .argument('[workbooks...]', '部门工作簿 .xlsx (department workbooks)')
+    .option('--cases', '督查件统计：按部门的举报、整改、超期、答复用时 (supervision cases, from --db)')
+    .option(
+      '--db <file>',
+      'SQLite 数据库文件，与 --cases 同用 (database file; also $JIANZHENG_DB)',
+      defaultDb,
+    )
+    .option('--batch <id>', '只统计该批次的督查件 (cases of one batch)')
     .addOption(configOption())
     .addOption(
       new Option('-f, --format <format>', '输出格式 (output format)')
@@ -103,9 +122,11 @@ export function createProgram(io: CliIo, result: { code: number; context?: Comma
       '统计日期，晚于该日生效的取消计为计划取消；默认今天 (day counted for planned cancellations; default today)',
     )
     .action(
-      run(async (ctx, files: string[], options) =>
-        (await import('./commands/report')).reportCommand(ctx, files, options),
-      ),
+      run(async (ctx, files: string[], options) => {
+        if (options.cases) return (await import('./commands/report-cases')).reportCasesCommand(ctx, options);
+        if (files.length === 0) throw noWorkbooks();
+        return (await import('./commands/report')).reportCommand(ctx, files, options);
+      }),
     );
 
   program
@@ -159,6 +180,19 @@ export function createProgram(io: CliIo, result: { code: number; context?: Comma
     .action(
       run(async (ctx, files: string[], options) =>
         (await import('./commands/compare')).compareCommand(ctx, files, options),
+      ),
+    );
+
+  program
+    .command('letters')
+    .description('生成告知承诺书：每个事项一份 Word 文档 (commitment letters of a publication)')
+    .argument('<publication.json>', '发布的清单 JSON (a published version)')
+    .requiredOption('-o, --out <dir>', '输出目录，写到 <dir>/<批次>/v<N>-letters/ (output folder)')
+    .addOption(configOption())
+    .option('--zip', '写成一个 zip 文件 <dir>/<批次>/v<N>-letters.zip (one zip instead)')
+    .action(
+      run(async (ctx, file: string, options) =>
+        (await import('./commands/letters')).lettersCommand(ctx, file, options),
       ),
     );
 

@@ -42,6 +42,8 @@ export type {
 export { CatalogsSchema } from './catalogs/schema';
 export type { CatalogPatch, CatalogSetting, CatalogSettings } from './config/catalog-patch';
 export { catalogPatchProblems, resolveCatalogs } from './config/catalog-patch';
+export type { CommitmentCheckEntry, CommitmentLetterConfig } from './config/commitment-letter';
+export { CommitmentCheckEntrySchema, CommitmentLetterConfigSchema } from './config/commitment-letter';
 export type { ConfigExtras } from './config/parse-config';
 export {
   effectiveConfig,
@@ -51,6 +53,8 @@ export {
 } from './config/parse-config';
 export type { Config, ConfigInput } from './config/schema';
 export { CatalogSettingsSchema, ConfigSchema, DEFAULT_TIME_ZONE, TimeZoneSchema } from './config/schema';
+export type { SupervisionConfig } from './config/supervision';
+export { SupervisionConfigSchema, supervisionSettings } from './config/supervision';
 export { agreementOf } from './engine/agreement';
 export type { Engine, EngineOptions, EngineRule, RuleSetIdentity } from './engine/create-engine';
 export { createEngine } from './engine/create-engine';
@@ -190,5 +194,39 @@ export type {
   TransitionRecord,
   WriteContext,
 } from './store/types';
+export type {
+  CaseAnswer,
+  CaseOutcome,
+  CaseQuery,
+  CaseRecord,
+  CaseReport,
+  CaseState,
+  CaseStatus,
+  NewCase,
+  SupervisionSettings,
+} from './supervision/case';
+export {
+  CASE_LIMITS,
+  CASE_OUTCOME_ZH,
+  CASE_OUTCOMES,
+  CASE_STATES,
+  CASE_STATUS_ZH,
+  CASE_STATUSES,
+  CaseOtherDepartmentError,
+  CaseReportSchema,
+  CaseStateError,
+  caseDueOn,
+  caseIdOf,
+  caseNumber,
+  caseState,
+  DEFAULT_SUPERVISION,
+  planCaseAnswer,
+  planCaseClose,
+} from './supervision/case';
+export type { CaseStatistics, CaseStatisticsRow } from './supervision/case-stats';
+export { caseStatistics } from './supervision/case-stats';
+export type { CaseStore } from './supervision/case-store';
+export type { WorkingCalendar } from './supervision/working-days';
+export { addWorkingDays, isWorkingDay, localDate } from './supervision/working-days';
 export type { LocalDateStyle, LocalDateTime } from './time/local-time';
 export { formatLocalDate, localDateTime, zoneOffset } from './time/local-time';

@@ -22,6 +22,7 @@ import {
   type WriteContext,
 } from '@jianzheng/core';
 import Database from 'better-sqlite3';
+import { sqliteCaseMethods } from './cases';
 import { ImportScopeError, SchemaTooNewError } from './errors';
 import { MIGRATIONS, migrate } from './migrations';
 import { tokenMethods } from './tokens';
@@ -188,6 +189,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
 
   const store: SqliteStore = {
     filename: options.filename,
+    ...sqliteCaseMethods(db, audit, stamp),
 
     schemaVersions() {
       return (

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { CASES_MIGRATION_SQL } from './cases';
 
 /** A schema step. Never edit a shipped migration: add the next one. */
 export interface Migration {
@@ -129,6 +130,11 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE tokens ADD COLUMN parent_id TEXT REFERENCES tokens(id);
       CREATE INDEX tokens_by_parent ON tokens (parent_id);
     `,
+  },
+  {
+    version: 4,
+    name: 'supervision cases (督查)',
+    sql: CASES_MIGRATION_SQL,
   },
 ];
 

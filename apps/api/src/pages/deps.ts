@@ -1,5 +1,6 @@
 import { type CategoryDefinition, formatLocalDate, type JianzhengStore } from '@jianzheng/core';
 import type { Context, Hono } from 'hono';
+import type { LetterService } from '../services/letters';
 import type { ApiFetch } from './api-client';
 import type { Lang } from './i18n';
 import type { createPublicLists } from './public-lists';
@@ -20,6 +21,8 @@ export interface PageDeps {
   lists: PublicLists;
   /** The HTML 404 page. */
   notFound: (c: Context) => Response | Promise<Response>;
+  /** The commitment letters of published versions (`/items/…/commitment`); absent: no such pages. */
+  letters?: LetterService | undefined;
   /** IANA zone dates are shown in (domain.md §9 `timeZone`; default Asia/Shanghai). */
   timeZone?: string;
 }

@@ -1,4 +1,5 @@
 import { COMPARE_LABELS } from './labels-compare';
+import { LETTER_LABELS } from './labels-letters';
 import { OPERATOR_LABELS } from './labels-operator';
 import { PUBLIC_LABELS } from './labels-public';
 import { WORKFLOW_LABELS } from './labels-workflow';
@@ -14,7 +15,13 @@ export function langOf(query: string | undefined): Lang {
  * Every label a person reads, in both languages. A new page brings its own `labels-<page>.ts`
  * (an object of `{ zh, en }` pairs) and spreads it here; `t()` then knows its keys.
  */
-const TEXT = { ...PUBLIC_LABELS, ...OPERATOR_LABELS, ...WORKFLOW_LABELS, ...COMPARE_LABELS } as const;
+const TEXT = {
+  ...PUBLIC_LABELS,
+  ...OPERATOR_LABELS,
+  ...WORKFLOW_LABELS,
+  ...COMPARE_LABELS,
+  ...LETTER_LABELS,
+} as const;
 
 export type TextKey = keyof typeof TEXT;
 

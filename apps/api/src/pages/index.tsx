@@ -8,6 +8,7 @@ import { langOf, t } from './i18n';
 import { Layout } from './layout';
 import { auditPages } from './operator/audit';
 import { batchPage } from './operator/batch';
+import { operatorCasePages } from './operator/cases';
 import { commentPages } from './operator/comments';
 import { comparePages } from './operator/compare';
 import { operatorHome } from './operator/home';
@@ -17,6 +18,8 @@ import { tokenPages } from './operator/tokens';
 import { transitionPages } from './operator/transitions';
 import { uploadPages } from './operator/upload';
 import { versionPages } from './operator/versions';
+import { caseReportPages } from './public/case-report';
+import { commitmentPages } from './public/commitment';
 import { publicHome } from './public/home';
 import { itemPages } from './public/item';
 import { createPublicLists } from './public-lists';
@@ -28,6 +31,9 @@ import { createPublicLists } from './public-lists';
 const MODULES: PageModule[] = [
   publicHome,
   itemPages,
+  commitmentPages,
+  caseReportPages,
+  operatorCasePages,
   operatorHome,
   batchPage,
   transitionPages,
@@ -56,6 +62,8 @@ export interface CreatePagesOptions {
    * and rate limits instead of re-implementing them.
    */
   api: ApiFetch;
+  /** The commitment letters of published versions (`/items/…/commitment`). */
+  letters?: PageDeps['letters'];
 }
 
 /**
@@ -66,6 +74,7 @@ export function createPages(options: CreatePagesOptions) {
   const app = new Hono();
   // Form posts must come from these pages (Origin check); the token cookie is SameSite=Strict too.
   app.use('/items/*', csrf());
+  app.use('/cases/*', csrf());
   app.use('/operator/*', csrf());
   app.onError((error, c) => {
     const lang = langOf(c.req.query('lang'));

@@ -10,6 +10,8 @@ import {
 } from '../catalogs/schema';
 import { CategoryDefinitionSchema } from '../model/category';
 import { JurisdictionSchema } from '../model/jurisdiction';
+import { CommitmentLetterConfigSchema } from './commitment-letter';
+import { SupervisionConfigSchema } from './supervision';
 
 const RuleId = z.string().min(1);
 
@@ -85,6 +87,10 @@ export const ConfigSchema = z
     plugins: z.array(z.string().min(1)).optional(),
     /** The zone every date a person reads is shown in; stored instants stay ISO 8601 with offset. */
     timeZone: TimeZoneSchema.optional(),
+    /** The wording of the commitment letters (告知承诺书, domain.md §11). */
+    commitmentLetter: CommitmentLetterConfigSchema.optional(),
+    /** Supervision cases (督查, domain.md §12): answer deadline and working-day calendar. */
+    supervision: SupervisionConfigSchema.optional(),
   })
   .strict();
 

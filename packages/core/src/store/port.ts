@@ -1,4 +1,5 @@
 import type { TransitionPlan } from '../batch/transitions';
+import type { CaseStore } from '../supervision/case-store';
 import type {
   AuditEntry,
   AuditQuery,
@@ -27,7 +28,7 @@ import type {
  * same transaction, so a write without its audit trail cannot exist. Failures are the errors in
  * `store/errors` (NOT_FOUND, ALREADY_EXISTS, VERSION_CONFLICT).
  */
-export interface JianzhengStore {
+export interface JianzhengStore extends CaseStore {
   // Batches
   createBatch(batch: NewBatch, ctx: WriteContext): Promise<BatchRecord>;
   getBatch(id: string): Promise<BatchRecord | undefined>;

@@ -5,6 +5,7 @@ import { colon, type Lang, langOf, t } from '../i18n';
 import { FlashMessage, Layout, withLang } from '../layout';
 import type { PublicMaterial } from '../public-lists';
 import { type Flash, setFlash, takeFlash } from '../session';
+import { CaseReportForm } from './case-report';
 import { How, ListMeta, MaterialLists } from './components';
 import { VersionNotes, versionNotes } from './version-notes';
 
@@ -67,6 +68,11 @@ export const itemPages: PageModule = (deps) => {
           </h2>
           <ListMeta list={list} lang={lang} />
           {open ? <p class="small">{t(lang, 'draftNotice')}</p> : null}
+          {!open && item.materials.some((m) => m.category?.id === 'commitment') ? (
+            <p>
+              <a href={withLang(`${path}/commitment`, lang)}>{t(lang, 'commitmentLetterLink')}</a>
+            </p>
+          ) : null}
         </section>
         {open ? (
           <section aria-labelledby="materials-title">
@@ -85,6 +91,14 @@ export const itemPages: PageModule = (deps) => {
             <h2 id="materials-title">{t(lang, 'material')}</h2>
             <MaterialLists item={item} lang={lang} />
           </section>
+        )}
+        {open ? null : (
+          <CaseReportForm
+            lang={lang}
+            action={withLang(`${path}/cases`, lang)}
+            materials={item.materials.filter((m) => m.verdict === 'cancel')}
+            flash={flash?.target === 'report' ? flash : undefined}
+          />
         )}
         <VersionNotes lang={lang} notes={notes} />
       </Layout>,

@@ -1,0 +1,141 @@
+import {
+  type CommitmentLetterConfig,
+  itemKey,
+  type Publication,
+  type PublishedItem,
+  sha256Hex,
+} from '@jianzheng/core';
+import { checkIndex, fill, type LetterWording, resolveLetterWording } from './wording';
+
+/** The category whose materials a letter replaces (domain.md §3, §11). */
+export const COMMITMENT_CATEGORY = 'commitment';
+
+/** One committed material (承诺事项) of a letter, its texts filled in. */
+export interface LetterMaterial {
+  /** The published material id (stable across versions). */
+  id: string;
+  name: string;
+  /** 承诺内容: what the applicant states is true. */
+  commitment: string;
+  /** 核查方式: how the office checks it afterwards. */
+  check: string;
+  /** The data source the check reads, where one exists. */
+  source: string | null;
+}
+
+/** The 告知承诺书 of one item in one published version. */
+export interface CommitmentLetter {
+  jurisdiction: string;
+  batchId: string;
+  batchTitle: string;
+  documentNumber: string | null;
+  /** The publication version the letter belongs to: a new version gives new letters. */
+  version: number;
+  publishedAt: string;
+  /** sha256 of the publication the letter was made from. */
+  publicationSha256: string;
+  department: string;
+  item: { code: string | null; name: string; type: string | null; slug: string };
+  title: string;
+  preamble: string;
+  materials: LetterMaterial[];
+  liability: string;
+  /** Lines left blank for the applicant (and the office) to fill in. */
+  signatures: string[];
+  /** A file name for the Word document, unique within the publication: `部门/事项.docx`. */
+  fileName: string;
+}
+
+export interface CommitmentLettersOptions {
+  /** A city's `commitmentLetter` configuration (domain.md §9, §11); absent keys keep the defaults. */
+  wording?: CommitmentLetterConfig;
+}
+
+const SIGNATURES = [
+  '申请人（签字或盖章）：',
+  '身份证件号码 / 统一社会信用代码：',
+  '联系电话：',
+  '日期：        年    月    日',
+];
+
+/** The item page's URL segment (the public site uses the same): stable across versions. */
+export function itemSlug(department: string, item: Pick<PublishedItem, 'code' | 'name'>): string {
+  const key = itemKey(
+    item.code ? { department, code: item.code, name: item.name } : { department, name: item.name },
+  );
+  return sha256Hex(key).slice(0, 12);
+}
+
+// Windows, macOS and zip readers all accept these; anything else becomes a full-width look-alike
+// or is dropped, so a department's name never turns into a path.
+function safeFileName(text: string): string {
+  const cleaned = text
+    .replace(/[\\/:*?"<>|]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0))
+    .replace(/[\p{Cc}\p{Cf}]/gu, '')
+    .replace(/^\.+/, '')
+    .trim();
+  return (cleaned || '未命名').slice(0, 80);
+}
+
+/**
+ * The commitment letters of a publication: one per item with at least one material cancelled in
+ * category `commitment`, in the publication's department and item order. Pure: the same
+ * publication and wording give the same letters.
+ */
+export function commitmentLetters(
+  publication: Publication,
+  options: CommitmentLettersOptions = {},
+): CommitmentLetter[] {
+  const wording: LetterWording = resolveLetterWording(options.wording);
+  const entryOf = checkIndex(wording.checks);
+  const letters: CommitmentLetter[] = [];
+  const usedNames = new Set<string>();
+  for (const department of publication.departments) {
+    for (const item of department.items) {
+      const committed = item.materials.filter(
+        (m) => m.verdict === 'cancel' && m.category?.id === COMMITMENT_CATEGORY,
+      );
+      if (committed.length === 0) continue;
+      const slug = itemSlug(department.name, item);
+      const values = {
+        item: item.name,
+        department: department.name,
+        jurisdiction: publication.jurisdiction.name,
+      };
+      const materials = committed.map((m): LetterMaterial => {
+        const entry = entryOf(m.name);
+        const source = entry?.source ?? null;
+        const own = { ...values, material: m.name, source: source ?? '有关信息' };
+        return {
+          id: m.id,
+          name: m.name,
+          commitment: fill(entry?.commitment ?? wording.commitment, own),
+          check: fill(entry?.check ?? wording.check, own),
+          source,
+        };
+      });
+      let fileName = `${safeFileName(department.name)}/${safeFileName(item.name)}.docx`;
+      if (usedNames.has(fileName))
+        fileName = `${safeFileName(department.name)}/${safeFileName(item.name)}-${item.code ? safeFileName(item.code) : slug}.docx`;
+      usedNames.add(fileName);
+      letters.push({
+        jurisdiction: publication.jurisdiction.name,
+        batchId: publication.batch.id,
+        batchTitle: publication.batch.title,
+        documentNumber: publication.batch.documentNumber,
+        version: publication.version,
+        publishedAt: publication.publishedAt,
+        publicationSha256: publication.sha256,
+        department: department.name,
+        item: { code: item.code, name: item.name, type: item.type, slug },
+        title: fill(wording.title, values),
+        preamble: fill(wording.preamble, values),
+        materials,
+        liability: fill(wording.liability, values),
+        signatures: SIGNATURES,
+        fileName,
+      });
+    }
+  }
+  return letters;
+}
