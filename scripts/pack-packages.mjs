@@ -17,6 +17,7 @@ export const PUBLISHED = [
   'packages/json',
   'packages/store-sqlite',
   'packages/compare',
+  'packages/letters',
   'apps/api',
   'apps/cli',
 ];
