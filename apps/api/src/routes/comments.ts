@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { assertCommentsOpen } from '@jianzheng/core';
 import { allow } from '../auth';
 import { type App, type Deps, requireBatch, requireMaterial } from '../deps';
-import { CommentsClosedError } from '../errors';
 import { PERMISSIONS } from '../permissions';
 import { BatchIdParam, CommentSchema, problems } from '../schemas';
 
@@ -39,7 +39,8 @@ export function registerCommentRoutes(app: App, deps: Deps) {
     async (c) => {
       const { batchId, materialId } = c.req.valid('param');
       const batch = await requireBatch(deps.store, batchId);
-      if (batch.stage !== 'public-comment') throw new CommentsClosedError(batch.stage);
+      // Also checked by the store inside the write; here to refuse before counting the rate limit.
+      assertCommentsOpen(batch);
       await requireMaterial(deps.store, batchId, materialId);
       deps.commentLimiter.hit(deps.clientKey(c.req.raw.headers, c.env));
       const body = c.req.valid('json');

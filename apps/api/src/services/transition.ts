@@ -1,5 +1,7 @@
 import {
+  type AdjustmentChanges,
   applyTransition,
+  assertAdjustmentPublishable,
   type BatchRecord,
   type Engine,
   type JianzhengStore,
@@ -31,6 +33,9 @@ export async function runTransition(
       materialCount,
       unansweredComments: await store.countUnansweredComments(batch.id),
       legalReview: batch.details.legalReview ?? null,
+      details: batch.details,
+      today: localDate(ctx.at, deps.timeZoneOffset),
+      listRevision: batch.listRevision,
     },
     input,
   );
@@ -58,9 +63,16 @@ export async function runTransition(
     });
     const json = serializePublication(pub);
     let diff: string | null = null;
+    let changes: AdjustmentChanges | undefined;
     if (version > 1) {
       const previous = await store.getPublication(batch.id, version - 1);
-      if (previous) diff = JSON.stringify(diffPublications(parsePublication(previous.json), pub));
+      if (previous) {
+        const d = diffPublications(parsePublication(previous.json), pub);
+        changes = { restored: d.restored.length, added: d.added.length };
+        // Checked before the attachment is built; the store checks it again when it writes.
+        assertAdjustmentPublishable(batch.details, batch.listRevision, changes);
+        diff = JSON.stringify(d);
+      }
     }
     const excel = await exportPublication(pub, { timeZone: deps.timeZone });
     publication = {
@@ -73,7 +85,15 @@ export async function runTransition(
       excel: new Uint8Array(excel),
       diff,
     };
+    if (changes) publication.changes = changes;
   }
-  const next = await store.transitionBatch(batch.id, plan, details, ctx, publication);
+  const next = await store.transitionBatch(batch.id, plan, ctx, publication);
   return { batch: next, publication };
+}
+
+/** The calendar date of an instant at a fixed offset such as `+08:00` (for the date guards). */
+function localDate(at: string, offset: string): string {
+  const match = /^([+-])(\d{2}):(\d{2})$/.exec(offset);
+  const minutes = match ? (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) : 0;
+  return new Date(Date.parse(at) + minutes * 60_000).toISOString().slice(0, 10);
 }

@@ -1,0 +1,4 @@
+// @jianzheng/testkit/store-contract — the store port's contract suite (needs vitest).
+
+export type { StoreContractDatabase, StoreContractTarget } from './store-contract/contract';
+export { runStoreContract } from './store-contract/contract';
