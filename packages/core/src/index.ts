@@ -180,6 +180,15 @@ export type { AuditAction } from './store/audit';
 export { AUDIT_ACTIONS, materialQueryText, transitionAuditAction } from './store/audit';
 export { AlreadyExistsError, NotFoundError, VersionConflictError } from './store/errors';
 export type { JianzhengStore } from './store/port';
+export type { StoreRow } from './store/rows';
+export {
+  auditFromRow,
+  batchFromRow,
+  commentFromRow,
+  materialFromRow,
+  publicationMetaFromRow,
+  tokenFromRow,
+} from './store/rows';
 export type {
   Actor,
   AuditEntry,

@@ -8,13 +8,17 @@ import {
   assertListEditable,
   assertOwnDepartment,
   assertTransitionGuards,
+  auditFromRow,
   type BatchRecord,
+  batchFromRow,
+  commentFromRow,
   type ImportInput,
   type ImportResult,
   type JianzhengStore,
   type MaterialChange,
   type MaterialQuery,
   type MaterialRecord,
+  materialFromRow,
   materialQueryText,
   type NewBatch,
   type NewPublication,
@@ -23,6 +27,8 @@ import {
   type Page,
   type PublicationRecord,
   planImport,
+  publicationMetaFromRow,
+  type StoreRow,
   type TransitionPlan,
   type TransitionRecord,
   transitionAuditAction,
@@ -32,18 +38,11 @@ import {
 import Database from 'better-sqlite3';
 import { SchemaTooNewError } from './errors';
 import { MIGRATIONS, migrate } from './migrations';
-import {
-  auditFrom,
-  batchFrom,
-  commentFrom,
-  json,
-  materialFrom,
-  parse,
-  publicationMetaFrom,
-  type Row,
-  tokenFrom,
-} from './rows';
 import { tokenMethods } from './tokens';
+
+const json = (value: unknown) => JSON.stringify(value);
+const parse = <T>(text: unknown): T => (text == null ? (null as T) : (JSON.parse(String(text)) as T));
+type Row = StoreRow;
 
 export interface SqliteStoreOptions {
   /** Path of the database file; created and migrated on open. `:memory:` for a throwaway store. */
@@ -122,7 +121,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
   const requireBatch = (id: string): BatchRecord => {
     const row = selectBatch.get(id) as Row | undefined;
     if (!row) throw new NotFoundError('batch', id, '批次');
-    return batchFrom(row);
+    return batchFromRow(row);
   };
   const selectMaterial = db.prepare('SELECT * FROM materials WHERE batch_id = ? AND id = ?');
   // Filtered queries are built from a handful of clauses, so their statements are few: compile
@@ -193,11 +192,11 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
 
     async getBatch(id) {
       const row = selectBatch.get(id) as Row | undefined;
-      return row ? batchFrom(row) : undefined;
+      return row ? batchFromRow(row) : undefined;
     },
 
     async listBatches() {
-      return (db.prepare('SELECT * FROM batches ORDER BY created_at, id').all() as Row[]).map(batchFrom);
+      return (db.prepare('SELECT * FROM batches ORDER BY created_at, id').all() as Row[]).map(batchFromRow);
     },
 
     async importMaterials(batchId, input: ImportInput, ctx): Promise<ImportResult> {
@@ -326,19 +325,19 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
       // With materials_search the LIKE terms are evaluated on index entries; full (wide) rows are
       // read only for the rows of the page.
       const sql = `SELECT * FROM materials WHERE ${clause} ORDER BY department, seq LIMIT ? OFFSET ?`;
-      const items = (prepared(sql).all(...params, limit, offset) as Row[]).map(materialFrom);
+      const items = (prepared(sql).all(...params, limit, offset) as Row[]).map(materialFromRow);
       return { total, offset, limit, items };
     },
 
     async allMaterials(batchId) {
       return (prepared('SELECT * FROM materials WHERE batch_id = ? ORDER BY seq').all(batchId) as Row[]).map(
-        materialFrom,
+        materialFromRow,
       );
     },
 
     async getMaterial(batchId, materialId) {
       const row = selectMaterial.get(batchId, materialId) as Row | undefined;
-      return row ? materialFrom(row) : undefined;
+      return row ? materialFromRow(row) : undefined;
     },
 
     async updateMaterial(batchId, materialId, expectedVersion, change: MaterialChange, ctx) {
@@ -347,7 +346,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
         const batch = requireBatch(batchId);
         const row = selectMaterial.get(batchId, materialId) as Row | undefined;
         if (!row) throw new NotFoundError('material', materialId, '材料');
-        const current = materialFrom(row);
+        const current = materialFromRow(row);
         if (change.kind === 'annotation') assertOwnDepartment(ctx.actor, [current.material.item.department]);
         assertListEditable(batch.stage);
         if (current.version !== expectedVersion) {
@@ -365,7 +364,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
             'UPDATE materials SET annotation = ?, version = version + 1, updated_at = ? WHERE batch_id = ? AND id = ?',
           ).run(json(change.annotation), at, batchId, materialId);
         }
-        const next = materialFrom(selectMaterial.get(batchId, materialId) as Row);
+        const next = materialFromRow(selectMaterial.get(batchId, materialId) as Row);
         if (change.kind === 'review') {
           audit(ctx, at, AUDIT_ACTIONS.decisionReview, batchId, materialId, current.decision, next.decision);
         } else {
@@ -484,7 +483,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
       const rows = batchId
         ? prepared(`SELECT ${columns} FROM publications WHERE batch_id = ? ORDER BY version`).all(batchId)
         : prepared(`SELECT ${columns} FROM publications ORDER BY batch_id, version`).all();
-      return (rows as Row[]).map(publicationMetaFrom);
+      return (rows as Row[]).map(publicationMetaFromRow);
     },
 
     async getPublication(batchId, version): Promise<PublicationRecord | undefined> {
@@ -497,7 +496,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
       ) as Row | undefined;
       if (!row) return undefined;
       return {
-        ...publicationMetaFrom(row),
+        ...publicationMetaFromRow(row),
         json: String(row.json),
         excel: new Uint8Array(row.excel as Buffer),
         diff: (row.diff as string | null) ?? null,
@@ -516,7 +515,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
             'INSERT INTO comments (batch_id, material_id, body, author, created_at) VALUES (?, ?, ?, ?, ?)',
           )
           .run(batchId, comment.materialId, comment.body, comment.author ?? null, at);
-        const created = commentFrom(
+        const created = commentFromRow(
           db.prepare('SELECT * FROM comments WHERE id = ?').get(info.lastInsertRowid) as Row,
         );
         audit(ctx, at, AUDIT_ACTIONS.commentCreate, batchId, `comment:${created.id}`, null, created);
@@ -534,7 +533,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
       if (filter.unanswered) where.push('answer IS NULL');
       return (
         db.prepare(`SELECT * FROM comments WHERE ${where.join(' AND ')} ORDER BY id`).all(...params) as Row[]
-      ).map(commentFrom);
+      ).map(commentFromRow);
     },
 
     async countUnansweredComments(batchId) {
@@ -548,14 +547,14 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
           .prepare('SELECT * FROM comments WHERE id = ? AND batch_id = ?')
           .get(commentId, batchId) as Row | undefined;
         if (!row) throw new NotFoundError('comment', String(commentId), '意见');
-        const before = commentFrom(row);
+        const before = commentFromRow(row);
         db.prepare('UPDATE comments SET answer = ?, answered_by = ?, answered_at = ? WHERE id = ?').run(
           answer,
           ctx.actor.id,
           at,
           commentId,
         );
-        const after = commentFrom(db.prepare('SELECT * FROM comments WHERE id = ?').get(commentId) as Row);
+        const after = commentFromRow(db.prepare('SELECT * FROM comments WHERE id = ?').get(commentId) as Row);
         audit(ctx, at, AUDIT_ACTIONS.commentAnswer, batchId, `comment:${commentId}`, before, after);
         return after;
       });
@@ -582,7 +581,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
         db
           .prepare(`SELECT * FROM audit_log ${clause} ORDER BY seq LIMIT ? OFFSET ?`)
           .all(...params, limit, offset) as Row[]
-      ).map(auditFrom);
+      ).map(auditFromRow);
       return { total, offset, limit, items };
     },
 

@@ -5,14 +5,19 @@ import type {
   MaterialRecord,
   PublicationMeta,
   TokenRecord,
-} from '@jianzheng/core';
+} from './types';
 
-export type Row = Record<string, unknown>;
+/**
+ * A row of the stores' shared table layout (batches, materials, comments, publications,
+ * audit_log, tokens: snake_case columns, JSON kept as text). SQLite and PostgreSQL adapters read
+ * their rows through these mappers, so a record reads the same whichever database holds it.
+ */
+export type StoreRow = Record<string, unknown>;
+type Row = StoreRow;
 
-export const json = (value: unknown) => JSON.stringify(value);
-export const parse = <T>(text: unknown): T => (text == null ? (null as T) : (JSON.parse(String(text)) as T));
+const parse = <T>(text: unknown): T => (text == null ? (null as T) : (JSON.parse(String(text)) as T));
 
-export function batchFrom(row: Row): BatchRecord {
+export function batchFromRow(row: Row): BatchRecord {
   return {
     id: String(row.id),
     title: String(row.title),
@@ -26,7 +31,7 @@ export function batchFrom(row: Row): BatchRecord {
   };
 }
 
-export function materialFrom(row: Row): MaterialRecord {
+export function materialFromRow(row: Row): MaterialRecord {
   return {
     batchId: String(row.batch_id),
     material: parse(row.material),
@@ -37,7 +42,7 @@ export function materialFrom(row: Row): MaterialRecord {
   };
 }
 
-export function commentFrom(row: Row): CommentRecord {
+export function commentFromRow(row: Row): CommentRecord {
   return {
     id: Number(row.id),
     batchId: String(row.batch_id),
@@ -51,7 +56,7 @@ export function commentFrom(row: Row): CommentRecord {
   };
 }
 
-export function publicationMetaFrom(row: Row): PublicationMeta {
+export function publicationMetaFromRow(row: Row): PublicationMeta {
   return {
     batchId: String(row.batch_id),
     version: Number(row.version),
@@ -62,7 +67,7 @@ export function publicationMetaFrom(row: Row): PublicationMeta {
   };
 }
 
-export function auditFrom(row: Row): AuditEntry {
+export function auditFromRow(row: Row): AuditEntry {
   return {
     seq: Number(row.seq),
     at: String(row.at),
@@ -76,7 +81,7 @@ export function auditFrom(row: Row): AuditEntry {
   };
 }
 
-export function tokenFrom(row: Row): TokenRecord {
+export function tokenFromRow(row: Row): TokenRecord {
   return {
     id: String(row.id),
     hash: String(row.hash),
