@@ -1,6 +1,7 @@
 import {
   type AdjustmentChanges,
   applyTransition,
+  formatLocalDate,
   assertAdjustmentPublishable,
   type BatchRecord,
   type Engine,
@@ -34,7 +35,7 @@ export async function runTransition(
       unansweredComments: await store.countUnansweredComments(batch.id),
       legalReview: batch.details.legalReview ?? null,
       details: batch.details,
-      today: localDate(ctx.at, deps.timeZoneOffset),
+      today: formatLocalDate(ctx.at, deps.timeZone, 'date'),
       listRevision: batch.listRevision,
     },
     input,
@@ -91,9 +92,3 @@ export async function runTransition(
   return { batch: next, publication };
 }
 
-/** The calendar date of an instant at a fixed offset such as `+08:00` (for the date guards). */
-function localDate(at: string, offset: string): string {
-  const match = /^([+-])(\d{2}):(\d{2})$/.exec(offset);
-  const minutes = match ? (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) : 0;
-  return new Date(Date.parse(at) + minutes * 60_000).toISOString().slice(0, 10);
-}
