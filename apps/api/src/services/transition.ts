@@ -1,10 +1,10 @@
 import {
   type AdjustmentChanges,
   applyTransition,
-  formatLocalDate,
   assertAdjustmentPublishable,
   type BatchRecord,
   type Engine,
+  formatLocalDate,
   type JianzhengStore,
   type NewPublication,
   planTransition,
@@ -91,4 +91,3 @@ export async function runTransition(
   const next = await store.transitionBatch(batch.id, plan, ctx, publication);
   return { batch: next, publication };
 }
-
