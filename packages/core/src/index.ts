@@ -207,6 +207,7 @@ export type {
   PublicationMeta,
   PublicationRecord,
   Role,
+  StoreSnapshot,
   TokenQuery,
   TokenRecord,
   TransitionRecord,

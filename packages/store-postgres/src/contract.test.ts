@@ -1,10 +1,9 @@
-import type { PostgresCluster } from '@jianzheng/testkit';
+import { type PostgresCluster, pgTestSkipReason, startPostgres } from '@jianzheng/testkit';
 import { runStoreContract } from '@jianzheng/testkit/store-contract';
 import { afterAll, beforeAll } from 'vitest';
 import { createPostgresStore } from './index';
-import { freshDatabase, pgSkipReason, startPostgres } from './test-support';
 
-const skipReason = pgSkipReason();
+const skipReason = pgTestSkipReason();
 let cluster: PostgresCluster | undefined;
 
 beforeAll(async () => {
@@ -17,7 +16,7 @@ afterAll(async () => {
 runStoreContract('postgres', {
   skipReason,
   async setup() {
-    const database = await freshDatabase(cluster!);
+    const database = await cluster!.createDatabase();
     // Two connections at most per handle: the races then really run on two sessions.
     const open = () => createPostgresStore({ connectionString: database.url, maxConnections: 2 });
     const store = await open();

@@ -1,10 +1,9 @@
-import type { PostgresCluster } from '@jianzheng/testkit';
+import { type PostgresCluster, pgTestSkipReason, startPostgres } from '@jianzheng/testkit';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPostgresStore, POSTGRES_MIGRATIONS } from './index';
-import { freshDatabase, pgSkipReason, startPostgres } from './test-support';
 
-const skipReason = pgSkipReason();
+const skipReason = pgTestSkipReason();
 let cluster: PostgresCluster | undefined;
 beforeAll(async () => {
   if (!skipReason) cluster = await startPostgres();
@@ -17,7 +16,7 @@ describe.skipIf(Boolean(skipReason))(
   `createPostgresStore${skipReason ? ` (skipped — ${skipReason})` : ''}`,
   () => {
     it('migrates once even when two instances open the database at the same moment, and refuses a newer schema', async () => {
-      const database = await freshDatabase(cluster!);
+      const database = await cluster!.createDatabase();
       try {
         const [a, b] = await Promise.all([
           createPostgresStore({ connectionString: database.url }),
@@ -41,7 +40,7 @@ describe.skipIf(Boolean(skipReason))(
     });
 
     it('keeps publications and the audit log unchangeable underneath the store (triggers)', async () => {
-      const database = await freshDatabase(cluster!);
+      const database = await cluster!.createDatabase();
       const store = await createPostgresStore({ connectionString: database.url });
       const raw = new pg.Client({ connectionString: database.url });
       try {

@@ -20,7 +20,6 @@ import {
   planImport,
   publicationMetaFromRow,
   type StoreRow,
-  tokenFromRow,
   transitionAuditAction,
   VersionConflictError,
   type WriteContext,
@@ -28,6 +27,8 @@ import {
 import pg from 'pg';
 import { SchemaTooNewError } from './errors';
 import { migratePostgres, POSTGRES_MIGRATIONS } from './migrations';
+import { exportPostgresSnapshot, importPostgresSnapshot } from './snapshot';
+import { postgresTokenMethods } from './tokens';
 
 export interface PostgresStoreOptions {
   /** `postgres://user@host:port/database`; the database must exist (the schema is created). */
@@ -633,23 +634,24 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
       return { total: Number(count!.n), offset, limit, items };
     },
 
-    async createToken(token, ctx) {
-      const at = stamp(ctx);
-      return tx(async (client) => {
-        await client.query(
-          'INSERT INTO tokens (id, hash, role, department, label, created_at) VALUES ($1, $2, $3, $4, $5, $6)',
-          [token.id, token.hash, token.role, token.department, token.label, at],
-        );
-        const record = { ...token, createdAt: at };
-        const { hash: _hash, ...visible } = record;
-        await audit(client, ctx, at, AUDIT_ACTIONS.tokenCreate, null, `token:${token.id}`, null, visible);
-        return record;
-      });
+    ...postgresTokenMethods(pool, tx, stamp, audit, now),
+
+    async exportSnapshot() {
+      const client = await pool.connect();
+      try {
+        return await exportPostgresSnapshot(client);
+      } finally {
+        client.release();
+      }
     },
 
-    async findTokenByHash(hash) {
-      const [row] = await rows('SELECT * FROM tokens WHERE hash = $1', [hash]);
-      return row ? tokenFromRow(row) : undefined;
+    async importSnapshot(snapshot) {
+      const client = await pool.connect();
+      try {
+        await importPostgresSnapshot(client, snapshot);
+      } finally {
+        client.release();
+      }
     },
 
     async close() {

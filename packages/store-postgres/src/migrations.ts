@@ -98,8 +98,13 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
         role text NOT NULL,
         department text,
         label text,
-        created_at text NOT NULL
+        created_at text NOT NULL,
+        expires_at text,
+        last_used_at text,
+        revoked_at text,
+        parent_id text REFERENCES tokens(id)
       );
+      CREATE INDEX tokens_by_parent ON tokens (parent_id);
       CREATE FUNCTION jianzheng_refuse() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN RAISE EXCEPTION '%', TG_ARGV[0]; END $$;
       CREATE TRIGGER publications_immutable BEFORE UPDATE ON publications

@@ -38,6 +38,7 @@ import {
 import Database from 'better-sqlite3';
 import { SchemaTooNewError } from './errors';
 import { MIGRATIONS, migrate } from './migrations';
+import { exportSqliteSnapshot, importSqliteSnapshot } from './snapshot';
 import { tokenMethods } from './tokens';
 
 const json = (value: unknown) => JSON.stringify(value);
@@ -586,6 +587,14 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
     },
 
     ...tokenMethods(db, stamp, audit, now),
+
+    async exportSnapshot() {
+      return db.transaction(() => exportSqliteSnapshot(db))();
+    },
+
+    async importSnapshot(snapshot) {
+      importSqliteSnapshot(db, snapshot);
+    },
 
     async close() {
       if (db.open) db.close();

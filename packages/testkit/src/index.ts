@@ -7,7 +7,7 @@ export type { CorpusCase, CorpusExpectation } from './corpus';
 export { ACCEPTED_CASE_IDS, REFUSED_CASE_IDS, writeBadInputCorpus, ZIP_BOMB_EXPANDED_BYTES } from './corpus';
 export { readCellsWithExceljs, writeCellsWithExceljs } from './exceljs-baseline';
 export type { PostgresCluster, StartPostgresOptions } from './postgres-cluster';
-export { postgresUnavailableReason, startPostgres } from './postgres-cluster';
+export { pgTestSkipReason, postgresUnavailableReason, startPostgres } from './postgres-cluster';
 export type {
   BatchSpec,
   DeriveOptions,

@@ -1,8 +1,10 @@
 import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import pg from 'pg';
 import { freePort } from './server-process';
 
 const run = promisify(execFile);
@@ -13,8 +15,43 @@ export interface PostgresCluster {
   url: string;
   /** The URL of another database on the same server. */
   urlFor(database: string): string;
+  /** Creates an empty database with a fresh name; `drop` removes it (closing its connections). */
+  createDatabase(): Promise<{ url: string; drop(): Promise<void> }>;
   /** Stops the server and removes its directory (nothing for a server named by JIANZHENG_TEST_PG_URL). */
   stop(): Promise<void>;
+}
+
+async function onServer(url: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+function withDatabases(url: string): Pick<PostgresCluster, 'urlFor' | 'createDatabase'> {
+  const urlFor = (db: string) => withDatabase(url, db);
+  return {
+    urlFor,
+    async createDatabase() {
+      const name = `jz_${randomBytes(6).toString('hex')}`;
+      await onServer(url, `CREATE DATABASE ${name}`);
+      return { url: urlFor(name), drop: () => onServer(url, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+    },
+  };
+}
+
+/**
+ * `postgresUnavailableReason` for test files: the reason to skip, except under `CI=true`, where
+ * an unavailable server is an error (CI must run the PostgreSQL tests, never skip them).
+ */
+export function pgTestSkipReason(): string | undefined {
+  const reason = postgresUnavailableReason();
+  if (reason && process.env.CI === 'true')
+    throw new Error(`CI=true but PostgreSQL is unavailable: ${reason}`);
+  return reason;
 }
 
 export interface StartPostgresOptions {
@@ -63,7 +100,7 @@ export function postgresUnavailableReason(options: StartPostgresOptions = {}): s
 export async function startPostgres(options: StartPostgresOptions = {}): Promise<PostgresCluster> {
   const external = process.env.JIANZHENG_TEST_PG_URL;
   if (external) {
-    return { url: external, urlFor: (db) => withDatabase(external, db), stop: async () => {} };
+    return { url: external, ...withDatabases(external), stop: async () => {} };
   }
   const reason = postgresUnavailableReason(options);
   if (reason) throw new Error(`cannot start PostgreSQL: ${reason}`);
@@ -115,7 +152,7 @@ export async function startPostgres(options: StartPostgresOptions = {}): Promise
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
   return {
     url,
-    urlFor: (db) => withDatabase(url, db),
+    ...withDatabases(url),
     async stop() {
       await asPostgres('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']).catch(() => {});
       if (!options.dir) rmSync(dir, { recursive: true, force: true });

@@ -2,3 +2,4 @@
 
 export type { StoreContractDatabase, StoreContractTarget } from './store-contract/contract';
 export { runStoreContract } from './store-contract/contract';
+export { readThroughPort, seedStore } from './store-contract/seed';

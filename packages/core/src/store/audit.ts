@@ -15,6 +15,9 @@ export const AUDIT_ACTIONS = {
   commentCreate: 'comment.create',
   commentAnswer: 'comment.answer',
   tokenCreate: 'token.create',
+  tokenRevoke: 'token.revoke',
+  sessionCreate: 'session.create',
+  sessionRevoke: 'session.revoke',
 } as const;
 
 export type AuditAction =

@@ -15,6 +15,7 @@ import type {
   Page,
   PublicationMeta,
   PublicationRecord,
+  StoreSnapshot,
   TokenQuery,
   TokenRecord,
   TransitionRecord,
@@ -117,6 +118,16 @@ export interface JianzhengStore {
   revokeToken(id: string, ctx: WriteContext): Promise<TokenRecord>;
   /** Records a use (`lastUsedAt`); not audited — the audit log holds the writes a token made. */
   touchToken(id: string, at: string): Promise<void>;
+
+  // Moving a whole store (`jianzheng migrate`)
+  /** Everything the store holds, read consistently. */
+  exportSnapshot(): Promise<StoreSnapshot>;
+  /**
+   * Writes a snapshot into an empty store in one transaction, keeping ids, versions, sequence
+   * numbers and times; ALREADY_EXISTS when the store holds anything. Not audited: the audit log
+   * itself is part of the snapshot.
+   */
+  importSnapshot(snapshot: StoreSnapshot): Promise<void>;
 
   close(): Promise<void>;
 }

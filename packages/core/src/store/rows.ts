@@ -89,5 +89,9 @@ export function tokenFromRow(row: Row): TokenRecord {
     department: (row.department as string | null) ?? null,
     label: (row.label as string | null) ?? null,
     createdAt: String(row.created_at),
+    expiresAt: (row.expires_at as string | null) ?? null,
+    lastUsedAt: (row.last_used_at as string | null) ?? null,
+    revokedAt: (row.revoked_at as string | null) ?? null,
+    parentId: (row.parent_id as string | null) ?? null,
   };
 }

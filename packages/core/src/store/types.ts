@@ -221,3 +221,15 @@ export interface WriteContext {
   /** ISO timestamp; defaults to now. */
   at?: string;
 }
+
+/** Everything a store holds, in write order: what `jianzheng migrate` moves between stores. */
+export interface StoreSnapshot {
+  batches: BatchRecord[];
+  /** Every batch's materials, each batch in list order. */
+  materials: MaterialRecord[];
+  transitions: TransitionRecord[];
+  publications: PublicationRecord[];
+  comments: CommentRecord[];
+  audit: AuditEntry[];
+  tokens: TokenRecord[];
+}
