@@ -1,3 +1,7 @@
 import { packageBuild } from '../../tsup.config.base';
 
-export default packageBuild({ index: 'src/index.ts' });
+export default packageBuild({
+  index: 'src/index.ts',
+  'store-contract': 'src/store-contract.ts',
+  'pg-dev': 'src/pg-dev.ts',
+});

@@ -61,15 +61,8 @@ export class PreconditionRequiredError extends JianzhengError {
   }
 }
 
-/** Public comments are only taken while the batch is in `public-comment`. */
-export class CommentsClosedError extends JianzhengError {
-  constructor() {
-    // No stage in the text: the public form must not tell outsiders where an internal review stands.
-    super('COMMENTS_CLOSED', '当前不在公开征求意见期，不能提交意见', {
-      messageEn: 'comments are closed: the list is not out for public comment',
-    });
-  }
-}
+/** Re-exported from core, where the guard lives (the store checks it inside its transaction). */
+export { CommentsClosedError } from '@jianzheng/core';
 
 /** One or more uploaded workbooks had errors; each failing file imported nothing. */
 export class ImportFailedError extends JianzhengError {

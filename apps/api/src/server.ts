@@ -1,10 +1,16 @@
 import { type ServerType, serve } from '@hono/node-server';
+import type { JianzhengStore } from '@jianzheng/core';
 import { createSqliteStore } from '@jianzheng/store-sqlite';
 import { type CreateAppOptions, createApp } from './app';
 
 export interface StartServerOptions extends Omit<CreateAppOptions, 'store'> {
-  /** SQLite file; created and migrated on first start. */
-  dbPath: string;
+  /**
+   * The store to serve (any adapter of the port, e.g. `createPostgresStore` for several
+   * instances); closed with the server. Give either this or `dbPath`.
+   */
+  store?: JianzhengStore;
+  /** SQLite file, created and migrated on first start, when no `store` is given. */
+  dbPath?: string;
   /** TCP port (default 8787; 0 picks a free one). */
   port?: number;
   /** Interface to listen on (default 127.0.0.1: put a reverse proxy in front for the public). */
@@ -20,8 +26,8 @@ export interface RunningServer {
 
 /** Opens the database and serves the app on @hono/node-server. */
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
-  const { dbPath, port = 8787, host = '127.0.0.1', ...appOptions } = options;
-  const store = createSqliteStore({ filename: dbPath });
+  const { dbPath, store: _store, port = 8787, host = '127.0.0.1', ...appOptions } = options;
+  const store = options.store ?? createSqliteStore({ filename: dbPath! });
   const app = createApp({ ...appOptions, store });
   let server: ServerType | undefined;
   const address = await new Promise<{ port: number }>((resolve, reject) => {

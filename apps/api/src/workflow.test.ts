@@ -168,6 +168,15 @@ describe('publication', () => {
       { 'if-match': cancelled.etag },
     );
     expect((await step('admin', { action: 'adjust' })).status).toBe(400);
+    // Restoring a cancelled material (边减边增) needs a legal review of the adjustment first (§5).
+    const refused = await step('admin', { action: 'adjust', reason: '上级部门要求恢复' });
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ code: 'GUARD_FAILED', guard: 'adjustment-legal-review' });
+    const batchNow = (await h.call('reviewer', 'GET', '/api/batches/b1')).body;
+    expect(batchNow.details.adjustment).toMatchObject({ openedBy: expect.any(String) });
+    expect(
+      (await step('legal', { action: 'review-adjustment', result: 'passed', notes: '恢复有据' })).status,
+    ).toBe(200);
     const adjusted = await step('admin', { action: 'adjust', reason: '上级部门要求恢复' });
     expect(adjusted.status).toBe(200);
     expect(adjusted.body.publication).toMatchObject({ version: 2, reason: '上级部门要求恢复' });

@@ -217,7 +217,11 @@ export function createProgram(io: CliIo, result: { code: number; context?: Comma
   program
     .command('serve')
     .description('启动服务端：经办接口与公开清单页面 (start the API app)')
-    .option('--db <file>', 'SQLite 数据库文件 (database file; also $JIANZHENG_DB)', defaultDb)
+    .option(
+      '--db <file|url>',
+      'SQLite 数据库文件或 postgres:// 地址 (database file or PostgreSQL URL; also $JIANZHENG_DB)',
+      defaultDb,
+    )
     .option('-p, --port <port>', '端口 (port)', '8787')
     .option('--host <host>', '监听地址 (interface)', '127.0.0.1')
     .option(
@@ -253,6 +257,13 @@ export function createProgram(io: CliIo, result: { code: number; context?: Comma
     .action(
       run(async (ctx, options) => (await import('./commands/config')).configCheckCommand(ctx, options)),
     );
+
+  program
+    .command('migrate')
+    .description('把整个数据库迁移到另一个（如 SQLite → PostgreSQL）(move a whole store)')
+    .requiredOption('--from <file|url>', '源数据库 (source: SQLite file or postgres:// URL)')
+    .requiredOption('--to <file|url>', '目标数据库，须为空 (empty target: SQLite file or postgres:// URL)')
+    .action(run(async (ctx, options) => (await import('./commands/migrate')).migrateCommand(ctx, options)));
 
   const token = program.command('token').description('访问令牌 (access tokens)');
   const dbOption = () =>

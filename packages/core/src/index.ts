@@ -10,6 +10,17 @@ export {
   InvalidTransitionInputError,
   TransitionNotAllowedError,
 } from './batch/errors';
+export type { AdjustmentChanges } from './batch/guards';
+export {
+  assertAdjustmentPublishable,
+  assertCommentsOpen,
+  assertOwnDepartment,
+  CommentsClosedError,
+  OtherDepartmentError,
+  openAdjustmentDraft,
+} from './batch/guards';
+export type { ExistingMaterial, ImportPlan, PlannedRow } from './batch/import-plan';
+export { ImportScopeError, planImport } from './batch/import-plan';
 export type { AnnotationInput, ReviewInput, ReviewOptions } from './batch/review';
 export { AnnotationInputSchema, applyReview, ReviewInputSchema } from './batch/review';
 export type {
@@ -21,6 +32,7 @@ export type {
 } from './batch/transitions';
 export {
   allowedActions,
+  assertTransitionGuards,
   parseTransitionInput,
   planTransition,
   TRANSITIONS,
@@ -169,8 +181,19 @@ export type { SummarizeOptions, Summary, Totals } from './stats/summarize';
 export { summarize } from './stats/summarize';
 export type { SummaryAccumulator, SummaryDecision, SummaryMaterial } from './stats/summary-accumulator';
 export { createSummaryAccumulator } from './stats/summary-accumulator';
+export type { AuditAction } from './store/audit';
+export { AUDIT_ACTIONS, materialQueryText, transitionAuditAction } from './store/audit';
 export { AlreadyExistsError, NotFoundError, VersionConflictError } from './store/errors';
 export type { JianzhengStore } from './store/port';
+export type { StoreRow } from './store/rows';
+export {
+  auditFromRow,
+  batchFromRow,
+  commentFromRow,
+  materialFromRow,
+  publicationMetaFromRow,
+  tokenFromRow,
+} from './store/rows';
 export type {
   Actor,
   AuditEntry,
@@ -189,6 +212,7 @@ export type {
   PublicationMeta,
   PublicationRecord,
   Role,
+  StoreSnapshot,
   TokenQuery,
   TokenRecord,
   TransitionRecord,

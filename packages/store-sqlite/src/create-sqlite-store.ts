@@ -1,31 +1,50 @@
 import {
   AlreadyExistsError,
-  type AuditEntry,
+  AUDIT_ACTIONS,
   type AuditQuery,
+  applyTransition,
+  assertAdjustmentPublishable,
+  assertCommentsOpen,
+  assertListEditable,
+  assertOwnDepartment,
+  assertTransitionGuards,
+  auditFromRow,
   type BatchRecord,
-  type CommentRecord,
+  batchFromRow,
+  commentFromRow,
   type ImportInput,
   type ImportResult,
   type JianzhengStore,
   type MaterialChange,
   type MaterialQuery,
   type MaterialRecord,
+  materialFromRow,
+  materialQueryText,
   type NewBatch,
   type NewPublication,
   NotFoundError,
+  openAdjustmentDraft,
   type Page,
-  type PublicationMeta,
   type PublicationRecord,
+  planImport,
+  publicationMetaFromRow,
+  type StoreRow,
   type TransitionPlan,
   type TransitionRecord,
+  transitionAuditAction,
   VersionConflictError,
   type WriteContext,
 } from '@jianzheng/core';
 import Database from 'better-sqlite3';
 import { sqliteCaseMethods } from './cases';
-import { ImportScopeError, SchemaTooNewError } from './errors';
+import { SchemaTooNewError } from './errors';
 import { MIGRATIONS, migrate } from './migrations';
+import { exportSqliteSnapshot, importSqliteSnapshot } from './snapshot';
 import { tokenMethods } from './tokens';
+
+const json = (value: unknown) => JSON.stringify(value);
+const parse = <T>(text: unknown): T => (text == null ? (null as T) : (JSON.parse(String(text)) as T));
+type Row = StoreRow;
 
 export interface SqliteStoreOptions {
   /** Path of the database file; created and migrated on open. `:memory:` for a throwaway store. */
@@ -44,74 +63,6 @@ export interface SqliteStore extends JianzhengStore {
   readonly filename: string;
   /** Schema versions applied, oldest first. */
   schemaVersions(): number[];
-}
-
-type Row = Record<string, unknown>;
-
-const json = (value: unknown) => JSON.stringify(value);
-const parse = <T>(text: unknown): T => (text == null ? (null as T) : (JSON.parse(String(text)) as T));
-
-function batchFrom(row: Row): BatchRecord {
-  return {
-    id: String(row.id),
-    title: String(row.title),
-    jurisdiction: parse(row.jurisdiction),
-    departments: parse(row.departments),
-    stage: row.stage as BatchRecord['stage'],
-    details: parse(row.details) ?? {},
-    createdAt: String(row.created_at),
-    updatedAt: String(row.updated_at),
-  };
-}
-
-function materialFrom(row: Row): MaterialRecord {
-  return {
-    batchId: String(row.batch_id),
-    material: parse(row.material),
-    decision: parse(row.decision),
-    annotation: parse(row.annotation),
-    version: Number(row.version),
-    updatedAt: String(row.updated_at),
-  };
-}
-
-function commentFrom(row: Row): CommentRecord {
-  return {
-    id: Number(row.id),
-    batchId: String(row.batch_id),
-    materialId: String(row.material_id),
-    body: String(row.body),
-    author: (row.author as string | null) ?? null,
-    createdAt: String(row.created_at),
-    answer: (row.answer as string | null) ?? null,
-    answeredBy: (row.answered_by as string | null) ?? null,
-    answeredAt: (row.answered_at as string | null) ?? null,
-  };
-}
-
-function publicationMetaFrom(row: Row): PublicationMeta {
-  return {
-    batchId: String(row.batch_id),
-    version: Number(row.version),
-    publishedAt: String(row.published_at),
-    documentNumber: (row.document_number as string | null) ?? null,
-    reason: (row.reason as string | null) ?? null,
-    sha256: String(row.sha256),
-  };
-}
-
-function auditFrom(row: Row): AuditEntry {
-  return {
-    seq: Number(row.seq),
-    at: String(row.at),
-    actor: String(row.actor),
-    role: String(row.role),
-    action: String(row.action),
-    batchId: (row.batch_id as string | null) ?? null,
-    target: (row.target as string | null) ?? null,
-    before: parse(row.before),
-    after: parse(row.after),
-  };
 }
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -172,7 +123,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
   const requireBatch = (id: string): BatchRecord => {
     const row = selectBatch.get(id) as Row | undefined;
     if (!row) throw new NotFoundError('batch', id, '批次');
-    return batchFrom(row);
+    return batchFromRow(row);
   };
   const selectMaterial = db.prepare('SELECT * FROM materials WHERE batch_id = ? AND id = ?');
   // Filtered queries are built from a handful of clauses, so their statements are few: compile
@@ -185,6 +136,27 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
       statements.set(sql, statement);
     }
     return statement;
+  };
+
+  // IMMEDIATE takes the write lock before the first read, so a guard read inside the transaction
+  // cannot be overtaken by another connection's (or process's) write before ours.
+  const immediate = <T>(fn: () => T): T => db.transaction(fn).immediate();
+  const countUnanswered = (batchId: string) =>
+    (
+      prepared('SELECT COUNT(*) AS n FROM comments WHERE batch_id = ? AND answer IS NULL').get(batchId) as {
+        n: number;
+      }
+    ).n;
+  const updateDetails = db.prepare(
+    'UPDATE batches SET details = ?, list_revision = list_revision + 1, updated_at = ? WHERE id = ?',
+  );
+  /** Every change of the list bumps its revision; the first after publication opens the adjustment draft. */
+  const listChanged = (batch: BatchRecord, ctx: WriteContext, at: string) => {
+    const draft = openAdjustmentDraft(batch.stage, batch.details, at, ctx.actor);
+    updateDetails.run(json(draft ?? batch.details), at, batch.id);
+    if (draft) {
+      audit(ctx, at, AUDIT_ACTIONS.adjustmentOpen, batch.id, batch.id, null, draft.adjustment);
+    }
   };
 
   const store: SqliteStore = {
@@ -201,7 +173,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
 
     async createBatch(batch: NewBatch, ctx) {
       const at = stamp(ctx);
-      return db.transaction(() => {
+      return immediate(() => {
         if (selectBatch.get(batch.id)) throw new AlreadyExistsError('batch', batch.id, '批次');
         db.prepare(
           'INSERT INTO batches (id, title, jurisdiction, departments, stage, details, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
@@ -216,60 +188,47 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
           at,
         );
         const created = requireBatch(batch.id);
-        audit(ctx, at, 'batch.create', batch.id, batch.id, null, created);
+        audit(ctx, at, AUDIT_ACTIONS.batchCreate, batch.id, batch.id, null, created);
         return created;
-      })();
+      });
     },
 
     async getBatch(id) {
       const row = selectBatch.get(id) as Row | undefined;
-      return row ? batchFrom(row) : undefined;
+      return row ? batchFromRow(row) : undefined;
     },
 
     async listBatches() {
-      return (db.prepare('SELECT * FROM batches ORDER BY created_at, id').all() as Row[]).map(batchFrom);
+      return (db.prepare('SELECT * FROM batches ORDER BY created_at, id').all() as Row[]).map(batchFromRow);
     },
 
     async importMaterials(batchId, input: ImportInput, ctx): Promise<ImportResult> {
       const at = stamp(ctx);
-      return db.transaction(() => {
-        requireBatch(batchId);
+      return immediate(() => {
+        const batch = requireBatch(batchId);
+        assertListEditable(batch.stage);
+        assertOwnDepartment(ctx.actor, input.departments);
         const departments = [...new Set(input.departments)];
         const marks = departments.map(() => '?').join(', ');
-        const existing = new Map<string, Row>();
-        const before: Record<string, number> = Object.fromEntries(departments.map((d) => [d, 0]));
-        if (departments.length) {
-          for (const row of db
-            .prepare(
-              `SELECT id, department, status, decision, annotation, version FROM materials WHERE batch_id = ? AND department IN (${marks})`,
-            )
-            .all(batchId, ...departments) as Row[]) {
-            existing.set(String(row.id), row);
-            before[String(row.department)] = (before[String(row.department)] ?? 0) + 1;
-          }
-        }
-        const listed = new Set(departments);
-        const incoming = new Set<string>();
-        for (const { material } of input.entries) {
-          if (!listed.has(material.item.department)) {
-            throw new ImportScopeError(material.id, material.item.department, departments);
-          }
-          incoming.add(material.id);
-        }
-        const remove = db.prepare('DELETE FROM materials WHERE batch_id = ? AND id = ?');
-        let removed = 0;
-        for (const id of existing.keys()) {
-          if (!incoming.has(id)) {
-            remove.run(batchId, id);
-            removed++;
-          }
-        }
+        const existing = departments.length
+          ? (
+              db
+                .prepare(
+                  `SELECT id, department, decision FROM materials WHERE batch_id = ? AND department IN (${marks})`,
+                )
+                .all(batchId, ...departments) as Row[]
+            ).map((row) => ({
+              id: String(row.id),
+              department: String(row.department),
+              decision: parse<MaterialRecord['decision']>(row.decision),
+            }))
+          : [];
         const maxSeq = db
           .prepare('SELECT COALESCE(MAX(seq), 0) AS s FROM materials WHERE batch_id = ?')
-          .get(batchId) as {
-          s: number;
-        };
-        let seq = maxSeq.s;
+          .get(batchId) as { s: number };
+        const plan = planImport(existing, maxSeq.s, input);
+        const remove = db.prepare('DELETE FROM materials WHERE batch_id = ? AND id = ?');
+        for (const id of plan.remove) remove.run(batchId, id);
         const insert = db.prepare(
           `INSERT INTO materials (batch_id, id, seq, department, item_name, name, verdict, category, agreement, status, material, decision, annotation, version, updated_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, 1, ?)`,
@@ -278,13 +237,9 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
           `UPDATE materials SET seq = ?, item_name = ?, name = ?, verdict = ?, category = ?, agreement = ?, status = ?,
              material = ?, decision = ?, version = version + 1, updated_at = ? WHERE batch_id = ? AND id = ?`,
         );
-        let added = 0;
-        let updated = 0;
-        let keptDecisions = 0;
-        for (const { material, decision: fresh } of input.entries) {
-          seq++;
-          const old = existing.get(material.id);
-          if (!old) {
+        for (const { material, decision, seq, write } of plan.rows) {
+          const d = decision;
+          if (write === 'insert') {
             insert.run(
               batchId,
               material.id,
@@ -292,52 +247,47 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
               material.item.department,
               material.item.name,
               material.name,
-              fresh.verdict,
-              fresh.category,
-              fresh.agreement,
-              fresh.status,
+              d.verdict,
+              d.category,
+              d.agreement,
+              d.status,
               json(material),
-              json(fresh),
+              json(d),
               at,
             );
-            added++;
-            continue;
+          } else {
+            update.run(
+              seq,
+              material.item.name,
+              material.name,
+              d.verdict,
+              d.category,
+              d.agreement,
+              d.status,
+              json(material),
+              json(d),
+              at,
+              batchId,
+              material.id,
+            );
           }
-          // A person's settlement outlives a re-upload; the engine's proposal is recomputed anyway.
-          const keep = old.status !== 'proposed';
-          const decision = keep ? parse<MaterialRecord['decision']>(old.decision) : fresh;
-          if (keep) keptDecisions++;
-          update.run(
-            seq,
-            material.item.name,
-            material.name,
-            decision.verdict,
-            decision.category,
-            decision.agreement,
-            decision.status,
-            json(material),
-            json(decision),
-            at,
-            batchId,
-            material.id,
-          );
-          updated++;
         }
-        const after: Record<string, number> = Object.fromEntries(departments.map((d) => [d, 0]));
-        for (const { material } of input.entries)
-          after[material.item.department] = (after[material.item.department] ?? 0) + 1;
-        const result: ImportResult = { departments, added, updated, removed, keptDecisions };
+        listChanged(batch, ctx, at);
         audit(
           ctx,
           at,
-          'import',
+          AUDIT_ACTIONS.import,
           batchId,
           departments.join(', '),
-          { materials: before },
-          { source: input.source, materials: after, ...result },
+          { materials: plan.before },
+          {
+            source: input.source,
+            materials: plan.after,
+            ...plan.result,
+          },
         );
-        return result;
-      })();
+        return plan.result;
+      });
     },
 
     async listMaterials(batchId, query: MaterialQuery = {}): Promise<Page<MaterialRecord>> {
@@ -363,7 +313,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
         where.push('status = ?');
         params.push(query.status);
       }
-      const q = query.q?.normalize('NFKC').trim();
+      const q = materialQueryText(query.q);
       if (q) {
         where.push("(item_name LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\')");
         const like = `%${escapeLike(q)}%`;
@@ -378,27 +328,30 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
       // With materials_search the LIKE terms are evaluated on index entries; full (wide) rows are
       // read only for the rows of the page.
       const sql = `SELECT * FROM materials WHERE ${clause} ORDER BY department, seq LIMIT ? OFFSET ?`;
-      const items = (prepared(sql).all(...params, limit, offset) as Row[]).map(materialFrom);
+      const items = (prepared(sql).all(...params, limit, offset) as Row[]).map(materialFromRow);
       return { total, offset, limit, items };
     },
 
     async allMaterials(batchId) {
       return (prepared('SELECT * FROM materials WHERE batch_id = ? ORDER BY seq').all(batchId) as Row[]).map(
-        materialFrom,
+        materialFromRow,
       );
     },
 
     async getMaterial(batchId, materialId) {
       const row = selectMaterial.get(batchId, materialId) as Row | undefined;
-      return row ? materialFrom(row) : undefined;
+      return row ? materialFromRow(row) : undefined;
     },
 
     async updateMaterial(batchId, materialId, expectedVersion, change: MaterialChange, ctx) {
       const at = stamp(ctx);
-      return db.transaction(() => {
+      return immediate(() => {
+        const batch = requireBatch(batchId);
         const row = selectMaterial.get(batchId, materialId) as Row | undefined;
         if (!row) throw new NotFoundError('material', materialId, '材料');
-        const current = materialFrom(row);
+        const current = materialFromRow(row);
+        if (change.kind === 'annotation') assertOwnDepartment(ctx.actor, [current.material.item.department]);
+        assertListEditable(batch.stage);
         if (current.version !== expectedVersion) {
           throw new VersionConflictError('该材料', expectedVersion, current.version);
         }
@@ -408,26 +361,61 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
             `UPDATE materials SET verdict = ?, category = ?, agreement = ?, status = ?, decision = ?, version = version + 1, updated_at = ?
              WHERE batch_id = ? AND id = ?`,
           ).run(d.verdict, d.category, d.agreement, d.status, json(d), at, batchId, materialId);
+          listChanged(batch, ctx, at);
         } else {
           db.prepare(
             'UPDATE materials SET annotation = ?, version = version + 1, updated_at = ? WHERE batch_id = ? AND id = ?',
           ).run(json(change.annotation), at, batchId, materialId);
         }
-        const next = materialFrom(selectMaterial.get(batchId, materialId) as Row);
+        const next = materialFromRow(selectMaterial.get(batchId, materialId) as Row);
         if (change.kind === 'review') {
-          audit(ctx, at, 'decision.review', batchId, materialId, current.decision, next.decision);
+          audit(ctx, at, AUDIT_ACTIONS.decisionReview, batchId, materialId, current.decision, next.decision);
         } else {
-          audit(ctx, at, 'material.annotate', batchId, materialId, current.annotation, next.annotation);
+          audit(
+            ctx,
+            at,
+            AUDIT_ACTIONS.materialAnnotate,
+            batchId,
+            materialId,
+            current.annotation,
+            next.annotation,
+          );
         }
         return next;
-      })();
+      });
     },
 
-    async transitionBatch(batchId, plan: TransitionPlan, details, ctx, publication?: NewPublication) {
+    async transitionBatch(batchId, plan: TransitionPlan, ctx, publication?: NewPublication) {
       const at = stamp(ctx);
-      return db.transaction(() => {
+      return immediate(() => {
         const current = requireBatch(batchId);
         if (current.stage !== plan.from) throw new VersionConflictError('批次阶段', plan.from, current.stage);
+        if (plan.listRevision !== undefined && plan.listRevision !== current.listRevision) {
+          throw new VersionConflictError('批次清单', plan.listRevision, current.listRevision);
+        }
+        assertTransitionGuards(plan.action, {
+          stage: current.stage,
+          materialCount: (
+            db.prepare('SELECT COUNT(*) AS n FROM materials WHERE batch_id = ?').get(batchId) as { n: number }
+          ).n,
+          unansweredComments: countUnanswered(batchId),
+          legalReview: current.details.legalReview ?? null,
+          details: current.details,
+          listRevision: current.listRevision,
+        });
+        const details = applyTransition(current.details, plan, at);
+        if (plan.publishes) {
+          if (!publication || publication.version !== details.publicationVersion) {
+            throw new VersionConflictError(
+              '发布版本',
+              details.publicationVersion ?? 0,
+              publication?.version ?? 0,
+            );
+          }
+          if (plan.action === 'adjust' && publication.changes) {
+            assertAdjustmentPublishable(current.details, current.listRevision, publication.changes);
+          }
+        }
         db.prepare('UPDATE batches SET stage = ?, details = ?, updated_at = ? WHERE id = ?').run(
           plan.to,
           json(details),
@@ -441,13 +429,13 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
         audit(
           ctx,
           at,
-          `transition.${plan.action}`,
+          transitionAuditAction(plan.action),
           batchId,
           batchId,
           { stage: current.stage, details: current.details },
           { stage: next.stage, details: next.details, fields: plan.fields },
         );
-        if (publication) {
+        if (publication && plan.publishes) {
           const taken = db
             .prepare('SELECT 1 FROM publications WHERE batch_id = ? AND version = ?')
             .get(batchId, publication.version);
@@ -467,7 +455,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
             Buffer.from(publication.excel),
             publication.diff,
           );
-          audit(ctx, at, 'publication.create', batchId, `v${publication.version}`, null, {
+          audit(ctx, at, AUDIT_ACTIONS.publicationCreate, batchId, `v${publication.version}`, null, {
             version: publication.version,
             sha256: publication.sha256,
             documentNumber: publication.documentNumber,
@@ -475,7 +463,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
           });
         }
         return next;
-      })();
+      });
     },
 
     async listTransitions(batchId): Promise<TransitionRecord[]> {
@@ -498,7 +486,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
       const rows = batchId
         ? prepared(`SELECT ${columns} FROM publications WHERE batch_id = ? ORDER BY version`).all(batchId)
         : prepared(`SELECT ${columns} FROM publications ORDER BY batch_id, version`).all();
-      return (rows as Row[]).map(publicationMetaFrom);
+      return (rows as Row[]).map(publicationMetaFromRow);
     },
 
     async getPublication(batchId, version): Promise<PublicationRecord | undefined> {
@@ -511,7 +499,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
       ) as Row | undefined;
       if (!row) return undefined;
       return {
-        ...publicationMetaFrom(row),
+        ...publicationMetaFromRow(row),
         json: String(row.json),
         excel: new Uint8Array(row.excel as Buffer),
         diff: (row.diff as string | null) ?? null,
@@ -520,8 +508,8 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
 
     async addComment(batchId, comment, ctx) {
       const at = stamp(ctx);
-      return db.transaction(() => {
-        requireBatch(batchId);
+      return immediate(() => {
+        assertCommentsOpen(requireBatch(batchId));
         if (!selectMaterial.get(batchId, comment.materialId)) {
           throw new NotFoundError('material', comment.materialId, '材料');
         }
@@ -530,12 +518,12 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
             'INSERT INTO comments (batch_id, material_id, body, author, created_at) VALUES (?, ?, ?, ?, ?)',
           )
           .run(batchId, comment.materialId, comment.body, comment.author ?? null, at);
-        const created = commentFrom(
+        const created = commentFromRow(
           db.prepare('SELECT * FROM comments WHERE id = ?').get(info.lastInsertRowid) as Row,
         );
-        audit(ctx, at, 'comment.create', batchId, `comment:${created.id}`, null, created);
+        audit(ctx, at, AUDIT_ACTIONS.commentCreate, batchId, `comment:${created.id}`, null, created);
         return created;
-      })();
+      });
     },
 
     async listComments(batchId, filter = {}) {
@@ -548,37 +536,31 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
       if (filter.unanswered) where.push('answer IS NULL');
       return (
         db.prepare(`SELECT * FROM comments WHERE ${where.join(' AND ')} ORDER BY id`).all(...params) as Row[]
-      ).map(commentFrom);
+      ).map(commentFromRow);
     },
 
     async countUnansweredComments(batchId) {
-      return (
-        db
-          .prepare('SELECT COUNT(*) AS n FROM comments WHERE batch_id = ? AND answer IS NULL')
-          .get(batchId) as {
-          n: number;
-        }
-      ).n;
+      return countUnanswered(batchId);
     },
 
     async answerComment(batchId, commentId, answer, ctx) {
       const at = stamp(ctx);
-      return db.transaction(() => {
+      return immediate(() => {
         const row = db
           .prepare('SELECT * FROM comments WHERE id = ? AND batch_id = ?')
           .get(commentId, batchId) as Row | undefined;
         if (!row) throw new NotFoundError('comment', String(commentId), '意见');
-        const before = commentFrom(row);
+        const before = commentFromRow(row);
         db.prepare('UPDATE comments SET answer = ?, answered_by = ?, answered_at = ? WHERE id = ?').run(
           answer,
           ctx.actor.id,
           at,
           commentId,
         );
-        const after = commentFrom(db.prepare('SELECT * FROM comments WHERE id = ?').get(commentId) as Row);
-        audit(ctx, at, 'comment.answer', batchId, `comment:${commentId}`, before, after);
+        const after = commentFromRow(db.prepare('SELECT * FROM comments WHERE id = ?').get(commentId) as Row);
+        audit(ctx, at, AUDIT_ACTIONS.commentAnswer, batchId, `comment:${commentId}`, before, after);
         return after;
-      })();
+      });
     },
 
     async listAudit(query: AuditQuery = {}) {
@@ -602,11 +584,19 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
         db
           .prepare(`SELECT * FROM audit_log ${clause} ORDER BY seq LIMIT ? OFFSET ?`)
           .all(...params, limit, offset) as Row[]
-      ).map(auditFrom);
+      ).map(auditFromRow);
       return { total, offset, limit, items };
     },
 
     ...tokenMethods(db, stamp, audit, now),
+
+    async exportSnapshot() {
+      return db.transaction(() => exportSqliteSnapshot(db))();
+    },
+
+    async importSnapshot(snapshot) {
+      importSqliteSnapshot(db, snapshot);
+    },
 
     async close() {
       if (db.open) db.close();

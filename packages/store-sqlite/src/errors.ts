@@ -12,16 +12,3 @@ export class SchemaTooNewError extends JianzhengError {
     );
   }
 }
-
-/** An import lists a material of a department it does not declare: it would escape the replace. */
-export class ImportScopeError extends JianzhengError {
-  constructor(materialId: string, department: string, declared: readonly string[]) {
-    super(
-      'IMPORT_SCOPE',
-      `材料 ${materialId} 属于“${department}”，不在本次导入声明的部门（${declared.join('、')}）中；未做任何更改`,
-      {
-        messageEn: `material ${materialId} belongs to "${department}", outside the declared departments; nothing was written`,
-      },
-    );
-  }
-}

@@ -136,6 +136,13 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'supervision cases (督查)',
     sql: CASES_MIGRATION_SQL,
   },
+  {
+    version: 5,
+    name: 'batch list revision',
+    // A transition planned on the list as a caller read it (a legal review, a publication built
+    // from it) is refused when the list changed meanwhile: the revision says so in one read.
+    sql: 'ALTER TABLE batches ADD COLUMN list_revision INTEGER NOT NULL DEFAULT 0;',
+  },
 ];
 
 /**

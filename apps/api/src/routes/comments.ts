@@ -1,8 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { NotFoundError } from '@jianzheng/core';
+import { assertCommentsOpen, NotFoundError } from '@jianzheng/core';
 import { allow } from '../auth';
 import { type App, type Deps, requireBatch, requireMaterial } from '../deps';
-import { CommentsClosedError } from '../errors';
 import { PERMISSIONS } from '../permissions';
 import { BatchIdParam, CommentSchema, problems } from '../schemas';
 
@@ -40,12 +39,12 @@ export function registerCommentRoutes(app: App, deps: Deps) {
     async (c) => {
       const { batchId, materialId } = c.req.valid('param');
       const batch = await requireBatch(deps.store, batchId);
-      if (batch.stage !== 'public-comment') {
+      if (batch.stage !== 'public-comment' && !(await deps.store.listPublications(batchId)).length) {
         // A batch the public has never seen is as unknown as one that does not exist.
-        if (!(await deps.store.listPublications(batchId)).length)
-          throw new NotFoundError('batch', batchId, '批次');
-        throw new CommentsClosedError();
+        throw new NotFoundError('batch', batchId, '批次');
       }
+      // Also checked by the store inside the write; here to refuse before counting the rate limit.
+      assertCommentsOpen(batch);
       await requireMaterial(deps.store, batchId, materialId);
       deps.commentLimiter.hit(deps.clientKey(c.req.raw.headers, c.env));
       const body = c.req.valid('json');

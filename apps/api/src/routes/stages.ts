@@ -17,7 +17,7 @@ export function registerStageRoutes(app: App, deps: Deps) {
       middleware: [allow(['admin', 'reviewer', 'legal'])],
       summary: '阶段流转 Move the batch to its next stage',
       description:
-        'submit → confirm (signer, signedAt) → open-comment (start, end, channel) → legal-review (result, notes; failed returns to centralized-review) → approve (meetingDate) → publish (documentNumber, publishedAt) → adjust (reason): version N+1 with its diff.',
+        'submit → confirm (signer, signedAt) → open-comment (start, end, channel) → [close-comment (reason): early close] → legal-review (result, notes; after the comment period; failed returns to centralized-review) → approve (meetingDate) → publish (documentNumber, publishedAt) → [review-adjustment (result, notes): needed when an adjustment restores or adds materials] → adjust (reason): version N+1 with its diff.',
       request: {
         params: z.object({ batchId: BatchIdParam }),
         body: { required: true, content: { 'application/json': { schema: TransitionInputSchema } } },

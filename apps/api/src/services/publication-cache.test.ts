@@ -54,6 +54,12 @@ async function adjust(call: Harness['call'], batchId: string) {
     { action: 'override', verdict: 'retain', note: '恢复' },
     { 'if-match': cancelled.etag },
   );
+  // Restoring a cancelled material needs the adjustment's legal review first (domain.md §5).
+  await call('legal', 'POST', `/api/batches/${batchId}/transitions`, {
+    action: 'review-adjustment',
+    result: 'passed',
+    notes: '恢复有据',
+  });
   const res = await call('admin', 'POST', `/api/batches/${batchId}/transitions`, {
     action: 'adjust',
     reason: '上级部门要求恢复',

@@ -1,7 +1,10 @@
 import {
+  type AdjustmentChanges,
   applyTransition,
+  assertAdjustmentPublishable,
   type BatchRecord,
   type Engine,
+  formatLocalDate,
   type JianzhengStore,
   type NewPublication,
   planTransition,
@@ -31,6 +34,9 @@ export async function runTransition(
       materialCount,
       unansweredComments: await store.countUnansweredComments(batch.id),
       legalReview: batch.details.legalReview ?? null,
+      details: batch.details,
+      today: formatLocalDate(ctx.at, deps.timeZone, 'date'),
+      listRevision: batch.listRevision,
     },
     input,
   );
@@ -58,9 +64,16 @@ export async function runTransition(
     });
     const json = serializePublication(pub);
     let diff: string | null = null;
+    let changes: AdjustmentChanges | undefined;
     if (version > 1) {
       const previous = await store.getPublication(batch.id, version - 1);
-      if (previous) diff = JSON.stringify(diffPublications(parsePublication(previous.json), pub));
+      if (previous) {
+        const d = diffPublications(parsePublication(previous.json), pub);
+        changes = { restored: d.restored.length, added: d.added.length };
+        // Checked before the attachment is built; the store checks it again when it writes.
+        assertAdjustmentPublishable(batch.details, batch.listRevision, changes);
+        diff = JSON.stringify(d);
+      }
     }
     const excel = await exportPublication(pub, { timeZone: deps.timeZone });
     publication = {
@@ -73,7 +86,8 @@ export async function runTransition(
       excel: new Uint8Array(excel),
       diff,
     };
+    if (changes) publication.changes = changes;
   }
-  const next = await store.transitionBatch(batch.id, plan, details, ctx, publication);
+  const next = await store.transitionBatch(batch.id, plan, ctx, publication);
   return { batch: next, publication };
 }

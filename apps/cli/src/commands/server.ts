@@ -1,6 +1,6 @@
-import { resolve } from 'node:path';
 import type { CommandContext } from '../context';
 import { CliError, EXIT } from '../errors';
+import { openStore, shownDb } from '../open-store';
 
 // The API app pulls in hono and SQLite: load it only for the commands that need it, so the
 // other commands start fast and still work where the native SQLite module is unavailable.
@@ -45,7 +45,7 @@ export async function serveCommand(ctx: CommandContext, options: ServeOptions): 
   const city = await loadCity(options.config);
   const api = await loadApi();
   const server = await api.startServer({
-    dbPath: resolve(ctx.io.cwd, options.db),
+    store: await openStore(options.db, ctx.io.cwd),
     port,
     host: options.host,
     trustProxy: trustProxyOf(options.trustProxy),
@@ -53,7 +53,7 @@ export async function serveCommand(ctx: CommandContext, options: ServeOptions): 
     engine: city.engine,
   });
   ctx.io.stderr.write(
-    `${ctx.err.green('服务已启动')} ${server.url}（数据库 ${options.db}；按 Ctrl+C 停止）\n`,
+    `${ctx.err.green('服务已启动')} ${server.url}（数据库 ${shownDb(options.db)}；按 Ctrl+C 停止）\n`,
   );
   await new Promise<void>((done) => {
     const stop = () => {

@@ -5,7 +5,13 @@ export interface BatchDetails {
   /** 协商确认: who signed for the departments, and when. */
   confirmation?: { signer: string; signedAt: string };
   /** 公开征求意见: the comment period and where it was announced. */
-  commentPeriod?: { start: string; end: string; channel: string };
+  commentPeriod?: {
+    start: string;
+    end: string;
+    channel: string;
+    /** Closed before `end`, with the recorded reason (legal review may then start at once). */
+    closedEarly?: { reason: string; at: string };
+  };
   /** The latest 合法性审查. */
   legalReview?: { result: 'passed' | 'failed'; notes: string; at: string };
   /** 政府常务会议审议通过. */
@@ -16,6 +22,15 @@ export interface BatchDetails {
   publishedAt?: string;
   /** The latest publication version (1 after publish, N+1 after each adjustment). */
   publicationVersion?: number;
+  /**
+   * An open 动态调整 draft: the list changed after publication. Its legal review (when the
+   * adjustment restores or adds materials) holds for the list revision it looked at.
+   */
+  adjustment?: {
+    openedAt: string;
+    openedBy: string;
+    legalReview?: { result: 'passed' | 'failed'; notes: string; at: string; listRevision: number };
+  };
 }
 
 /**
@@ -32,6 +47,20 @@ export function applyTransition(details: BatchDetails, plan: TransitionPlan, at:
     case 'open-comment':
       next.commentPeriod = { start: f.start!, end: f.end!, channel: f.channel! };
       break;
+    case 'close-comment':
+      next.commentPeriod = { ...details.commentPeriod!, closedEarly: { reason: f.reason!, at } };
+      break;
+    case 'review-adjustment':
+      next.adjustment = {
+        ...details.adjustment!,
+        legalReview: {
+          result: f.result as 'passed' | 'failed',
+          notes: f.notes!,
+          at,
+          listRevision: plan.listRevision ?? 0,
+        },
+      };
+      break;
     case 'legal-review':
       next.legalReview = { result: f.result as 'passed' | 'failed', notes: f.notes!, at };
       break;
@@ -47,6 +76,7 @@ export function applyTransition(details: BatchDetails, plan: TransitionPlan, at:
       if (f.documentNumber) next.documentNumber = f.documentNumber;
       next.publishedAt = f.publishedAt ?? at.slice(0, 10);
       next.publicationVersion = (details.publicationVersion ?? 0) + 1;
+      delete next.adjustment;
       break;
   }
   return next;

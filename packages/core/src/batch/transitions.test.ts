@@ -76,7 +76,7 @@ describe('planTransition', () => {
       expect((error as TransitionNotAllowedError).code).toBe('TRANSITION_NOT_ALLOWED');
       expect((error as TransitionNotAllowedError).allowed).toEqual(['submit']);
     }
-    expect(allowedActions('published')).toEqual(['adjust']);
+    expect(allowedActions('published')).toEqual(['review-adjustment', 'adjust']);
   });
 
   it('validates required fields with issue paths', () => {

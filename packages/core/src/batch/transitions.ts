@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { BatchStage } from '../model/batch';
+import type { BatchDetails } from './details';
 import { GuardFailedError, InvalidTransitionInputError, TransitionNotAllowedError } from './errors';
 
 const IsoDate = z
@@ -20,6 +21,7 @@ export const TransitionInputSchema = z.discriminatedUnion('action', [
     .object({ action: z.literal('open-comment'), start: IsoDate, end: IsoDate, channel: Text })
     .strict()
     .refine((v) => v.end >= v.start, { path: ['end'], message: '结束日期早于开始日期 (end before start)' }),
+  z.object({ action: z.literal('close-comment'), reason: Text }).strict(),
   z.object({ action: z.literal('legal-review'), result: z.enum(['passed', 'failed']), notes: Text }).strict(),
   z.object({ action: z.literal('approve'), meetingDate: IsoDate }).strict(),
   z.object({ action: z.literal('publish'), documentNumber: Text, publishedAt: IsoDate }).strict(),
@@ -30,6 +32,9 @@ export const TransitionInputSchema = z.discriminatedUnion('action', [
       documentNumber: Text.optional(),
       publishedAt: IsoDate.optional(),
     })
+    .strict(),
+  z
+    .object({ action: z.literal('review-adjustment'), result: z.enum(['passed', 'failed']), notes: Text })
     .strict(),
 ]);
 export type TransitionInput = z.infer<typeof TransitionInputSchema>;
@@ -63,6 +68,13 @@ export const TRANSITIONS: readonly TransitionDefinition[] = [
     publishes: false,
   },
   {
+    action: 'close-comment',
+    from: ['public-comment'],
+    to: 'public-comment',
+    label: '提前结束征求意见',
+    publishes: false,
+  },
+  {
     action: 'legal-review',
     from: ['public-comment'],
     to: 'legal-review',
@@ -71,6 +83,13 @@ export const TRANSITIONS: readonly TransitionDefinition[] = [
   },
   { action: 'approve', from: ['legal-review'], to: 'approved', label: '常务会议审议通过', publishes: false },
   { action: 'publish', from: ['approved'], to: 'published', label: '公布', publishes: true },
+  {
+    action: 'review-adjustment',
+    from: ['published'],
+    to: 'published',
+    label: '调整的合法性审查',
+    publishes: false,
+  },
   { action: 'adjust', from: ['published'], to: 'published', label: '动态调整', publishes: true },
 ];
 
@@ -85,6 +104,15 @@ export interface TransitionContext {
   unansweredComments: number;
   /** The latest 合法性审查 of the batch, if any. */
   legalReview?: { result: 'passed' | 'failed' } | null | undefined;
+  /** What the stages recorded (comment period, open adjustment draft). */
+  details?: BatchDetails;
+  /**
+   * Today in the jurisdiction's time zone (YYYY-MM-DD), for the date guards. A store re-checking
+   * a plan inside its transaction omits it: dates only move forward, so they cannot race.
+   */
+  today?: string;
+  /** The batch's list revision the caller read; the store refuses the plan if it moved on. */
+  listRevision?: number;
 }
 
 /** What a valid transition does; the store applies it. */
@@ -95,6 +123,8 @@ export interface TransitionPlan {
   /** The validated fields (without `action`). */
   fields: Record<string, string>;
   publishes: boolean;
+  /** The list revision the plan was made on (expected by the store when set). */
+  listRevision?: number;
 }
 
 /** The actions possible from a stage, in workflow order. */
@@ -128,7 +158,46 @@ export function planTransition(context: TransitionContext, input: unknown): Tran
   if (!definition.from.includes(context.stage)) {
     throw new TransitionNotAllowedError(parsed.action, context.stage, allowedActions(context.stage));
   }
-  switch (parsed.action) {
+  assertTransitionGuards(parsed.action, context);
+  const { action, ...fields } = parsed;
+  const to =
+    parsed.action === 'legal-review' && parsed.result === 'failed' ? 'centralized-review' : definition.to;
+  const plan: TransitionPlan = {
+    action,
+    from: context.stage,
+    to,
+    fields: fields as Record<string, string>,
+    publishes: definition.publishes,
+  };
+  if (context.listRevision !== undefined) plan.listRevision = context.listRevision;
+  return plan;
+}
+
+/**
+ * The guards of one action against the batch's facts. `planTransition` runs them on what the
+ * caller read; a store runs them again inside the transaction that writes the transition.
+ */
+export function assertTransitionGuards(action: TransitionAction, context: TransitionContext): void {
+  const details = context.details ?? {};
+  switch (action) {
+    case 'close-comment':
+      if (details.commentPeriod?.closedEarly) {
+        throw new GuardFailedError(
+          'comment-period-open',
+          '征求意见已提前结束过',
+          'the comment period was already closed early',
+        );
+      }
+      break;
+    case 'review-adjustment':
+      if (!details.adjustment) {
+        throw new GuardFailedError(
+          'adjustment-open',
+          '公布后清单没有改动，没有需要审查的调整',
+          'the list has not changed since publication: there is no adjustment to review',
+        );
+      }
+      break;
     case 'submit':
       if (context.materialCount === 0) {
         throw new GuardFailedError(
@@ -138,7 +207,15 @@ export function planTransition(context: TransitionContext, input: unknown): Tran
         );
       }
       break;
-    case 'legal-review':
+    case 'legal-review': {
+      const period = details.commentPeriod;
+      if (context.today && period && !period.closedEarly && context.today <= period.end) {
+        throw new GuardFailedError(
+          'comment-period-ended',
+          `公开征求意见期至 ${period.end} 结束，之后才能进行合法性审查（或先提前结束征求意见并说明理由）`,
+          `the comment period runs until ${period.end}: legal review starts after it (or close it early with a reason)`,
+        );
+      }
       if (context.unansweredComments > 0) {
         throw new GuardFailedError(
           'comments-answered',
@@ -147,6 +224,7 @@ export function planTransition(context: TransitionContext, input: unknown): Tran
         );
       }
       break;
+    }
     case 'approve':
     case 'publish':
       if (context.legalReview?.result !== 'passed') {
@@ -158,14 +236,4 @@ export function planTransition(context: TransitionContext, input: unknown): Tran
       }
       break;
   }
-  const { action, ...fields } = parsed;
-  const to =
-    parsed.action === 'legal-review' && parsed.result === 'failed' ? 'centralized-review' : definition.to;
-  return {
-    action,
-    from: context.stage,
-    to,
-    fields: fields as Record<string, string>,
-    publishes: definition.publishes,
-  };
 }

@@ -16,6 +16,7 @@ import type {
   Page,
   PublicationMeta,
   PublicationRecord,
+  StoreSnapshot,
   TokenQuery,
   TokenRecord,
   TransitionRecord,
@@ -23,10 +24,15 @@ import type {
 } from './types';
 
 /**
- * The storage port of the operators' service. Adapters (e.g. @jianzheng/store-sqlite) implement
- * it; the API knows only this. Every write method is atomic and appends its audit entry in the
- * same transaction, so a write without its audit trail cannot exist. Failures are the errors in
- * `store/errors` (NOT_FOUND, ALREADY_EXISTS, VERSION_CONFLICT).
+ * The storage port of the operators' service. Adapters (@jianzheng/store-sqlite,
+ * @jianzheng/store-postgres) implement it; the API knows only this. Every write method is atomic
+ * and appends its audit entry (`AUDIT_ACTIONS`) in the same transaction, so a write without its
+ * audit trail cannot exist. Every guard of domain.md §5 that a write depends on is re-checked
+ * inside that transaction with core's pure guards (no check-then-act window): a write racing a
+ * stage change is refused, never applied to a frozen list. `@jianzheng/testkit`'s
+ * `runStoreContract` checks all of it against an adapter. Failures are the errors in
+ * `store/errors` (NOT_FOUND, ALREADY_EXISTS, VERSION_CONFLICT) and the guard errors of
+ * `batch/` (STAGE_LOCKED, COMMENTS_CLOSED, FORBIDDEN, IMPORT_SCOPE, GUARD_FAILED).
  */
 export interface JianzhengStore extends CaseStore {
   // Batches
@@ -36,16 +42,21 @@ export interface JianzhengStore extends CaseStore {
 
   // Materials and decisions
   /**
-   * Replaces the materials of `input.departments` in one transaction. A material whose stable id
-   * still exists keeps its reviewed decision (confirmed/overridden) and annotation; others take
-   * the fresh decision.
+   * Replaces the materials of `input.departments` in one transaction, as core's `planImport`
+   * says (reviewed decisions and annotations survive). Inside the transaction: the list must be
+   * editable (`assertListEditable`), a department actor may import only its own department
+   * (`assertOwnDepartment`), and after publication the import opens an adjustment draft.
    */
   importMaterials(batchId: string, input: ImportInput, ctx: WriteContext): Promise<ImportResult>;
   listMaterials(batchId: string, query?: MaterialQuery): Promise<Page<MaterialRecord>>;
   /** Every material of the batch in list order (for publications and statistics). */
   allMaterials(batchId: string): Promise<MaterialRecord[]>;
   getMaterial(batchId: string, materialId: string): Promise<MaterialRecord | undefined>;
-  /** Applies a change only when the material's version still equals `expectedVersion`. */
+  /**
+   * Applies a change only when the material's version still equals `expectedVersion` and the list
+   * is editable; an annotation only by the material's own department (or a non-department role).
+   * A review after publication opens the adjustment draft.
+   */
   updateMaterial(
     batchId: string,
     materialId: string,
@@ -56,13 +67,15 @@ export interface JianzhengStore extends CaseStore {
 
   // Stages and publications
   /**
-   * Moves the batch along `plan` if it is still in `plan.from` (else VERSION_CONFLICT). With a
-   * publication, the transition and the new version are written together.
+   * Moves the batch along `plan` if it is still in `plan.from` and, when the plan carries one, its
+   * list is still at `plan.listRevision` (else VERSION_CONFLICT); re-runs `assertTransitionGuards`
+   * on what the transaction reads (unanswered comments, materials …) and derives the new details
+   * with `applyTransition`. With a publication, the transition and the new version are written
+   * together; its `version` must be the one the details lead to.
    */
   transitionBatch(
     batchId: string,
     plan: TransitionPlan,
-    details: BatchRecord['details'],
     ctx: WriteContext,
     publication?: NewPublication,
   ): Promise<BatchRecord>;
@@ -72,6 +85,7 @@ export interface JianzhengStore extends CaseStore {
   getPublication(batchId: string, version?: number): Promise<PublicationRecord | undefined>;
 
   // Public comments
+  /** Only while the batch takes comments (`assertCommentsOpen`, checked in the transaction). */
   addComment(
     batchId: string,
     comment: { materialId: string; body: string; author?: string | null },
@@ -105,6 +119,16 @@ export interface JianzhengStore extends CaseStore {
   revokeToken(id: string, ctx: WriteContext): Promise<TokenRecord>;
   /** Records a use (`lastUsedAt`); not audited — the audit log holds the writes a token made. */
   touchToken(id: string, at: string): Promise<void>;
+
+  // Moving a whole store (`jianzheng migrate`)
+  /** Everything the store holds, read consistently. */
+  exportSnapshot(): Promise<StoreSnapshot>;
+  /**
+   * Writes a snapshot into an empty store in one transaction, keeping ids, versions, sequence
+   * numbers and times; ALREADY_EXISTS when the store holds anything. Not audited: the audit log
+   * itself is part of the snapshot.
+   */
+  importSnapshot(snapshot: StoreSnapshot): Promise<void>;
 
   close(): Promise<void>;
 }

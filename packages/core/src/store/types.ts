@@ -1,4 +1,5 @@
 import type { BatchDetails } from '../batch/details';
+import type { AdjustmentChanges } from '../batch/guards';
 import type { TransitionAction } from '../batch/transitions';
 import type { BatchStage } from '../model/batch';
 import type { Agreement, Decision, DecisionStatus, Verdict } from '../model/decision';
@@ -23,6 +24,11 @@ export interface BatchRecord {
   departments: string[];
   stage: BatchStage;
   details: BatchDetails;
+  /**
+   * Grows with every change of the list (an import, a review): what a transition planned on an
+   * older list is refused for (the plan's `listRevision`).
+   */
+  listRevision: number;
   createdAt: string;
   updatedAt: string;
 }
@@ -129,6 +135,11 @@ export interface NewPublication {
   excel: Uint8Array;
   /** Diff against the previous version (JSON text), null for version 1. */
   diff: string | null;
+  /**
+   * For an adjustment: how many materials the diff restores or adds; the store refuses the
+   * version unless the adjustment passed legal review on the current list (domain.md §5).
+   */
+  changes?: AdjustmentChanges;
 }
 
 export interface PublicationMeta {
@@ -151,7 +162,7 @@ export interface AuditEntry {
   at: string;
   actor: string;
   role: string;
-  /** e.g. `batch.create`, `import`, `decision.review`, `transition.publish`, `comment.answer`. */
+  /** One of `AUDIT_ACTIONS` or `transition.<action>`. */
   action: string;
   batchId: string | null;
   /** What the write touched (material id, comment id, department …). */
@@ -209,4 +220,16 @@ export interface WriteContext {
   actor: Actor;
   /** ISO timestamp; defaults to now. */
   at?: string;
+}
+
+/** Everything a store holds, in write order: what `jianzheng migrate` moves between stores. */
+export interface StoreSnapshot {
+  batches: BatchRecord[];
+  /** Every batch's materials, each batch in list order. */
+  materials: MaterialRecord[];
+  transitions: TransitionRecord[];
+  publications: PublicationRecord[];
+  comments: CommentRecord[];
+  audit: AuditEntry[];
+  tokens: TokenRecord[];
 }

@@ -1,0 +1,23 @@
+import { resolve } from 'node:path';
+import type { JianzhengStore } from '@jianzheng/core';
+
+/** A `postgres://` or `postgresql://` URL; anything else is a SQLite file path. */
+export const isPostgresUrl = (db: string) => /^postgres(ql)?:\/\//i.test(db);
+
+/**
+ * Opens the store `--db` names: a PostgreSQL database for a URL (several instances may share it),
+ * else a SQLite file (created and migrated when missing). The adapters load only when used, so
+ * commands that need neither start fast.
+ */
+export async function openStore(db: string, cwd: string): Promise<JianzhengStore> {
+  if (isPostgresUrl(db)) {
+    const { createPostgresStore } = await import('@jianzheng/store-postgres');
+    return createPostgresStore({ connectionString: db });
+  }
+  const { createSqliteStore } = await import('@jianzheng/store-sqlite');
+  return createSqliteStore({ filename: resolve(cwd, db) });
+}
+
+/** The database as shown to an operator: a URL without its password. */
+export const shownDb = (db: string) =>
+  isPostgresUrl(db) ? db.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@') : db;

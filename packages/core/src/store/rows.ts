@@ -1,0 +1,97 @@
+import type {
+  AuditEntry,
+  BatchRecord,
+  CommentRecord,
+  MaterialRecord,
+  PublicationMeta,
+  TokenRecord,
+} from './types';
+
+/**
+ * A row of the stores' shared table layout (batches, materials, comments, publications,
+ * audit_log, tokens: snake_case columns, JSON kept as text). SQLite and PostgreSQL adapters read
+ * their rows through these mappers, so a record reads the same whichever database holds it.
+ */
+export type StoreRow = Record<string, unknown>;
+type Row = StoreRow;
+
+const parse = <T>(text: unknown): T => (text == null ? (null as T) : (JSON.parse(String(text)) as T));
+
+export function batchFromRow(row: Row): BatchRecord {
+  return {
+    id: String(row.id),
+    title: String(row.title),
+    jurisdiction: parse(row.jurisdiction),
+    departments: parse(row.departments),
+    stage: row.stage as BatchRecord['stage'],
+    details: parse(row.details) ?? {},
+    listRevision: Number(row.list_revision ?? 0),
+    createdAt: String(row.created_at),
+    updatedAt: String(row.updated_at),
+  };
+}
+
+export function materialFromRow(row: Row): MaterialRecord {
+  return {
+    batchId: String(row.batch_id),
+    material: parse(row.material),
+    decision: parse(row.decision),
+    annotation: parse(row.annotation),
+    version: Number(row.version),
+    updatedAt: String(row.updated_at),
+  };
+}
+
+export function commentFromRow(row: Row): CommentRecord {
+  return {
+    id: Number(row.id),
+    batchId: String(row.batch_id),
+    materialId: String(row.material_id),
+    body: String(row.body),
+    author: (row.author as string | null) ?? null,
+    createdAt: String(row.created_at),
+    answer: (row.answer as string | null) ?? null,
+    answeredBy: (row.answered_by as string | null) ?? null,
+    answeredAt: (row.answered_at as string | null) ?? null,
+  };
+}
+
+export function publicationMetaFromRow(row: Row): PublicationMeta {
+  return {
+    batchId: String(row.batch_id),
+    version: Number(row.version),
+    publishedAt: String(row.published_at),
+    documentNumber: (row.document_number as string | null) ?? null,
+    reason: (row.reason as string | null) ?? null,
+    sha256: String(row.sha256),
+  };
+}
+
+export function auditFromRow(row: Row): AuditEntry {
+  return {
+    seq: Number(row.seq),
+    at: String(row.at),
+    actor: String(row.actor),
+    role: String(row.role),
+    action: String(row.action),
+    batchId: (row.batch_id as string | null) ?? null,
+    target: (row.target as string | null) ?? null,
+    before: parse(row.before),
+    after: parse(row.after),
+  };
+}
+
+export function tokenFromRow(row: Row): TokenRecord {
+  return {
+    id: String(row.id),
+    hash: String(row.hash),
+    role: row.role as TokenRecord['role'],
+    department: (row.department as string | null) ?? null,
+    label: (row.label as string | null) ?? null,
+    createdAt: String(row.created_at),
+    expiresAt: (row.expires_at as string | null) ?? null,
+    lastUsedAt: (row.last_used_at as string | null) ?? null,
+    revokedAt: (row.revoked_at as string | null) ?? null,
+    parentId: (row.parent_id as string | null) ?? null,
+  };
+}
