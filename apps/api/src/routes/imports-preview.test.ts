@@ -56,6 +56,7 @@ describe('import preview and template', () => {
     const legal = await h.call('legal', 'GET', '/api/me');
     expect(legal.body.permissions.filter((p: string) => p.startsWith('transition.'))).toEqual([
       'transition.legal-review',
+      'transition.review-adjustment',
     ]);
     expect((await h.call('anonymous', 'GET', '/api/me')).status).toBe(401);
   });
