@@ -189,6 +189,8 @@ export type { StoreRow } from './store/rows';
 export {
   auditFromRow,
   batchFromRow,
+  caseForAudit,
+  caseFromRow,
   commentFromRow,
   materialFromRow,
   publicationMetaFromRow,

@@ -2,7 +2,8 @@ import {
   type CaseOutcome,
   type CaseQuery,
   type CaseRecord,
-  caseNumber,
+  caseForAudit,
+  caseFromRow,
   type NewCase,
   NotFoundError,
   planCaseAnswer,
@@ -47,33 +48,6 @@ export const CASES_MIGRATION_SQL = `
   CREATE INDEX cases_by_batch ON cases (batch_id, id);
 `;
 
-const parsed = (value: unknown) =>
-  value == null ? null : typeof value === 'string' ? JSON.parse(value) : value;
-
-function caseFrom(row: Row): CaseRecord {
-  const record: CaseRecord = {
-    id: Number(row.id),
-    number: caseNumber(Number(row.id), String(row.created_at)),
-    batchId: String(row.batch_id),
-    materialId: String(row.material_id),
-    materialName: String(row.material_name),
-    itemName: String(row.item_name),
-    department: String(row.department),
-    place: String(row.place),
-    happenedOn: String(row.happened_on),
-    description: String(row.description),
-    status: row.status as CaseRecord['status'],
-    dueOn: String(row.due_on),
-    createdAt: String(row.created_at),
-    answer: parsed(row.answer),
-    closed: parsed(row.closed),
-  };
-  if (row.contact != null) record.contact = String(row.contact);
-  return record;
-}
-
-const audited = ({ contact: _contact, ...rest }: CaseRecord) => rest;
-
 /**
  * The case methods of the PostgreSQL store: answering and closing lock the case row
  * (`FOR UPDATE`) and run core's guard on what they read, so concurrent answers cannot both land.
@@ -89,7 +63,7 @@ export function postgresCaseMethods(
       | Row
       | undefined;
     if (!row) throw new NotFoundError('case', String(id), '督查件');
-    return caseFrom(row);
+    return caseFromRow(row);
   };
   return {
     async createCase(input: NewCase, ctx: WriteContext): Promise<CaseRecord> {
@@ -115,9 +89,9 @@ export function postgresCaseMethods(
             ],
           )
         ).rows[0] as Row;
-        const created = caseFrom(row);
+        const created = caseFromRow(row);
         const target = `case:${created.number}`;
-        await audit(client, ctx, at, 'case.create', created.batchId, target, null, audited(created));
+        await audit(client, ctx, at, 'case.create', created.batchId, target, null, caseForAudit(created));
         await audit(client, ctx, at, 'case.assign', created.batchId, target, null, {
           department: created.department,
           dueOn: created.dueOn,
@@ -128,7 +102,7 @@ export function postgresCaseMethods(
 
     async getCase(id: number): Promise<CaseRecord | undefined> {
       const row = (await pool.query('SELECT * FROM cases WHERE id = $1', [id])).rows[0] as Row | undefined;
-      return row ? caseFrom(row) : undefined;
+      return row ? caseFromRow(row) : undefined;
     },
 
     async listCases(query: CaseQuery = {}): Promise<CaseRecord[]> {
@@ -145,7 +119,7 @@ export function postgresCaseMethods(
       }
       params.push(Math.min(query.limit ?? 10_000, 10_000), query.offset ?? 0);
       const sql = `SELECT * FROM cases ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id LIMIT $${params.length - 1} OFFSET $${params.length}`;
-      return ((await pool.query(sql, params)).rows as Row[]).map(caseFrom);
+      return ((await pool.query(sql, params)).rows as Row[]).map(caseFromRow);
     },
 
     async answerCase(id: number, answer: { outcome: CaseOutcome; note: string }, ctx: WriteContext) {

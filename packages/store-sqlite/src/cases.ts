@@ -2,7 +2,8 @@ import {
   type CaseOutcome,
   type CaseQuery,
   type CaseRecord,
-  caseNumber,
+  caseForAudit,
+  caseFromRow,
   type NewCase,
   NotFoundError,
   planCaseAnswer,
@@ -47,34 +48,6 @@ export const CASES_MIGRATION_SQL = `
   CREATE INDEX cases_by_batch ON cases (batch_id, id);
 `;
 
-function caseFrom(row: Row): CaseRecord {
-  const record: CaseRecord = {
-    id: Number(row.id),
-    number: caseNumber(Number(row.id), String(row.created_at)),
-    batchId: String(row.batch_id),
-    materialId: String(row.material_id),
-    materialName: String(row.material_name),
-    itemName: String(row.item_name),
-    department: String(row.department),
-    place: String(row.place),
-    happenedOn: String(row.happened_on),
-    description: String(row.description),
-    status: row.status as CaseRecord['status'],
-    dueOn: String(row.due_on),
-    createdAt: String(row.created_at),
-    answer: row.answer == null ? null : JSON.parse(String(row.answer)),
-    closed: row.closed == null ? null : JSON.parse(String(row.closed)),
-  };
-  if (row.contact != null) record.contact = String(row.contact);
-  return record;
-}
-
-/** What the audit log keeps of a case: everything but the reporter's contact. */
-function audited(record: CaseRecord) {
-  const { contact: _contact, ...rest } = record;
-  return rest;
-}
-
 /**
  * The case methods of the SQLite store. Each write is one IMMEDIATE transaction that reads the
  * case, runs core's guard on what it read (`planCaseAnswer`, `planCaseClose`), writes and audits.
@@ -84,7 +57,7 @@ export function sqliteCaseMethods(db: Database, audit: AuditWriter, stamp: (ctx:
   const requireCase = (id: number): CaseRecord => {
     const row = select.get(id) as Row | undefined;
     if (!row) throw new NotFoundError('case', String(id), '督查件');
-    return caseFrom(row);
+    return caseFromRow(row);
   };
   const insert = db.prepare(
     `INSERT INTO cases (batch_id, material_id, material_name, item_name, department, place, happened_on,
@@ -112,7 +85,7 @@ export function sqliteCaseMethods(db: Database, audit: AuditWriter, stamp: (ctx:
           at,
         );
         const created = requireCase(Number(result.lastInsertRowid));
-        audit(ctx, at, 'case.create', created.batchId, `case:${created.number}`, null, audited(created));
+        audit(ctx, at, 'case.create', created.batchId, `case:${created.number}`, null, caseForAudit(created));
         audit(ctx, at, 'case.assign', created.batchId, `case:${created.number}`, null, {
           department: created.department,
           dueOn: created.dueOn,
@@ -123,7 +96,7 @@ export function sqliteCaseMethods(db: Database, audit: AuditWriter, stamp: (ctx:
 
     async getCase(id: number): Promise<CaseRecord | undefined> {
       const row = select.get(id) as Row | undefined;
-      return row ? caseFrom(row) : undefined;
+      return row ? caseFromRow(row) : undefined;
     },
 
     async listCases(query: CaseQuery = {}): Promise<CaseRecord[]> {
@@ -147,7 +120,7 @@ export function sqliteCaseMethods(db: Database, audit: AuditWriter, stamp: (ctx:
         db
           .prepare(`SELECT * FROM cases ${clause} ORDER BY id LIMIT ? OFFSET ?`)
           .all(...params, limit, query.offset ?? 0) as Row[]
-      ).map(caseFrom);
+      ).map(caseFromRow);
     },
 
     async answerCase(

@@ -1,3 +1,5 @@
+import type { CaseRecord } from '../supervision/case';
+import { caseNumber } from '../supervision/case';
 import type {
   AuditEntry,
   BatchRecord,
@@ -94,4 +96,33 @@ export function tokenFromRow(row: Row): TokenRecord {
     revokedAt: (row.revoked_at as string | null) ?? null,
     parentId: (row.parent_id as string | null) ?? null,
   };
+}
+
+/** A supervision case (domain.md §12) as both stores keep it. */
+export function caseFromRow(row: Row): CaseRecord {
+  const record: CaseRecord = {
+    id: Number(row.id),
+    number: caseNumber(Number(row.id), String(row.created_at)),
+    batchId: String(row.batch_id),
+    materialId: String(row.material_id),
+    materialName: String(row.material_name),
+    itemName: String(row.item_name),
+    department: String(row.department),
+    place: String(row.place),
+    happenedOn: String(row.happened_on),
+    description: String(row.description),
+    status: row.status as CaseRecord['status'],
+    dueOn: String(row.due_on),
+    createdAt: String(row.created_at),
+    answer: parse(row.answer),
+    closed: parse(row.closed),
+  };
+  if (row.contact != null) record.contact = String(row.contact);
+  return record;
+}
+
+/** What the audit log keeps of a case: everything but the reporter's contact. */
+export function caseForAudit(record: CaseRecord): Omit<CaseRecord, 'contact'> {
+  const { contact: _contact, ...rest } = record;
+  return rest;
 }

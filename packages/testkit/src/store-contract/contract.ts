@@ -1,6 +1,7 @@
 import type { JianzhengStore } from '@jianzheng/core';
 import { afterEach, beforeEach, describe, it } from 'vitest';
 import { basicsContract } from './basics';
+import { casesContract } from './cases';
 import { guardsContract } from './guards';
 import { racesContract } from './races';
 
@@ -28,7 +29,7 @@ export interface ContractEnv {
 /**
  * Registers (vitest) every behaviour of the `JianzhengStore` port against an adapter: batches,
  * re-import planning, queries, optimistic versions, transitions with publications, comments,
- * tokens, the audit vocabulary, the guards of domain.md §5 inside the transaction, and the
+ * tokens, supervision cases, the audit vocabulary, the guards of domain.md §5 inside the transaction, and the
  * races between two handles on one database. One call per adapter:
  * `runStoreContract('sqlite', { setup: async () => … })`.
  */
@@ -65,5 +66,6 @@ export function runStoreContract(name: string, target: StoreContractTarget): voi
     basicsContract(env);
     guardsContract(env);
     racesContract(env);
+    casesContract(env);
   });
 }
