@@ -18,6 +18,7 @@ export const PUBLISHED = [
   'packages/store-sqlite',
   'packages/compare',
   'packages/letters',
+  'packages/store-postgres',
   'apps/api',
   'apps/cli',
 ];

@@ -1,5 +1,5 @@
 // `npm run release`: one tarball for linux-x64 that runs on a machine with Node 20 and no network
-// (a 政务内网): the six packages, every dependency, and better-sqlite3 compiled for this Node.
+// (a 政务内网): the published packages, every dependency, and better-sqlite3 compiled for this Node.
 // Unpack it anywhere and run bin/jianzheng; see docs/install.md.
 import { execFileSync } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

@@ -1,6 +1,7 @@
 import { publicationFromSpec } from '@jianzheng/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, harness, seededBatch } from './test-support/harness';
+import { signForm } from './security';
+import { FORM_SECRET, type Harness, harness, seededBatch } from './test-support/harness';
 
 let h: Harness;
 
@@ -85,10 +86,11 @@ describe('/api/comparisons', () => {
 describe('/operator/compare (page)', () => {
   const ORIGIN = 'http://localhost';
   const signIn = async () => {
+    const signed = signForm(FORM_SECRET);
     const res = await h.app.request(`${ORIGIN}/operator/login`, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: ORIGIN },
-      body: new URLSearchParams({ token: h.tokens.reviewer }).toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: ORIGIN, cookie: signed.cookie },
+      body: new URLSearchParams({ token: h.tokens.reviewer, _csrf: signed.token }).toString(),
     });
     return res.headers
       .getSetCookie()
@@ -98,7 +100,9 @@ describe('/operator/compare (page)', () => {
 
   it('shows the findings first, then the matrix, with uploaded neighbours and a department filter', async () => {
     const cookie = await signIn();
+    const signed = signForm(FORM_SECRET, cookie);
     const form = new FormData();
+    form.append('_csrf', signed.token);
     form.append('batch', 'b1');
     form.append('k', '2');
     form.append('department', '县公安局');
@@ -109,7 +113,7 @@ describe('/operator/compare (page)', () => {
       );
     const res = await h.app.request(`${ORIGIN}/operator/compare`, {
       method: 'POST',
-      headers: { cookie, origin: ORIGIN },
+      headers: { cookie: signed.cookie, origin: ORIGIN },
       body: form,
     });
     const html = await res.text();

@@ -26,7 +26,7 @@ beforeAll(async () => {
   );
   const files = stdout.trim().split('\n');
   const tarballs = files.filter((f) => f.endsWith('.tgz'));
-  expect(tarballs).toHaveLength(7);
+  expect(tarballs).toHaveLength(9);
   const prebuild = files.find((f) => f.endsWith('.tar.gz'))!;
   await run(
     'npm',

@@ -29,14 +29,19 @@ export function renderTable(
 // Cells come from department workbooks: HTML, links and pipes must stay text.
 const escapeCell = escapeMarkdownText;
 
-/** A GitHub-flavoured Markdown table. */
+/**
+ * A GitHub-flavoured Markdown table. `cellsEscaped`: the caller already passed every cell through
+ * `escapeMarkdownText` (so text shared with headings is escaped once, not twice).
+ */
 export function renderMarkdownTable(
   columns: readonly Column[],
   rows: readonly (readonly string[])[],
+  options: { cellsEscaped?: boolean } = {},
 ): string {
+  const cell = options.cellsEscaped ? (value: string) => value : escapeCell;
   const header = `| ${columns.map((c) => escapeCell(c.header)).join(' | ')} |`;
   const rule = `|${columns.map((c) => (c.align === 'right' ? ' ---: ' : ' --- ')).join('|')}|`;
-  return [header, rule, ...rows.map((row) => `| ${row.map(escapeCell).join(' | ')} |`)].join('\n');
+  return [header, rule, ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`)].join('\n');
 }
 
 export const formatCount = (n: number) => n.toLocaleString('en-US');

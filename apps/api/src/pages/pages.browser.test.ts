@@ -297,7 +297,7 @@ describe.skipIf(!BROWSER_READY || workbooks.length === 0)('pages in a real brows
     const body = await page.locator('main').textContent();
     expect(body).toContain('仍需提交的材料');
     expect(body).toContain(material.name);
-    expect(await page.locator('textarea').count()).toBe(0); // comments are closed after 公示
+    expect(await page.locator('textarea[name=body]').count()).toBe(0); // comments are closed after 公示
     await shoot(page, '07-item-published');
 
     await page.goto(`${page.url()}?lang=en`);

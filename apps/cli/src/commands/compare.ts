@@ -5,6 +5,7 @@ import {
   createJurisdictionComparison,
   type JurisdictionComparison,
 } from '@jianzheng/compare';
+import { escapeMarkdownText } from '@jianzheng/json';
 import { readPublication } from '@jianzheng/json/node';
 import type { CommandContext } from '../context';
 import { CliError, EXIT } from '../errors';
@@ -70,17 +71,6 @@ function writeJson(ctx: CommandContext, result: JurisdictionComparison): void {
   out.write(`${chunk.join('')}\n]}\n`);
 }
 
-// Markdown is read as HTML by most renderers: a name such as “<script>” must stay text.
-const HTML_SPECIAL = /[&<>"']/g;
-const HTML_ENTITY: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-const escapeHtml = (text: string) => text.replace(HTML_SPECIAL, (c) => HTML_ENTITY[c]!);
-
 const cellText = (cell: ComparisonCell): string => {
   if (cell.state === 'demanded') return cell.via ? `要求（${cell.via}）` : '要求';
   if (cell.state === 'not-listed') return '—';
@@ -101,9 +91,10 @@ export function renderComparison(
   limit: number,
   ctx?: CommandContext,
 ): string {
-  const text = markdown ? escapeHtml : (value: string) => value;
+  // Markdown is read as HTML by most renderers: a name such as “<script>” must stay text.
+  const text = markdown ? escapeMarkdownText : (value: string) => value;
   const render = (columns: Column[], rows: string[][]) =>
-    markdown ? renderMarkdownTable(columns, rows) : renderTable(columns, rows);
+    markdown ? renderMarkdownTable(columns, rows, { cellsEscaped: true }) : renderTable(columns, rows);
   const heading = (value: string) => (markdown ? `## ${value}` : (ctx?.out.bold(value) ?? value));
   const names = result.jurisdictions.map((j) => text(j.name));
   const differing = result.rows.filter(differs);
