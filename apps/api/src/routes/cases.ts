@@ -4,6 +4,7 @@ import {
   CASE_OUTCOMES,
   CASE_STATES,
   type CaseRecord,
+  CaseReportSchema,
   caseDueOn,
   caseIdOf,
   caseState,
@@ -107,18 +108,11 @@ export function registerCaseRoutes(
           required: true,
           content: {
             'application/json': {
-              schema: z
-                .object({
-                  place: z.string().trim().min(1, '请填写办事窗口或大厅').max(CASE_LIMITS.place),
-                  happenedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'),
-                  description: z
-                    .string()
-                    .trim()
-                    .min(1, '请说明发生了什么')
-                    .max(max, `说明不能超过 ${max} 字`),
-                  contact: z.string().trim().max(CASE_LIMITS.contact).optional(),
-                })
-                .strict(),
+              // Core's report, with the batch and material from the path and the description held
+              // to the same body limit as comments.
+              schema: CaseReportSchema.omit({ batchId: true, materialId: true }).extend({
+                description: z.string().trim().min(1, '请说明发生了什么').max(max, `说明不能超过 ${max} 字`),
+              }),
             },
           },
         },
