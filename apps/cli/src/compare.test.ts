@@ -80,6 +80,19 @@ describe('jianzheng compare', () => {
     ]);
   });
 
+  it('limits the findings table with --rows too, and says how many it left out', async () => {
+    const result = await runCli(['compare', ...files, '--min-cancelled', '1', '--rows', '1']);
+    expect(result.code).toBe(0);
+    const findings = result.stdout.slice(
+      result.stdout.indexOf('已取消（先例）'),
+      result.stdout.indexOf('各地结论不同的材料'),
+    );
+    expect(findings.split('\n').filter((l) => /^(宿州市|萧县)\s/.test(l))).toHaveLength(1);
+    expect(findings).toContain('另有 2 项发现未显示');
+    const all = await runCli(['compare', ...files, '--min-cancelled', '1', '--rows', '0']);
+    expect(all.stdout).not.toContain('未显示');
+  });
+
   it('escapes HTML in the Markdown output', async () => {
     const result = await runCli(['compare', ...files, '--format', 'markdown']);
     expect(result.code).toBe(0);

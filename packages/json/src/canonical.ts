@@ -7,7 +7,7 @@ import {
   type PublishedItem,
   type PublishedMaterial,
 } from '@jianzheng/core';
-import { createSha256, sha256Text } from './hash';
+import { createSha256, sha256Bytes, sha256Text } from './hash';
 
 // The canonical form is spelled out key by key (rather than copied generically) because it is a
 // published contract other cities re-implement; canonical.test.ts checks it against the zod shapes.
@@ -150,6 +150,19 @@ export function checkTail(text: string): { expected: string; actual: string } | 
   if (!match) return undefined;
   // Hash the body as a slice plus the closing brace, never as one joined string.
   return { expected: match[1]!, actual: sha256Text(text.slice(0, tailStart + match.index), '\n}\n') };
+}
+
+const TAIL_DECODER = new TextDecoder('windows-1252');
+
+/**
+ * `checkTail` over the UTF-8 bytes of a file. The tail is decoded one character per byte, so the
+ * match index is a byte offset; the body is hashed as it lies in the buffer.
+ */
+export function checkTailBytes(bytes: Uint8Array): { expected: string; actual: string } | undefined {
+  const tailStart = Math.max(0, bytes.length - 100);
+  const match = SIGNED_TAIL.exec(TAIL_DECODER.decode(bytes.subarray(tailStart)));
+  if (!match) return undefined;
+  return { expected: match[1]!, actual: sha256Bytes(bytes.subarray(0, tailStart + match.index), '\n}\n') };
 }
 
 // Chunked form of canonicalJson, for lists whose text is longer than V8's longest string

@@ -2,6 +2,7 @@ import { sha256Hex } from '@jianzheng/core';
 
 interface NodeHash {
   update(data: string, encoding: 'utf8'): NodeHash;
+  update(data: Uint8Array): NodeHash;
   digest(encoding: 'hex'): string;
 }
 interface NodeCrypto {
@@ -32,6 +33,20 @@ export function sha256Text(...parts: string[]): string {
     return hash.digest('hex');
   }
   return sha256Hex(parts.join(''));
+}
+
+/**
+ * SHA-256 of raw bytes followed by texts (as UTF-8): a file read as bytes is hashed as it lies on
+ * disk, without decoding it to a string and encoding it back.
+ */
+export function sha256Bytes(bytes: Uint8Array, ...texts: string[]): string {
+  if (nodeCrypto) {
+    const hash = nodeCrypto.createHash('sha256');
+    hash.update(bytes);
+    for (const text of texts) hash.update(text, 'utf8');
+    return hash.digest('hex');
+  }
+  return sha256Hex(new TextDecoder().decode(bytes) + texts.join(''));
 }
 
 /** A SHA-256 fed piece by piece: `update` the UTF-8 texts in order, then `digest` once. */

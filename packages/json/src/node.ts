@@ -108,13 +108,13 @@ export async function writePublication(dir: string, pub: Publication): Promise<s
 
 /** Reads, validates and checksum-verifies one publication file; errors name the file. */
 export async function readPublication(path: string): Promise<Publication> {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(path, 'utf8');
+    bytes = await readFile(path);
   } catch (error) {
     throw new PublicationIoError(path, 'read', error);
   }
-  const pub = parsePublication(text, { source: path });
+  const pub = parsePublication(bytes, { source: path });
   // A file copied to the wrong name would make "latest" lie; the name is part of the layout.
   const named = VERSION_FILE.exec(basename(path));
   if (named && Number(named[1]) !== pub.version)

@@ -135,3 +135,39 @@ describe('parsePublication', () => {
     expect(parsePublication(`\uFEFF${text}`)).toEqual(JSON.parse(text));
   });
 });
+
+describe('parsePublication from bytes (as readPublication reads a file)', () => {
+  const bytes = (s: string) => new TextEncoder().encode(s);
+
+  it('gives the same publication as the text, with or without a byte order mark', () => {
+    const expected = parsePublication(text);
+    expect(parsePublication(bytes(text))).toEqual(expected);
+    expect(parsePublication(bytes(`\uFEFF${text}`))).toEqual(expected);
+  });
+
+  it('checks the checksum over the bytes: one edited character is tampering, reformatting is not', () => {
+    const tampered = bytes(text.replace('"居民身份证"', '"居民身份正"'));
+    expect(thrown(() => parsePublication(tampered))).toBeInstanceOf(PublicationChecksumError);
+    const reformatted = bytes(JSON.stringify(JSON.parse(text), null, 4).replace(/\n/g, '\r\n'));
+    expect(parsePublication(reformatted)).toEqual(parsePublication(text));
+  });
+
+  it('refuses bytes that are not UTF-8 instead of reading them as U+FFFD', () => {
+    const raw = bytes(text);
+    const at = raw.indexOf(0xe5); // first byte of a Chinese character
+    const broken = Uint8Array.from(raw);
+    broken[at] = 0xff;
+    const error = thrown(() => parsePublication(broken, { source: 'city.json' })) as PublicationInvalidError;
+    expect(error).toBeInstanceOf(PublicationInvalidError);
+    expect(error.message).toMatch(/^city\.json.*UTF-8/);
+    // Without the checksum check the same bytes are still refused: nothing is read as something else.
+    expect(thrown(() => parsePublication(broken, { verify: false }))).toBeInstanceOf(PublicationInvalidError);
+  });
+
+  it('gives line and column of a syntax error as the text path does', () => {
+    const broken = text.replace('"verdict": "retain"', '"verdict" "retain"');
+    const fromText = thrown(() => parsePublication(broken)) as PublicationInvalidError;
+    const fromBytes = thrown(() => parsePublication(bytes(broken))) as PublicationInvalidError;
+    expect([fromBytes.line, fromBytes.column]).toEqual([fromText.line, fromText.column]);
+  });
+});
