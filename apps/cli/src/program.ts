@@ -176,7 +176,11 @@ export function createProgram(io: CliIo, result: { code: number; context?: Comma
         .default('table'),
     )
     .option('-k, --min-cancelled <k>', '至少几个其他地区已取消才列为发现 (findings need k others)', '2')
-    .option('--rows <n>', '每张表最多显示几行（发现、结论不同的材料），0 为全部 (rows shown per table; 0 = all)', '100')
+    .option(
+      '--rows <n>',
+      '每张表最多显示几行（发现、结论不同的材料），0 为全部 (rows shown per table; 0 = all)',
+      '100',
+    )
     .action(
       run(async (ctx, files: string[], options) =>
         (await import('./commands/compare')).compareCommand(ctx, files, options),
