@@ -34,7 +34,18 @@ describe('documentation', () => {
     );
     const docs = await h.app.request('/docs');
     expect(docs.status).toBe(200);
-    expect(await docs.text()).toContain('/openapi.json');
+    const html = await docs.text();
+    // Every script is the app's own: no CDN, no inline code.
+    const scripts = [...html.matchAll(/<script([^>]*)>/g)].map((m) => /src="([^"]+)"/.exec(m[1] ?? '')?.[1]);
+    expect(scripts).toHaveLength(2);
+    expect(scripts.every((src) => src?.startsWith('/docs/assets/'))).toBe(true);
+    const init = await h.app.request(scripts[1] as string);
+    expect(await init.text()).toContain('/openapi.json');
+    const bundle = await h.app.request(scripts[0] as string);
+    expect(bundle.status).toBe(200);
+    expect(bundle.headers.get('content-type')).toContain('javascript');
+    expect((await bundle.arrayBuffer()).byteLength).toBeGreaterThan(100_000);
+    expect((await h.app.request('/docs/assets/standalone.0000.js')).status).toBe(404);
   });
 });
 

@@ -10,10 +10,10 @@ import {
   parseConfig,
   supervisionSettings,
 } from '@jianzheng/core';
-import { Scalar } from '@scalar/hono-api-reference';
 import { bodyLimit } from 'hono/body-limit';
 import { type AppEnv, authenticate } from './auth';
 import { type ApiLimits, DEFAULT_LIMITS, type Deps } from './deps';
+import { mountDocs } from './docs';
 import { PayloadTooLargeError } from './errors';
 import { createPages } from './pages';
 import { errorToResponse, makeProblem, problemResponse, validationProblem } from './problem';
@@ -183,7 +183,7 @@ export function createApp(options: CreateAppOptions) {
         '批次、清单导入、审核、阶段流转、公布、公众意见与审计。Errors are application/problem+json (RFC 9457).',
     },
   });
-  app.get('/docs', Scalar({ url: '/openapi.json', pageTitle: 'jianzheng API' }));
+  mountDocs(app);
   app.get('/health', (c) => c.json({ ok: true }));
   app.route(
     '/',

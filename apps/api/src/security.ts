@@ -18,20 +18,6 @@ const CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-// The API reference page still loads Scalar's bundle from its CDN (see README: not yet served
-// offline), so it alone allows that origin and inline script.
-const DOCS_CSP = [
-  "default-src 'self'",
-  "script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net",
-  "style-src 'self' 'unsafe-inline' https:",
-  "img-src 'self' data: https:",
-  "font-src 'self' data: https:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
-
 const isOperatorPage = (path: string) => path === '/operator' || path.startsWith('/operator/');
 
 /**
@@ -43,7 +29,7 @@ export function securityHeaders(): MiddlewareHandler {
   return async (c, next) => {
     await next();
     const headers: Record<string, string> = {
-      'content-security-policy': c.req.path === '/docs' ? DOCS_CSP : CSP,
+      'content-security-policy': CSP,
       'x-content-type-options': 'nosniff',
       'x-frame-options': 'DENY',
       'referrer-policy': 'no-referrer',
