@@ -192,6 +192,7 @@ export function createApp(options: CreateAppOptions) {
       categories: engine.categories,
       rules: engine.rules,
       timeZone: deps.timeZone,
+      now: deps.now,
       api: (req, env) => app.fetch(req, env),
       letters,
     }),

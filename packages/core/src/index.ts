@@ -255,4 +255,4 @@ export type { CaseStore } from './supervision/case-store';
 export type { WorkingCalendar } from './supervision/working-days';
 export { addWorkingDays, isWorkingDay, localDate } from './supervision/working-days';
 export type { LocalDateStyle, LocalDateTime } from './time/local-time';
-export { formatLocalDate, localDateTime, zoneOffset } from './time/local-time';
+export { formatDayZh, formatLocalDate, localDateTime, zoneOffset } from './time/local-time';

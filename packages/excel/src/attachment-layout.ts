@@ -1,5 +1,6 @@
 // The layout of the official list attachment: its sheets, columns, titles and page setup.
 import {
+  formatDayZh,
   formatLocalDate,
   type Publication,
   type PublishedDepartment,
@@ -7,7 +8,14 @@ import {
   type PublishedMaterial,
 } from '@jianzheng/core';
 
-export type Kind = 'cancel' | 'retain';
+/** The sheets of the attachment: cancellations in force, planned ones (domain.md §10), retained. */
+export type Kind = 'cancel' | 'planned' | 'retain';
+
+/** Which sheet a material is listed on: a planned cancellation apart from those in force. */
+export function kindOf(material: PublishedMaterial): Kind {
+  if (material.verdict === 'retain') return 'retain';
+  return material.effectiveFrom ? 'planned' : 'cancel';
+}
 
 const NONE = '—';
 
@@ -32,6 +40,17 @@ export const CANCELLED_COLUMNS: readonly ColumnSpec[] = [
   { header: '取消类别', width: 20, value: (_d, _i, m) => m.category?.zh ?? '' },
   { header: '取消后办理方式', width: 30, value: (_d, _i, m) => afterwards(m) },
   { header: '依据', width: 40, value: (_d, _i, m) => m.reason },
+];
+
+/** The planned sheet: the cancelled sheet's columns with the day each one takes effect. */
+export const PLANNED_COLUMNS: readonly ColumnSpec[] = [
+  ...CANCELLED_COLUMNS.slice(0, 4),
+  {
+    header: '自何日起取消',
+    width: 18,
+    value: (_d, _i, m) => (m.effectiveFrom ? `自${formatDayZh(m.effectiveFrom)}起` : ''),
+  },
+  ...CANCELLED_COLUMNS.slice(4),
 ];
 
 export const RETAINED_COLUMNS: readonly ColumnSpec[] = [
@@ -71,6 +90,8 @@ function withJurisdiction(department: string, jurisdiction: string): string {
   return jurisdiction + department;
 }
 
+const TITLE_VERB: Record<Kind, string> = { cancel: '取消', planned: '计划取消', retain: '保留' };
+
 /**
  * The list's title, derived from the jurisdiction and its departments, e.g.
  * “宿州市公安局等11部门取消政务服务事项申请材料清单”.
@@ -83,7 +104,7 @@ export function publicationTitle(
   const city = publication.jurisdiction.name;
   const lead = departments[0] ? withJurisdiction(departments[0].name, city) : city;
   const who = departments.length > 1 ? `${lead}等${departments.length}部门` : lead;
-  return `${who}${kind === 'cancel' ? '取消' : '保留'}政务服务事项申请材料清单`;
+  return `${who}${TITLE_VERB[kind]}政务服务事项申请材料清单`;
 }
 
 /** The line under the title; the date as people in the city read it (`timeZone`, default Asia/Shanghai). */
@@ -114,5 +135,14 @@ export const PAGE_SETUP = {
 
 export const SHEETS: ReadonlyArray<[Kind, string, readonly ColumnSpec[]]> = [
   ['cancel', '取消的申请材料', CANCELLED_COLUMNS],
+  ['planned', '计划取消的申请材料', PLANNED_COLUMNS],
   ['retain', '保留的申请材料', RETAINED_COLUMNS],
 ];
+
+/**
+ * The sheets a publication's attachment has: the planned sheet only when the list has planned
+ * cancellations, so a list without them keeps the two sheets it always had.
+ */
+export function sheetsOf(rows: Record<Kind, number>): ReadonlyArray<[Kind, string, readonly ColumnSpec[]]> {
+  return SHEETS.filter(([kind]) => kind !== 'planned' || rows.planned > 0);
+}

@@ -324,6 +324,62 @@ describe('writePublicationWorkbook', () => {
     expect(merges(kept)).toEqual(['A1:I1', 'A2:I2']);
   });
 
+  it('lists planned cancellations on a sheet of their own, with the day each takes effect', async () => {
+    // Mark the first cancelled material of every item as planned from 2027-01-01 (domain.md §10).
+    let planned = 0;
+    const departments = publication.departments.map((d) => ({
+      ...d,
+      items: d.items.map((i) => {
+        let marked = false;
+        return {
+          ...i,
+          materials: i.materials.map((m) => {
+            if (marked || m.verdict !== 'cancel') return m;
+            marked = true;
+            planned++;
+            return { ...m, effectiveFrom: '2027-01-01' };
+          }),
+        };
+      }),
+    }));
+    const cancelled = publication.summary.cancelled;
+    expect(planned).toBeGreaterThan(0);
+    expect(planned).toBeLessThan(cancelled);
+    const { path, workbook } = await written({ ...publication, departments });
+    expect(workbook.worksheets.map((w) => w.name)).toEqual([
+      '取消的申请材料',
+      '计划取消的申请材料',
+      '保留的申请材料',
+    ]);
+    const sheet = workbook.getWorksheet('计划取消的申请材料')!;
+    expect(sheet.getCell('A1').value).toMatch(/计划取消政务服务事项申请材料清单$/);
+    expect(values(sheet, 3)[0]).toEqual([
+      '序号',
+      '实施部门',
+      '事项名称',
+      '取消的申请材料',
+      '自何日起取消',
+      '取消类别',
+      '取消后办理方式',
+      '依据',
+    ]);
+    const plannedRows = values(sheet, 4);
+    expect(plannedRows).toHaveLength(planned);
+    for (const row of plannedRows) expect(row[4]).toBe('自2027年1月1日起');
+    // Apart, and together: each cancellation is on exactly one of the two cancelled sheets.
+    expect(values(workbook.getWorksheet('取消的申请材料')!, 4)).toHaveLength(cancelled - planned);
+    const names = (w: string) => values(workbook.getWorksheet(w)!, 4).map((r) => r[3]);
+    const plannedNames = new Set(names('计划取消的申请材料'));
+    for (const name of names('取消的申请材料')) expect(plannedNames.has(name)).toBe(false);
+    // Imported back, both cancelled sheets are recognised and skipped with a notice.
+    const back = await importWorkbook(path);
+    expect(back.materials).toHaveLength(publication.summary.retained);
+    expect(back.issues.map((i) => [i.code, i.sheet])).toEqual([
+      ['CANCELLED_LIST_SKIPPED', '取消的申请材料'],
+      ['CANCELLED_LIST_SKIPPED', '计划取消的申请材料'],
+    ]);
+  });
+
   it('writes the same bytes for the same publication', async () => {
     const a = await written(publication);
     const b = await written(publication);

@@ -8,9 +8,11 @@ import {
   FOOTER,
   HEADER_ROW,
   type Kind,
+  kindOf,
   PAGE_SETUP,
   publicationTitle,
   SHEETS,
+  sheetsOf,
   subtitle,
 } from './attachment-layout';
 import { columnLetter } from './column-letter';
@@ -76,10 +78,10 @@ const CHUNK = 64 * 1024;
 
 /** Rows of each sheet, to state the sheet's dimension before its rows are written. */
 function countRows(publication: Publication): Record<Kind, number> {
-  const counts: Record<Kind, number> = { cancel: 0, retain: 0 };
+  const counts: Record<Kind, number> = { cancel: 0, planned: 0, retain: 0 };
   for (const department of publication.departments) {
     for (const item of department.items) {
-      for (const material of item.materials) counts[material.verdict]++;
+      for (const material of item.materials) counts[kindOf(material)]++;
     }
   }
   return counts;
@@ -153,7 +155,7 @@ async function writeSheet(
     for (const item of department.items) {
       let itemStart = 0;
       for (const material of item.materials) {
-        if (material.verdict !== kind) continue;
+        if (kindOf(material) !== kind) continue;
         row++;
         if (itemStart === 0) {
           itemStart = row;
@@ -236,10 +238,11 @@ export async function writeAttachment(
   timeZone?: string,
 ): Promise<void> {
   const zip = new ZipWriter(sink, { level, modified: dosDateTime(publication.publishedAt) });
-  const names = SHEETS.map(([, name]) => name);
-  const text = (xml: string) => (w: ZipEntryWriter) => w.write(xml);
   const rows = countRows(publication);
-  await zip.entry('[Content_Types].xml', text(contentTypesXml(SHEETS.length)));
+  const sheets = sheetsOf(rows);
+  const names = sheets.map(([, name]) => name);
+  const text = (xml: string) => (w: ZipEntryWriter) => w.write(xml);
+  await zip.entry('[Content_Types].xml', text(contentTypesXml(sheets.length)));
   await zip.entry('_rels/.rels', text(ROOT_RELS_XML));
   await zip.entry(
     'docProps/core.xml',
@@ -253,9 +256,9 @@ export async function writeAttachment(
   );
   await zip.entry('docProps/app.xml', text(appXml(names)));
   await zip.entry('xl/workbook.xml', text(workbookXml(names, HEADER_ROW)));
-  await zip.entry('xl/_rels/workbook.xml.rels', text(workbookRelsXml(SHEETS.length)));
+  await zip.entry('xl/_rels/workbook.xml.rels', text(workbookRelsXml(sheets.length)));
   await zip.entry('xl/styles.xml', text(STYLES_XML));
-  for (const [index, [kind, , columns]] of SHEETS.entries()) {
+  for (const [index, [kind, , columns]] of sheets.entries()) {
     await zip.entry(`xl/worksheets/sheet${index + 1}.xml`, (w) =>
       writeSheet(w, publication, kind, columns, rows[kind], index === 0, timeZone),
     );

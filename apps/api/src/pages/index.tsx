@@ -54,6 +54,8 @@ export interface CreatePagesOptions {
   categories: ReadonlyMap<string, CategoryDefinition>;
   /** The engine's rules in evaluation order (their titles name the principles in a trace). */
   rules: PageDeps['rules'];
+  /** The clock: which day it is decides whether a draft's cancellation is still planned (§10). */
+  now?: () => Date;
   /** IANA zone dates are shown in (domain.md §9 `timeZone`). */
   timeZone?: string;
   /**
@@ -115,9 +117,13 @@ export function createPages(options: CreatePagesOptions) {
       404,
     );
   };
+  const clock = options.now;
   const deps: PageDeps = {
     ...options,
-    lists: createPublicLists(options.store, options.categories, { timeZone: options.timeZone }),
+    lists: createPublicLists(options.store, options.categories, {
+      timeZone: options.timeZone,
+      ...(clock ? { now: () => clock().getTime() } : {}),
+    }),
     notFound,
   };
   for (const module of MODULES) app.route('/', module(deps));

@@ -30,7 +30,7 @@ button.secondary{background:#4a4f55}
 .msg.ok{background:#e3f4e8;color:#1d6b34;border:1px solid #1d6b34}.msg.error{background:#fbe9e9;color:#a11d1d;border:1px solid #a11d1d}
 ul.materials{list-style:none;margin:0;padding:0}ul.materials>li{padding:8px 0;border-top:1px solid #eceef1}
 .tag{display:inline-block;font-size:.8rem;padding:0 8px;border-radius:10px;margin-right:6px;font-weight:600}
-.tag.keep{background:#e8eef7;color:#0b3f78}.tag.gone{background:#e3f4e8;color:#1d6b34}
+.tag.keep{background:#e8eef7;color:#0b3f78}.tag.gone{background:#e3f4e8;color:#1d6b34}.tag.planned{background:#fdf1dc;color:#7a4b00}
 .how{color:#1d6b34}.small{font-size:.88rem;color:#4a4f55}
 .cols{display:grid;gap:12px}@media(min-width:720px){.cols{grid-template-columns:1fr 1fr}}
 table{border-collapse:collapse;width:100%;background:#fff;font-size:.92rem}th,td{border:1px solid #dde1e6;padding:6px 8px;text-align:left;vertical-align:top}th{background:#eef1f4}

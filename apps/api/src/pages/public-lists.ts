@@ -6,6 +6,7 @@ import {
   type JianzhengStore,
   normalizeName,
   type Publication,
+  plannedFrom,
   sha256Hex,
 } from '@jianzheng/core';
 
@@ -29,6 +30,8 @@ export interface PublicMaterial {
   name: string;
   verdict: 'retain' | 'cancel';
   category: { id: string; zh: string; en: string } | null;
+  /** A planned cancellation's first day without the material (YYYY-MM-DD); null otherwise. */
+  effectiveFrom: string | null;
   replacement: string | null;
   issuer: string | null;
   legalBasis: string | null;
@@ -86,6 +89,7 @@ function fromPublication(publication: Publication, timeZone: string | undefined)
           name: m.name,
           verdict: m.verdict,
           category: m.category,
+          effectiveFrom: m.effectiveFrom,
           replacement: m.replacement,
           issuer: m.issuer,
           legalBasis: m.legalBasis,
@@ -99,6 +103,7 @@ async function fromDraft(
   store: JianzhengStore,
   batch: BatchRecord,
   categories: ReadonlyMap<string, CategoryDefinition>,
+  today: string,
 ): Promise<PublicList> {
   const departments = new Map<string, Map<string, PublicItem>>();
   for (const { material, decision } of await store.allMaterials(batch.id)) {
@@ -132,6 +137,8 @@ async function fromDraft(
             en: category?.label.en ?? decision.category,
           }
         : null,
+      // Planned only while its day is still ahead, in the city's zone (§10).
+      effectiveFrom: decision.verdict === 'cancel' ? plannedFrom(decision.effectiveFrom, today) : null,
       replacement: decision.replacement,
       issuer: material.issuer ?? null,
       legalBasis: material.legalBasis ?? null,
@@ -171,7 +178,12 @@ export function createPublicLists(
     const key = `${batch.id}|${batch.updatedAt}`;
     const cached = drafts.get(key);
     if (cached && now() - cached.at < ttl) return cached.list;
-    const list = await fromDraft(store, batch, categories);
+    const list = await fromDraft(
+      store,
+      batch,
+      categories,
+      formatLocalDate(new Date(now()), options.timeZone, 'date'),
+    );
     for (const [k, v] of drafts) if (now() - v.at >= ttl) drafts.delete(k);
     drafts.set(key, { at: now(), list });
     return list;

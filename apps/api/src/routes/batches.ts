@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
-import { PublicationSummarySchema, summarize } from '@jianzheng/core';
+import { formatLocalDate, PublicationSummarySchema, summarize } from '@jianzheng/core';
 import { allow } from '../auth';
 import { type App, batchOut, type Deps, requireBatch } from '../deps';
 import { JurisdictionRequiredError } from '../errors';
@@ -129,7 +129,11 @@ export function registerBatchRoutes(app: App, deps: Deps) {
       const summary = summarize(
         records.map((r) => r.material),
         records.map((r) => r.decision),
-        { categories: [...deps.engine.categories.keys()] },
+        // Today in the city's zone: a cancellation from a later effectiveFrom is planned (§10).
+        {
+          categories: [...deps.engine.categories.keys()],
+          asOf: formatLocalDate(deps.now(), deps.timeZone, 'date'),
+        },
       );
       return c.json(summary, 200);
     },

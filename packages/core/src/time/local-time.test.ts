@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatLocalDate, zoneOffset } from './local-time';
+import { formatDayZh, formatLocalDate, zoneOffset } from './local-time';
 
 describe('formatLocalDate', () => {
   it('shows a Beijing morning as that day, not the UTC day before', () => {
@@ -23,5 +23,17 @@ describe('zoneOffset', () => {
     expect(zoneOffset('2018-09-04')).toBe('+08:00');
     expect(zoneOffset('2018-09-04', 'UTC')).toBe('+00:00');
     expect(zoneOffset('2026-07-01', 'Europe/Berlin')).toBe('+02:00');
+  });
+});
+
+describe('formatDayZh', () => {
+  it('writes a calendar day as the list does, without moving it to another zone', () => {
+    expect(formatDayZh('2027-01-01')).toBe('2027年1月1日');
+    expect(formatDayZh('2026-12-31')).toBe('2026年12月31日');
+  });
+
+  it('returns anything that is not a day unchanged', () => {
+    expect(formatDayZh('2027年1月1日')).toBe('2027年1月1日');
+    expect(formatDayZh('2027-1-1')).toBe('2027-1-1');
   });
 });

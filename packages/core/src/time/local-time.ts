@@ -104,3 +104,15 @@ export function zoneOffset(at: string | Date, timeZone: string = DEFAULT_TIME_ZO
   const offset = name?.replace('GMT', '') ?? '';
   return offset === '' ? '+00:00' : offset;
 }
+
+/**
+ * A calendar day (`YYYY-MM-DD`, already a day of the jurisdiction, like a planned cancellation's
+ * `effectiveFrom`) as the list writes it: `2027年1月1日`. No zone conversion: a day is not an
+ * instant, and read as one it would move to the day before west of UTC. Returns the input
+ * unchanged when it is not such a day, so nothing is lost.
+ */
+export function formatDayZh(day: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!match) return day;
+  return `${match[1]}年${Number(match[2])}月${Number(match[3])}日`;
+}

@@ -2,7 +2,7 @@ import { type BatchRecord, formatRate, type Summary } from '@jianzheng/core';
 import { Hono } from 'hono';
 import { BarChart } from '../chart';
 import { categoryLabel, localDay, type PageModule } from '../deps';
-import { colon, type Lang, stageLabel, t } from '../i18n';
+import { colon, type Lang, stageLabel, type TextKey, t } from '../i18n';
 import { actionLabel, choiceLabel, fieldLabel } from '../labels-workflow';
 import { FlashMessage, withLang } from '../layout';
 import { BatchTabs, OperatorLayout } from './components';
@@ -20,38 +20,45 @@ interface TransitionRecord {
 }
 
 function StatsTable({ lang, summary }: { lang: Lang; summary: Summary }) {
+  // Effective and planned cancellations apart (domain.md §10) only where the list has planned ones.
+  const split = summary.planned > 0;
   const row = (
     label: string,
-    d: { items: number; materials: number; cancelled: number; retained: number },
+    d: {
+      items: number;
+      materials: number;
+      cancelled: number;
+      effective: number;
+      planned: number;
+      retained: number;
+    },
   ) => [
     <th scope="row">{label}</th>,
     <td class="num">{d.items}</td>,
     <td class="num">{d.materials}</td>,
     <td class="num">{d.cancelled}</td>,
+    ...(split ? [<td class="num">{d.effective}</td>, <td class="num">{d.planned}</td>] : []),
     <td class="num">{d.retained}</td>,
     <td class="num">{formatRate(d.cancelled, d.materials)}</td>,
   ];
+  const head = (key: TextKey) => (
+    <th scope="col" class="num">
+      {t(lang, key)}
+    </th>
+  );
   return (
     <div class="scroll">
       <table id="stats">
         <thead>
           <tr>
             <th scope="col">{t(lang, 'department')}</th>
-            <th scope="col" class="num">
-              {t(lang, 'itemsCol')}
-            </th>
-            <th scope="col" class="num">
-              {t(lang, 'materialsCol')}
-            </th>
-            <th scope="col" class="num">
-              {t(lang, 'cancelledCount')}
-            </th>
-            <th scope="col" class="num">
-              {t(lang, 'retained')}
-            </th>
-            <th scope="col" class="num">
-              {t(lang, 'cancellationRate')}
-            </th>
+            {head('itemsCol')}
+            {head('materialsCol')}
+            {head('cancelledCount')}
+            {split ? head('effectiveCount') : null}
+            {split ? head('planned') : null}
+            {head('retained')}
+            {head('cancellationRate')}
           </tr>
         </thead>
         <tbody>

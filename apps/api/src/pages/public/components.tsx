@@ -1,3 +1,4 @@
+import { formatDayZh } from '@jianzheng/core';
 import { colon, type Lang, paren, t } from '../i18n';
 import { withLang } from '../layout';
 import type { FoundItem, PublicItem, PublicList, PublicMaterial } from '../public-lists';
@@ -61,22 +62,51 @@ export function ListMeta({ list, lang }: { list: PublicList; lang: Lang }) {
 export function howNowText(material: PublicMaterial, lang: Lang): string {
   const r =
     material.replacement && material.replacement !== material.category?.zh ? material.replacement : null;
+  // A planned cancellation (domain.md §10) says from which day: until then it is still required.
+  const day = material.effectiveFrom;
+  const none = day
+    ? lang === 'zh'
+      ? `自${formatDayZh(day)}起无需提交`
+      : `Not needed from ${day}`
+    : lang === 'zh'
+      ? '无需提交'
+      : 'Not needed';
   switch (material.category?.id) {
     case 'information-sharing':
       return lang === 'zh'
-        ? `无需提交，由办理部门通过${r ?? '信息共享'}获取核验`
-        : `Not needed: the office obtains it through ${r ?? 'data sharing'}`;
+        ? // The rule's own replacement already says “通过…共享获取”: not “通过通过…获取获取”.
+          `${none}，由办理部门${r?.startsWith('通过') ? r : `通过${r ?? '信息共享'}获取`}核验`
+        : `${none}: the office obtains it through ${r ?? 'data sharing'}`;
     case 'internal-query':
       return lang === 'zh'
-        ? `无需提交，由办理部门内部查询${r ? `（${r}）` : ''}`
-        : `Not needed: the office looks it up internally${r ? ` (${r})` : ''}`;
+        ? `${none}，由办理部门内部查询${r ? `（${r}）` : ''}`
+        : `${none}: the office looks it up internally${r ? ` (${r})` : ''}`;
     case 'commitment':
       return lang === 'zh'
-        ? `无需提交，改为申请人书面承诺（告知承诺），事中事后核查${r ? `（${r}）` : ''}`
-        : `Not needed: replaced by your written commitment, checked afterwards${r ? ` (${r})` : ''}`;
+        ? `${none}，改为申请人书面承诺（告知承诺），事中事后核查${r ? `（${r}）` : ''}`
+        : `${none}: replaced by your written commitment, checked afterwards${r ? ` (${r})` : ''}`;
     default:
-      return lang === 'zh' ? '无需提交' : 'No longer needed';
+      return day ? none : lang === 'zh' ? '无需提交' : 'No longer needed';
   }
+}
+
+/** The tag of a cancelled material: “计划取消” for one that takes effect on a later day. */
+export function CancelTag({ material, lang }: { material: PublicMaterial; lang: Lang }) {
+  return material.effectiveFrom ? (
+    <span class="tag planned">{t(lang, 'planned')}</span>
+  ) : (
+    <span class="tag gone">{t(lang, 'cancel')}</span>
+  );
+}
+
+/** “3” or “3（其中计划取消 1）”: cancellations counted together and planned ones apart. */
+export function cancelledCount(materials: readonly PublicMaterial[], lang: Lang): string {
+  const cancelled = materials.filter((m) => m.verdict === 'cancel');
+  const planned = cancelled.filter((m) => m.effectiveFrom).length;
+  if (planned === 0) return String(cancelled.length);
+  return lang === 'zh'
+    ? `${cancelled.length}（${t(lang, 'plannedOf')} ${planned}）`
+    : `${cancelled.length} (${t(lang, 'plannedOf')} ${planned})`;
 }
 
 export function How({ material, lang }: { material: PublicMaterial; lang: Lang }) {
@@ -127,13 +157,13 @@ export function MaterialLists({ item, lang }: { item: PublicItem; lang: Lang }) 
         <p class="small">
           <strong>
             {t(lang, 'cancelled')}
-            {paren(lang, cancelled.length)}
+            {paren(lang, cancelledCount(cancelled, lang))}
           </strong>
         </p>
         <ul class="materials">
           {cancelled.map((m) => (
             <li>
-              <span class="tag gone">{t(lang, 'cancel')}</span>
+              <CancelTag material={m} lang={lang} />
               <Name item={item} material={m} />
               <br />
               <How material={m} lang={lang} />

@@ -4,7 +4,7 @@ import { langOf, paren, stageLabel, t } from '../i18n';
 import { Layout } from '../layout';
 import { type FoundItem, filterList } from '../public-lists';
 import { takeFlash } from '../session';
-import { itemHref, ListMeta, MaterialLists } from './components';
+import { cancelledCount, itemHref, ListMeta, MaterialLists } from './components';
 
 /** Beyond this many items a result page asks for a narrower search instead of growing without end. */
 const MAX_ITEMS = 150;
@@ -106,7 +106,7 @@ export const publicHome: PageModule = (deps) => {
                           <a href={itemHref(list, item, lang)}>{item.name}</a>{' '}
                           <span class="small">
                             {t(lang, 'stillRequired')} {item.materials.length - gone} ·{' '}
-                            {t(lang, 'cancelledCount')} {gone}
+                            {t(lang, 'cancelledCount')} {cancelledCount(item.materials, lang)}
                           </span>
                         </li>
                       );

@@ -6,7 +6,7 @@ import { FlashMessage, Layout, withLang } from '../layout';
 import type { PublicMaterial } from '../public-lists';
 import { type Flash, setFlash, takeFlash } from '../session';
 import { CaseReportForm } from './case-report';
-import { How, ListMeta, MaterialLists } from './components';
+import { CancelTag, How, ListMeta, MaterialLists } from './components';
 import { VersionNotes, versionNotes } from './version-notes';
 
 /** An item's page: its materials, comment forms during 公示, and what later versions changed. */
@@ -143,7 +143,11 @@ function CommentableMaterial(props: {
   return (
     <article class="card" id={`m-${m.id}`} aria-labelledby={`t-${m.id}`}>
       <h3 id={`t-${m.id}`}>
-        <span class={`tag ${m.verdict === 'cancel' ? 'gone' : 'keep'}`}>{t(lang, m.verdict)}</span>
+        {m.verdict === 'cancel' ? (
+          <CancelTag material={m} lang={lang} />
+        ) : (
+          <span class="tag keep">{t(lang, 'retain')}</span>
+        )}
         {m.name}
       </h3>
       {m.verdict === 'cancel' ? <How material={m} lang={lang} /> : null}
