@@ -12,7 +12,7 @@ import {
 } from '@jianzheng/core';
 import { bodyLimit } from 'hono/body-limit';
 import { type AppEnv, authenticate } from './auth';
-import { type ApiLimits, DEFAULT_LIMITS, type Deps } from './deps';
+import { type ApiLimits, DEFAULT_LIMITS, type Deps, limitsFromConfig } from './deps';
 import { mountDocs } from './docs';
 import { PayloadTooLargeError } from './errors';
 import { createPages } from './pages';
@@ -42,7 +42,11 @@ export interface CreateAppOptions {
   config?: Config | ConfigInput;
   /** A ready engine; overrides the one built from `config`. */
   engine?: Engine;
-  /** Upload size, comment size and rate limits; each key defaults (20 MB upload, 5 comments / 10 min). */
+  /**
+   * Upload, import, form, comment and rate limits; each key defaults (see `DEFAULT_LIMITS`: 20 MiB
+   * upload, 100,000 rows and 50,000 materials per import request, 5 comments / 10 min) and wins
+   * over the config's `server` section.
+   */
   limits?: Partial<ApiLimits>;
   /**
    * The client key for the comment rate limit. Default: the socket's remote address; pass one that
@@ -52,7 +56,7 @@ export interface CreateAppOptions {
   /**
    * Reverse proxies in front of the service to believe (`true` = 1): the client address then comes
    * from X-Forwarded-For (for the comment rate limit) and `Secure` cookies from X-Forwarded-Proto.
-   * Default none: the socket's peer and the request URL decide.
+   * Default: the config's `server.trustProxy`, else none (the socket's peer and the request URL decide).
    */
   trustProxy?: boolean | number;
   /** Key of the page forms' CSRF tokens (default: random per process). */
@@ -84,8 +88,9 @@ export interface CreateAppOptions {
 export function createApp(options: CreateAppOptions) {
   const config = options.config === undefined ? undefined : parseConfig(options.config);
   const engine = options.engine ?? createEngine(config ? engineOptionsFromConfig(config) : {});
-  const limits: ApiLimits = { ...DEFAULT_LIMITS, ...options.limits };
-  const hops = trustedHops(options.trustProxy);
+  // The config file's `server` section, then these options: a flag on the command line wins.
+  const limits: ApiLimits = { ...DEFAULT_LIMITS, ...limitsFromConfig(config?.server), ...options.limits };
+  const hops = trustedHops(options.trustProxy ?? config?.server?.trustProxy);
   const log = options.log ?? ((error: unknown) => console.error(error));
   const deps: Deps = {
     store: options.store,

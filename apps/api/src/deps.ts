@@ -7,6 +7,7 @@ import {
   type Jurisdiction,
   type MaterialRecord,
   NotFoundError,
+  type ServerConfig,
 } from '@jianzheng/core';
 import type { AppEnv } from './auth';
 import type { createRateLimiter } from './rate-limit';
@@ -25,6 +26,19 @@ export interface ApiLimits {
   commentsPerWindow: number;
   /** The rate-limit window, in ms. Default 10 minutes. */
   commentWindowMs: number;
+  /**
+   * Rows read from the workbooks of one import request, all files together (header and notes
+   * included). Default 100,000: a department's list is a few thousand; a province's goes via the CLI.
+   */
+  importRows: number;
+  /** Materials in the workbooks of one import request, all files together. Default 50,000. */
+  importMaterials: number;
+  /** Characters in one cell. Default 32,767 (Excel's own limit). */
+  cellChars: number;
+  /** Entries in one workbook's shared-strings table. Default 1,000,000. */
+  sharedStrings: number;
+  /** Bytes one part of an uploaded xlsx may inflate to. Default 256 MiB. */
+  partBytes: number;
 }
 
 export const DEFAULT_LIMITS: ApiLimits = {
@@ -34,7 +48,27 @@ export const DEFAULT_LIMITS: ApiLimits = {
   commentChars: 2000,
   commentsPerWindow: 5,
   commentWindowMs: 10 * 60 * 1000,
+  importRows: 100_000,
+  importMaterials: 50_000,
+  cellChars: 32_767,
+  sharedStrings: 1_000_000,
+  partBytes: 256 * 1024 * 1024,
 };
+
+/** The config file's `server` keys (`maxImportRows` …) as the app's limits. */
+export function limitsFromConfig(server: ServerConfig | undefined): Partial<ApiLimits> {
+  if (!server) return {};
+  const pairs: Array<[keyof ApiLimits, number | undefined]> = [
+    ['uploadBytes', server.maxUploadBytes],
+    ['formBytes', server.maxFormBytes],
+    ['importRows', server.maxImportRows],
+    ['importMaterials', server.maxImportMaterials],
+    ['cellChars', server.maxCellLength],
+    ['sharedStrings', server.maxSharedStrings],
+    ['partBytes', server.maxPartBytes],
+  ];
+  return Object.fromEntries(pairs.filter(([, value]) => value !== undefined));
+}
 
 export interface Deps {
   store: JianzhengStore;

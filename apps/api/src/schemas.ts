@@ -194,6 +194,10 @@ export const UploadBody = {
         files: z
           .union([z.instanceof(File), z.array(z.instanceof(File))])
           .openapi({ type: 'array', items: { type: 'string', format: 'binary' } }),
+        department: z.string().trim().min(1).max(200).optional().openapi({
+          description:
+            '这些文件所属的部门：文件中有其他部门的事项即拒绝（403）；部门令牌默认为本部门。The department the files are for (a department token: its own).',
+        }),
       }),
     },
   },

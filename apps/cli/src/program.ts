@@ -230,7 +230,33 @@ export function createProgram(io: CliIo, result: { code: number; context?: Comma
     .option('--host <host>', '监听地址 (interface)', '127.0.0.1')
     .option(
       '--trust-proxy [层数]',
-      '位于反向代理之后：客户端地址取自 X-Forwarded-For，HTTPS 取自 X-Forwarded-Proto (behind N reverse proxies; default 1)',
+      '位于反向代理之后：客户端地址取自 X-Forwarded-For，HTTPS 取自 X-Forwarded-Proto (behind N reverse proxies; default 1; also server.trustProxy in the config)',
+    )
+    .option(
+      '--max-upload-bytes <字节>',
+      '一次上传（全部文件）的最大字节数 (largest upload; default 20971520 = 20 MiB)',
+    )
+    .option('--max-form-bytes <字节>', '页面表单的最大字节数 (largest page form; default 65536)')
+    .option(
+      '--max-import-rows <行数>',
+      '一次导入全部文件合计读取的最大行数 (rows per import request; default 100000)',
+    )
+    .option(
+      '--max-import-materials <条数>',
+      '一次导入全部文件合计的最大材料数 (materials per import request; default 50000)',
+    )
+    .option('--max-cell-length <字符>', '单元格最大字符数 (characters per cell; default 32767)')
+    .option(
+      '--max-shared-strings <条数>',
+      '共享字符串表最大条目数 (shared strings per file; default 1000000)',
+    )
+    .option(
+      '--max-part-bytes <字节>',
+      'xlsx 中每个部件解压后的最大字节数 (inflated bytes per xlsx part; default 268435456 = 256 MiB)',
+    )
+    .addHelpText(
+      'after',
+      '\n上限也可写在配置文件的 server 部分（server.maxImportRows 等，同名驼峰键），命令行参数优先。\nLimits may also be set in the config file (server.maxImportRows …); flags win.',
     )
     .addOption(configOption())
     .action(run(async (ctx, options) => (await import('./commands/server')).serveCommand(ctx, options)));

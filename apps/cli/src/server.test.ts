@@ -44,6 +44,48 @@ describe('jianzheng serve and token create (delegating to @jianzheng/api)', () =
   });
 });
 
+describe('jianzheng serve limits (findings 1–4)', () => {
+  const db = join(tmp.path, 'limits.sqlite');
+
+  it('takes --max-upload-bytes (413 on a larger upload) and refuses a limit that is not a positive integer', async () => {
+    const bad = await runCli(['serve', '--db', db, '--port', '0', '--max-import-rows', 'many']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--max-import-rows 应为正整数');
+    expect(bad.stderr).not.toMatch(STACK_LINE);
+
+    const token = (await runCli(['token', 'create', '--role', 'admin', '--db', db])).stdout.trim();
+    const child = spawn(
+      process.execPath,
+      [BIN, 'serve', '--db', db, '--port', '0', '--max-upload-bytes', '4096'],
+      { cwd: REPO_ROOT, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let stderr = '';
+    const url = await new Promise<string>((done, fail) => {
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString('utf8');
+        const match = /http:\/\/[\d.]+:\d+/.exec(stderr);
+        if (match) done(match[0]);
+      });
+      child.on('exit', (code) => fail(new Error(`serve exited with ${code}: ${stderr}`)));
+    });
+    try {
+      const body = new FormData();
+      body.append('files', new File([new Uint8Array(8192)], 'big.xlsx'));
+      const res = await fetch(`${url}/api/batches/any/imports`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}` },
+        body,
+      });
+      expect(res.status).toBe(413);
+      expect((await res.json()).detail).toMatch(/[\u4e00-\u9fff]/);
+    } finally {
+      const exited = new Promise((done) => child.on('exit', done));
+      child.kill('SIGINT');
+      await exited;
+    }
+  });
+});
+
 describe('jianzheng token list and revoke (finding 5)', () => {
   const db = join(tmp.path, 'tokens.sqlite');
 

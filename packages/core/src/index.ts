@@ -63,8 +63,14 @@ export {
   engineOptionsFromConfig,
   parseConfig,
 } from './config/parse-config';
-export type { Config, ConfigInput } from './config/schema';
-export { CatalogSettingsSchema, ConfigSchema, DEFAULT_TIME_ZONE, TimeZoneSchema } from './config/schema';
+export type { Config, ConfigInput, ServerConfig } from './config/schema';
+export {
+  CatalogSettingsSchema,
+  ConfigSchema,
+  DEFAULT_TIME_ZONE,
+  ServerConfigSchema,
+  TimeZoneSchema,
+} from './config/schema';
 export type { SupervisionConfig } from './config/supervision';
 export { SupervisionConfigSchema, supervisionSettings } from './config/supervision';
 export { agreementOf } from './engine/agreement';

@@ -65,7 +65,10 @@ export function registerImportPreviewRoutes(app: App, deps: Deps) {
       const batch = await requireBatch(deps.store, c.req.valid('param').batchId);
       const form = c.req.valid('form');
       const files = await uploadedFiles(form.files);
-      return c.json({ files: await previewFiles(deps, batch, files, c.get('principal')) }, 200);
+      return c.json(
+        { files: await previewFiles(deps, batch, files, c.get('principal'), form.department) },
+        200,
+      );
     },
   );
 

@@ -71,7 +71,14 @@ export function registerMaterialRoutes(app: App, deps: Deps) {
       const batch = await requireBatch(deps.store, c.req.valid('param').batchId);
       const form = c.req.valid('form');
       const files = await uploadedFiles(form.files);
-      const outcomes = await importFiles(deps, batch, files, principal, { actor: principal.actor });
+      const outcomes = await importFiles(
+        deps,
+        batch,
+        files,
+        principal,
+        { actor: principal.actor },
+        form.department,
+      );
       return c.json({ files: outcomes }, 200);
     },
   );

@@ -1,8 +1,35 @@
 import type { BatchRecord, Decision, Engine, JianzhengStore, Material, WriteContext } from '@jianzheng/core';
 import { assertListEditable } from '@jianzheng/core';
-import { type ImportIssue, importWorkbook } from '@jianzheng/excel';
+import { type ImportIssue, type StreamSummary, streamWorkbook } from '@jianzheng/excel';
 import { type Principal, requireOwnDepartment } from '../auth';
-import { ImportFailedError } from '../errors';
+import type { ApiLimits } from '../deps';
+import { ForbiddenError, ImportFailedError } from '../errors';
+
+/** A department token (or a request naming one department) meets an item of another department. */
+function requireDepartment(principal: Principal, scope: string, department: string): void {
+  if (department === scope) return;
+  if (principal.role === 'department') requireOwnDepartment(principal, [department]);
+  throw new ForbiddenError(
+    `本次上传限定为部门“${scope}”，文件中有部门“${department}”的事项`,
+    `this upload is for ${scope}, but the file holds items of ${department}`,
+  );
+}
+
+/** The request's row or material budget was used up by the files before this one. */
+function budgetSpent(file: string, budget: ImportBudget): ImportIssue {
+  const rows = budget.importRows.toLocaleString('en-US');
+  const materials = budget.importMaterials.toLocaleString('en-US');
+  return {
+    severity: 'error',
+    code: 'TOO_MANY_ROWS',
+    file,
+    sheet: null,
+    row: null,
+    column: null,
+    message: `「${file}」：本次上传的文件合计已达上限（${rows} 行、${materials} 条材料），未读取；请分批上传`,
+    messageEn: `"${file}": the files of this upload already reached the limit (${rows} rows, ${materials} materials); not read, upload in several requests`,
+  };
+}
 
 export interface UploadedFile {
   name: string;
@@ -39,29 +66,95 @@ interface ReadFile {
   issues: ImportIssue[];
 }
 
+/** What one import request may read: rows and materials shared by its files, the rest per file. */
+export type ImportBudget = Pick<
+  ApiLimits,
+  'importRows' | 'importMaterials' | 'cellChars' | 'sharedStrings' | 'partBytes'
+>;
+
+/**
+ * Everything that can refuse an upload without reading it: the batch's stage, and a department
+ * token's scope (its department must be in the batch; a `department` it names must be its own).
+ * Runs before a byte of any workbook is parsed, so an out-of-scope caller costs no parsing.
+ */
+export function checkScope(batch: BatchRecord, principal: Principal, department: string | undefined): void {
+  assertListEditable(batch.stage);
+  if (department !== undefined) requireOwnDepartment(principal, [department]);
+  if (batch.departments.length === 0) return;
+  const scope = (principal.role === 'department' ? principal.department : department) ?? undefined;
+  if (scope !== undefined && !batch.departments.includes(scope)) {
+    throw new ForbiddenError(
+      `部门“${scope}”不在本批次中（本批次部门：${batch.departments.join('、')}）`,
+      `department "${scope}" is not part of this batch`,
+    );
+  }
+}
+
 /**
  * Reads every file first, so that a department token reaching for another department is refused
- * before anything is written, and marks files naming departments outside the batch as failed.
+ * before anything is written (at the first item of another department: the rest is not read), and
+ * marks files naming departments outside the batch as failed. Rows and materials count against
+ * one budget for the whole request: each file may use what the files before it left.
  */
 async function readFiles(
   batch: BatchRecord,
   files: readonly UploadedFile[],
   principal: Principal,
+  budget: ImportBudget,
+  department: string | undefined,
 ): Promise<ReadFile[]> {
-  assertListEditable(batch.stage);
+  checkScope(batch, principal, department);
+  const scope = (principal.role === 'department' ? principal.department : department) ?? undefined;
   const read: ReadFile[] = [];
+  let rowsLeft = budget.importRows;
+  let materialsLeft = budget.importMaterials;
   for (const file of files) {
-    const result = await importWorkbook(file.bytes, {
+    const materials: Material[] = [];
+    let end: StreamSummary | undefined;
+    if (rowsLeft <= 0 || materialsLeft <= 0) {
+      read.push({
+        file,
+        ok: false,
+        departments: [],
+        materials: [],
+        issues: [budgetSpent(file.name, budget)],
+      });
+      continue;
+    }
+    for await (const event of streamWorkbook(file.bytes, {
       fileName: file.name,
       jurisdiction: batch.jurisdiction,
-    });
-    if (result.ok) requireOwnDepartment(principal, result.departments);
+      ...(scope !== undefined ? { department: scope } : {}),
+      maxTrackedItems: Number.POSITIVE_INFINITY,
+      limits: {
+        maxRows: rowsLeft,
+        maxMaterials: materialsLeft,
+        maxCellLength: budget.cellChars,
+        maxSharedStrings: budget.sharedStrings,
+        maxPartBytes: budget.partBytes,
+      },
+    })) {
+      if (event.type === 'end') {
+        end = event;
+        break;
+      }
+      if (scope !== undefined) requireDepartment(principal, scope, event.item.department ?? scope);
+      for (const material of event.materials) materials.push(material);
+    }
+    if (!end) continue;
+    rowsLeft -= end.rows;
+    materialsLeft -= end.materials;
+    const issues = [...end.issues];
+    const shared =
+      rowsLeft + end.rows < budget.importRows || materialsLeft + end.materials < budget.importMaterials;
+    if (shared && issues.some((i) => i.code === 'TOO_MANY_ROWS' || i.code === 'TOO_MANY_MATERIALS'))
+      issues.push(budgetSpent(file.name, budget));
     read.push({
       file,
-      ok: result.ok,
-      departments: result.departments,
-      materials: result.materials,
-      issues: result.issues,
+      ok: end.ok,
+      departments: end.ok ? end.departments : [],
+      materials: end.ok ? materials : [],
+      issues,
     });
   }
   for (const entry of read) {
@@ -99,12 +192,13 @@ export interface FilePreview {
 
 /** What an import would do, without writing: the report a department reads before confirming. */
 export async function previewFiles(
-  deps: { engine: Engine },
+  deps: { engine: Engine; limits: ImportBudget },
   batch: BatchRecord,
   files: readonly UploadedFile[],
   principal: Principal,
+  department?: string,
 ): Promise<FilePreview[]> {
-  const read = await readFiles(batch, files, principal);
+  const read = await readFiles(batch, files, principal, deps.limits, department);
   return read.map((entry) => {
     const decisions = entry.ok ? deps.engine.evaluate(entry.materials) : [];
     return {
@@ -124,13 +218,14 @@ export async function previewFiles(
  * failed, `ImportFailedError` (422) reports all outcomes.
  */
 export async function importFiles(
-  deps: { store: JianzhengStore; engine: Engine },
+  deps: { store: JianzhengStore; engine: Engine; limits: ImportBudget },
   batch: BatchRecord,
   files: readonly UploadedFile[],
   principal: Principal,
   ctx: WriteContext,
+  department?: string,
 ): Promise<FileOutcome[]> {
-  const read = await readFiles(batch, files, principal);
+  const read = await readFiles(batch, files, principal, deps.limits, department);
   const outcomes: FileOutcome[] = [];
   for (const entry of read) {
     const base = {

@@ -27,6 +27,46 @@ export interface ServeOptions {
   config?: string;
   /** `--trust-proxy` alone is `true` (one proxy); `--trust-proxy 2` for two. */
   trustProxy?: boolean | string;
+  maxUploadBytes?: string;
+  maxFormBytes?: string;
+  maxImportRows?: string;
+  maxImportMaterials?: string;
+  maxCellLength?: string;
+  maxSharedStrings?: string;
+  maxPartBytes?: string;
+}
+
+/** `serve`'s limit flags and the app's limits they set (the config's `server` keys of the same name). */
+export const LIMIT_FLAGS = {
+  maxUploadBytes: 'uploadBytes',
+  maxFormBytes: 'formBytes',
+  maxImportRows: 'importRows',
+  maxImportMaterials: 'importMaterials',
+  maxCellLength: 'cellChars',
+  maxSharedStrings: 'sharedStrings',
+  maxPartBytes: 'partBytes',
+} as const;
+
+const flagName = (key: string) => `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+
+/** The limit flags given, as the app's limits; a flag that is not a positive integer is a usage error. */
+function limitsOf(options: ServeOptions): Record<string, number> {
+  const limits: Record<string, number> = {};
+  for (const [flag, key] of Object.entries(LIMIT_FLAGS)) {
+    const raw = options[flag as keyof typeof LIMIT_FLAGS];
+    if (raw === undefined) continue;
+    const value = Number(raw);
+    if (!Number.isSafeInteger(value) || value <= 0) {
+      throw new CliError(
+        'CLI_BAD_LIMIT',
+        `${flagName(flag)} 应为正整数：${raw}`,
+        `${flagName(flag)} wants a positive integer: ${raw}`,
+        EXIT.usage,
+      );
+    }
+    limits[key] = value;
+  }
+  return limits;
 }
 
 /** `jianzheng serve`: the operators' service and the public list, until Ctrl+C. */
@@ -40,6 +80,7 @@ export async function serveCommand(ctx: CommandContext, options: ServeOptions): 
       EXIT.usage,
     );
   }
+  const limits = limitsOf(options);
   // The same loader as evaluate and publish: the server's engine carries the city's plugins.
   const { loadCity } = await import('@jianzheng/core/node');
   const city = await loadCity(options.config);
@@ -48,7 +89,9 @@ export async function serveCommand(ctx: CommandContext, options: ServeOptions): 
     store: await openStore(options.db, ctx.io.cwd),
     port,
     host: options.host,
-    trustProxy: trustProxyOf(options.trustProxy),
+    // Flags given win over the config file's `server` section; absent ones leave it in charge.
+    ...(options.trustProxy === undefined ? {} : { trustProxy: trustProxyOf(options.trustProxy) }),
+    limits,
     config: city.config,
     engine: city.engine,
   });

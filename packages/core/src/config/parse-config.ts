@@ -112,6 +112,7 @@ export function effectiveConfig(config: Config, extras: ConfigExtras = {}): Conf
     catalogs: structuredClone(engine.catalogs) as Config['catalogs'],
     ...(config.plugins ? { plugins: config.plugins } : {}),
     timeZone: config.timeZone ?? DEFAULT_TIME_ZONE,
+    ...(config.server ? { server: config.server } : {}),
   };
   return effective;
 }

@@ -63,6 +63,35 @@ export const TimeZoneSchema = z
 
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 
+const positive = () => z.number().int().positive();
+
+/**
+ * `jianzheng serve` settings that belong with the city rather than the command line; a flag of the
+ * same name (`--trust-proxy`, `--max-import-rows` …) wins over the file.
+ */
+export const ServerConfigSchema = z
+  .object({
+    /** Reverse proxies in front of the service to believe (`true` = 1): X-Forwarded-For / -Proto. */
+    trustProxy: z.union([z.boolean(), z.number().int().min(0).max(10)]).optional(),
+    /** Largest upload (all workbooks of one request), in bytes. Default 20 MiB. */
+    maxUploadBytes: positive().optional(),
+    /** Largest page form post (login, comments), in bytes. Default 64 KiB. */
+    maxFormBytes: positive().optional(),
+    /** Rows read from the workbooks of one import request, all files together. Default 100,000. */
+    maxImportRows: positive().optional(),
+    /** Materials in the workbooks of one import request, all files together. Default 50,000. */
+    maxImportMaterials: positive().optional(),
+    /** Characters in one cell. Default 32,767. */
+    maxCellLength: positive().optional(),
+    /** Entries in one workbook's shared-strings table. Default 1,000,000. */
+    maxSharedStrings: positive().optional(),
+    /** Bytes one part of an uploaded xlsx may inflate to. Default 256 MiB. */
+    maxPartBytes: positive().optional(),
+  })
+  .strict();
+
+export type ServerConfig = z.output<typeof ServerConfigSchema>;
+
 /** The configuration file of domain.md §9. Every key is optional; unknown keys are errors. */
 export const ConfigSchema = z
   .object({
@@ -91,6 +120,8 @@ export const ConfigSchema = z
     commitmentLetter: CommitmentLetterConfigSchema.optional(),
     /** Supervision cases (督查, domain.md §12): answer deadline and working-day calendar. */
     supervision: SupervisionConfigSchema.optional(),
+    /** The service's proxy trust and input limits (`jianzheng serve`). */
+    server: ServerConfigSchema.optional(),
   })
   .strict();
 
