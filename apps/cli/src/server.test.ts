@@ -77,7 +77,7 @@ describe('jianzheng serve limits (findings 1–4)', () => {
         body,
       });
       expect(res.status).toBe(413);
-      expect((await res.json()).detail).toMatch(/[\u4e00-\u9fff]/);
+      expect(((await res.json()) as { detail: string }).detail).toMatch(/[\u4e00-\u9fff]/);
     } finally {
       const exited = new Promise((done) => child.on('exit', done));
       child.kill('SIGINT');
