@@ -6,6 +6,12 @@ import {
   type PublicationIssue,
   PublicationSchemaVersionError,
 } from './errors';
+import {
+  LEGACY_SCHEMA_VERSION,
+  type Publication10,
+  Publication10Schema,
+  upgradePublication10,
+} from './schema-1-0';
 import { checkConsistency, checkSchema } from './validate';
 
 export interface ParsePublicationOptions {
@@ -61,30 +67,50 @@ function parseJson(text: string, source: string | undefined): unknown {
   }
 }
 
-function validate(data: unknown, source: string | undefined): Publication {
+/** A validated document: the current schema, or a 1.0 one still to be upgraded after its checksum. */
+type Validated = { legacy: false; doc: Publication } | { legacy: true; doc: Publication10 };
+
+function validate(data: unknown, source: string | undefined): Validated {
   const declared = (data as { schemaVersion?: unknown } | null)?.schemaVersion;
+  if (typeof data === 'object' && data !== null && declared === LEGACY_SCHEMA_VERSION) {
+    const checked = checkSchema(Publication10Schema, data);
+    if (!checked.ok) throw new PublicationInvalidError(checked.issues, { source });
+    return { legacy: true, doc: checked.value };
+  }
   if (
     typeof data === 'object' &&
     data !== null &&
     declared !== undefined &&
     declared !== PUBLICATION_SCHEMA_VERSION
   )
-    throw new PublicationSchemaVersionError(declared, PUBLICATION_SCHEMA_VERSION, source);
+    throw new PublicationSchemaVersionError(
+      declared,
+      `${LEGACY_SCHEMA_VERSION}, ${PUBLICATION_SCHEMA_VERSION}`,
+      source,
+    );
   const checked = checkSchema(PublicationSchema, data);
   if (!checked.ok) throw new PublicationInvalidError(checked.issues, { source });
-  return checked.value;
+  return { legacy: false, doc: checked.value };
 }
+
+const current = (validated: Validated): Publication =>
+  validated.legacy ? upgradePublication10(validated.doc) : validated.doc;
 
 /**
  * The checksum check. Fast path: a file as published ends with the `sha256` member, so the bytes
  * before it are the canonical text and are hashed as they are. Reformatted files (other indent,
  * CRLF, reordered keys) are re-serialized canonically, which is what the checksum is defined over.
  */
-function check(tail: { expected: string; actual: string } | undefined, pub: Publication): VerifyResult {
+function check(
+  tail: { expected: string; actual: string } | undefined,
+  { doc: pub }: Validated,
+): VerifyResult {
   if (tail && tail.expected === pub.sha256 && tail.actual === pub.sha256)
     return { ok: true, expected: pub.sha256, actual: tail.actual };
   const { sha256: _, ...content } = pub;
-  const actual = publicationChecksum(content);
+  // A 1.0 document's canonical form is the current one without the keys it lacks: the canonical
+  // writer names every key, and JSON drops those that are undefined.
+  const actual = publicationChecksum(content as unknown as Omit<Publication, 'sha256'>);
   return { ok: actual === pub.sha256, expected: pub.sha256, actual };
 }
 
@@ -92,7 +118,8 @@ function check(tail: { expected: string; actual: string } | undefined, pub: Publ
  * Reads a publication: JSON syntax (errors give line and column; a truncated file is called
  * truncated), schema version, the zod schema (errors give the JSON path of every problem, zh-CN
  * first), consistency of ids and totals, and the checksum. Throws `PublicationInvalidError`,
- * `PublicationSchemaVersionError` or `PublicationChecksumError`. Give the file's bytes rather than
+ * `PublicationSchemaVersionError` or `PublicationChecksumError`. A schema 1.0 document is checked
+ * as 1.0 and returned upgraded (nothing planned, its `sha256` kept). Give the file's bytes rather than
  * its text where you have them: they are checksummed as they are, invalid UTF-8 is refused instead
  * of becoming U+FFFD, and the decoded text does not outlive the JSON parse.
  */
@@ -112,11 +139,12 @@ export function parsePublication(
     tail = verify ? checkTailBytes(body) : undefined;
     data = parseDecoded(body, options.source);
   }
-  const pub = validate(data, options.source);
+  const validated = validate(data, options.source);
   if (verify) {
-    const result = check(tail, pub);
-    if (!result.ok) throw new PublicationChecksumError(pub.sha256, result.actual, options.source);
+    const result = check(tail, validated);
+    if (!result.ok) throw new PublicationChecksumError(validated.doc.sha256, result.actual, options.source);
   }
+  const pub = current(validated);
   // After the checksum: an edited total is reported as tampering, not as a generator bug.
   const consistency = checkConsistency(pub);
   if (consistency.length > 0) throw new PublicationInvalidError(consistency, { source: options.source });
