@@ -1,3 +1,3 @@
 import { packageBuild } from '../../tsup.config.base';
 
-export default packageBuild({ index: 'src/index.ts', bin: 'src/bin.ts' });
+export default packageBuild({ index: 'src/index.ts' });

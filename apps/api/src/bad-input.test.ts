@@ -12,10 +12,11 @@ import {
   writeSyntheticWorkbooks,
 } from '@jianzheng/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createToken } from './tokens';
+import { tokenIn } from './test-support/harness';
 
 // The real service in its own process: a bad upload must not take it down.
-const BIN = resolve(dirname(fileURLToPath(import.meta.url)), '../dist/bin.js');
+// The API package has no bin of its own: operators run it through the CLI's `serve`.
+const BIN = resolve(dirname(fileURLToPath(import.meta.url)), '../../cli/dist/bin.js');
 const STACK_LINE = /^\s+at .+:\d+:\d+\)?$/m;
 const BATCH = 'bad-input';
 
@@ -60,7 +61,7 @@ async function total(department?: string): Promise<number> {
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'jz-api-bad-'));
   const dbPath = join(dir, 'jianzheng.db');
-  admin = (await createToken({ dbPath, role: 'admin', label: '管理员' })).token;
+  admin = await tokenIn(dbPath, 'admin');
   cases = await writeBadInputCorpus(join(dir, 'corpus'));
   const synthetic = await writeSyntheticWorkbooks({
     dir: join(dir, 'good'),
@@ -70,7 +71,7 @@ beforeAll(async () => {
   });
   const good = synthetic.workbooks[0]!;
   baseline = { file: good.path, departments: good.departments, materials: good.materials };
-  server = await startServerProcess({ script: BIN, args: ['--db', dbPath, '--port', '{port}'] });
+  server = await startServerProcess({ script: BIN, args: ['serve', '--db', dbPath, '--port', '{port}'] });
   const departments = [
     ...baseline.departments,
     '市公安局',

@@ -11,10 +11,11 @@ import {
   writeSyntheticWorkbooks,
 } from '@jianzheng/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createToken } from './tokens';
+import { tokenIn } from './test-support/harness';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-const BIN = resolve(HERE, '../dist/bin.js');
+// The API package has no bin of its own: operators run it through the CLI's `serve`.
+const BIN = resolve(HERE, '../../cli/dist/bin.js');
 const REPO = resolve(HERE, '../../..');
 const BATCH = 'crash';
 const JURISDICTION = { code: '341300', name: '宿州市', level: 'city' };
@@ -25,7 +26,7 @@ let admin: string;
 let small: SyntheticManifest;
 let large: SyntheticManifest;
 
-const start = () => startServerProcess({ script: BIN, args: ['--db', dbPath, '--port', '{port}'] });
+const start = () => startServerProcess({ script: BIN, args: ['serve', '--db', dbPath, '--port', '{port}'] });
 
 async function api(server: ServerProcess, method: string, path: string, body?: unknown) {
   const headers: Record<string, string> = { authorization: `Bearer ${admin}` };
@@ -71,7 +72,7 @@ const walSize = () => (existsSync(`${dbPath}-wal`) ? statSync(`${dbPath}-wal`).s
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'jz-crash-'));
   dbPath = join(dir, 'jianzheng.db');
-  admin = (await createToken({ dbPath, role: 'admin', label: '管理员' })).token;
+  admin = await tokenIn(dbPath, 'admin');
   small = await writeSyntheticWorkbooks({ dir: join(dir, 'small'), materials: 400, departments: 1, seed: 1 });
   // One department's large workbook, under the 20 MB upload limit: long enough to kill mid-import.
   large = await writeSyntheticWorkbooks({

@@ -5,11 +5,11 @@ import { fileURLToPath } from 'node:url';
 import { createEngine, summarize } from '@jianzheng/core';
 import { importWorkbooks } from '@jianzheng/excel';
 import { parsePublication } from '@jianzheng/json';
+import { createSqliteStore } from '@jianzheng/store-sqlite';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from './server';
-import { MARKET_ROWS, POLICE_ROWS, workbook } from './test-support/harness';
-import { createToken } from './tokens';
+import { MARKET_ROWS, POLICE_ROWS, tokenIn, workbook } from './test-support/harness';
 
 const EXAMPLES = resolve(fileURLToPath(import.meta.url), '../../../../examples/suzhou-2018');
 const JURISDICTION = { code: '341300', name: '宿州市', level: 'city' as const };
@@ -38,9 +38,14 @@ let legal: string;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'jz-e2e-'));
   dbPath = join(dir, 'jianzheng.db');
-  admin = (await createToken({ dbPath, role: 'admin', label: '管理员' })).token;
-  legal = (await createToken({ dbPath, role: 'legal', label: '司法局' })).token;
-  server = await startServer({ dbPath, port: 0, host: '127.0.0.1', config: { jurisdiction: JURISDICTION } });
+  admin = await tokenIn(dbPath, 'admin', { label: '管理员' });
+  legal = await tokenIn(dbPath, 'legal', { label: '司法局' });
+  server = await startServer({
+    store: createSqliteStore({ filename: dbPath }),
+    port: 0,
+    host: '127.0.0.1',
+    config: { jurisdiction: JURISDICTION },
+  });
 });
 
 afterAll(async () => {
@@ -144,7 +149,11 @@ describe('end to end over HTTP', () => {
   it('keeps everything across a restart on the same database file', async () => {
     const before = await api(admin, 'GET', '/api/batches/suzhou-2018-1');
     await server.close();
-    server = await startServer({ dbPath, port: 0, host: '127.0.0.1' });
+    server = await startServer({
+      store: createSqliteStore({ filename: dbPath }),
+      port: 0,
+      host: '127.0.0.1',
+    });
     const after = await api(admin, 'GET', '/api/batches/suzhou-2018-1');
     expect(after.status).toBe(200);
     expect(after.body).toEqual(before.body);

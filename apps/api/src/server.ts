@@ -1,16 +1,13 @@
 import { type ServerType, serve } from '@hono/node-server';
 import type { JianzhengStore } from '@jianzheng/core';
-import { createSqliteStore } from '@jianzheng/store-sqlite';
 import { type CreateAppOptions, createApp } from './app';
 
 export interface StartServerOptions extends Omit<CreateAppOptions, 'store'> {
   /**
-   * The store to serve (any adapter of the port, e.g. `createPostgresStore` for several
-   * instances); closed with the server. Give either this or `dbPath`.
+   * The store to serve: any adapter of the port (`createSqliteStore` for one instance,
+   * `createPostgresStore` for several). Closed with the server.
    */
-  store?: JianzhengStore;
-  /** SQLite file, created and migrated on first start, when no `store` is given. */
-  dbPath?: string;
+  store: JianzhengStore;
   /** TCP port (default 8787; 0 picks a free one). */
   port?: number;
   /** Interface to listen on (default 127.0.0.1: put a reverse proxy in front for the public). */
@@ -24,11 +21,11 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Opens the database and serves the app on @hono/node-server. */
+/** Serves the app over the given store on @hono/node-server. */
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
-  const { dbPath, store: _store, port = 8787, host = '127.0.0.1', ...appOptions } = options;
-  const store = options.store ?? createSqliteStore({ filename: dbPath! });
-  const app = createApp({ ...appOptions, store });
+  const { port = 8787, host = '127.0.0.1', ...appOptions } = options;
+  const { store } = options;
+  const app = createApp(appOptions);
   let server: ServerType | undefined;
   const address = await new Promise<{ port: number }>((resolve, reject) => {
     server = serve({ fetch: app.fetch, port, hostname: host }, (info) => resolve(info));

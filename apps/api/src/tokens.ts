@@ -1,6 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Actor, JianzhengStore, Role, TokenRecord } from '@jianzheng/core';
-import { createSqliteStore } from '@jianzheng/store-sqlite';
 import { InvalidTokenRequestError } from './errors';
 
 export const ROLES: readonly Role[] = ['admin', 'reviewer', 'legal', 'department'];
@@ -14,22 +13,8 @@ export function hashToken(token: string): string {
 }
 
 interface StoreChoice {
-  /** The store to write to; or give `dbPath` to open (and close) a SQLite file. */
-  store?: JianzhengStore;
-  /** SQLite file used when no `store` is given; created and migrated when missing. */
-  dbPath?: string;
-}
-
-async function withStore<T>(options: StoreChoice, work: (store: JianzhengStore) => Promise<T>): Promise<T> {
-  if (!options.store && !options.dbPath) {
-    throw new InvalidTokenRequestError('需要 store 或 dbPath', 'give a store or a dbPath');
-  }
-  const store = options.store ?? createSqliteStore({ filename: options.dbPath! });
-  try {
-    return await work(store);
-  } finally {
-    if (!options.store) await store.close();
-  }
+  /** The store to read and write (any adapter of the port); the caller opens and closes it. */
+  store: JianzhengStore;
 }
 
 export interface CreateTokenOptions extends StoreChoice {
@@ -90,24 +75,23 @@ export async function createToken(options: CreateTokenOptions): Promise<CreatedT
       `the expiry ${expiresAt} is in the past`,
     );
   }
-  return withStore(options, async (store) => {
-    const token = `jz_${randomBytes(32).toString('base64url')}`;
-    const id = `${options.parentId ? 'ses' : 'tok'}_${randomBytes(6).toString('hex')}`;
-    const label = options.label?.trim() || null;
-    await store.createToken(
-      {
-        id,
-        hash: hashToken(token),
-        role: options.role,
-        department,
-        label,
-        expiresAt,
-        parentId: options.parentId ?? null,
-      },
-      { actor: options.actor ?? { id: 'cli', role: 'admin' }, at: now.toISOString() },
-    );
-    return { token, id, role: options.role, department, label, expiresAt };
-  });
+  const { store } = options;
+  const token = `jz_${randomBytes(32).toString('base64url')}`;
+  const id = `${options.parentId ? 'ses' : 'tok'}_${randomBytes(6).toString('hex')}`;
+  const label = options.label?.trim() || null;
+  await store.createToken(
+    {
+      id,
+      hash: hashToken(token),
+      role: options.role,
+      department,
+      label,
+      expiresAt,
+      parentId: options.parentId ?? null,
+    },
+    { actor: options.actor ?? { id: 'cli', role: 'admin' }, at: now.toISOString() },
+  );
+  return { token, id, role: options.role, department, label, expiresAt };
 }
 
 function normaliseInstant(text: string): string {
@@ -134,11 +118,11 @@ export interface ListTokensOptions extends StoreChoice {
 }
 
 export async function listTokens(options: ListTokensOptions): Promise<TokenInfo[]> {
-  return withStore(options, async (store) =>
-    (await store.listTokens({ all: options.all ?? false, sessions: options.sessions ?? false })).map(
-      tokenInfo,
-    ),
-  );
+  const tokens = await options.store.listTokens({
+    all: options.all ?? false,
+    sessions: options.sessions ?? false,
+  });
+  return tokens.map(tokenInfo);
 }
 
 export interface RevokeTokenOptions extends StoreChoice {
@@ -149,7 +133,6 @@ export interface RevokeTokenOptions extends StoreChoice {
 
 /** Revokes a token (and its login sessions); audited. */
 export async function revokeToken(options: RevokeTokenOptions): Promise<TokenInfo> {
-  return withStore(options, async (store) =>
-    tokenInfo(await store.revokeToken(options.id, { actor: options.actor ?? { id: 'cli', role: 'admin' } })),
-  );
+  const actor = options.actor ?? { id: 'cli', role: 'admin' as const };
+  return tokenInfo(await options.store.revokeToken(options.id, { actor }));
 }

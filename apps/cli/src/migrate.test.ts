@@ -1,10 +1,15 @@
 import { join } from 'node:path';
 import { createPostgresStore } from '@jianzheng/store-postgres';
 import { createSqliteStore } from '@jianzheng/store-sqlite';
-import { type PostgresCluster, pgTestSkipReason, startPostgres } from '@jianzheng/testkit';
+import {
+  type PostgresCluster,
+  pgTestSkipReason,
+  startPostgres,
+  startServerProcess,
+} from '@jianzheng/testkit';
 import { readThroughPort, seedStore } from '@jianzheng/testkit/store-contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, STACK_LINE, tempDir } from './test-support';
+import { BIN, runCli, STACK_LINE, tempDir } from './test-support';
 
 const skipReason = pgTestSkipReason();
 let cluster: PostgresCluster | undefined;
@@ -52,6 +57,51 @@ describe.skipIf(Boolean(skipReason))(
         expect(again.code).not.toBe(0);
         expect(again.stderr).toContain('已存在');
         expect(again.stderr).not.toMatch(STACK_LINE);
+      } finally {
+        await database.drop();
+      }
+    });
+    it('token create, list and revoke work on PostgreSQL; serve --db postgres:// accepts the token until it is revoked', async () => {
+      const database = await cluster!.createDatabase();
+      const db = database.url;
+      try {
+        const created = await runCli(['token', 'create', '--role', 'admin', '--label', '省局', '--db', db]);
+        expect(created.stderr).not.toMatch(STACK_LINE);
+        expect(created.code).toBe(0);
+        const secret = created.stdout.trim();
+        const listed = await runCli(['token', 'list', '--format', 'json', '--db', db]);
+        expect(listed.stdout).not.toContain(secret);
+        const [record] = JSON.parse(listed.stdout);
+        expect(record).toMatchObject({ role: 'admin', label: '省局', revokedAt: null });
+
+        const server = await startServerProcess({
+          script: BIN,
+          args: ['serve', '--db', db, '--port', '{port}'],
+        });
+        try {
+          const get = () =>
+            fetch(`${server.url}/api/batches`, { headers: { authorization: `Bearer ${secret}` } }).then(
+              (r) => r.status,
+            );
+          expect(await get()).toBe(200);
+          const revoked = await runCli(['token', 'revoke', record.id, '--db', db]);
+          expect(revoked.code).toBe(0);
+          // Revoked in the database: the running server refuses it at once.
+          expect(await get()).toBe(401);
+        } finally {
+          await server.stop();
+        }
+        const all = JSON.parse(
+          (await runCli(['token', 'list', '--all', '--format', 'json', '--db', db])).stdout,
+        );
+        expect(all[0].revokedAt).not.toBeNull();
+        const pg = await createPostgresStore({ connectionString: db });
+        try {
+          const actions = (await pg.listAudit({ limit: 10 })).items.map((e) => e.action);
+          expect(actions).toEqual(expect.arrayContaining(['token.create', 'token.revoke']));
+        } finally {
+          await pg.close();
+        }
       } finally {
         await database.drop();
       }

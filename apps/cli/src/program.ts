@@ -54,7 +54,7 @@ export function createProgram(io: CliIo, result: { code: number; context?: Comma
       outputError: () => {},
     });
 
-  // One default for serve, token and the API's own bin (`npm run serve`), so a token made one
+  // One default for serve and token (and `npm run serve`), so a token made one
   // way is found by a server started the other way.
   const defaultDb = io.env.JIANZHENG_DB ?? DEFAULT_DB_FILE;
   const configOption = () =>

@@ -2,11 +2,12 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createSqliteStore } from '@jianzheng/store-sqlite';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../server';
-import { createToken } from '../tokens';
+import { tokenIn } from '../test-support/harness';
 import { launchChromium, requireBrowser } from './browser-check';
 
 // The whole campaign in a real browser, every step by the role that owns it, through the pages
@@ -126,9 +127,9 @@ describe.skipIf(!READY)('the campaign in a real browser', () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     dir = mkdtempSync(join(tmpdir(), 'jz-campaign-'));
     const dbPath = join(dir, 'jianzheng.db');
-    tokens.admin = (await createToken({ dbPath, role: 'admin', label: '数据资源局' })).token;
+    tokens.admin = await tokenIn(dbPath, 'admin', { label: '数据资源局' });
     server = await startServer({
-      dbPath,
+      store: createSqliteStore({ filename: dbPath }),
       port: 0,
       config: { jurisdiction: { code: '341300', name: '宿州市', level: 'city' } },
       log: () => {},

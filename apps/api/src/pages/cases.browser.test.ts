@@ -2,11 +2,11 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createSqliteStore } from '@jianzheng/store-sqlite';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../server';
-import { form, MARKET_ROWS, POLICE_ROWS, workbook } from '../test-support/harness';
-import { createToken } from '../tokens';
+import { form, MARKET_ROWS, POLICE_ROWS, tokenIn, workbook } from '../test-support/harness';
 import { requireBrowser } from './browser-check';
 
 // A citizen reports a window that still demands a cancelled material, the department answers,
@@ -68,9 +68,9 @@ describe.skipIf(!requireBrowser(CHROMIUM))('supervision cases in a real browser'
       ['market', 'department', '市市场监督管理局'],
       ['police', 'department', '市公安局'],
     ] as const)
-      tokens[name] = (await createToken({ dbPath, role, department, label: name })).token;
+      tokens[name] = await tokenIn(dbPath, role, { department, label: name });
     server = await startServer({
-      dbPath,
+      store: createSqliteStore({ filename: dbPath }),
       port: 0,
       config: { jurisdiction: { code: '341300', name: '宿州市', level: 'city' } },
       now: () => clock,

@@ -3,10 +3,11 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createSqliteStore } from '@jianzheng/store-sqlite';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../server';
-import { createToken } from '../tokens';
+import { tokenIn } from '../test-support/harness';
 import { launchChromium, requireBrowser } from './browser-check';
 
 // A real server on loopback over a real SQLite file, the demo workbooks imported over HTTP, and
@@ -95,11 +96,11 @@ describe.skipIf(!BROWSER_READY || workbooks.length === 0)('pages in a real brows
     dir = mkdtempSync(join(tmpdir(), 'jz-pages-'));
     const dbPath = join(dir, 'jianzheng.db');
     tokens = {
-      admin: (await createToken({ dbPath, role: 'admin', label: 'admin' })).token,
-      reviewer: (await createToken({ dbPath, role: 'reviewer', label: '审核组' })).token,
+      admin: await tokenIn(dbPath, 'admin'),
+      reviewer: await tokenIn(dbPath, 'reviewer', { label: '审核组' }),
     };
     server = await startServer({
-      dbPath,
+      store: createSqliteStore({ filename: dbPath }),
       port: 0,
       config: { jurisdiction: { code: '341300', name: '宿州市', level: 'city' } },
       // Two comments per window, so the test reaches the rate limit on the third.

@@ -78,6 +78,22 @@ export async function harness(options: Partial<Omit<CreateAppOptions, 'store'>> 
 
 export type Harness = Awaited<ReturnType<typeof harness>>;
 
+/** A token in the SQLite file `dbPath` (opened and closed around it), as `jianzheng token create` makes one. */
+export async function tokenIn(
+  dbPath: string,
+  role: Role,
+  options: { department?: string | null; label?: string } = {},
+): Promise<string> {
+  const store = createSqliteStore({ filename: dbPath });
+  try {
+    return (
+      await createToken({ store, role, department: options.department ?? null, label: options.label ?? role })
+    ).token;
+  } finally {
+    await store.close();
+  }
+}
+
 export interface Row {
   item: string;
   material: string;

@@ -2,7 +2,7 @@ import type { CommandContext } from '../context';
 import { CliError, EXIT } from '../errors';
 import { openStore, shownDb } from '../open-store';
 
-// The API app pulls in hono and SQLite: load it only for the commands that need it, so the
+// The API app pulls in hono: load it only for the commands that need it, so the
 // other commands start fast and still work where the native SQLite module is unavailable.
 export type ApiModule = typeof import('@jianzheng/api');
 
@@ -85,16 +85,22 @@ export async function serveCommand(ctx: CommandContext, options: ServeOptions): 
   const { loadCity } = await import('@jianzheng/core/node');
   const city = await loadCity(options.config);
   const api = await loadApi();
-  const server = await api.startServer({
-    store: await openStore(options.db, ctx.io.cwd),
-    port,
-    host: options.host,
-    // Flags given win over the config file's `server` section; absent ones leave it in charge.
-    ...(options.trustProxy === undefined ? {} : { trustProxy: trustProxyOf(options.trustProxy) }),
-    limits,
-    config: city.config,
-    engine: city.engine,
-  });
+  const store = await openStore(options.db, ctx.io.cwd);
+  const server = await api
+    .startServer({
+      store,
+      port,
+      host: options.host,
+      // Flags given win over the config file's `server` section; absent ones leave it in charge.
+      ...(options.trustProxy === undefined ? {} : { trustProxy: trustProxyOf(options.trustProxy) }),
+      limits,
+      config: city.config,
+      engine: city.engine,
+    })
+    .catch(async (error: unknown) => {
+      await store.close();
+      throw error;
+    });
   ctx.io.stderr.write(
     `${ctx.err.green('服务已启动')} ${server.url}（数据库 ${shownDb(options.db)}；按 Ctrl+C 停止）\n`,
   );

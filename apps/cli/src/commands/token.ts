@@ -1,8 +1,23 @@
-import { resolve } from 'node:path';
+import type { JianzhengStore } from '@jianzheng/core';
 import type { CommandContext } from '../context';
 import { EXIT } from '../errors';
+import { openStore } from '../open-store';
 import { renderTable } from '../table';
 import { type ApiModule, loadApi } from './server';
+
+/** Opens `--db` (a SQLite file or a `postgres://` URL) around one piece of work. */
+async function withStore<T>(
+  ctx: CommandContext,
+  db: string,
+  work: (store: JianzhengStore) => Promise<T>,
+): Promise<T> {
+  const store = await openStore(db, ctx.io.cwd);
+  try {
+    return await work(store);
+  } finally {
+    await store.close();
+  }
+}
 
 export interface TokenOptions {
   db: string;
@@ -15,14 +30,16 @@ export interface TokenOptions {
 /** `jianzheng token create`: prints the bearer token once (stdout); only its hash is stored. */
 export async function tokenCreateCommand(ctx: CommandContext, options: TokenOptions): Promise<number> {
   const api = await loadApi();
-  const created = await api.createToken({
-    dbPath: resolve(ctx.io.cwd, options.db),
-    role: options.role as Parameters<ApiModule['createToken']>[0]['role'],
-    department: options.department ?? null,
-    label: options.label ?? null,
-    expiresAt: options.expires ?? null,
-    now: ctx.io.now,
-  });
+  const created = await withStore(ctx, options.db, (store) =>
+    api.createToken({
+      store,
+      role: options.role as Parameters<ApiModule['createToken']>[0]['role'],
+      department: options.department ?? null,
+      label: options.label ?? null,
+      expiresAt: options.expires ?? null,
+      now: ctx.io.now,
+    }),
+  );
   ctx.io.stdout.write(`${created.token}\n`);
   ctx.io.stderr.write(
     `${ctx.err.green('已创建令牌')} ${created.id}（角色 ${created.role}${created.department ? `，部门 ${created.department}` : ''}` +
@@ -41,11 +58,9 @@ export interface TokenListOptions {
 /** `jianzheng token list`: id, role, department, label, created, expiry, last use, revocation — never the secret. */
 export async function tokenListCommand(ctx: CommandContext, options: TokenListOptions): Promise<number> {
   const api = await loadApi();
-  const tokens = await api.listTokens({
-    dbPath: resolve(ctx.io.cwd, options.db),
-    all: options.all === true,
-    sessions: options.sessions === true,
-  });
+  const tokens = await withStore(ctx, options.db, (store) =>
+    api.listTokens({ store, all: options.all === true, sessions: options.sessions === true }),
+  );
   if (options.format === 'json') {
     ctx.io.stdout.write(`${JSON.stringify(tokens, null, 2)}\n`);
     return EXIT.ok;
@@ -80,7 +95,7 @@ export async function tokenRevokeCommand(
   options: { db: string },
 ): Promise<number> {
   const api = await loadApi();
-  const revoked = await api.revokeToken({ dbPath: resolve(ctx.io.cwd, options.db), id });
+  const revoked = await withStore(ctx, options.db, (store) => api.revokeToken({ store, id }));
   ctx.io.stderr.write(`${ctx.err.green('已停用令牌')} ${revoked.id}（停用时间 ${revoked.revokedAt}）\n`);
   return EXIT.ok;
 }
