@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createSqliteStore } from '@jianzheng/store-sqlite';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, requireBrowser } from './pages/browser-check';
@@ -17,7 +18,11 @@ let browser: Browser;
 describe.skipIf(!requireBrowser(CHROMIUM))('/docs offline in a real browser', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'jz-docs-'));
-    server = await startServer({ dbPath: join(dir, 'jianzheng.db'), port: 0, log: () => {} });
+    server = await startServer({
+      store: createSqliteStore({ filename: join(dir, 'jianzheng.db') }),
+      port: 0,
+      log: () => {},
+    });
     browser = await launchChromium(CHROMIUM);
   }, 60_000);
 
