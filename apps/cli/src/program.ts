@@ -142,6 +142,10 @@ export function createProgram(io: CliIo, result: { code: number; context?: Comma
     .option('--approved-at <日期>', '常务会议审议通过日期 (approval date)')
     .option('--published-at <时间>', '发布时间，ISO 8601，默认当前时间 (publication time)')
     .option('--jsonld', '同时输出 v<N>.jsonld：欧盟公共服务词汇 CPSV-AP 3 (also write CPSV-AP 3 JSON-LD)')
+    .option(
+      '--wait <秒>',
+      '同一批次正在由另一进程发布时，最多等待的秒数；默认 0，即立即报错退出 (wait for another publish of the batch; default 0: fail)',
+    )
     .action(
       run(async (ctx, files: string[], options) =>
         (await import('./commands/publish')).publishCommand(ctx, files, options),

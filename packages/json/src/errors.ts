@@ -140,3 +140,26 @@ function list(issues: readonly PublicationIssue[], lang: 'zh' | 'en'): string {
   if (more <= 0) return shown;
   return lang === 'zh' ? `${shown}；另有 ${more} 处问题` : `${shown}; and ${more} more`;
 }
+
+/** Another run is publishing the same batch right now (its lock file names the process). */
+export class PublicationLockedError extends JianzhengError {
+  readonly batchId: string;
+  readonly lockPath: string;
+  constructor(
+    batchId: string,
+    lockPath: string,
+    owner: { pid: number; host: string; since: string } | undefined,
+  ) {
+    const who = owner ? `进程 ${owner.pid}（${owner.host}，自 ${owner.since} 起）` : '另一个进程';
+    const whoEn = owner ? `process ${owner.pid} on ${owner.host} (since ${owner.since})` : 'another process';
+    super(
+      'PUBLICATION_LOCKED',
+      `批次 ${batchId} 正由${who}发布，本次未发布任何文件；请等它完成后重试（锁文件 ${lockPath}）`,
+      {
+        messageEn: `batch ${batchId} is being published by ${whoEn}; nothing was published, retry when it is done (lock ${lockPath})`,
+      },
+    );
+    this.batchId = batchId;
+    this.lockPath = lockPath;
+  }
+}

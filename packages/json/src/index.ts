@@ -25,6 +25,7 @@ export {
   PublicationInputError,
   PublicationInvalidError,
   PublicationIoError,
+  PublicationLockedError,
   PublicationSchemaVersionError,
 } from './errors';
 export type { ParsePublicationOptions, VerifyResult } from './parse-publication';

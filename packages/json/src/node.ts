@@ -14,14 +14,14 @@ import {
 } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Publication } from '@jianzheng/core';
-import {
-  PublicationExistsError,
-  PublicationInputError,
-  PublicationInvalidError,
-  PublicationIoError,
-} from './errors';
+import { batchFolder } from './batch-folder';
+import { PublicationExistsError, PublicationInvalidError, PublicationIoError } from './errors';
 import { parsePublication } from './parse-publication';
+import { publishTempName } from './publication-lock';
 import { serializePublicationChunks } from './serialize';
+
+export type { LockOptions, PublicationLock } from './publication-lock';
+export { lockPublicationFolder, PUBLISH_LOCK, publishTempName } from './publication-lock';
 
 export interface PublicationVersionFile {
   version: number;
@@ -33,24 +33,6 @@ const VERSION_FILE = /^v([1-9]\d*)\.json$/;
 // Chunks are gathered to about this many UTF-16 units per write: items are a few KiB each, and one
 // write call per item would cost more than the writing.
 const WRITE_BATCH = 1 << 20;
-
-/** A batch id becomes a folder name: refuse anything that could leave `dir` or hide the folder. */
-function batchFolder(dir: string, batchId: string): string {
-  if (
-    !batchId ||
-    /[/\\\u0000-\u001f:*?"<>|]/.test(batchId) ||
-    batchId.startsWith('.') ||
-    batchId.trim() !== batchId
-  )
-    throw new PublicationInputError([
-      {
-        path: 'batch.id',
-        message: `批次编号 “${batchId}” 不能用作文件夹名（不得含 / \\ : * ? " < > | 或控制字符，不得以 . 开头或含首尾空格）`,
-        messageEn: `batch id "${batchId}" cannot be a folder name (no / \\ : * ? " < > |, control characters, leading dot or surrounding spaces)`,
-      },
-    ]);
-  return join(dir, batchId);
-}
 
 /** `<dir>/<batch id>/v<N>.json`, the layout of domain.md §6. */
 export function publicationPath(dir: string, batchId: string, version: number): string {
@@ -72,7 +54,7 @@ export async function writePublication(dir: string, pub: Publication): Promise<s
   const chunks = serializePublicationChunks(pub);
   const folder = batchFolder(dir, pub.batch.id);
   const target = join(folder, `v${pub.version}.json`);
-  const temp = join(folder, `.v${pub.version}.json.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  const temp = join(folder, publishTempName(`v${pub.version}.json`, randomBytes(6).toString('hex')));
   try {
     await mkdir(folder, { recursive: true });
   } catch (error) {
@@ -208,6 +190,7 @@ export {
   PublicationInputError,
   PublicationInvalidError,
   PublicationIoError,
+  PublicationLockedError,
   PublicationSchemaVersionError,
 } from './errors';
 

@@ -1,6 +1,7 @@
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { type Engine, formatRate, type Publication } from '@jianzheng/core';
+import { type Engine, formatRate, type Jurisdiction, type Publication } from '@jianzheng/core';
 import { writePublicationWorkbook } from '@jianzheng/excel';
 import {
   createPublication,
@@ -10,7 +11,12 @@ import {
   type PublicationHeadInput,
   renderDiffMarkdown,
 } from '@jianzheng/json';
-import { latestPublication, writePublication } from '@jianzheng/json/node';
+import {
+  latestPublication,
+  lockPublicationFolder,
+  publishTempName,
+  writePublication,
+} from '@jianzheng/json/node';
 import type { CommandContext } from '../context';
 import { printIssues } from '../context';
 import { engineFor } from '../engine';
@@ -30,6 +36,8 @@ export interface PublishOptions {
   publishedAt?: string;
   /** Also write `v<N>.jsonld`: the list in the EU's public-service vocabulary (CPSV-AP 3). */
   jsonld?: boolean;
+  /** Seconds to wait for another publish of the same batch to finish (default 0: fail at once). */
+  wait?: string;
 }
 
 /**
@@ -53,6 +61,40 @@ export async function publishCommand(
     );
   }
   const outDir = resolve(ctx.io.cwd, options.out);
+  const waitSeconds = Number(options.wait ?? 0);
+  if (!Number.isFinite(waitSeconds) || waitSeconds < 0) {
+    throw new CliError(
+      'CLI_BAD_WAIT',
+      `--wait 应为秒数：${options.wait}`,
+      `--wait wants seconds: ${options.wait}`,
+      EXIT.usage,
+    );
+  }
+  // One publish of a batch at a time, from reading the latest version to the last rename: the
+  // JSON and the Excel of a version always come from one run.
+  const lock = await lockPublicationFolder(outDir, options.batch, { waitMs: waitSeconds * 1000 });
+  try {
+    const show = (path: string) => relative(ctx.io.cwd, path) || path;
+    if (lock.cleaned.length > 0) {
+      ctx.io.stderr.write(
+        `${ctx.err.yellow('已清理')}上次中断的发布留下的临时文件 (removed the temporary files of an interrupted publish)：${lock.cleaned.map(show).join('、')}\n`,
+      );
+    }
+    return await publishLocked(ctx, files, options, outDir, show, { engine, jurisdiction, timeZone });
+  } finally {
+    await lock.release();
+  }
+}
+
+async function publishLocked(
+  ctx: CommandContext,
+  files: string[],
+  options: PublishOptions,
+  outDir: string,
+  show: (path: string) => string,
+  city: { engine: Engine; jurisdiction: Jurisdiction; timeZone: string },
+): Promise<number> {
+  const { engine, jurisdiction, timeZone } = city;
   const previous = await latestPublication(outDir, options.batch);
   const version = previous ? previous.version + 1 : 1;
   if (previous && !options.reason) {
@@ -83,12 +125,12 @@ export async function publishCommand(
   // then the Excel under its real name: a failure at any step leaves no partial publication.
   // The attachment is streamed to disk (writePublicationWorkbook), never held whole in memory.
   const batchDir = join(outDir, options.batch);
-  await mkdir(batchDir, { recursive: true });
   const excelPath = join(batchDir, `v${version}.xlsx`);
-  const pending = join(batchDir, `.v${version}.xlsx.pending`);
+  const random = randomBytes(6).toString('hex');
+  const pending = join(batchDir, publishTempName(`v${version}.xlsx`, random));
   await writePublicationWorkbook(publication, pending, { timeZone });
   const linkedPath = join(batchDir, `v${version}.jsonld`);
-  const linkedPending = join(batchDir, `.v${version}.jsonld.pending`);
+  const linkedPending = join(batchDir, publishTempName(`v${version}.jsonld`, random));
   let jsonPath: string;
   try {
     if (options.jsonld)
@@ -102,7 +144,6 @@ export async function publishCommand(
     throw error;
   }
 
-  const show = (path: string) => relative(ctx.io.cwd, path) || path;
   const s = publication.summary;
   const { out } = ctx;
   const lines = [
