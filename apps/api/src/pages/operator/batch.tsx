@@ -24,14 +24,7 @@ function StatsTable({ lang, summary }: { lang: Lang; summary: Summary }) {
   const split = summary.planned > 0;
   const row = (
     label: string,
-    d: {
-      items: number;
-      materials: number;
-      cancelled: number;
-      effective: number;
-      planned: number;
-      retained: number;
-    },
+    d: Pick<Summary, 'items' | 'materials' | 'cancelled' | 'effective' | 'planned' | 'retained'>,
   ) => [
     <th scope="row">{label}</th>,
     <td class="num">{d.items}</td>,
