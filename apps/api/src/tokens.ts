@@ -1,5 +1,5 @@
-import { createHash, randomBytes } from 'node:crypto';
-import type { Actor, JianzhengStore, Role, TokenRecord } from '@jianzheng/core';
+import { randomBytes } from 'node:crypto';
+import { type Actor, type JianzhengStore, type Role, sha256Hex, type TokenRecord } from '@jianzheng/core';
 import { InvalidTokenRequestError } from './errors';
 
 export const ROLES: readonly Role[] = ['admin', 'reviewer', 'legal', 'department'];
@@ -9,7 +9,7 @@ export const SESSION_MS = 8 * 60 * 60 * 1000;
 
 /** sha256 (hex) of a token: what the store keeps instead of the token. */
 export function hashToken(token: string): string {
-  return createHash('sha256').update(token, 'utf8').digest('hex');
+  return sha256Hex(token);
 }
 
 interface StoreChoice {

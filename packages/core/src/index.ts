@@ -100,7 +100,7 @@ export {
 } from './errors/config-errors';
 export type { JianzhengErrorOptions } from './errors/jianzheng-error';
 export { isJianzhengError, JianzhengError } from './errors/jianzheng-error';
-export { sha256Hex } from './hash/sha256';
+export { createSha256, hasNativeSha256, type Sha256Hasher, sha256Hex } from './hash/sha256';
 export type { Batch, BatchStage } from './model/batch';
 export { BATCH_STAGE_LABELS_ZH, BATCH_STAGES, BatchSchema, BatchStageSchema } from './model/batch';
 export type { CategoryDefinition, DefaultCategoryId } from './model/category';

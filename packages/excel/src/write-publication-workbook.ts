@@ -28,7 +28,7 @@ import {
   workbookXml,
 } from './xlsx-writer/parts';
 import { EXCEL_CELL_LIMIT, needsPreserve, xmlCellText, xmlText } from './xlsx-writer/xml';
-import { type ByteSink, dosDateTime, type ZipEntryWriter, ZipWriter } from './xlsx-writer/zip-writer';
+import { type ByteSink, type ZipEntryWriter, ZipWriter, zipTimestamp } from './xlsx-writer/zip-writer';
 
 /** Deflate level unless told otherwise (see `compressionLevel`). */
 export const DEFAULT_LEVEL = 3;
@@ -237,7 +237,7 @@ export async function writeAttachment(
   level: number,
   timeZone?: string,
 ): Promise<void> {
-  const zip = new ZipWriter(sink, { level, modified: dosDateTime(publication.publishedAt) });
+  const zip = new ZipWriter(sink, { level, modified: zipTimestamp(publication.publishedAt) });
   const rows = countRows(publication);
   const sheets = sheetsOf(rows);
   const names = sheets.map(([, name]) => name);

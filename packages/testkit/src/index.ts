@@ -43,4 +43,4 @@ export {
   MATERIAL_STEMS,
 } from './vocabulary';
 export type { RawZipEntry, ZipEntry } from './zip';
-export { crc32, readZip, repeatedDeflate, writeZip } from './zip';
+export { readZip, repeatedDeflate, writeZip } from './zip';

@@ -1,30 +1,10 @@
-import * as zlib from 'node:zlib';
-import { constants, deflateRawSync, inflateRawSync } from 'node:zlib';
+// CRC-32 is Node's (zlib.crc32, native since 20.15): the one CRC implementation in the repository.
+import { constants, crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 
 /** One file inside a zip, uncompressed. */
 export interface ZipEntry {
   name: string;
   data: Uint8Array;
-}
-
-const CRC_TABLE = (() => {
-  const table = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c >>> 0;
-  }
-  return table;
-})();
-
-/** CRC-32 as zip wants it; `previous` continues a running checksum over several chunks. */
-export function crc32(data: Uint8Array, previous = 0): number {
-  // zlib.crc32 is native from Node 20.15; the table is for older 20.x.
-  const native = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
-  if (native !== undefined) return native(data, previous);
-  let crc = ~previous >>> 0;
-  for (let i = 0; i < data.length; i++) crc = CRC_TABLE[(crc ^ data[i]!) & 0xff]! ^ (crc >>> 8);
-  return ~crc >>> 0;
 }
 
 /** Reads the entries of a (small, well-formed) zip such as an xlsx written by exceljs. */

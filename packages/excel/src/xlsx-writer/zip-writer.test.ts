@@ -1,9 +1,35 @@
 import { randomBytes } from 'node:crypto';
-import { inflateRawSync } from 'node:zlib';
-import { crc32, readZip } from '@jianzheng/testkit';
+import { crc32, inflateRawSync } from 'node:zlib';
+import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import yauzl from 'yauzl';
 import { xmlText } from './xml';
-import { type ByteSink, dosDateTime, ZipWriter } from './zip-writer';
+import { type ByteSink, ZipWriter, zipTimestamp } from './zip-writer';
+
+/** Every entry through yauzl (sizes validated), the reader the importer uses, independent of fflate's layout. */
+function readWithYauzl(bytes: Buffer): Promise<{ name: string; data: Buffer }[]> {
+  return new Promise((resolve, reject) => {
+    yauzl.fromBuffer(bytes, { lazyEntries: true, validateEntrySizes: true }, (error, zip) => {
+      if (error) return reject(error);
+      const entries: { name: string; data: Buffer }[] = [];
+      zip.on('error', reject);
+      zip.on('end', () => resolve(entries));
+      zip.on('entry', (entry: yauzl.Entry) => {
+        zip.openReadStream(entry, (openError, stream) => {
+          if (openError) return reject(openError);
+          const chunks: Buffer[] = [];
+          stream.on('data', (c: Buffer) => chunks.push(c));
+          stream.on('error', reject);
+          stream.on('end', () => {
+            entries.push({ name: entry.fileName, data: Buffer.concat(chunks) });
+            zip.readEntry();
+          });
+        });
+      });
+      zip.readEntry();
+    });
+  });
+}
 
 /** A sink that holds everything and, when `slow`, refuses more until a later tick. */
 function memorySink(slow = false) {
@@ -28,7 +54,7 @@ describe('ZipWriter', () => {
     const noise = randomBytes(3 * 1024 * 1024);
     const text = '<row>申请材料 &amp; 依据</row>'.repeat(50_000);
     const memory = memorySink(true);
-    const zip = new ZipWriter(memory.sink, { level: 3, modified: dosDateTime('2018-08-13T09:30:10Z') });
+    const zip = new ZipWriter(memory.sink, { level: 3, modified: zipTimestamp('2018-08-13T09:30:10Z') });
     await zip.entry('a.xml', async (w) => {
       for (let i = 0; i < text.length; i += 70_000) await w.write(text.slice(i, i + 70_000));
     });
@@ -40,7 +66,11 @@ describe('ZipWriter', () => {
     expect(memory.drains()).toBeGreaterThan(0);
 
     const bytes = memory.bytes();
-    const entries = readZip(bytes);
+    const entries = await readWithYauzl(bytes);
+    // A second, unrelated reader agrees.
+    const viaFflate = unzipSync(bytes);
+    expect(Object.keys(viaFflate)).toEqual(['a.xml', 'dir/noise.bin', 'empty.txt']);
+    expect(Buffer.from(viaFflate['dir/noise.bin']!).equals(noise)).toBe(true);
     expect(entries.map((e) => e.name)).toEqual(['a.xml', 'dir/noise.bin', 'empty.txt']);
     expect(Buffer.from(entries[0]!.data).toString('utf8')).toBe(text);
     expect(Buffer.from(entries[1]!.data).equals(noise)).toBe(true);
@@ -56,7 +86,8 @@ describe('ZipWriter', () => {
       const compressed = bytes.readUInt32LE(at + 20);
       expect(crc).toBe(crc32(entry.data));
       expect(bytes.readUInt32LE(at + 24)).toBe(entry.data.length);
-      expect(bytes.readUInt16LE(at + 14)).toBe(0x4d0d); // 2018-08-13 (DOS date)
+      expect(bytes.readUInt16LE(at + 14)).toBe(0x4d0d); // 2018-08-13 (DOS date), whatever the time zone
+      expect(bytes.readUInt16LE(at + 12)).toBe((9 << 11) | (30 << 5) | 5); // 09:30:10
       const local = bytes.readUInt32LE(at + 42);
       expect(bytes.readUInt16LE(local + 6) & 0x0008).toBe(8);
       const start = local + 30 + bytes.readUInt16LE(local + 26);
@@ -71,13 +102,26 @@ describe('ZipWriter', () => {
 
   it('passes on a failure of the content and stops the entry', async () => {
     const memory = memorySink();
-    const zip = new ZipWriter(memory.sink, { level: 1, modified: 0 });
+    const zip = new ZipWriter(memory.sink, { level: 1, modified: zipTimestamp('1970-01-01T00:00:00Z') });
     await expect(
       zip.entry('a.xml', async (w) => {
         await w.write('<a>');
         throw new Error('source gone');
       }),
     ).rejects.toThrow('source gone');
+  });
+
+  it('stops with the sink failure instead of writing on', async () => {
+    const sink: ByteSink = {
+      write: () => false,
+      drain: () => Promise.reject(new Error('disk full')),
+    };
+    const zip = new ZipWriter(sink, { level: 1, modified: zipTimestamp('2020-01-01T00:00:00Z') });
+    await expect(
+      zip.entry('a.xml', async (w) => {
+        for (let i = 0; i < 100; i++) await w.write(randomBytes(64 * 1024));
+      }),
+    ).rejects.toThrow('disk full');
   });
 });
 

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '@jianzheng/core';
 import type { Context } from 'hono';
 import type { Permission } from '../../permissions';
 import { type ApiResult, callApi } from '../api-client';
@@ -57,7 +57,7 @@ export async function operatorRequest(deps: PageDeps, c: Context): Promise<Opera
         new Request(new URL(path, c.req.url), { headers: { authorization: `Bearer ${token}` } }),
         c.env,
       ),
-    owner: createHash('sha256').update(token).digest('hex'),
+    owner: sha256Hex(token),
   };
 }
 
