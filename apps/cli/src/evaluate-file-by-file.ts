@@ -1,5 +1,5 @@
 import { type Decision, type Engine, itemKey, type Material } from '@jianzheng/core';
-import { type ImportIssue, importWorkbook } from '@jianzheng/excel';
+import { type ImportIssue, type ImportLimits, importWorkbook } from '@jianzheng/excel';
 import type { Progress } from './progress';
 
 /** One workbook: where it is and the name its issues carry. */
@@ -17,6 +17,8 @@ export type FileByFileOutcome =
 export interface FileByFileOptions {
   /** Stop evaluating after the first file that fails to import (a publication is all or nothing). */
   allOrNothing?: boolean;
+  /** What one file may hold (`--max-rows` …); absent keys take @jianzheng/excel's defaults. */
+  limits?: ImportLimits;
 }
 
 /**
@@ -43,6 +45,7 @@ export async function evaluateFileByFile(
     let rows = 0;
     const result = await importWorkbook(file.path, {
       fileName: file.fileName,
+      ...(options.limits ? { limits: options.limits } : {}),
       onProgress: (count) => {
         rows = count;
         progress.rows(rowsBefore + count);

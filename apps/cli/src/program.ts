@@ -63,6 +63,25 @@ export function createProgram(io: CliIo, result: { code: number; context?: Comma
       '配置文件 (.json/.jsonc/.js)：规则、目录、插件、时区 (city configuration)',
     );
 
+  // The same per-file import limits on every command that reads department workbooks.
+  const withImportLimits = (command: Command) =>
+    command
+      .option('--max-rows <行数>', '每个文件最多读取的行数 (rows per file; default 3000000)')
+      .option('--max-materials <条数>', '每个文件最多的材料数 (materials per file; default 2000000)')
+      .option('--max-cell-length <字符>', '单元格最大字符数 (characters per cell; default 32767)')
+      .option(
+        '--max-shared-strings <条数>',
+        '共享字符串表最大条目数 (shared strings per file; default 10000000)',
+      )
+      .option(
+        '--max-part-bytes <字节>',
+        'xlsx 每个部件解压后的最大字节数 (inflated bytes per xlsx part; default 1073741824)',
+      )
+      .option(
+        '--max-file-bytes <字节>',
+        '需整体读入的格式（.xls/.et/.ods/.xlsb/CSV）的最大字节数 (size of a file read whole; default 67108864)',
+      );
+
   program
     .command('template')
     .description('生成部门填报模板 (write the department submission template)')
@@ -76,8 +95,7 @@ export function createProgram(io: CliIo, result: { code: number; context?: Comma
       ),
     );
 
-  program
-    .command('evaluate')
+  withImportLimits(program.command('evaluate'))
     .description('导入工作簿并按规则评估每项材料 (import and evaluate)')
     .argument('<workbooks...>', '部门工作簿 .xlsx (department workbooks)')
     .addOption(configOption())
@@ -97,8 +115,7 @@ export function createProgram(io: CliIo, result: { code: number; context?: Comma
       ),
     );
 
-  program
-    .command('report')
+  withImportLimits(program.command('report'))
     .description(
       '统计表：按部门、按取消类别，取消率保留一位小数；--cases 为督查件统计 (statistics for people)',
     )
@@ -129,8 +146,7 @@ export function createProgram(io: CliIo, result: { code: number; context?: Comma
       }),
     );
 
-  program
-    .command('publish')
+  withImportLimits(program.command('publish'))
     .description('发布批次的下一版：JSON、正式 Excel 附件，并与上一版比较 (publish the next version)')
     .argument('<workbooks...>', '部门工作簿 .xlsx (department workbooks)')
     .requiredOption('--batch <id>', '批次编号，例如 suzhou-2018-first (batch id)')
@@ -204,8 +220,7 @@ export function createProgram(io: CliIo, result: { code: number; context?: Comma
       ),
     );
 
-  program
-    .command('explain')
+  withImportLimits(program.command('explain'))
     .description('逐条规则解释一项材料的结论 (explain one material rule by rule)')
     .argument('<workbooks...>', '部门工作簿 .xlsx (department workbooks)')
     .requiredOption('-m, --material <编号或名称>', '材料编号或名称 (material id or name)')

@@ -1,7 +1,12 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Decision, Engine, Material } from '@jianzheng/core';
-import { type ImportBatchResult, importWorkbooks, type WorkbookSource } from '@jianzheng/excel';
+import {
+  type ImportBatchResult,
+  type ImportLimits,
+  importWorkbooks,
+  type WorkbookSource,
+} from '@jianzheng/excel';
 import { CliError, EXIT } from './errors';
 import { evaluateFileByFile, type FileByFileOptions, type FileByFileOutcome } from './evaluate-file-by-file';
 import type { CliIo, Colors } from './io';
@@ -64,6 +69,7 @@ export async function loadWorkbooks(
   paths: readonly string[],
   io: CliIo,
   colors: Colors,
+  limits?: ImportLimits,
 ): Promise<ImportBatchResult> {
   await requireInputFiles(paths, io.cwd);
   const progress = importProgress(io, colors, paths.length);
@@ -80,7 +86,10 @@ export async function loadWorkbooks(
     },
   });
   try {
-    return await importWorkbooks(watched, { onProgress: (rows) => progress.rows(rows) });
+    return await importWorkbooks(watched, {
+      onProgress: (rows) => progress.rows(rows),
+      ...(limits ? { limits } : {}),
+    });
   } finally {
     progress.done();
   }
@@ -106,4 +115,37 @@ export async function evaluateWorkbooksFileByFile(
   } finally {
     progress.done();
   }
+}
+
+/** The import-limit flags of evaluate, explain, report and publish, and the limits they name. */
+export const IMPORT_LIMIT_FLAGS = {
+  maxRows: 'maxRows',
+  maxMaterials: 'maxMaterials',
+  maxCellLength: 'maxCellLength',
+  maxSharedStrings: 'maxSharedStrings',
+  maxPartBytes: 'maxPartBytes',
+  maxFileBytes: 'maxFileBytes',
+} as const satisfies Record<string, keyof ImportLimits>;
+
+export type ImportLimitOptions = Partial<Record<keyof typeof IMPORT_LIMIT_FLAGS, string>>;
+
+/** The limit flags given, as `ImportLimits`; one that is not a positive integer is a usage error (exit 2). */
+export function importLimitsOf(options: ImportLimitOptions): ImportLimits | undefined {
+  const limits: ImportLimits = {};
+  for (const key of Object.keys(IMPORT_LIMIT_FLAGS) as Array<keyof typeof IMPORT_LIMIT_FLAGS>) {
+    const raw = options[key];
+    if (raw === undefined) continue;
+    const value = Number(raw);
+    const flag = `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+    if (!Number.isSafeInteger(value) || value <= 0) {
+      throw new CliError(
+        'CLI_BAD_LIMIT',
+        `${flag} 应为正整数：${raw}`,
+        `${flag} wants a positive integer: ${raw}`,
+        EXIT.usage,
+      );
+    }
+    limits[IMPORT_LIMIT_FLAGS[key]] = value;
+  }
+  return Object.keys(limits).length > 0 ? limits : undefined;
 }

@@ -7,11 +7,11 @@ import { evaluateImported } from '../evaluation';
 import { AGREEMENT_ZH, categoryLabel, VERDICT_ZH } from '../labels';
 import { formatCount, renderMarkdownTable, renderTable } from '../table';
 import { truncate } from '../width';
-import { loadWorkbooks } from '../workbooks';
+import { type ImportLimitOptions, importLimitsOf, loadWorkbooks } from '../workbooks';
 
 export type EvaluateFormat = 'table' | 'json' | 'markdown';
 
-export interface EvaluateOptions {
+export interface EvaluateOptions extends ImportLimitOptions {
   config?: string;
   format: EvaluateFormat;
   verbose?: boolean;
@@ -35,7 +35,7 @@ export async function evaluateCommand(
   options: EvaluateOptions,
 ): Promise<number> {
   const { engine } = await engineFor(options.config);
-  const imported = await loadWorkbooks(files, ctx.io, ctx.err);
+  const imported = await loadWorkbooks(files, ctx.io, ctx.err, importLimitsOf(options));
   const evaluation = evaluateImported(imported, engine);
   printIssues(ctx, imported.issues, options.verbose);
   const { document } = evaluation;

@@ -6,9 +6,9 @@ import { evaluateImported } from '../evaluation';
 import { findMaterial } from '../find-material';
 import { AGREEMENT_ZH, categoryLabel, PROPOSAL_ZH, ruleTitle, VERDICT_ZH } from '../labels';
 import { renderTable } from '../table';
-import { loadWorkbooks } from '../workbooks';
+import { type ImportLimitOptions, importLimitsOf, loadWorkbooks } from '../workbooks';
 
-export interface ExplainOptions {
+export interface ExplainOptions extends ImportLimitOptions {
   material: string;
   item?: string;
   config?: string;
@@ -22,7 +22,7 @@ export async function explainCommand(
   options: ExplainOptions,
 ): Promise<number> {
   const { engine } = await engineFor(options.config);
-  const imported = await loadWorkbooks(files, ctx.io, ctx.err);
+  const imported = await loadWorkbooks(files, ctx.io, ctx.err, importLimitsOf(options));
   printIssues(ctx, imported.issues);
   const evaluation = evaluateImported(imported, engine);
   const { materials, decisions } = evaluation;

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { type Engine, formatRate, type Jurisdiction, type Publication } from '@jianzheng/core';
-import { writePublicationWorkbook } from '@jianzheng/excel';
+import { type ImportLimits, writePublicationWorkbook } from '@jianzheng/excel';
 import {
   createPublication,
   createPublicationBuilder,
@@ -22,10 +22,15 @@ import { printIssues } from '../context';
 import { engineFor } from '../engine';
 import { CliError, EXIT } from '../errors';
 import { formatCount } from '../table';
-import { evaluateWorkbooksFileByFile, loadWorkbooks } from '../workbooks';
+import {
+  evaluateWorkbooksFileByFile,
+  type ImportLimitOptions,
+  importLimitsOf,
+  loadWorkbooks,
+} from '../workbooks';
 import { printRegressions } from './diff';
 
-export interface PublishOptions {
+export interface PublishOptions extends ImportLimitOptions {
   batch: string;
   title: string;
   docNumber?: string;
@@ -119,7 +124,7 @@ async function publishLocked(
     publishedAt: options.publishedAt ?? ctx.io.now(),
     categories: [...engine.categories.values()],
   };
-  const publication = await buildPublication(ctx, files, engine, head);
+  const publication = await buildPublication(ctx, files, engine, head, importLimitsOf(options));
 
   // Excel first under a temporary name, then the JSON (which refuses to overwrite a version),
   // then the Excel under its real name: a failure at any step leaves no partial publication.
@@ -181,17 +186,19 @@ async function buildPublication(
   files: string[],
   engine: Engine,
   head: PublicationHeadInput,
+  limits: ImportLimits | undefined,
 ): Promise<Publication> {
   const builder = createPublicationBuilder(head);
   const outcome = await evaluateWorkbooksFileByFile(files, ctx.io, ctx.err, engine, builder.add, {
     allOrNothing: true,
+    ...(limits ? { limits } : {}),
   });
   if (outcome.kind === 'done') {
     printIssues(ctx, outcome.issues);
     if (outcome.failed.length > 0) throw importFailed(outcome.failed);
     return builder.finish();
   }
-  const imported = await loadWorkbooks(files, ctx.io, ctx.err);
+  const imported = await loadWorkbooks(files, ctx.io, ctx.err, limits);
   printIssues(ctx, imported.issues);
   if (!imported.ok) throw importFailed(imported.files.filter((f) => !f.ok).map((f) => f.file));
   return createPublication({

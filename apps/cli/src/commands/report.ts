@@ -5,6 +5,7 @@ import {
   formatRate,
   type Summary,
 } from '@jianzheng/core';
+import type { ImportLimits } from '@jianzheng/excel';
 import type { CommandContext } from '../context';
 import { printIssues } from '../context';
 import { engineFor } from '../engine';
@@ -12,9 +13,14 @@ import { EXIT } from '../errors';
 import { evaluateImported } from '../evaluation';
 import { AGREEMENT_ZH, categoryLabel } from '../labels';
 import { type Column, formatCount, renderMarkdownTable, renderTable } from '../table';
-import { evaluateWorkbooksFileByFile, loadWorkbooks } from '../workbooks';
+import {
+  evaluateWorkbooksFileByFile,
+  type ImportLimitOptions,
+  importLimitsOf,
+  loadWorkbooks,
+} from '../workbooks';
 
-export interface ReportOptions {
+export interface ReportOptions extends ImportLimitOptions {
   config?: string;
   format: 'table' | 'markdown';
   verbose?: boolean;
@@ -34,7 +40,14 @@ export async function reportCommand(
   const { engine, config, timeZone } = await engineFor(options.config);
   // Today in the city's zone: a cancellation from a later effectiveFrom is planned (§10).
   const asOf = options.asOf ?? formatLocalDate(new Date(), timeZone, 'date');
-  const { summary, ok } = await summarizeWorkbooks(ctx, files, engine, options.verbose, asOf);
+  const { summary, ok } = await summarizeWorkbooks(
+    ctx,
+    files,
+    engine,
+    options.verbose,
+    asOf,
+    importLimitsOf(options),
+  );
   const markdown = options.format === 'markdown';
   const render = (columns: Column[], rows: string[][]) =>
     markdown ? renderMarkdownTable(columns, rows) : renderTable(columns, rows);
@@ -84,6 +97,7 @@ async function summarizeWorkbooks(
   engine: Engine,
   verbose: boolean | undefined,
   asOf: string,
+  limits: ImportLimits | undefined,
 ): Promise<{ summary: Summary; ok: boolean }> {
   const counted = createSummaryAccumulator({ categories: [...engine.categories.keys()], asOf });
   const outcome = await evaluateWorkbooksFileByFile(
@@ -94,12 +108,13 @@ async function summarizeWorkbooks(
     (materials, decisions) => {
       for (let i = 0; i < materials.length; i++) counted.add(materials[i]!, decisions[i]);
     },
+    limits ? { limits } : {},
   );
   if (outcome.kind === 'done') {
     printIssues(ctx, outcome.issues, verbose);
     return { summary: counted.result(), ok: outcome.failed.length === 0 };
   }
-  const imported = await loadWorkbooks(files, ctx.io, ctx.err);
+  const imported = await loadWorkbooks(files, ctx.io, ctx.err, limits);
   printIssues(ctx, imported.issues, verbose);
   return { summary: evaluateImported(imported, engine, asOf).summary, ok: imported.ok };
 }

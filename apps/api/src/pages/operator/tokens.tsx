@@ -4,8 +4,9 @@ import type { PageModule } from '../deps';
 import { type Lang, t } from '../i18n';
 import { roleLabel } from '../labels-workflow';
 import { FlashMessage, withLang } from '../layout';
+import { type Flash, setFlash } from '../session';
 import { OperatorLayout } from './components';
-import { type Me, may, operatorRequest, problemText } from './guard';
+import { type Me, may, type OperatorRequest, operatorRequest, problemText } from './guard';
 
 const ROLES = ['department', 'reviewer', 'legal', 'admin'] as const;
 
@@ -29,13 +30,85 @@ function TokenForm({ lang }: { lang: Lang }) {
   );
 }
 
-const page = (lang: Lang, me: Me, body: Child) => (
-  <OperatorLayout lang={lang} me={me} title={t(lang, 'tokens')} path="/operator/tokens">
+interface TokenInfo {
+  id: string;
+  role: string;
+  department: string | null;
+  label: string | null;
+  createdAt: string;
+  expiresAt: string | null;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+const when = (iso: string | null) => (iso ? iso.replace('T', ' ').slice(0, 16) : '—');
+
+/** The tokens in use, never their secret: who holds each, when it was last used, and a revoke button. */
+function TokenList({ lang, tokens }: { lang: Lang; tokens: readonly TokenInfo[] }) {
+  if (tokens.length === 0) return <p>{t(lang, 'noEntries')}</p>;
+  return (
+    <div class="scroll">
+      <table id="tokens">
+        <thead>
+          <tr>
+            <th scope="col">{t(lang, 'tokenId')}</th>
+            <th scope="col">{t(lang, 'role')}</th>
+            <th scope="col">{t(lang, 'tokenHolder')}</th>
+            <th scope="col">{t(lang, 'tokenCreatedAt')}</th>
+            <th scope="col">{t(lang, 'tokenExpires')}</th>
+            <th scope="col">{t(lang, 'tokenLastUsed')}</th>
+            <th scope="col">
+              <span class="sr-only">{t(lang, 'revokeToken')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {tokens.map((token) => (
+            <tr data-token={token.id}>
+              <td>
+                <code>{token.id}</code>
+              </td>
+              <td>
+                {roleLabel(lang, token.role)}
+                {token.department ? ` · ${token.department}` : ''}
+              </td>
+              <td>{token.label ?? '—'}</td>
+              <td>{when(token.createdAt)}</td>
+              <td>{when(token.expiresAt)}</td>
+              <td>{when(token.lastUsedAt)}</td>
+              <td>
+                <form
+                  method="post"
+                  action={withLang(`/operator/tokens/${encodeURIComponent(token.id)}/revoke`, lang)}
+                >
+                  <button type="submit" class="danger">
+                    {t(lang, 'revokeToken')}
+                  </button>
+                </form>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+const page = (lang: Lang, me: Me, body: Child, tokens: readonly TokenInfo[], flash?: Flash) => (
+  <OperatorLayout lang={lang} me={me} title={t(lang, 'tokens')} path="/operator/tokens" flash={flash}>
     <h1>{t(lang, 'tokens')}</h1>
     {body}
+    <TokenList lang={lang} tokens={tokens} />
+    <h2>{t(lang, 'createToken')}</h2>
     <TokenForm lang={lang} />
   </OperatorLayout>
 );
+
+/** Every valid token (sessions aside), for the list; empty when the API refuses. */
+async function listTokens(op: OperatorRequest): Promise<TokenInfo[]> {
+  const result = await op.call<TokenInfo[]>('GET', '/api/tokens');
+  return result.ok ? result.body : [];
+}
 
 /** Admins hand out the other tokens here (the first admin token comes from `jianzheng token create`). */
 export const tokenPages: PageModule = (deps) => {
@@ -43,8 +116,22 @@ export const tokenPages: PageModule = (deps) => {
   app.get('/operator/tokens', async (c) => {
     const op = await operatorRequest(deps, c);
     if (op instanceof Response) return op;
-    if (!may(op.me, 'token.create')) return deps.notFound(c);
-    return c.html(page(op.lang, op.me, null));
+    if (!may(op.me, 'token.list')) return deps.notFound(c);
+    return c.html(page(op.lang, op.me, null, await listTokens(op), op.flash));
+  });
+  app.post('/operator/tokens/:id/revoke', async (c) => {
+    const op = await operatorRequest(deps, c);
+    if (op instanceof Response) return op;
+    if (!may(op.me, 'token.revoke')) return deps.notFound(c);
+    const id = c.req.param('id');
+    const result = await op.call('DELETE', `/api/tokens/${encodeURIComponent(id)}`);
+    setFlash(
+      c,
+      result.ok
+        ? { kind: 'ok', text: `${t(op.lang, 'tokenRevoked')} ${id}` }
+        : { kind: 'error', text: problemText(op.lang, result) },
+    );
+    return c.redirect(withLang('/operator/tokens', op.lang), 303);
   });
   app.post('/operator/tokens', async (c) => {
     const op = await operatorRequest(deps, c);
@@ -81,6 +168,7 @@ export const tokenPages: PageModule = (deps) => {
         ) : (
           <FlashMessage flash={{ kind: 'error', text: problemText(lang, result) }} />
         ),
+        await listTokens(op),
       ),
       result.ok ? 201 : 200,
     );
