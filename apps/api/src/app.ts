@@ -92,16 +92,22 @@ export function createApp(options: CreateAppOptions) {
   const limits: ApiLimits = { ...DEFAULT_LIMITS, ...limitsFromConfig(config?.server), ...options.limits };
   const hops = trustedHops(options.trustProxy ?? config?.server?.trustProxy);
   const log = options.log ?? ((error: unknown) => console.error(error));
+  const now = options.now ?? (() => new Date());
   const deps: Deps = {
     store: options.store,
     engine,
     jurisdiction: config?.jurisdiction,
     limits,
-    commentLimiter: createRateLimiter({ max: limits.commentsPerWindow, windowMs: limits.commentWindowMs }),
+    commentLimiter: createRateLimiter(options.store, {
+      scope: 'comment',
+      max: limits.commentsPerWindow,
+      windowMs: limits.commentWindowMs,
+      now,
+    }),
     clientKey: options.clientKey ?? ((headers, env) => clientAddress(headers, env, hops)),
     timeZoneOffset: options.timeZoneOffset,
     timeZone: options.timeZone ?? config?.timeZone ?? DEFAULT_TIME_ZONE,
-    now: options.now ?? (() => new Date()),
+    now,
   };
 
   const app = new OpenAPIHono<AppEnv>({
@@ -167,7 +173,12 @@ export function createApp(options: CreateAppOptions) {
     createPublishedMaterials(options.store),
     supervisionSettings(config),
     // Reports share the comment limits: the same public, the same abuse.
-    createRateLimiter({ max: limits.commentsPerWindow, windowMs: limits.commentWindowMs }),
+    createRateLimiter(options.store, {
+      scope: 'case',
+      max: limits.commentsPerWindow,
+      windowMs: limits.commentWindowMs,
+      now: deps.now,
+    }),
   );
   registerCommentRoutes(app, deps);
   registerComparisonRoutes(app, deps);

@@ -10,7 +10,7 @@ import {
   type ServerConfig,
 } from '@jianzheng/core';
 import type { AppEnv } from './auth';
-import type { createRateLimiter } from './rate-limit';
+import type { RateLimiter } from './rate-limit';
 
 /** Limits of the service; every one has a default. */
 export interface ApiLimits {
@@ -75,7 +75,8 @@ export interface Deps {
   engine: Engine;
   jurisdiction: Jurisdiction | undefined;
   limits: ApiLimits;
-  commentLimiter: ReturnType<typeof createRateLimiter>;
+  /** Counts in the database: shared by every instance on it. */
+  commentLimiter: RateLimiter;
   clientKey: (headers: Headers, env: unknown) => string;
   /** Fixed offset for publication timestamps; undefined: the offset of `timeZone` on that day. */
   timeZoneOffset: string | undefined;

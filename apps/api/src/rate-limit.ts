@@ -1,28 +1,28 @@
+import type { JianzhengStore } from '@jianzheng/core';
 import { RateLimitedError } from './errors';
 
+export interface RateLimiter {
+  /** Counts one hit for `key`; throws `RateLimitedError` past the limit. */
+  hit(key: string): Promise<void>;
+}
+
 /**
- * A fixed-window counter per client, in memory: enough to keep one client from flooding the
- * comment form on a single-process service. Old windows are dropped as they expire.
+ * A fixed-window counter per client, kept in the database (`hitRateLimit`), so several instances
+ * behind one address share it: a client cannot multiply its allowance by the number of instances.
+ * `scope` keeps separate limits apart on the same client key.
  */
-export function createRateLimiter(options: { max: number; windowMs: number; now?: () => number }) {
-  const now = options.now ?? Date.now;
-  const windows = new Map<string, { start: number; count: number }>();
+export function createRateLimiter(
+  store: JianzhengStore,
+  options: { scope: string; max: number; windowMs: number; now: () => Date },
+): RateLimiter {
   return {
-    /** Counts one hit for `key`; throws `RateLimitedError` past the limit. */
-    hit(key: string): void {
-      const t = now();
-      if (windows.size > 10_000) {
-        for (const [k, w] of windows) if (t - w.start >= options.windowMs) windows.delete(k);
-      }
-      const window = windows.get(key);
-      if (!window || t - window.start >= options.windowMs) {
-        windows.set(key, { start: t, count: 1 });
-        return;
-      }
-      if (window.count >= options.max) {
-        throw new RateLimitedError(Math.ceil((window.start + options.windowMs - t) / 1000));
-      }
-      window.count++;
+    async hit(key) {
+      const result = await store.hitRateLimit(`${options.scope}:${key}`, {
+        max: options.max,
+        windowMs: options.windowMs,
+        at: options.now().toISOString(),
+      });
+      if (!result.allowed) throw new RateLimitedError(Math.max(1, Math.ceil(result.retryAfterMs / 1000)));
     },
   };
 }

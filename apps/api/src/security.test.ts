@@ -1,4 +1,6 @@
+import { createSqliteStore } from '@jianzheng/store-sqlite';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createApp } from './app';
 import { clientAddress, signForm } from './security';
 import { FORM_SECRET, type Harness, harness, seededBatch } from './test-support/harness';
 
@@ -129,6 +131,23 @@ describe('--trust-proxy (finding 7)', () => {
     expect((await from('203.0.113.1')).status).toBe(201);
     expect((await from('203.0.113.2')).status).toBe(201);
     expect((await from('203.0.113.1')).status).toBe(429);
+
+    // A second instance on the same database counts in the same window: the limit is not
+    // multiplied by the number of instances behind the proxy.
+    const store = createSqliteStore({ filename: h.file });
+    try {
+      const second = createApp({ store, trustProxy: true, limits: { commentsPerWindow: 1 }, log: () => {} });
+      const post = (ip: string) =>
+        second.request(path, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-forwarded-for': ip },
+          body: JSON.stringify({ body: '建议取消' }),
+        });
+      expect((await post('203.0.113.2')).status).toBe(429);
+      expect((await post('203.0.113.3')).status).toBe(201);
+    } finally {
+      await store.close();
+    }
   });
 });
 

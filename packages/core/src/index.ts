@@ -219,6 +219,8 @@ export type {
   Page,
   PublicationMeta,
   PublicationRecord,
+  RateLimit,
+  RateLimitHit,
   Role,
   StoreSnapshot,
   TokenQuery,

@@ -28,6 +28,7 @@ import pg from 'pg';
 import { postgresCaseMethods } from './cases';
 import { SchemaTooNewError } from './errors';
 import { migratePostgres, POSTGRES_MIGRATIONS } from './migrations';
+import { postgresRateLimitMethods } from './rate-limits';
 import { exportPostgresSnapshot, importPostgresSnapshot } from './snapshot';
 import { postgresTokenMethods } from './tokens';
 
@@ -637,6 +638,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
 
     ...postgresTokenMethods(pool, tx, stamp, audit, now),
     ...postgresCaseMethods(pool, tx, stamp, audit),
+    ...postgresRateLimitMethods(pool, now),
 
     async exportSnapshot() {
       const client = await pool.connect();

@@ -1,5 +1,6 @@
 import type { PoolClient } from 'pg';
 import { CASES_MIGRATION_SQL } from './cases';
+import { RATE_LIMITS_MIGRATION_SQL } from './rate-limits';
 
 /** A schema step. Never edit a shipped migration: add the next one (numbered like SQLite's). */
 export interface PostgresMigration {
@@ -122,6 +123,11 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
     version: 2,
     name: 'supervision cases (督查)',
     sql: CASES_MIGRATION_SQL,
+  },
+  {
+    version: 3,
+    name: 'rate limits shared by every instance',
+    sql: RATE_LIMITS_MIGRATION_SQL,
   },
 ];
 

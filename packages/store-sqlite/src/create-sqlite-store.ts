@@ -39,6 +39,7 @@ import Database from 'better-sqlite3';
 import { sqliteCaseMethods } from './cases';
 import { SchemaTooNewError } from './errors';
 import { MIGRATIONS, migrate } from './migrations';
+import { rateLimitMethods } from './rate-limits';
 import { exportSqliteSnapshot, importSqliteSnapshot } from './snapshot';
 import { tokenMethods } from './tokens';
 
@@ -589,6 +590,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
     },
 
     ...tokenMethods(db, stamp, audit, now),
+    ...rateLimitMethods(db, now),
 
     async exportSnapshot() {
       return db.transaction(() => exportSqliteSnapshot(db))();

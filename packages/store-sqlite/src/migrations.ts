@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { CASES_MIGRATION_SQL } from './cases';
+import { RATE_LIMITS_MIGRATION_SQL } from './rate-limits';
 
 /** A schema step. Never edit a shipped migration: add the next one. */
 export interface Migration {
@@ -142,6 +143,11 @@ export const MIGRATIONS: readonly Migration[] = [
     // A transition planned on the list as a caller read it (a legal review, a publication built
     // from it) is refused when the list changed meanwhile: the revision says so in one read.
     sql: 'ALTER TABLE batches ADD COLUMN list_revision INTEGER NOT NULL DEFAULT 0;',
+  },
+  {
+    version: 6,
+    name: 'rate limits shared by every process on the file',
+    sql: RATE_LIMITS_MIGRATION_SQL,
   },
 ];
 

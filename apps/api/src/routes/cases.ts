@@ -14,6 +14,7 @@ import {
 } from '@jianzheng/core';
 import { allow, type Principal } from '../auth';
 import type { App, Deps } from '../deps';
+import type { RateLimiter } from '../rate-limit';
 import { BatchIdParam, problems } from '../schemas';
 import type { PublishedMaterials } from '../services/published-materials';
 
@@ -90,7 +91,7 @@ export function registerCaseRoutes(
   deps: Deps,
   published: PublishedMaterials,
   settings: SupervisionSettings,
-  limiter: { hit(key: string): void },
+  limiter: RateLimiter,
 ) {
   const tz = settings.timeZone;
   const max = deps.limits.commentChars;
@@ -126,7 +127,7 @@ export function registerCaseRoutes(
       const { batchId, materialId } = c.req.valid('param');
       const material = await published.find(batchId, materialId);
       if (material?.verdict !== 'cancel') throw new NotFoundError('material', materialId, '已公布取消的材料');
-      limiter.hit(deps.clientKey(c.req.raw.headers, c.env));
+      await limiter.hit(deps.clientKey(c.req.raw.headers, c.env));
       const body = c.req.valid('json');
       const now = deps.now();
       const created = await deps.store.createCase(

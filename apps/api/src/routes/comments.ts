@@ -46,7 +46,7 @@ export function registerCommentRoutes(app: App, deps: Deps) {
       // Also checked by the store inside the write; here to refuse before counting the rate limit.
       assertCommentsOpen(batch);
       await requireMaterial(deps.store, batchId, materialId);
-      deps.commentLimiter.hit(deps.clientKey(c.req.raw.headers, c.env));
+      await deps.commentLimiter.hit(deps.clientKey(c.req.raw.headers, c.env));
       const body = c.req.valid('json');
       const comment = await deps.store.addComment(
         batchId,

@@ -16,6 +16,8 @@ import type {
   Page,
   PublicationMeta,
   PublicationRecord,
+  RateLimit,
+  RateLimitHit,
   StoreSnapshot,
   TokenQuery,
   TokenRecord,
@@ -119,6 +121,14 @@ export interface JianzhengStore extends CaseStore {
   revokeToken(id: string, ctx: WriteContext): Promise<TokenRecord>;
   /** Records a use (`lastUsedAt`); not audited — the audit log holds the writes a token made. */
   touchToken(id: string, at: string): Promise<void>;
+
+  // Rate limits (e.g. public comments per client address)
+  /**
+   * Counts one hit of `key` in a fixed window kept in the database, atomically, so every instance
+   * on one database shares the count. Expired windows are dropped as hits come in. Not audited and
+   * not part of a snapshot: counts are worth nothing after their window.
+   */
+  hitRateLimit(key: string, limit: RateLimit): Promise<RateLimitHit>;
 
   // Moving a whole store (`jianzheng migrate`)
   /** Everything the store holds, read consistently. */

@@ -215,6 +215,24 @@ export interface TokenQuery {
   sessions?: boolean;
 }
 
+/** A fixed-window limit: at most `max` hits of one key per `windowMs`. */
+export interface RateLimit {
+  max: number;
+  windowMs: number;
+  /** ISO instant of this hit (default: the store's clock). */
+  at?: string;
+}
+
+/** The outcome of one counted hit. */
+export interface RateLimitHit {
+  /** False when this hit went past `max` in the current window. */
+  allowed: boolean;
+  /** Hits of the key in the current window, this one included. */
+  count: number;
+  /** Until the window ends (0 when allowed is irrelevant to the caller). */
+  retryAfterMs: number;
+}
+
 /** A write carries who did it and when; the store audits it in the same transaction. */
 export interface WriteContext {
   actor: Actor;

@@ -4,6 +4,7 @@ import { basicsContract } from './basics';
 import { casesContract } from './cases';
 import { guardsContract } from './guards';
 import { racesContract } from './races';
+import { rateLimitsContract } from './rate-limits';
 
 /** One fresh, empty database for one test. */
 export interface StoreContractDatabase {
@@ -29,7 +30,7 @@ export interface ContractEnv {
 /**
  * Registers (vitest) every behaviour of the `JianzhengStore` port against an adapter: batches,
  * re-import planning, queries, optimistic versions, transitions with publications, comments,
- * tokens, supervision cases, the audit vocabulary, the guards of domain.md §5 inside the transaction, and the
+ * tokens, supervision cases, shared rate limits, the audit vocabulary, the guards of domain.md §5 inside the transaction, and the
  * races between two handles on one database. One call per adapter:
  * `runStoreContract('sqlite', { setup: async () => … })`.
  */
@@ -67,5 +68,6 @@ export function runStoreContract(name: string, target: StoreContractTarget): voi
     guardsContract(env);
     racesContract(env);
     casesContract(env);
+    rateLimitsContract(env);
   });
 }
