@@ -124,6 +124,7 @@ describe('--trust-proxy (finding 7)', () => {
     ]) {
       expect((await h.call('admin', 'POST', '/api/batches/b1/transitions', step)).status).toBe(200);
     }
+    h.setNow('2018-08-22T10:00:00+08:00');
     const [m] = (await h.store.listMaterials('b1')).items;
     const path = `/api/batches/b1/materials/${m!.material.id}/comments`;
     const from = (ip: string) =>
@@ -136,7 +137,13 @@ describe('--trust-proxy (finding 7)', () => {
     // multiplied by the number of instances behind the proxy.
     const store = createSqliteStore({ filename: h.file });
     try {
-      const second = createApp({ store, trustProxy: true, limits: { commentsPerWindow: 1 }, log: () => {} });
+      const second = createApp({
+        store,
+        trustProxy: true,
+        limits: { commentsPerWindow: 1 },
+        log: () => {},
+        now: () => new Date('2018-08-22T10:00:05+08:00'),
+      });
       const post = (ip: string) =>
         second.request(path, {
           method: 'POST',

@@ -63,11 +63,13 @@ describe('stage transitions', () => {
   it('unanswered comments block the legal review until answered', async () => {
     await toPublicComment();
     const m = await anyMaterial();
+    h.setNow('2018-08-15T09:00:00+08:00');
     const posted = await h.call('anonymous', 'POST', `/api/batches/b1/materials/${m.material.id}/comments`, {
       body: '建议取消该材料',
       author: '市民',
     });
     expect(posted.status).toBe(201);
+    h.setNow('2018-08-21T09:00:00+08:00');
     const blocked = await step('legal', STEPS.legalPass);
     expect(blocked.status).toBe(409);
     expect(blocked.body).toMatchObject({ code: 'GUARD_FAILED', guard: 'comments-answered' });
@@ -116,6 +118,23 @@ describe('comments', () => {
     expect(unseen.status).toBe(404);
     expect(JSON.stringify(unseen.body)).not.toMatch(/draft|centralized-review|阶段/);
     await toPublicComment();
+    // The period is 2018-08-11 to 2018-08-20 in Asia/Shanghai, both days included.
+    for (const [instant, status] of [
+      ['2018-08-10T15:59:59Z', 409], // 08-10 23:59:59 in Shanghai: not started
+      ['2018-08-10T16:00:00Z', 201], // 08-11 00:00 in Shanghai: the first day
+      ['2018-08-20T15:00:00Z', 201], // 23:00 on the last day
+      ['2018-08-20T16:00:00Z', 409], // 08-21 in Shanghai: over
+    ] as const) {
+      h.setNow(instant);
+      const res = await h.call('anonymous', 'POST', url, { body: `意见 ${instant}` });
+      expect(res.status, instant).toBe(status);
+      if (status === 409) {
+        expect(res.body.code).toBe('COMMENT_PERIOD');
+        expect(res.body.detail).toContain('2018-08-11 至 2018-08-20');
+      }
+    }
+    // Still the last day; a later window than the posts above (clocks only move forward).
+    h.setNow('2018-08-20T15:30:00Z');
     const long = await h.call('anonymous', 'POST', url, { body: '长'.repeat(2001) });
     expect(long.status).toBe(400);
     expect(long.body.issues[0].path).toEqual(['body', 'body']);
@@ -125,7 +144,8 @@ describe('comments', () => {
     expect(limited.status).toBe(429);
     expect(limited.body.detail).toMatch(/提交过于频繁，请 \d+ 分钟后再试/);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect((await h.call('reviewer', 'GET', '/api/batches/b1/comments')).body).toHaveLength(3);
+    // Three in this window, and the two on the period's first and last day.
+    expect((await h.call('reviewer', 'GET', '/api/batches/b1/comments')).body).toHaveLength(5);
     expect((await h.call('anonymous', 'GET', '/api/batches/b1/comments')).status).toBe(401);
     expect(
       (await h.call('police', 'POST', '/api/batches/b1/comments/1/answer', { answer: 'x' })).status,

@@ -17,6 +17,7 @@ export {
   assertOwnDepartment,
   CommentsClosedError,
   OtherDepartmentError,
+  OutsideCommentPeriodError,
   openAdjustmentDraft,
 } from './batch/guards';
 export type { ExistingMaterial, ImportPlan, PlannedRow } from './batch/import-plan';

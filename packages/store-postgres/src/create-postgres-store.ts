@@ -536,7 +536,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
       return tx(async (client) => {
         // SHARE: comments do not wait for each other, but a transition (FOR UPDATE) waits for them
         // and they for it, so one never slips past the other's check.
-        assertCommentsOpen(await lockBatch(client, batchId, 'share'));
+        assertCommentsOpen(await lockBatch(client, batchId, 'share'), comment.today);
         if (!(await selectMaterial(client, batchId, comment.materialId))) {
           throw new NotFoundError('material', comment.materialId, '材料');
         }

@@ -510,7 +510,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
     async addComment(batchId, comment, ctx) {
       const at = stamp(ctx);
       return immediate(() => {
-        assertCommentsOpen(requireBatch(batchId));
+        assertCommentsOpen(requireBatch(batchId), comment.today);
         if (!selectMaterial.get(batchId, comment.materialId)) {
           throw new NotFoundError('material', comment.materialId, '材料');
         }

@@ -49,6 +49,7 @@ const policeRows = [
   [POLICE, '户口迁移', '近期免冠照片', '申请人自备', '', '《户口登记条例》', '保留'],
 ];
 
+let clock: Date | undefined;
 let dir: string;
 let server: RunningServer;
 let browser: Browser;
@@ -132,6 +133,8 @@ describe.skipIf(!READY)('the campaign in a real browser', () => {
       store: createSqliteStore({ filename: dbPath }),
       port: 0,
       config: { jurisdiction: { code: '341300', name: '宿州市', level: 'city' } },
+      // Real time, until the public comment needs a day inside its period (2018-08-21 to 08-28).
+      now: () => clock ?? new Date(),
       log: () => {},
     });
     browser = await launchChromium(CHROMIUM);
@@ -328,6 +331,7 @@ describe.skipIf(!READY)('the campaign in a real browser', () => {
     expect(await transitionForms(reviewer)).toEqual(['close-comment']);
     await shoot(reviewer, '09-batch-public-comment');
 
+    clock = new Date('2018-08-22T10:00:00+08:00');
     const citizen = await (await browser.newContext({ javaScriptEnabled: false, locale: 'zh-CN' })).newPage();
     await citizen.goto(`${server.url}/`);
     await citizen.locator('details summary', { hasText: CIVIL }).click();
@@ -339,6 +343,7 @@ describe.skipIf(!READY)('the campaign in a real browser', () => {
     expect(await article.locator('.msg').textContent()).toContain('意见已提交');
     await shoot(citizen, '10-citizen-comment');
 
+    clock = new Date('2018-08-29T10:00:00+08:00');
     const legal = await as('legal');
     await legal.goto(batchUrl);
     expect(await transitionForms(legal)).toEqual(['legal-review']);

@@ -18,6 +18,7 @@ const CHROMIUM = '/usr/bin/chromium';
 const BATCH = 'suzhou-1';
 const BROWSER_READY = requireBrowser(CHROMIUM);
 
+let clock = new Date('2018-08-22T10:00:00+08:00');
 let dir: string;
 let server: RunningServer;
 let browser: Browser;
@@ -105,6 +106,8 @@ describe.skipIf(!BROWSER_READY || workbooks.length === 0)('pages in a real brows
       config: { jurisdiction: { code: '341300', name: '宿州市', level: 'city' } },
       // Two comments per window, so the test reaches the rate limit on the third.
       limits: { commentsPerWindow: 2 },
+      // Inside the comment period (2018-08-21 to 08-28) until the legal review moves it past.
+      now: () => clock,
       log: () => {},
     });
     browser = await launchChromium(CHROMIUM);
@@ -180,6 +183,8 @@ describe.skipIf(!BROWSER_READY || workbooks.length === 0)('pages in a real brows
   });
 
   it('lets an admin answer comments and publish through the stage forms', async () => {
+    // The comment period (to 2018-08-28) is over: legal review may start once comments are answered.
+    clock = new Date('2018-08-29T10:00:00+08:00');
     const context = await newContext(false);
     const page = await context.newPage();
     await page.goto(`${server.url}/operator`);

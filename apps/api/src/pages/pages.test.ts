@@ -45,6 +45,7 @@ async function walkToComment() {
     const res = await h.call('admin', 'POST', '/api/batches/b1/transitions', step);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
   }
+  h.setNow('2018-08-22T10:00:00+08:00');
 }
 
 describe('search text', () => {

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { assertCommentsOpen, NotFoundError } from '@jianzheng/core';
+import { assertCommentsOpen, formatLocalDate, NotFoundError } from '@jianzheng/core';
 import { allow } from '../auth';
 import { type App, type Deps, requireBatch, requireMaterial } from '../deps';
 import { PERMISSIONS } from '../permissions';
@@ -43,15 +43,18 @@ export function registerCommentRoutes(app: App, deps: Deps) {
         // A batch the public has never seen is as unknown as one that does not exist.
         throw new NotFoundError('batch', batchId, '批次');
       }
+      // The period's dates are the jurisdiction's: today is the day there, by the app's clock.
+      const at = deps.now().toISOString();
+      const today = formatLocalDate(at, deps.timeZone, 'date');
       // Also checked by the store inside the write; here to refuse before counting the rate limit.
-      assertCommentsOpen(batch);
+      assertCommentsOpen(batch, today);
       await requireMaterial(deps.store, batchId, materialId);
       await deps.commentLimiter.hit(deps.clientKey(c.req.raw.headers, c.env));
       const body = c.req.valid('json');
       const comment = await deps.store.addComment(
         batchId,
-        { materialId, body: body.body, author: body.author ?? null },
-        { actor: c.get('principal').actor },
+        { materialId, body: body.body, author: body.author ?? null, today },
+        { actor: c.get('principal').actor, at },
       );
       return c.json(comment, 201);
     },

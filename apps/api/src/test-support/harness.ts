@@ -17,10 +17,13 @@ export async function harness(options: Partial<Omit<CreateAppOptions, 'store'>> 
   const dir = mkdtempSync(join(tmpdir(), 'jz-api-'));
   const file = join(dir, 'jianzheng.db');
   const store: SqliteStore = createSqliteStore({ filename: file });
+  // The app's clock: real time unless a test moves it (`setNow`), e.g. into a comment period.
+  let moved: Date | undefined;
   const app = createApp({
     config: { jurisdiction: JURISDICTION },
     log: () => {},
     formSecret: FORM_SECRET,
+    now: () => moved ?? new Date(),
     ...options,
     store,
   });
@@ -69,6 +72,10 @@ export async function harness(options: Partial<Omit<CreateAppOptions, 'store'>> 
     dir,
     tokens,
     call,
+    /** Moves the app's clock to this instant; without one, back to real time. */
+    setNow(instant?: string) {
+      moved = instant ? new Date(instant) : undefined;
+    },
     async close() {
       await store.close();
       rmSync(dir, { recursive: true, force: true });

@@ -79,6 +79,15 @@ describe('comments and departments', () => {
     }
   });
 
+  it('takes comments only from the first to the last day of the announced period, both included', () => {
+    const batch = { stage: 'public-comment' as const, details: { commentPeriod: period } };
+    const at = (today: string) => codeOf(() => assertCommentsOpen(batch, today));
+    expect(at('2026-11-24')).toBe('COMMENT_PERIOD');
+    expect(at('2026-11-25')).toBeUndefined();
+    expect(at('2026-12-05')).toBeUndefined();
+    expect(at('2026-12-06')).toBe('COMMENT_PERIOD');
+  });
+
   it('lets a department actor touch only its own department; other roles any', () => {
     const dept = { id: 't', role: 'department' as const, department: '公安局' };
     expect(assertOwnDepartment(dept, ['公安局', '公安局'])).toBeUndefined();

@@ -28,6 +28,31 @@ export class CommentsClosedError extends JianzhengError {
   }
 }
 
+/**
+ * A comment on a day outside the announced period (公开征求意见期, dates in the jurisdiction's
+ * time zone): before its start or after its end. The period was published, so it may be named.
+ */
+export class OutsideCommentPeriodError extends JianzhengError {
+  readonly period: { start: string; end: string };
+  readonly today: string;
+  constructor(period: { start: string; end: string }, today: string) {
+    const early = today < period.start;
+    super(
+      'COMMENT_PERIOD',
+      early
+        ? `公开征求意见期为 ${period.start} 至 ${period.end}，尚未开始（今天是 ${today}），暂不能提交意见`
+        : `公开征求意见期为 ${period.start} 至 ${period.end}，已经结束（今天是 ${today}），不能再提交意见`,
+      {
+        messageEn: early
+          ? `the comment period runs ${period.start} to ${period.end} and has not started (today is ${today})`
+          : `the comment period ran ${period.start} to ${period.end} and is over (today is ${today})`,
+      },
+    );
+    this.period = { start: period.start, end: period.end };
+    this.today = today;
+  }
+}
+
 /** 谁设定，谁清理: a department operator reached for another department's materials. */
 export class OtherDepartmentError extends JianzhengError {
   readonly departments: readonly string[];
@@ -40,10 +65,22 @@ export class OtherDepartmentError extends JianzhengError {
   }
 }
 
-/** Throws `CommentsClosedError` unless the batch takes public comments now. */
-export function assertCommentsOpen(batch: { stage: BatchStage; details: BatchDetails }): void {
+/**
+ * Throws `CommentsClosedError` unless the batch takes public comments, and
+ * `OutsideCommentPeriodError` when `today` (YYYY-MM-DD in the jurisdiction's zone) is outside the
+ * announced period.
+ */
+export function assertCommentsOpen(
+  batch: { stage: BatchStage; details: BatchDetails },
+  today?: string,
+): void {
   if (batch.stage !== 'public-comment') throw new CommentsClosedError(batch.stage);
-  if (batch.details.commentPeriod?.closedEarly) throw new CommentsClosedError(batch.stage, true);
+  const period = batch.details.commentPeriod;
+  if (period?.closedEarly) throw new CommentsClosedError(batch.stage, true);
+  // Dates are YYYY-MM-DD in the jurisdiction's zone: they compare as strings.
+  if (today && period && (today < period.start || today > period.end)) {
+    throw new OutsideCommentPeriodError(period, today);
+  }
 }
 
 /** Throws `OtherDepartmentError` when a department actor touches another department. */

@@ -87,10 +87,14 @@ export interface JianzhengStore extends CaseStore {
   getPublication(batchId: string, version?: number): Promise<PublicationRecord | undefined>;
 
   // Public comments
-  /** Only while the batch takes comments (`assertCommentsOpen`, checked in the transaction). */
+  /**
+   * Only while the batch takes comments and, when `today` is given (the comment's date in the
+   * jurisdiction's time zone), within the announced period (`assertCommentsOpen`, checked in the
+   * transaction on the batch as it reads it). `today` is not stored.
+   */
   addComment(
     batchId: string,
-    comment: { materialId: string; body: string; author?: string | null },
+    comment: { materialId: string; body: string; author?: string | null; today?: string },
     ctx: WriteContext,
   ): Promise<CommentRecord>;
   listComments(

@@ -109,6 +109,12 @@ export function guardsContract(env: ContractEnv): void {
         store.addComment('b1', { materialId: entry!.material.id, body: '意见' }, as(publicActor));
       expect(await code(comment())).toBe('COMMENTS_CLOSED');
       await walk(store, 'b1', 'open-comment');
+      // The period (2018-08-02 to 08-12) is checked in the transaction on the day the caller gives.
+      const on = (today: string) =>
+        store.addComment('b1', { materialId: entry!.material.id, body: '意见', today }, as(publicActor));
+      expect(await code(on('2018-08-01'))).toBe('COMMENT_PERIOD');
+      expect(await code(on('2018-08-13'))).toBe('COMMENT_PERIOD');
+      expect(await store.listComments('b1')).toHaveLength(0);
       await comment();
       await store.answerComment('b1', (await store.listComments('b1'))[0]!.id, '已答复', as(admin));
       const closed = await step(store, 'b1', { action: 'close-comment', reason: '意见已充分收集' });
