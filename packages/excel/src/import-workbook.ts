@@ -6,9 +6,9 @@ import {
   type MaterialInput,
   type ServiceItem,
 } from '@jianzheng/core';
+import type { SheetSummary } from './file-context';
 import { type ImportIssue, makeIssue } from './issues';
 import type { WorkbookInput } from './open-input';
-import type { SheetSummary } from './sheet-parser';
 import { fileNameOf, type ImportOptions, streamWorkbook } from './stream-workbook';
 
 /** The result of importing one workbook. */

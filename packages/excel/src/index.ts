@@ -4,6 +4,7 @@ export { publicationTitle } from './attachment-layout';
 export { cellError, cellText } from './cell-text';
 export { columnLetter } from './column-letter';
 export { exportPublication } from './export-publication';
+export type { ItemGroup, SheetSummary } from './file-context';
 export type { Field, FieldDefinition } from './headers';
 export { FIELDS, matchHeader } from './headers';
 export type { ImportBatchResult, ImportResult, WorkbookSource } from './import-workbook';
@@ -21,7 +22,6 @@ export {
   TooManySharedStringsError,
 } from './limits';
 export type { WorkbookInput } from './open-input';
-export type { ItemGroup, SheetSummary } from './sheet-parser';
 export type { ImportOptions, StreamOptions, StreamSummary, WorkbookEvent } from './stream-workbook';
 export { streamWorkbook } from './stream-workbook';
 export type { TemplateOptions } from './template';

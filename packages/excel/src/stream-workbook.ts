@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import type { Jurisdiction } from '@jianzheng/core';
+import { FileContext, type ItemGroup, type SheetSummary } from './file-context';
 import { type ImportIssue, IssueCollector, makeIssue } from './issues';
 import {
   ImportLimitError,
@@ -11,7 +12,7 @@ import {
 import { openInput, type WorkbookInput } from './open-input';
 import { formatName, readWholeWorkbook, UnreadableFormatError } from './read-whole';
 import { openWorkbook, type StreamedSheet } from './read-worksheets';
-import { FileContext, type ItemGroup, SheetParser, type SheetSummary } from './sheet-parser';
+import { SheetParser } from './sheet-parser';
 
 export interface ImportOptions {
   /** The name used in issues and results; defaults to the path's base name, else `<stream>`. */

@@ -1,0 +1,90 @@
+import {
+  cleanText,
+  createNameNormalizer,
+  type Material,
+  parseItemType,
+  parseProposal,
+  parseSource,
+  parseSuperiorCancelled,
+  parseYesNo,
+  type ServiceItem,
+} from '@jianzheng/core';
+import type { IssueCollector } from './issues';
+import { cleanName, memo } from './text';
+
+/** One sheet as imported. */
+export interface SheetSummary {
+  name: string;
+  /** The sheet's department: from the column, else the 填报单位 line, else the fallback or sheet name. */
+  department: string | null;
+  /** Materials imported from this sheet. */
+  rows: number;
+  /** Why the sheet was skipped (no header), when it was. */
+  skipped?: string;
+}
+
+/** The materials of one item, complete: the next item started or the sheet ended. */
+export interface ItemGroup {
+  sheet: string;
+  item: ServiceItem;
+  materials: Material[];
+}
+
+export interface ItemState {
+  item: ServiceItem;
+  /** core's itemKey of the item, computed once. */
+  key: string;
+  /** Normalized material name → occurrences so far, so a later block of the same item continues #2, #3. */
+  counts: Map<string, number>;
+  firstRow: number;
+  sheet: string;
+}
+
+export interface OpenGroup {
+  key: string;
+  state: ItemState;
+  materials: Material[];
+}
+
+/** State shared by all sheets of one file. */
+export class FileContext {
+  readonly departments = new Set<string>();
+  readonly sheets: SheetSummary[] = [];
+  readonly items = new Map<string, ItemState>();
+  readonly normalize = createNameNormalizer(50_000);
+  readonly cleanName = memo(cleanName);
+  readonly cleanText = memo((text) => cleanText(text));
+  readonly yesNo = memo((text) => parseYesNo(text));
+  readonly source = memo((text) => parseSource(text));
+  readonly proposal = memo((text) => parseProposal(text));
+  readonly itemType = memo((text) => parseItemType(text));
+  readonly superior = memo((text) => parseSuperiorCancelled(text));
+  rows = 0;
+  materials = 0;
+
+  constructor(
+    readonly file: string,
+    readonly issues: IssueCollector,
+    readonly fallbackDepartment: string | undefined,
+    /** How many items keep their state for a later, non-adjacent block (bounded memory when streaming). */
+    readonly maxTrackedItems: number,
+  ) {}
+
+  /** The one ServiceItem object of an item key, so every material of the item shares it. */
+  itemState(key: string, create: () => ItemState): { state: ItemState; repeated: boolean } {
+    const known = this.items.get(key);
+    if (known !== undefined) {
+      // Re-insert to keep the most recently used items at the end of the Map's order.
+      this.items.delete(key);
+      this.items.set(key, known);
+      return { state: known, repeated: true };
+    }
+    const state = create();
+    this.items.set(key, state);
+    if (this.items.size > this.maxTrackedItems) {
+      const oldest = this.items.keys().next().value;
+      if (oldest !== undefined) this.items.delete(oldest);
+    }
+    return { state, repeated: false };
+  }
+}
