@@ -67,6 +67,31 @@ describe('import scope is checked before any workbook is parsed (finding 1)', ()
 });
 
 describe('import limits (findings 2 and 4)', () => {
+  it('bounds a multipart upload while it streams in, without Content-Length (413, not buffered whole)', async () => {
+    h = await harness({ limits: { uploadBytes: 64 * 1024 } });
+    await seededBatch(h);
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        // 64 MiB offered; the server must stop long before.
+        if (sent >= 64 * 1024 * 1024) return controller.close();
+        sent += 64 * 1024;
+        controller.enqueue(new Uint8Array(64 * 1024).fill(0x41));
+      },
+    });
+    const res = await h.app.request('/api/batches/b1/imports', {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${h.tokens.admin}`,
+        'content-type': 'multipart/form-data; boundary=xyz',
+      },
+      body,
+      duplex: 'half',
+    } as RequestInit);
+    expect(res.status).toBe(413);
+    expect(sent).toBeLessThan(8 * 1024 * 1024);
+  });
+
   it('refuses a file over the row limit with 422 naming file, sheet and row, zh-CN first', async () => {
     h = await harness({ limits: { importRows: 5 } });
     await h.call('admin', 'POST', '/api/batches', { id: 'b3', title: 't', departments: ['市公安局'] });

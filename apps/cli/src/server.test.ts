@@ -6,6 +6,25 @@ import { BIN, REPO_ROOT, runCli, STACK_LINE, tempDir } from './test-support';
 const tmp = tempDir('server');
 afterAll(() => tmp.remove());
 
+/** `jianzheng serve` in its own process, once it printed its address. */
+async function startServe(args: readonly string[]) {
+  const child = spawn(process.execPath, [BIN, 'serve', ...args], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, NO_COLOR: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output = { stderr: '' };
+  const url = await new Promise<string>((done, fail) => {
+    child.stderr.on('data', (chunk: Buffer) => {
+      output.stderr += chunk.toString('utf8');
+      const match = /http:\/\/[\d.]+:\d+/.exec(output.stderr);
+      if (match) done(match[0]);
+    });
+    child.on('exit', (code) => fail(new Error(`serve exited with ${code}: ${output.stderr}`)));
+  });
+  return { child, url, output };
+}
+
 describe('jianzheng serve and token create (delegating to @jianzheng/api)', () => {
   const db = join(tmp.path, 'jianzheng.sqlite');
 
@@ -21,26 +40,13 @@ describe('jianzheng serve and token create (delegating to @jianzheng/api)', () =
   });
 
   it('serves until interrupted, then closes cleanly', async () => {
-    const child = spawn(process.execPath, [BIN, 'serve', '--db', db, '--port', '0'], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, NO_COLOR: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stderr = '';
-    const url = await new Promise<string>((done, fail) => {
-      child.stderr.on('data', (chunk: Buffer) => {
-        stderr += chunk.toString('utf8');
-        const match = /http:\/\/[\d.]+:\d+/.exec(stderr);
-        if (match) done(match[0]);
-      });
-      child.on('exit', (code) => fail(new Error(`serve exited with ${code}: ${stderr}`)));
-    });
+    const { child, url, output } = await startServe(['--db', db, '--port', '0']);
     const response = await fetch(url);
     expect(response.status).toBeLessThan(500);
     const exited = new Promise<number | null>((done) => child.on('exit', done));
     child.kill('SIGINT');
     expect(await exited).toBe(0);
-    expect(stderr).toContain('服务已停止');
+    expect(output.stderr).toContain('服务已停止');
   });
 });
 
@@ -54,20 +60,7 @@ describe('jianzheng serve limits (findings 1–4)', () => {
     expect(bad.stderr).not.toMatch(STACK_LINE);
 
     const token = (await runCli(['token', 'create', '--role', 'admin', '--db', db])).stdout.trim();
-    const child = spawn(
-      process.execPath,
-      [BIN, 'serve', '--db', db, '--port', '0', '--max-upload-bytes', '4096'],
-      { cwd: REPO_ROOT, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    let stderr = '';
-    const url = await new Promise<string>((done, fail) => {
-      child.stderr.on('data', (chunk: Buffer) => {
-        stderr += chunk.toString('utf8');
-        const match = /http:\/\/[\d.]+:\d+/.exec(stderr);
-        if (match) done(match[0]);
-      });
-      child.on('exit', (code) => fail(new Error(`serve exited with ${code}: ${stderr}`)));
-    });
+    const { child, url } = await startServe(['--db', db, '--port', '0', '--max-upload-bytes', '4096']);
     try {
       const body = new FormData();
       body.append('files', new File([new Uint8Array(8192)], 'big.xlsx'));

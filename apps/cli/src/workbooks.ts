@@ -135,17 +135,20 @@ export function importLimitsOf(options: ImportLimitOptions): ImportLimits | unde
   for (const key of Object.keys(IMPORT_LIMIT_FLAGS) as Array<keyof typeof IMPORT_LIMIT_FLAGS>) {
     const raw = options[key];
     if (raw === undefined) continue;
-    const value = Number(raw);
-    const flag = `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
-    if (!Number.isSafeInteger(value) || value <= 0) {
-      throw new CliError(
-        'CLI_BAD_LIMIT',
-        `${flag} 应为正整数：${raw}`,
-        `${flag} wants a positive integer: ${raw}`,
-        EXIT.usage,
-      );
-    }
-    limits[IMPORT_LIMIT_FLAGS[key]] = value;
+    limits[IMPORT_LIMIT_FLAGS[key]] = limitFlag(key, raw);
   }
   return Object.keys(limits).length > 0 ? limits : undefined;
+}
+
+/** A limit flag's value (`maxImportRows` → `--max-import-rows`): a positive integer, else exit 2. */
+export function limitFlag(key: string, raw: string): number {
+  const value = Number(raw);
+  if (Number.isSafeInteger(value) && value > 0) return value;
+  const flag = `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+  throw new CliError(
+    'CLI_BAD_LIMIT',
+    `${flag} 应为正整数：${raw}`,
+    `${flag} wants a positive integer: ${raw}`,
+    EXIT.usage,
+  );
 }

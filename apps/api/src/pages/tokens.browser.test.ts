@@ -73,7 +73,7 @@ describe.skipIf(!BROWSER_READY)('operator tokens page (finding 5)', () => {
   });
 
   it('refuses a revoke without the form token, and hides the page from other roles', async () => {
-    const { context, page } = await loggedIn(tokens.admin!);
+    const { context } = await loggedIn(tokens.admin!);
     const cookies = await context.cookies();
     const cookie = cookies.map((c) => `${c.name}=${c.value}`).join('; ');
     const list = await fetch(`${server.url}/api/tokens`, {

@@ -1,6 +1,7 @@
 import type { CommandContext } from '../context';
 import { CliError, EXIT } from '../errors';
 import { openStore, shownDb } from '../open-store';
+import { limitFlag } from '../workbooks';
 
 // The API app pulls in hono: load it only for the commands that need it, so the
 // other commands start fast and still work where the native SQLite module is unavailable.
@@ -47,24 +48,13 @@ export const LIMIT_FLAGS = {
   maxPartBytes: 'partBytes',
 } as const;
 
-const flagName = (key: string) => `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
-
 /** The limit flags given, as the app's limits; a flag that is not a positive integer is a usage error. */
 function limitsOf(options: ServeOptions): Record<string, number> {
   const limits: Record<string, number> = {};
   for (const [flag, key] of Object.entries(LIMIT_FLAGS)) {
     const raw = options[flag as keyof typeof LIMIT_FLAGS];
     if (raw === undefined) continue;
-    const value = Number(raw);
-    if (!Number.isSafeInteger(value) || value <= 0) {
-      throw new CliError(
-        'CLI_BAD_LIMIT',
-        `${flagName(flag)} 应为正整数：${raw}`,
-        `${flagName(flag)} wants a positive integer: ${raw}`,
-        EXIT.usage,
-      );
-    }
-    limits[key] = value;
+    limits[key] = limitFlag(flag, raw);
   }
   return limits;
 }

@@ -1,3 +1,4 @@
+import type { TokenRecord } from '@jianzheng/core';
 import { Hono } from 'hono';
 import type { Child } from 'hono/jsx';
 import type { PageModule } from '../deps';
@@ -30,16 +31,8 @@ function TokenForm({ lang }: { lang: Lang }) {
   );
 }
 
-interface TokenInfo {
-  id: string;
-  role: string;
-  department: string | null;
-  label: string | null;
-  createdAt: string;
-  expiresAt: string | null;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
+/** What GET /api/tokens answers: the stored record without its hash. */
+type TokenInfo = Omit<TokenRecord, 'hash' | 'parentId'>;
 
 const when = (iso: string | null) => (iso ? iso.replace('T', ' ').slice(0, 16) : '—');
 
