@@ -63,6 +63,23 @@ for (const entry of entries) {
       "- each measurement ran in a child process of its own (peak RSS = that child's maxRSS); the pipeline stages import/evaluate/build are interleaved file by file, so only their sum and the process peak are meaningful",
     );
     lines.push('');
+  } else if (entry.bench === 'excel-import') {
+    const x = entry.xlsx;
+    lines.push(`### Excel import: ${fmt(entry.rows)}-row xlsx, and .xls / .csv beside SheetJS's own read`);
+    lines.push('');
+    lines.push('| file | baseline | baseline (ms) | ours (ms) | ours (materials/s) | ratio |');
+    lines.push('|---|---|---:|---:|---:|---:|');
+    lines.push(
+      `| .xlsx ${fmt(entry.rows)} rows | exceljs raw streaming read | ${fmt(x.rawMs)} | ${fmt(x.streamMs)} | ${fmt(entry.rows / (x.streamMs / 1000))} | ${x.ratio.toFixed(2)} |`,
+    );
+    for (const f of entry.formats) {
+      lines.push(
+        `| .${f.format} ${fmt(f.rows)} rows | SheetJS read (${fmt(f.sheetjsRate)} rows/s) | ${fmt(f.sheetjsMs)} | ${fmt(f.importMs)} | ${fmt(f.importRate)} | ${f.ratio.toFixed(2)} |`,
+      );
+    }
+    lines.push('');
+    lines.push(`- load (1/5/15 min) when recorded: ${loads(entry.load)}`);
+    lines.push('');
   } else if (entry.bench === 'compare') {
     lines.push(
       `### 对标: ${entry.cities} publications × ${fmt(entry.each)} materials (${fmt(entry.inputMb)} MB of JSON), read one at a time`,

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readCellsWithExceljs } from '@jianzheng/testkit';
 import ExcelJS from 'exceljs';
+import { record } from '../../../bench/results.mjs';
 
 const args = process.argv.slice(2);
 const self = fileURLToPath(import.meta.url);
@@ -66,6 +67,11 @@ async function main() {
     console.log(
       `ratio (b)/(a)                ${ratio.toFixed(2)}  (target ≤ 0.30: ${ratio <= 0.3 ? 'met' : 'NOT met'})`,
     );
+    const figures = {
+      rows,
+      xlsx: { rawMs: best.raw.ms, streamMs: best.stream.ms, ratio, streamPeakMb: best.stream.maxRssMb },
+      formats: [],
+    };
     // The whole-file formats: SheetJS reads them for us, so its own read is the baseline.
     const small = Math.min(rows, 60_000);
     for (const format of ['xls', 'csv']) {
@@ -86,10 +92,20 @@ async function main() {
         }
       }
       const rate = (run) => Math.round(run.materials / (run.ms / 1000)).toLocaleString('en');
+      figures.formats.push({
+        format,
+        rows: small,
+        sheetjsMs: best2.sheetjs.ms,
+        sheetjsRate: best2.sheetjs.materials / (best2.sheetjs.ms / 1000),
+        importMs: best2.import.ms,
+        importRate: best2.import.materials / (best2.import.ms / 1000),
+        ratio: best2.import.ms / best2.sheetjs.ms,
+      });
       console.log(
         `.${format} ${small.toLocaleString('en')} rows (${(statSync(other).size / 1048576).toFixed(1)} MB): SheetJS read ${best2.sheetjs.ms.toFixed(0)} ms (${rate(best2.sheetjs)} rows/s, ${best2.sheetjs.maxRssMb.toFixed(0)} MB); importWorkbook ${best2.import.ms.toFixed(0)} ms (${rate(best2.import)} materials/s, ${best2.import.maxRssMb.toFixed(0)} MB); ratio ${(best2.import.ms / best2.sheetjs.ms).toFixed(2)}`,
       );
     }
+    record('excel-import', figures);
     if (rows >= 1_000_000) {
       console.log(
         `1M-row import peak RSS       ${best.stream.maxRssMb.toFixed(0)} MB  (target < 300 MB: ${best.stream.maxRssMb < 300 ? 'met' : 'NOT met'})`,
