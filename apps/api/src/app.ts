@@ -16,6 +16,7 @@ import { type ApiLimits, DEFAULT_LIMITS, type Deps, limitsFromConfig } from './d
 import { mountDocs } from './docs';
 import { PayloadTooLargeError } from './errors';
 import { createPages } from './pages';
+import { createPublicLists } from './pages/public-lists';
 import { errorToResponse, makeProblem, problemResponse, validationProblem } from './problem';
 import { createRateLimiter } from './rate-limit';
 import { registerAuditRoutes } from './routes/audit';
@@ -27,6 +28,7 @@ import { registerImportPreviewRoutes } from './routes/imports-preview';
 import { registerLetterRoutes } from './routes/letters';
 import { registerMaterialRoutes } from './routes/materials';
 import { registerMeRoute } from './routes/me';
+import { registerPublicSearchRoute } from './routes/public-search';
 import { registerPublicationRoutes } from './routes/publications';
 import { registerStageRoutes } from './routes/stages';
 import { registerTokenRoutes } from './routes/tokens';
@@ -200,6 +202,11 @@ export function createApp(options: CreateAppOptions) {
     },
   });
   mountDocs(app);
+  const lists = createPublicLists(options.store, engine.categories, {
+    timeZone: deps.timeZone,
+    now: () => deps.now().getTime(),
+  });
+  registerPublicSearchRoute(app, lists);
   app.get('/health', (c) => c.json({ ok: true }));
   app.route(
     '/',
@@ -211,6 +218,7 @@ export function createApp(options: CreateAppOptions) {
       now: deps.now,
       api: (req, env) => app.fetch(req, env),
       letters,
+      lists,
     }),
   );
 

@@ -66,6 +66,8 @@ export interface CreatePagesOptions {
   api: ApiFetch;
   /** The commitment letters of published versions (`/items/…/commitment`). */
   letters?: PageDeps['letters'];
+  /** The public lists and their search indexes, when the API shares them (else the pages make their own). */
+  lists?: PageDeps['lists'];
 }
 
 /**
@@ -120,10 +122,12 @@ export function createPages(options: CreatePagesOptions) {
   const clock = options.now;
   const deps: PageDeps = {
     ...options,
-    lists: createPublicLists(options.store, options.categories, {
-      timeZone: options.timeZone,
-      ...(clock ? { now: () => clock().getTime() } : {}),
-    }),
+    lists:
+      options.lists ??
+      createPublicLists(options.store, options.categories, {
+        timeZone: options.timeZone,
+        ...(clock ? { now: () => clock().getTime() } : {}),
+      }),
     notFound,
   };
   for (const module of MODULES) app.route('/', module(deps));

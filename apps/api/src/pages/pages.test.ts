@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { signForm } from '../security';
+import { buildSearchIndex } from '../services/search-index';
 import { FORM_SECRET, type Harness, harness, seededBatch } from '../test-support/harness';
-import { filterList, type PublicList, searchKey } from './public-lists';
+import { type PublicList, searchKey } from './public-lists';
 
 let h: Harness;
 beforeEach(async () => {
@@ -98,15 +99,14 @@ describe('search text', () => {
 
   it('normalizes full-width letters, list numbers and spaces, and keeps the whole item with the match marked', () => {
     expect(searchKey('（一）ＩＣＰ　许可证')).toBe('ICP许可证');
-    const found = filterList(list, '', 'ＩＣＰ许可证');
-    const item = found.departments[0]!.items[0] as (typeof found.departments)[0]['items'][0] & {
-      matched: Set<string> | null;
-    };
-    expect(item.materials).toHaveLength(2);
-    expect([...(item.matched ?? [])]).toEqual(['m2']);
-    expect(filterList(list, '', '户口　迁移').departments[0]!.items).toHaveLength(1);
-    expect(filterList(list, '市民政局', '').departments).toEqual([]);
-    expect(filterList(list, '', '营业执照').departments).toEqual([]);
+    const index = buildSearchIndex(list);
+    const found = index.search('ＩＣＰ许可证', { limit: 10 });
+    expect(found.hits).toEqual([{ department: 0, item: 0, materials: [1] }]);
+    expect(index.search('户口　迁移', { limit: 10 }).hits).toEqual([
+      { department: 0, item: 0, materials: null },
+    ]);
+    expect(index.departments.indexOf('市民政局')).toBe(-1);
+    expect(index.search('营业执照', { limit: 10 }).hits).toEqual([]);
   });
 });
 

@@ -9,6 +9,7 @@ import {
   plannedFrom,
   sha256Hex,
 } from '@jianzheng/core';
+import { buildSearchIndex, type SearchIndex } from '../services/search-index';
 
 /** The item page's URL segment: derived from core's stable item key, so it survives new versions. */
 export function itemSlug(item: {
@@ -65,7 +66,23 @@ export interface PublicList {
   departments: PublicDepartment[];
 }
 
+/**
+ * Keeps one copy of each repeated string (names, legal bases, issuers): a province's lists hold
+ * 身份证 hundreds of thousands of times, and JSON.parse makes each occurrence its own string.
+ */
+function interner() {
+  const seen = new Map<string, string>();
+  return <T extends string | null>(value: T): T => {
+    if (value === null) return value;
+    const kept = seen.get(value);
+    if (kept !== undefined) return kept as T;
+    seen.set(value, value);
+    return value;
+  };
+}
+
 function fromPublication(publication: Publication, timeZone: string | undefined): PublicList {
+  const keep = interner();
   const base = `/api/batches/${encodeURIComponent(publication.batch.id)}/publications/${publication.version}`;
   return {
     batchId: publication.batch.id,
@@ -86,13 +103,13 @@ function fromPublication(publication: Publication, timeZone: string | undefined)
         type: item.type,
         materials: item.materials.map((m) => ({
           id: m.id,
-          name: m.name,
+          name: keep(m.name),
           verdict: m.verdict,
           category: m.category,
           effectiveFrom: m.effectiveFrom,
-          replacement: m.replacement,
-          issuer: m.issuer,
-          legalBasis: m.legalBasis,
+          replacement: keep(m.replacement),
+          issuer: keep(m.issuer),
+          legalBasis: keep(m.legalBasis),
         })),
       })),
     })),
@@ -162,77 +179,120 @@ async function fromDraft(
  * Reads what the public may see through the store port. Publications are immutable, so each is
  * parsed once and kept by checksum; lists out for comment are read fresh.
  */
+export interface PublicListsOptions {
+  draftTtlMs?: number;
+  now?: () => number;
+  timeZone?: string;
+  /**
+   * Materials of parsed, indexed publications kept in memory (default 2,000,000), least recently
+   * used dropped first. Every list the home page searches is held, so this bounds a province.
+   */
+  maxMaterials?: number;
+}
+
+/** A public list and its search index, built once per version. */
+export interface Indexed {
+  list: PublicList;
+  index: SearchIndex;
+  materials: number;
+}
+
+function indexed(list: PublicList): Indexed {
+  let materials = 0;
+  for (const d of list.departments) for (const item of d.items) materials += item.materials.length;
+  return { list, index: buildSearchIndex(list), materials };
+}
+
+/**
+ * Reads what the public may see through the store port. Publications are immutable, so each is
+ * parsed and indexed once and kept by checksum; lists out for comment are read fresh.
+ */
 export function createPublicLists(
   store: JianzhengStore,
   categories: ReadonlyMap<string, CategoryDefinition>,
-  options: { draftTtlMs?: number; now?: () => number; timeZone?: string } = {},
+  options: PublicListsOptions = {},
 ) {
-  const parsed = new Map<string, PublicList>();
+  const parsed = new Map<string, Indexed>();
+  let held = 0;
+  const maxMaterials = options.maxMaterials ?? 2_000_000;
   const now = options.now ?? Date.now;
   const ttl = options.draftTtlMs ?? 10_000;
   // Reading a whole list from the store costs hundreds of ms for a city's 4,000+ materials; a
   // draft out for comment may lag a review by a few seconds without harm.
-  const drafts = new Map<string, { at: number; list: PublicList }>();
+  const drafts = new Map<string, { at: number; entry: Indexed }>();
 
-  async function draft(batch: BatchRecord): Promise<PublicList> {
+  async function draft(batch: BatchRecord): Promise<Indexed> {
     const key = `${batch.id}|${batch.updatedAt}`;
     const cached = drafts.get(key);
-    if (cached && now() - cached.at < ttl) return cached.list;
-    const list = await fromDraft(
-      store,
-      batch,
-      categories,
-      formatLocalDate(new Date(now()), options.timeZone, 'date'),
+    if (cached && now() - cached.at < ttl) return cached.entry;
+    const entry = indexed(
+      await fromDraft(store, batch, categories, formatLocalDate(new Date(now()), options.timeZone, 'date')),
     );
     for (const [k, v] of drafts) if (now() - v.at >= ttl) drafts.delete(k);
-    drafts.set(key, { at: now(), list });
-    return list;
+    drafts.set(key, { at: now(), entry });
+    return entry;
   }
 
-  async function latestPublished(batchId: string, sha256: string): Promise<PublicList | undefined> {
+  async function latestPublished(batchId: string, sha256: string): Promise<Indexed | undefined> {
     const cached = parsed.get(sha256);
-    if (cached) return cached;
+    if (cached) {
+      parsed.delete(sha256);
+      parsed.set(sha256, cached);
+      return cached;
+    }
     const record = await store.getPublication(batchId);
     if (!record) return undefined;
     // The store wrote this canonical JSON itself after validating it; parse without re-validating.
-    const list = fromPublication(JSON.parse(record.json) as Publication, options.timeZone);
-    if (parsed.size > 50) parsed.clear();
-    parsed.set(record.sha256, list);
-    return list;
+    const entry = indexed(fromPublication(JSON.parse(record.json) as Publication, options.timeZone));
+    parsed.set(record.sha256, entry);
+    held += entry.materials;
+    for (const [k, e] of parsed) {
+      if (held <= maxMaterials || k === record.sha256) break;
+      parsed.delete(k);
+      held -= e.materials;
+    }
+    return entry;
+  }
+
+  /** Every list the public may see: published ones first (newest first), then those out for comment. */
+  async function all(): Promise<Indexed[]> {
+    const latest = new Map<string, { version: number; sha256: string }>();
+    for (const meta of await store.listPublications()) {
+      const seen = latest.get(meta.batchId);
+      if (!seen || meta.version > seen.version) latest.set(meta.batchId, meta);
+    }
+    const lists: Indexed[] = [];
+    const draftLists: Indexed[] = [];
+    for (const batch of await store.listBatches()) {
+      if (batch.stage === 'public-comment') {
+        draftLists.push(await draft(batch));
+        continue;
+      }
+      const meta = latest.get(batch.id);
+      if (!meta) continue;
+      const entry = await latestPublished(batch.id, meta.sha256);
+      if (entry) lists.push(entry);
+    }
+    lists.sort((a, b) => (b.list.publishedAt ?? '').localeCompare(a.list.publishedAt ?? ''));
+    return [...lists, ...draftLists];
   }
 
   return {
-    /** Every list the public may see: published ones first (newest first), then those out for comment. */
     async all(): Promise<PublicList[]> {
-      const latest = new Map<string, { version: number; sha256: string }>();
-      for (const meta of await store.listPublications()) {
-        const seen = latest.get(meta.batchId);
-        if (!seen || meta.version > seen.version) latest.set(meta.batchId, meta);
-      }
-      const lists: PublicList[] = [];
-      const draftLists: PublicList[] = [];
-      for (const batch of await store.listBatches()) {
-        if (batch.stage === 'public-comment') {
-          draftLists.push(await draft(batch));
-          continue;
-        }
-        const meta = latest.get(batch.id);
-        if (!meta) continue;
-        const list = await latestPublished(batch.id, meta.sha256);
-        if (list) lists.push(list);
-      }
-      lists.sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? ''));
-      return [...lists, ...draftLists];
+      return (await all()).map((e) => e.list);
     },
 
     async one(batchId: string): Promise<PublicList | undefined> {
       const batch = await store.getBatch(batchId);
       if (!batch) return undefined;
-      if (batch.stage === 'public-comment') return draft(batch);
+      if (batch.stage === 'public-comment') return (await draft(batch)).list;
       const metas = (await store.listPublications(batchId)).sort((a, b) => b.version - a.version);
       const meta = metas[0];
-      return meta ? latestPublished(batchId, meta.sha256) : undefined;
+      return meta ? (await latestPublished(batchId, meta.sha256))?.list : undefined;
     },
+
+    /** Every public list with its search index, in the home page's order (see `searchLists`). */
+    indexed: all,
   };
 }
 
@@ -242,47 +302,4 @@ export function createPublicLists(
  */
 export function searchKey(query: string): string {
   return normalizeName(query.slice(0, 100));
-}
-
-// Names repeat across requests (and often within a list); normalizing each once keeps searches cheap.
-const normalized = new Map<string, string>();
-function norm(name: string): string {
-  let value = normalized.get(name);
-  if (value === undefined) {
-    if (normalized.size > 100_000) normalized.clear();
-    value = normalizeName(name);
-    normalized.set(name, value);
-  }
-  return value;
-}
-
-/** An item in search results: `matched` holds the ids of the materials the search found (null: the item name matched). */
-export type FoundItem = PublicItem & { matched: ReadonlySet<string> | null };
-
-/**
- * Narrows a list to a department and a search text. An item stays when its name or one of its
- * materials matches; it keeps all its materials, so a citizen still sees everything the item
- * requires, with the matching ones marked.
- */
-export function filterList(list: PublicList, department: string, query: string): PublicList {
-  const key = searchKey(query);
-  const departments: PublicDepartment[] = [];
-  for (const d of list.departments) {
-    if (department && d.name !== department) continue;
-    if (!key) {
-      departments.push(d);
-      continue;
-    }
-    const items: FoundItem[] = [];
-    for (const item of d.items) {
-      if (norm(item.name).includes(key)) {
-        items.push({ ...item, matched: null });
-        continue;
-      }
-      const matched = new Set(item.materials.filter((m) => norm(m.name).includes(key)).map((m) => m.id));
-      if (matched.size > 0) items.push({ ...item, matched });
-    }
-    if (items.length > 0) departments.push({ name: d.name, items });
-  }
-  return { ...list, departments };
 }

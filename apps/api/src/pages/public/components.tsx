@@ -1,7 +1,7 @@
 import { formatDayZh } from '@jianzheng/core';
 import { colon, type Lang, paren, t } from '../i18n';
 import { withLang } from '../layout';
-import type { FoundItem, PublicItem, PublicList, PublicMaterial } from '../public-lists';
+import type { PublicItem, PublicList, PublicMaterial } from '../public-lists';
 
 export function ListMeta({ list, lang }: { list: PublicList; lang: Lang }) {
   if (list.stage === 'public-comment') {
@@ -127,12 +127,15 @@ export function How({ material, lang }: { material: PublicMaterial; lang: Lang }
   );
 }
 
-function Name({ item, material }: { item: PublicItem; material: PublicMaterial }) {
-  const matched = (item as Partial<FoundItem>).matched;
+/** An item as shown: with the ids of the materials a search matched, if any. */
+type ShownItem = PublicItem & { matched?: ReadonlySet<string> | null };
+
+function Name({ item, material }: { item: ShownItem; material: PublicMaterial }) {
+  const matched = item.matched;
   return matched?.has(material.id) ? <mark>{material.name}</mark> : material.name;
 }
 
-export function MaterialLists({ item, lang }: { item: PublicItem; lang: Lang }) {
+export function MaterialLists({ item, lang }: { item: ShownItem; lang: Lang }) {
   const required = item.materials.filter((m) => m.verdict === 'retain');
   const cancelled = item.materials.filter((m) => m.verdict === 'cancel');
   return (
