@@ -157,6 +157,16 @@ export function createApp(options: CreateAppOptions) {
   });
   app.use('/api/*', authenticate(options.store, deps.now));
 
+  // The public lists are reused for a second; a write through the API (import, review,
+  // transition, comment) makes the next public read ask the store again.
+  const lists = createPublicLists(options.store, engine.categories, {
+    timeZone: deps.timeZone,
+    now: () => deps.now().getTime(),
+  });
+  app.use('/api/batches/*', async (c, next) => {
+    await next();
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') lists.invalidate();
+  });
   registerBatchRoutes(app, deps);
   registerMaterialRoutes(app, deps);
   registerImportPreviewRoutes(app, deps);
@@ -202,10 +212,6 @@ export function createApp(options: CreateAppOptions) {
     },
   });
   mountDocs(app);
-  const lists = createPublicLists(options.store, engine.categories, {
-    timeZone: deps.timeZone,
-    now: () => deps.now().getTime(),
-  });
   registerPublicSearchRoute(app, lists);
   app.get('/health', (c) => c.json({ ok: true }));
   app.route(

@@ -9,7 +9,7 @@ import {
   plannedFrom,
   sha256Hex,
 } from '@jianzheng/core';
-import { buildSearchIndex, type SearchIndex } from '../services/search-index';
+import { buildSearchIndex, createKeySpace, type KeySpace, type SearchIndex } from '../services/search-index';
 
 /** The item page's URL segment: derived from core's stable item key, so it survives new versions. */
 export function itemSlug(item: {
@@ -181,6 +181,12 @@ async function fromDraft(
  */
 export interface PublicListsOptions {
   draftTtlMs?: number;
+  /**
+   * How long the set of visible lists (which batches, which versions) is reused before the store
+   * is asked again (default 1,000 ms); `invalidate()` ends it at once. Searches are served many
+   * times a second, and each listing of every batch costs more than the search itself.
+   */
+  listsTtlMs?: number;
   now?: () => number;
   timeZone?: string;
   /**
@@ -197,10 +203,10 @@ export interface Indexed {
   materials: number;
 }
 
-function indexed(list: PublicList): Indexed {
+function indexed(list: PublicList, space: KeySpace): Indexed {
   let materials = 0;
   for (const d of list.departments) for (const item of d.items) materials += item.materials.length;
-  return { list, index: buildSearchIndex(list), materials };
+  return { list, index: buildSearchIndex(list, space), materials };
 }
 
 /**
@@ -213,6 +219,7 @@ export function createPublicLists(
   options: PublicListsOptions = {},
 ) {
   const parsed = new Map<string, Indexed>();
+  const space = createKeySpace();
   let held = 0;
   const maxMaterials = options.maxMaterials ?? 2_000_000;
   const now = options.now ?? Date.now;
@@ -227,6 +234,7 @@ export function createPublicLists(
     if (cached && now() - cached.at < ttl) return cached.entry;
     const entry = indexed(
       await fromDraft(store, batch, categories, formatLocalDate(new Date(now()), options.timeZone, 'date')),
+      space,
     );
     for (const [k, v] of drafts) if (now() - v.at >= ttl) drafts.delete(k);
     drafts.set(key, { at: now(), entry });
@@ -243,7 +251,7 @@ export function createPublicLists(
     const record = await store.getPublication(batchId);
     if (!record) return undefined;
     // The store wrote this canonical JSON itself after validating it; parse without re-validating.
-    const entry = indexed(fromPublication(JSON.parse(record.json) as Publication, options.timeZone));
+    const entry = indexed(fromPublication(JSON.parse(record.json) as Publication, options.timeZone), space);
     parsed.set(record.sha256, entry);
     held += entry.materials;
     for (const [k, e] of parsed) {
@@ -255,7 +263,20 @@ export function createPublicLists(
   }
 
   /** Every list the public may see: published ones first (newest first), then those out for comment. */
-  async function all(): Promise<Indexed[]> {
+  let visible: { at: number; entries: Promise<Indexed[]> } | undefined;
+  const listsTtl = options.listsTtlMs ?? 1_000;
+  function all(): Promise<Indexed[]> {
+    if (visible && now() - visible.at < listsTtl) return visible.entries;
+    const entries = read();
+    visible = { at: now(), entries };
+    // A failed read is not kept.
+    entries.catch(() => {
+      if (visible?.entries === entries) visible = undefined;
+    });
+    return entries;
+  }
+
+  async function read(): Promise<Indexed[]> {
     const latest = new Map<string, { version: number; sha256: string }>();
     for (const meta of await store.listPublications()) {
       const seen = latest.get(meta.batchId);
@@ -293,6 +314,11 @@ export function createPublicLists(
 
     /** Every public list with its search index, in the home page's order (see `searchLists`). */
     indexed: all,
+
+    /** Forgets which lists are visible (after a write through the API), so the next read asks the store. */
+    invalidate() {
+      visible = undefined;
+    },
   };
 }
 

@@ -45,14 +45,14 @@ export async function searchLists(
     const room = limit - results.length;
     // Lists before the cursor's, and those after a full page, only count their matches.
     const found = index.search(key, {
-      limit: started && room > 0 ? room : 1,
+      limit: started && room > 0 ? room : 0,
       ...(department === undefined ? {} : { department }),
       ...(from === undefined ? {} : { after: from }),
     });
     matches += found.matches;
     if (!started || next !== null) continue;
     if (room <= 0) {
-      if (found.hits.length > 0) next = cursorOf(list.batchId, 0);
+      if (found.matches > 0) next = cursorOf(list.batchId, 0);
       continue;
     }
     for (const hit of found.hits) {

@@ -35,8 +35,8 @@ type Page = {
   items: Array<{
     batchId: string;
     name: string;
-    nameMatched: boolean;
-    materials: Array<{ name: string; matched: boolean }>;
+    matched: string[] | null;
+    materials: Array<{ id: string; name: string }>;
   }>;
 };
 
@@ -72,10 +72,11 @@ describe('GET /api/public/search', () => {
       'd1 个体工商户登记',
     ]);
     const move = seen[0]!;
-    expect(move.nameMatched).toBe(false);
-    expect(move.materials.filter((m) => m.matched).map((m) => m.name)).toEqual(['亲属关系证明']);
+    expect(move.materials.filter((m) => move.matched?.includes(m.id)).map((m) => m.name)).toEqual([
+      '亲属关系证明',
+    ]);
     expect(move.materials).toHaveLength(3);
-    expect(seen[1]!.nameMatched).toBe(true);
+    expect(seen[1]!.matched).toBeNull();
   });
 
   it('serves two-character and one-character queries, narrows to a department, and bounds the page', async () => {

@@ -27,8 +27,6 @@ export interface SearchPage {
   matches: number;
 }
 
-const EMPTY = new Uint32Array(0);
-
 /**
  * An n-gram index of one immutable list (a published version, or a draft at one revision), built
  * once and kept by the publication's sha256. Names repeat a lot (身份证 in thousands of items), so
@@ -39,38 +37,22 @@ const EMPTY = new Uint32Array(0);
  * Unigrams and bigrams are both kept, so queries of one and two characters (身份, 证) are served
  * exactly, which a trigram index cannot do.
  */
-export function buildSearchIndex(list: IndexableList) {
-  const keyIds = new Map<string, number>();
-  const keys: string[] = [];
-  const positions: number[][] = [];
+export function buildSearchIndex(list: IndexableList, space: KeySpace = createKeySpace()) {
+  const positions = new Map<number, number[]>();
   // Entry p: the item it belongs to and the material (-1: the item's name).
   const entryItem: number[] = [];
   const entryMaterial: number[] = [];
   const items: Array<{ department: number; item: number }> = [];
   const departmentStart: number[] = [];
-  const cache = new Map<string, string>();
-  const norm = (name: string) => {
-    let key = cache.get(name);
-    if (key === undefined) {
-      key = normalizeName(name);
-      cache.set(name, key);
-    }
-    return key;
-  };
   const addEntry = (name: string, item: number, material: number) => {
-    const key = norm(name);
+    const id = space.id(name);
     const p = entryItem.length;
     entryItem.push(item);
     entryMaterial.push(material);
-    if (!key) return;
-    let id = keyIds.get(key);
-    if (id === undefined) {
-      id = keys.length;
-      keyIds.set(key, id);
-      keys.push(key);
-      positions.push([]);
-    }
-    positions[id]!.push(p);
+    if (id < 0) return;
+    const at = positions.get(id);
+    if (at) at.push(p);
+    else positions.set(id, [p]);
   };
   list.departments.forEach((d, di) => {
     departmentStart.push(entryItem.length);
@@ -84,42 +66,13 @@ export function buildSearchIndex(list: IndexableList) {
     });
   });
   departmentStart.push(entryItem.length);
-
-  const grams = new Map<string, number[]>();
-  keys.forEach((key, id) => {
-    const chars = [...key];
-    const seen = new Set<string>();
-    for (let i = 0; i < chars.length; i++) {
-      seen.add(chars[i]!);
-      if (i + 1 < chars.length) seen.add(chars[i]! + chars[i + 1]!);
-    }
-    for (const g of seen) {
-      const ids = grams.get(g);
-      if (ids) ids.push(id);
-      else grams.set(g, [id]);
-    }
-  });
-  const postings = new Map<string, Uint32Array>();
-  for (const [g, ids] of grams) postings.set(g, Uint32Array.from(ids));
-  const keyPositions = positions.map((p) => Uint32Array.from(p));
+  const keyPositions = new Map<number, Uint32Array>();
+  for (const [id, p] of positions) keyPositions.set(id, Uint32Array.from(p));
   const itemOf = Uint32Array.from(entryItem);
   const materialOf = Int32Array.from(entryMaterial);
-
-  /** The distinct names containing `key`: the rarest gram's names, checked when the key is longer. */
-  function matchingKeys(key: string): number[] {
-    const chars = [...key];
-    const candidates = chars.length === 1 ? [key] : chars.slice(0, -1).map((c, i) => c + chars[i + 1]!);
-    let rarest: Uint32Array | undefined;
-    for (const g of candidates) {
-      const p = postings.get(g) ?? EMPTY;
-      if (!rarest || p.length < rarest.length) rarest = p;
-      if (p.length === 0) return [];
-    }
-    const exact = chars.length <= 2;
-    const found: number[] = [];
-    for (const id of rarest ?? EMPTY) if (exact || keys[id]!.includes(key)) found.push(id);
-    return found;
-  }
+  // The position lists of a query's names in this list, per answer of the key space (which keeps
+  // one array per query until new names arrive): the next page of the same query skips the lookups.
+  const found = new WeakMap<number[], { lists: Uint32Array[]; total: number }>();
 
   /** First index in the sorted `a` whose value is ≥ `x`. */
   const lowerBound = (a: Uint32Array, x: number) => {
@@ -135,7 +88,7 @@ export function buildSearchIndex(list: IndexableList) {
 
   return {
     /** Distinct names and entries held (for tests and the bench). */
-    size: { keys: keys.length, entries: itemOf.length, grams: postings.size },
+    size: { keys: keyPositions.size, entries: itemOf.length },
     departments: list.departments.map((d) => d.name),
 
     /**
@@ -144,12 +97,12 @@ export function buildSearchIndex(list: IndexableList) {
      * one department. An empty query lists the department's (or the list's) items.
      */
     search(query: string, options: { limit: number; after?: number; department?: number }): SearchPage {
-      const key = normalizeName(query);
+      const matching = space.matching(query);
       const from = options.department === undefined ? 0 : (departmentStart[options.department] ?? 0);
       const to =
         options.department === undefined ? itemOf.length : (departmentStart[options.department + 1] ?? 0);
       const start = Math.max(from, options.after ?? 0);
-      if (!key) {
+      if (matching === null) {
         // Every item of the range, one hit per item (its first entry is its name).
         const hits: SearchHit[] = [];
         let p = start;
@@ -161,13 +114,28 @@ export function buildSearchIndex(list: IndexableList) {
         }
         return { hits, next: p < to ? p : null, matches: to - from };
       }
-      const lists = matchingKeys(key).map((id) => keyPositions[id]!);
-      let matches = 0;
-      const heads: number[] = [];
-      for (const a of lists) {
-        matches += lowerBound(a, to) - lowerBound(a, from);
-        heads.push(lowerBound(a, start));
+      let memo = found.get(matching);
+      if (!memo) {
+        const lists: Uint32Array[] = [];
+        let total = 0;
+        for (const id of matching) {
+          const a = keyPositions.get(id);
+          if (a) {
+            lists.push(a);
+            total += a.length;
+          }
+        }
+        memo = { lists, total };
+        found.set(matching, memo);
       }
+      const { lists } = memo;
+      let matches = memo.total;
+      if (options.department !== undefined) {
+        matches = 0;
+        for (const a of lists) matches += lowerBound(a, to) - lowerBound(a, from);
+      }
+      if (options.limit <= 0) return { hits: [], next: null, matches };
+      const heads = lists.map((a) => lowerBound(a, start));
       // k-way merge of the position lists through a min-heap, item by item: k is the number of
       // distinct matching names, the steps are bounded by the page.
       const heap = new Merge(lists, heads, to);
@@ -190,6 +158,82 @@ export function buildSearchIndex(list: IndexableList) {
 }
 
 export type SearchIndex = ReturnType<typeof buildSearchIndex>;
+
+/**
+ * The distinct normalized names of every list indexed, and their unigram and bigram postings:
+ * shared by the lists' indexes, so a query finds its names once per request, not once per list
+ * (a province holds hundreds of lists that repeat the same names). Names are only added; the
+ * space grows with the distinct names seen, not with the materials.
+ */
+export function createKeySpace() {
+  const ids = new Map<string, number>();
+  const keys: string[] = [];
+  const grams = new Map<string, number[]>();
+  const normalized = new Map<string, number>();
+  const queries = new Map<string, { size: number; ids: number[] | null }>();
+
+  function matchingKey(key: string): number[] {
+    const chars = [...key];
+    const candidates = chars.length === 1 ? [key] : chars.slice(0, -1).map((c, i) => c + chars[i + 1]!);
+    let rarest: number[] | undefined;
+    for (const g of candidates) {
+      const p = grams.get(g);
+      if (!p) return [];
+      if (!rarest || p.length < rarest.length) rarest = p;
+    }
+    // One or two characters: the gram is the query, every name holding it matches.
+    if (chars.length <= 2) return [...(rarest ?? [])];
+    return (rarest ?? []).filter((id) => keys[id]!.includes(key));
+  }
+
+  return {
+    /** The id of a name's normalized form (added when new), or -1 when nothing is left of it. */
+    id(name: string): number {
+      const known = normalized.get(name);
+      if (known !== undefined) return known;
+      const key = normalizeName(name);
+      let id = key ? ids.get(key) : -1;
+      if (id === undefined) {
+        id = keys.length;
+        ids.set(key, id);
+        keys.push(key);
+        const chars = [...key];
+        const seen = new Set<string>();
+        for (let i = 0; i < chars.length; i++) {
+          seen.add(chars[i]!);
+          if (i + 1 < chars.length) seen.add(chars[i]! + chars[i + 1]!);
+        }
+        for (const g of seen) {
+          const list = grams.get(g);
+          if (list) list.push(id);
+          else grams.set(g, [id]);
+        }
+      }
+      normalized.set(name, id);
+      return id;
+    },
+
+    /**
+     * The ids of the names containing the query (normalized as the names are); null for a query
+     * that normalizes to nothing. Remembered until a new name arrives.
+     */
+    matching(query: string): number[] | null {
+      const memo = queries.get(query);
+      if (memo && memo.size === keys.length) return memo.ids;
+      const key = normalizeName(query);
+      const found = key ? matchingKey(key) : null;
+      if (queries.size >= 1_000) queries.delete(queries.keys().next().value as string);
+      queries.set(query, { size: keys.length, ids: found });
+      return found;
+    },
+
+    get size() {
+      return keys.length;
+    },
+  };
+}
+
+export type KeySpace = ReturnType<typeof createKeySpace>;
 
 /** A min-heap over the heads of sorted position lists (values below `end` only). */
 class Merge {
