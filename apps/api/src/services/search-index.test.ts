@@ -68,6 +68,7 @@ function list(seed: number, items: number): PublicList {
         replacement: null,
         issuer: null,
         legalBasis: null,
+        effectiveFrom: null,
       })),
     })),
   }));
