@@ -42,7 +42,7 @@ describe.skipIf(Boolean(skipReason))(
           expect(expected.audit.length).toBeGreaterThan(20);
           // The sequences moved past the copied numbers: new writes go on after them.
           await pg.createToken(
-            { id: 't3', hash: 'c'.repeat(64), role: 'legal', department: null, label: null },
+            { id: 't9', hash: '9'.repeat(64), role: 'legal', department: null, label: null },
             {
               actor: { id: 'admin', role: 'admin' },
             },

@@ -202,6 +202,7 @@ export {
   materialFromRow,
   publicationMetaFromRow,
   tokenFromRow,
+  tokensParentsFirst,
 } from './store/rows';
 export type {
   Actor,

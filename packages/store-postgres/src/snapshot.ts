@@ -2,17 +2,28 @@ import {
   AlreadyExistsError,
   auditFromRow,
   batchFromRow,
+  caseFromRow,
   commentFromRow,
   materialFromRow,
   publicationMetaFromRow,
   type StoreRow,
   type StoreSnapshot,
   tokenFromRow,
+  tokensParentsFirst,
 } from '@jianzheng/core';
 import type pg from 'pg';
 
 const json = (value: unknown) => (value == null ? null : JSON.stringify(value));
-const TABLES = ['batches', 'materials', 'transitions', 'publications', 'comments', 'audit_log', 'tokens'];
+const TABLES = [
+  'batches',
+  'materials',
+  'transitions',
+  'publications',
+  'comments',
+  'audit_log',
+  'tokens',
+  'cases',
+];
 
 /** Everything the database holds, in write order (`jianzheng migrate`), read in one snapshot. */
 export async function exportPostgresSnapshot(client: pg.PoolClient): Promise<StoreSnapshot> {
@@ -41,6 +52,7 @@ export async function exportPostgresSnapshot(client: pg.PoolClient): Promise<Sto
       comments: (await all('SELECT * FROM comments ORDER BY id')).map(commentFromRow),
       audit: (await all('SELECT * FROM audit_log ORDER BY seq')).map(auditFromRow),
       tokens: (await all('SELECT * FROM tokens ORDER BY created_at, id')).map(tokenFromRow),
+      cases: (await all('SELECT * FROM cases ORDER BY id')).map(caseFromRow),
     };
     await client.query('COMMIT');
     return snapshot;
@@ -142,16 +154,53 @@ export async function importPostgresSnapshot(client: pg.PoolClient, snapshot: St
         [a.seq, a.at, a.actor, a.role, a.action, a.batchId, a.target, json(a.before), json(a.after)],
       );
     }
-    for (const t of snapshot.tokens) {
+    for (const t of tokensParentsFirst(snapshot.tokens)) {
       await q(
-        'INSERT INTO tokens (id, hash, role, department, label, created_at) VALUES ($1, $2, $3, $4, $5, $6)',
-        [t.id, t.hash, t.role, t.department, t.label, t.createdAt],
+        `INSERT INTO tokens (id, hash, role, department, label, created_at, expires_at, last_used_at, revoked_at, parent_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+        [
+          t.id,
+          t.hash,
+          t.role,
+          t.department,
+          t.label,
+          t.createdAt,
+          t.expiresAt,
+          t.lastUsedAt,
+          t.revokedAt,
+          t.parentId,
+        ],
+      );
+    }
+    for (const c of snapshot.cases ?? []) {
+      await q(
+        `INSERT INTO cases (id, batch_id, material_id, material_name, item_name, department, place, happened_on,
+           description, contact, status, due_on, created_at, answer, closed)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+        [
+          c.id,
+          c.batchId,
+          c.materialId,
+          c.materialName,
+          c.itemName,
+          c.department,
+          c.place,
+          c.happenedOn,
+          c.description,
+          c.contact ?? null,
+          c.status,
+          c.dueOn,
+          c.createdAt,
+          json(c.answer),
+          json(c.closed),
+        ],
       );
     }
     for (const [table, column] of [
       ['transitions', 'seq'],
       ['comments', 'id'],
       ['audit_log', 'seq'],
+      ['cases', 'id'],
     ] as const) {
       await client.query(
         `SELECT setval(pg_get_serial_sequence('${table}', '${column}'), COALESCE((SELECT MAX(${column}) FROM ${table}), 0) + 1, false)`,

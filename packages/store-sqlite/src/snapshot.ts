@@ -2,17 +2,28 @@ import {
   AlreadyExistsError,
   auditFromRow,
   batchFromRow,
+  caseFromRow,
   commentFromRow,
   materialFromRow,
   publicationMetaFromRow,
   type StoreRow,
   type StoreSnapshot,
   tokenFromRow,
+  tokensParentsFirst,
 } from '@jianzheng/core';
 import type Database from 'better-sqlite3';
 
 const json = (value: unknown) => (value == null ? null : JSON.stringify(value));
-const TABLES = ['batches', 'materials', 'transitions', 'publications', 'comments', 'audit_log', 'tokens'];
+const TABLES = [
+  'batches',
+  'materials',
+  'transitions',
+  'publications',
+  'comments',
+  'audit_log',
+  'tokens',
+  'cases',
+];
 
 /** Everything the database holds, in write order (`jianzheng migrate`). */
 export function exportSqliteSnapshot(db: Database.Database): StoreSnapshot {
@@ -39,6 +50,7 @@ export function exportSqliteSnapshot(db: Database.Database): StoreSnapshot {
     comments: all('SELECT * FROM comments ORDER BY id').map(commentFromRow),
     audit: all('SELECT * FROM audit_log ORDER BY seq').map(auditFromRow),
     tokens: all('SELECT * FROM tokens ORDER BY created_at, id').map(tokenFromRow),
+    cases: all('SELECT * FROM cases ORDER BY id').map(caseFromRow),
   };
 }
 
@@ -138,8 +150,46 @@ export function importSqliteSnapshot(db: Database.Database, snapshot: StoreSnaps
       audit.run(a.seq, a.at, a.actor, a.role, a.action, a.batchId, a.target, json(a.before), json(a.after));
     }
     const token = db.prepare(
-      'INSERT INTO tokens (id, hash, role, department, label, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+      `INSERT INTO tokens (id, hash, role, department, label, created_at, expires_at, last_used_at, revoked_at, parent_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    for (const t of snapshot.tokens) token.run(t.id, t.hash, t.role, t.department, t.label, t.createdAt);
+    for (const t of tokensParentsFirst(snapshot.tokens)) {
+      token.run(
+        t.id,
+        t.hash,
+        t.role,
+        t.department,
+        t.label,
+        t.createdAt,
+        t.expiresAt,
+        t.lastUsedAt,
+        t.revokedAt,
+        t.parentId,
+      );
+    }
+    const supervision = db.prepare(
+      `INSERT INTO cases (id, batch_id, material_id, material_name, item_name, department, place, happened_on,
+         description, contact, status, due_on, created_at, answer, closed)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    for (const c of snapshot.cases ?? []) {
+      supervision.run(
+        c.id,
+        c.batchId,
+        c.materialId,
+        c.materialName,
+        c.itemName,
+        c.department,
+        c.place,
+        c.happenedOn,
+        c.description,
+        c.contact ?? null,
+        c.status,
+        c.dueOn,
+        c.createdAt,
+        json(c.answer),
+        json(c.closed),
+      );
+    }
   }).immediate();
 }

@@ -126,3 +126,8 @@ export function caseForAudit(record: CaseRecord): Omit<CaseRecord, 'contact'> {
   const { contact: _contact, ...rest } = record;
   return rest;
 }
+
+/** Tokens in an order that inserts each login session after the token it was opened with. */
+export function tokensParentsFirst<T extends { parentId: string | null }>(tokens: readonly T[]): T[] {
+  return [...tokens.filter((t) => !t.parentId), ...tokens.filter((t) => t.parentId)];
+}

@@ -5,6 +5,7 @@ import type { BatchStage } from '../model/batch';
 import type { Agreement, Decision, DecisionStatus, Verdict } from '../model/decision';
 import type { Jurisdiction } from '../model/jurisdiction';
 import type { Material } from '../model/material';
+import type { CaseRecord } from '../supervision/case';
 
 /** Access roles of the operators' service (谁设定，谁清理). */
 export type Role = 'admin' | 'reviewer' | 'legal' | 'department';
@@ -249,5 +250,8 @@ export interface StoreSnapshot {
   publications: PublicationRecord[];
   comments: CommentRecord[];
   audit: AuditEntry[];
+  /** Tokens and login sessions with their whole lifecycle (expiry, last use, revocation). */
   tokens: TokenRecord[];
+  /** Supervision cases (督查), contact included. */
+  cases: CaseRecord[];
 }

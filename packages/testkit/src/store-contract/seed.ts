@@ -47,6 +47,41 @@ export async function seedStore(store: JianzhengStore): Promise<void> {
     { id: 't2', hash: 'b'.repeat(64), role: 'department', department: '公安局', label: null },
     as(admin),
   );
+  // The whole token lifecycle moves too: an expiry, a login session, a use, a revocation.
+  await store.createToken(
+    {
+      id: 't3',
+      hash: 'c'.repeat(64),
+      role: 'reviewer',
+      department: null,
+      label: '审核组',
+      expiresAt: '2099-01-31T00:00:00.000Z',
+    },
+    as(admin),
+  );
+  await store.createToken(
+    { id: 's1', hash: 'd'.repeat(64), role: 'admin', department: null, label: null, parentId: 't1' },
+    as(admin),
+  );
+  await store.touchToken('t1', '2018-08-20T01:00:00.000Z');
+  await store.revokeToken('t2', as(admin));
+  // A supervision case, answered: contact and answer move with it.
+  const opened = await store.createCase(
+    {
+      batchId: 'b1',
+      materialId: first!.material.id,
+      materialName: first!.material.name,
+      itemName: first!.material.item.name,
+      department: '公安局',
+      place: '市民中心 3 号窗口',
+      happenedOn: '2018-09-10',
+      description: '仍要求提交',
+      contact: '13800000000',
+      dueOn: '2018-09-17',
+    },
+    as(publicActor),
+  );
+  await store.answerCase(opened.id, { outcome: 'rectified', note: '已整改' }, as(admin));
 }
 
 /** Everything a store shows through the port, for comparing two stores. */
@@ -75,6 +110,7 @@ export async function readThroughPort(store: JianzhengStore) {
     audit.push(...page.items);
     if (audit.length >= page.total) break;
   }
-  const tokens = [await store.findTokenByHash('a'.repeat(64)), await store.findTokenByHash('b'.repeat(64))];
-  return { perBatch, audit, tokens, publications: await store.listPublications() };
+  const tokens = await store.listTokens({ all: true, sessions: true, at: '2026-01-01T00:00:00.000Z' });
+  const cases = await store.listCases();
+  return { perBatch, audit, tokens, cases, publications: await store.listPublications() };
 }
