@@ -3,10 +3,16 @@
 // line once ready (after a first search has built every list's index).
 import { serve } from '@hono/node-server';
 import { startServer } from '@jianzheng/api';
+import { createSqliteStore } from '@jianzheng/store-sqlite';
 import { Hono } from 'hono';
 
 const [dbPath, ...queries] = process.argv.slice(2);
-const api = await startServer({ dbPath, port: 0, host: '127.0.0.1', log: () => {} });
+const api = await startServer({
+  store: createSqliteStore({ filename: dbPath }),
+  port: 0,
+  host: '127.0.0.1',
+  log: () => {},
+});
 const path = (q) => `/api/public/search?q=${encodeURIComponent(q)}&limit=20`;
 
 const started = performance.now();

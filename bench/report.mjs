@@ -98,6 +98,36 @@ for (const entry of entries) {
       `- compare ÷ JSON.parse: **${(entry.compare.seconds / entry.parse.seconds).toFixed(2)} ×**; ${fmt(entry.compare.rows)} matrix rows, ${fmt(entry.compare.findings)} findings (k = 2); target under 30 s and 1,024 MB`,
     );
     lines.push('');
+  } else if (entry.bench === 'public-search') {
+    lines.push(
+      `### Public search (GET /api/public/search, 20 items a page) vs a bare Hono route with the same bytes in memory (${entry.connections} connections, ${entry.seconds} s each)`,
+    );
+    lines.push('');
+    lines.push(
+      '| published materials | query | names matched | jianzheng req/s | p50 / p99 (ms) | bare req/s | p50 / p99 (ms) | ratio | load |',
+    );
+    lines.push('|---:|---|---:|---:|---:|---:|---:|---:|---:|');
+    for (const f of entry.figures.filter((x) => x.ours)) {
+      lines.push(
+        `| ${fmt(f.materials)} | ${f.query} | ${fmt(f.matches)} | ${fmt(f.ours.rps)} | ${f.ours.p50} / ${f.ours.p99} | ${fmt(f.bare.rps)} | ${f.bare.p50} / ${f.bare.p99} | **${fmt(f.ratio * 100)} %** | ${f.load.toFixed(2)} |`,
+      );
+    }
+    lines.push('');
+    for (const f of entry.figures.filter((x) => x.warmMs !== undefined))
+      lines.push(
+        `- in-memory n-gram index @ ${fmt(f.materials)}: every list parsed and indexed on the first search in ${fmt(f.warmMs)} ms; server RSS then ${fmt(f.rssMb)} MB.`,
+      );
+    for (const f of entry.figures.filter((x) => x.fts)) {
+      const q = Object.entries(f.fts).filter(([, v]) => v && typeof v === 'object');
+      lines.push(
+        `- FTS5 trigram @ ${fmt(f.materials)}: ${f.fts.buildMs == null ? 'built in an earlier run' : `built in ${fmt(f.fts.buildMs / 1000, 1)} s`}, ${fmt(f.fts.bytes / 1048576)} MiB; count + first 100 rows: ${q.map(([k, v]) => `${k} ${fmt(v.medianMs, 1)} ms (${v.how}, ${fmt(v.matches)} rows)`).join('; ')}.`,
+      );
+    }
+    lines.push('');
+    lines.push(
+      'Target: ≥ 70 % of the bare route at 5,000 and 1,000,000 published materials, p99 ≤ 50 ms at 1M.',
+    );
+    lines.push('');
   } else if (entry.bench === 'api') {
     lines.push(
       `### API load (autocannon, ${entry.connections} connections, ${entry.seconds} s per run, loopback; ${fmt(entry.materials)} materials published, list ${fmt(entry.listBytes / 1024)} KiB)`,
