@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { PageModule } from '../deps';
-import { langOf, paren, stageLabel, t } from '../i18n';
+import { type Lang, langOf, paren, stageLabel, t } from '../i18n';
 import { Layout } from '../layout';
 import type { PublicList } from '../public-lists';
 import { type SearchResult, searchLists } from '../public-search';
@@ -27,6 +27,20 @@ function groups(results: SearchResult[]) {
     d.results.push(r);
   }
   return out;
+}
+
+/** A list's title, its publication facts, and the draft notice of a list out for comment. */
+function ListHeader({ list, lang }: { list: PublicList; lang: Lang }) {
+  return (
+    <>
+      <h2 id={`list-${list.batchId}`}>
+        {list.jurisdiction} · {list.title}
+        {list.stage === 'public-comment' ? paren(lang, stageLabel(lang, list.stage)) : ''}
+      </h2>
+      <ListMeta list={list} lang={lang} />
+      {list.stage === 'public-comment' ? <p class="small">{t(lang, 'draftNotice')}</p> : null}
+    </>
+  );
 }
 
 /** `/`: every published list (and lists out for comment), searchable by item or material name. */
@@ -88,12 +102,7 @@ export const publicHome: PageModule = (deps) => {
         {searching
           ? groups(found.results).map(({ list, departments: shown }) => (
               <section class="card" aria-labelledby={`list-${list.batchId}`}>
-                <h2 id={`list-${list.batchId}`}>
-                  {list.jurisdiction} · {list.title}
-                  {list.stage === 'public-comment' ? paren(lang, stageLabel(lang, list.stage)) : ''}
-                </h2>
-                <ListMeta list={list} lang={lang} />
-                {list.stage === 'public-comment' ? <p class="small">{t(lang, 'draftNotice')}</p> : null}
+                <ListHeader list={list} lang={lang} />
                 {shown.map((d) => (
                   <section>
                     <h3>{d.name}</h3>
@@ -112,12 +121,7 @@ export const publicHome: PageModule = (deps) => {
             ))
           : all.map((list) => (
               <section class="card" aria-labelledby={`list-${list.batchId}`}>
-                <h2 id={`list-${list.batchId}`}>
-                  {list.jurisdiction} · {list.title}
-                  {list.stage === 'public-comment' ? paren(lang, stageLabel(lang, list.stage)) : ''}
-                </h2>
-                <ListMeta list={list} lang={lang} />
-                {list.stage === 'public-comment' ? <p class="small">{t(lang, 'draftNotice')}</p> : null}
+                <ListHeader list={list} lang={lang} />
                 {list.departments.map((d) => (
                   <details>
                     <summary>
