@@ -196,8 +196,10 @@ export type { StoreRow } from './store/rows';
 export {
   auditFromRow,
   batchFromRow,
+  CASE_COLUMNS,
   caseForAudit,
   caseFromRow,
+  caseRowValues,
   commentFromRow,
   materialFromRow,
   publicationMetaFromRow,

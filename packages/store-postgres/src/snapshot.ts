@@ -2,7 +2,9 @@ import {
   AlreadyExistsError,
   auditFromRow,
   batchFromRow,
+  CASE_COLUMNS,
   caseFromRow,
+  caseRowValues,
   commentFromRow,
   materialFromRow,
   publicationMetaFromRow,
@@ -172,29 +174,9 @@ export async function importPostgresSnapshot(client: pg.PoolClient, snapshot: St
         ],
       );
     }
+    const placeholders = Array.from({ length: 15 }, (_, i) => `$${i + 1}`).join(', ');
     for (const c of snapshot.cases ?? []) {
-      await q(
-        `INSERT INTO cases (id, batch_id, material_id, material_name, item_name, department, place, happened_on,
-           description, contact, status, due_on, created_at, answer, closed)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
-        [
-          c.id,
-          c.batchId,
-          c.materialId,
-          c.materialName,
-          c.itemName,
-          c.department,
-          c.place,
-          c.happenedOn,
-          c.description,
-          c.contact ?? null,
-          c.status,
-          c.dueOn,
-          c.createdAt,
-          json(c.answer),
-          json(c.closed),
-        ],
-      );
+      await q(`INSERT INTO cases (${CASE_COLUMNS}) VALUES (${placeholders})`, caseRowValues(c));
     }
     for (const [table, column] of [
       ['transitions', 'seq'],

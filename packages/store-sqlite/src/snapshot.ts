@@ -2,7 +2,9 @@ import {
   AlreadyExistsError,
   auditFromRow,
   batchFromRow,
+  CASE_COLUMNS,
   caseFromRow,
+  caseRowValues,
   commentFromRow,
   materialFromRow,
   publicationMetaFromRow,
@@ -168,28 +170,8 @@ export function importSqliteSnapshot(db: Database.Database, snapshot: StoreSnaps
       );
     }
     const supervision = db.prepare(
-      `INSERT INTO cases (id, batch_id, material_id, material_name, item_name, department, place, happened_on,
-         description, contact, status, due_on, created_at, answer, closed)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO cases (${CASE_COLUMNS}) VALUES (${Array(15).fill('?').join(', ')})`,
     );
-    for (const c of snapshot.cases ?? []) {
-      supervision.run(
-        c.id,
-        c.batchId,
-        c.materialId,
-        c.materialName,
-        c.itemName,
-        c.department,
-        c.place,
-        c.happenedOn,
-        c.description,
-        c.contact ?? null,
-        c.status,
-        c.dueOn,
-        c.createdAt,
-        json(c.answer),
-        json(c.closed),
-      );
-    }
+    for (const c of snapshot.cases ?? []) supervision.run(...caseRowValues(c));
   }).immediate();
 }

@@ -131,3 +131,28 @@ export function caseForAudit(record: CaseRecord): Omit<CaseRecord, 'contact'> {
 export function tokensParentsFirst<T extends { parentId: string | null }>(tokens: readonly T[]): T[] {
   return [...tokens.filter((t) => !t.parentId), ...tokens.filter((t) => t.parentId)];
 }
+
+/** The columns of a case row, in the order `caseRowValues` gives them (both stores' snapshot import). */
+export const CASE_COLUMNS =
+  'id, batch_id, material_id, material_name, item_name, department, place, happened_on, description, contact, status, due_on, created_at, answer, closed';
+
+export function caseRowValues(c: CaseRecord): unknown[] {
+  const json = (value: unknown) => (value == null ? null : JSON.stringify(value));
+  return [
+    c.id,
+    c.batchId,
+    c.materialId,
+    c.materialName,
+    c.itemName,
+    c.department,
+    c.place,
+    c.happenedOn,
+    c.description,
+    c.contact ?? null,
+    c.status,
+    c.dueOn,
+    c.createdAt,
+    json(c.answer),
+    json(c.closed),
+  ];
+}
