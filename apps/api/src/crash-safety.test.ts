@@ -28,8 +28,10 @@ let large: SyntheticManifest;
 
 // The large file is over the server's default import limits (100,000 rows, 50,000 materials per
 // request), which are not what this test is about: raise them for it.
-const start = () =>
-  startServerProcess({
+// Every server started, so that a failed expectation never leaves one running after the test.
+const servers: ServerProcess[] = [];
+const start = async () => {
+  const server = await startServerProcess({
     script: BIN,
     args: [
       'serve',
@@ -43,6 +45,9 @@ const start = () =>
       '200000',
     ],
   });
+  servers.push(server);
+  return server;
+};
 
 async function api(server: ServerProcess, method: string, path: string, body?: unknown) {
   const headers: Record<string, string> = { authorization: `Bearer ${admin}` };
@@ -101,7 +106,10 @@ beforeAll(async () => {
   });
 }, 300_000);
 
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(async () => {
+  for (const server of servers) if (server.alive()) await server.kill();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 describe('crash safety: SIGKILL in the middle of a large import', () => {
   it('keeps either the whole file or none of it, and everything committed before', async () => {
