@@ -203,7 +203,9 @@ export {
   commentFromRow,
   materialFromRow,
   publicationMetaFromRow,
+  TOKEN_COLUMNS,
   tokenFromRow,
+  tokenRowValues,
   tokensParentsFirst,
 } from './store/rows';
 export type {

@@ -10,7 +10,9 @@ import {
   publicationMetaFromRow,
   type StoreRow,
   type StoreSnapshot,
+  TOKEN_COLUMNS,
   tokenFromRow,
+  tokenRowValues,
   tokensParentsFirst,
 } from '@jianzheng/core';
 import type pg from 'pg';
@@ -156,23 +158,9 @@ export async function importPostgresSnapshot(client: pg.PoolClient, snapshot: St
         [a.seq, a.at, a.actor, a.role, a.action, a.batchId, a.target, json(a.before), json(a.after)],
       );
     }
+    const tokenPlaceholders = Array.from({ length: 10 }, (_, i) => `$${i + 1}`).join(', ');
     for (const t of tokensParentsFirst(snapshot.tokens)) {
-      await q(
-        `INSERT INTO tokens (id, hash, role, department, label, created_at, expires_at, last_used_at, revoked_at, parent_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-        [
-          t.id,
-          t.hash,
-          t.role,
-          t.department,
-          t.label,
-          t.createdAt,
-          t.expiresAt,
-          t.lastUsedAt,
-          t.revokedAt,
-          t.parentId,
-        ],
-      );
+      await q(`INSERT INTO tokens (${TOKEN_COLUMNS}) VALUES (${tokenPlaceholders})`, tokenRowValues(t));
     }
     const placeholders = Array.from({ length: 15 }, (_, i) => `$${i + 1}`).join(', ');
     for (const c of snapshot.cases ?? []) {

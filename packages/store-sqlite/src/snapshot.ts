@@ -10,7 +10,9 @@ import {
   publicationMetaFromRow,
   type StoreRow,
   type StoreSnapshot,
+  TOKEN_COLUMNS,
   tokenFromRow,
+  tokenRowValues,
   tokensParentsFirst,
 } from '@jianzheng/core';
 import type Database from 'better-sqlite3';
@@ -152,23 +154,9 @@ export function importSqliteSnapshot(db: Database.Database, snapshot: StoreSnaps
       audit.run(a.seq, a.at, a.actor, a.role, a.action, a.batchId, a.target, json(a.before), json(a.after));
     }
     const token = db.prepare(
-      `INSERT INTO tokens (id, hash, role, department, label, created_at, expires_at, last_used_at, revoked_at, parent_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO tokens (${TOKEN_COLUMNS}) VALUES (${Array(10).fill('?').join(', ')})`,
     );
-    for (const t of tokensParentsFirst(snapshot.tokens)) {
-      token.run(
-        t.id,
-        t.hash,
-        t.role,
-        t.department,
-        t.label,
-        t.createdAt,
-        t.expiresAt,
-        t.lastUsedAt,
-        t.revokedAt,
-        t.parentId,
-      );
-    }
+    for (const t of tokensParentsFirst(snapshot.tokens)) token.run(...tokenRowValues(t));
     const supervision = db.prepare(
       `INSERT INTO cases (${CASE_COLUMNS}) VALUES (${Array(15).fill('?').join(', ')})`,
     );

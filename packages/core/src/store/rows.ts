@@ -132,6 +132,25 @@ export function tokensParentsFirst<T extends { parentId: string | null }>(tokens
   return [...tokens.filter((t) => !t.parentId), ...tokens.filter((t) => t.parentId)];
 }
 
+/** The columns of a token row, in the order `tokenRowValues` gives them (both stores' snapshot import). */
+export const TOKEN_COLUMNS =
+  'id, hash, role, department, label, created_at, expires_at, last_used_at, revoked_at, parent_id';
+
+export function tokenRowValues(t: TokenRecord): unknown[] {
+  return [
+    t.id,
+    t.hash,
+    t.role,
+    t.department,
+    t.label,
+    t.createdAt,
+    t.expiresAt,
+    t.lastUsedAt,
+    t.revokedAt,
+    t.parentId,
+  ];
+}
+
 /** The columns of a case row, in the order `caseRowValues` gives them (both stores' snapshot import). */
 export const CASE_COLUMNS =
   'id, batch_id, material_id, material_name, item_name, department, place, happened_on, description, contact, status, due_on, created_at, answer, closed';
