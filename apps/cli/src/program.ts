@@ -155,6 +155,10 @@ export function createProgram(io: CliIo, result: { code: number; context?: Comma
     .requiredOption('-o, --out <dir>', '发布目录，文件写到 <dir>/<批次>/v<N>.json (output folder)')
     .addOption(configOption())
     .option('--reason <原因>', '动态调整原因，第 2 版起必填 (adjustment reason, version ≥ 2)')
+    .option(
+      '--legal-review <审查意见>',
+      '调整恢复已取消材料或新增材料时必填：已通过的合法性审查（审查机关、意见、文号），写入调整原因 (the passed legal review of an adjustment that restores or adds materials)',
+    )
     .option('--approved-at <日期>', '常务会议审议通过日期 (approval date)')
     .option('--published-at <时间>', '发布时间，ISO 8601，默认当前时间 (publication time)')
     .option('--jsonld', '同时输出 v<N>.jsonld：欧盟公共服务词汇 CPSV-AP 3 (also write CPSV-AP 3 JSON-LD)')

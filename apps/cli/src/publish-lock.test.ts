@@ -94,7 +94,8 @@ describe('jianzheng publish takes a lock per batch folder', () => {
     const a = await markedWorkbook('甲', 1500);
     const b = await markedWorkbook('乙', 1500);
     const out = join(tmp.path, 'wait');
-    const args = ['--wait', '120', '--reason', '调整'];
+    // The second version swaps every material: an adjustment that adds materials (§5: reviewed).
+    const args = ['--wait', '120', '--reason', '调整', '--legal-review', '市司法局审查通过'];
     const results = await Promise.all([publish(a, out, args), publish(b, out, args)]);
     expect(results.map((r) => r.code)).toEqual([0, 0]);
     const folder = join(out, 'b1');

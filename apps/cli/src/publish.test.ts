@@ -133,7 +133,7 @@ describe('template → fill in → evaluate → publish → adjust → diff', ()
     expect(readFileSync(join(out, 'test/v1.xlsx')).subarray(0, 2).toString()).toBe('PK');
   });
 
-  it('publishes an adjustment as version 2 only with a reason, and flags the restored material', async () => {
+  it('publishes an adjustment as version 2 only with a reason and, when it restores a material, a legal review', async () => {
     // The department found a legal basis for 单位介绍信: the cancelled material comes back.
     await fillTemplate(template, v2Workbook, [
       BASE[0]!,
@@ -157,12 +157,49 @@ describe('template → fill in → evaluate → publish → adjust → diff', ()
     expect(noReason.stderr).toContain('--reason');
     expect(existsSync(join(out, 'test/v2.json'))).toBe(false);
 
-    const result = await runCli([...args, '--reason', '市测试局补充设定依据']);
+    // §5: restoring a cancelled material (边减边增) passes 合法性审查 again before it is published.
+    const withReason = [...args, '--reason', '市测试局补充设定依据'];
+    const unreviewed = await runCli(withReason);
+    expect(unreviewed.code).toBe(1);
+    expect(unreviewed.stderr).toContain('未发布第 2 版：本次调整恢复 1 项已取消材料，须先通过合法性审查');
+    expect(unreviewed.stderr).toContain('--legal-review');
+    expect(unreviewed.stderr).toContain('单位介绍信');
+    expect(unreviewed.stderr).not.toMatch(STACK_LINE);
+    expect(existsSync(join(out, 'test/v2.json'))).toBe(false);
+    expect(existsSync(join(out, 'test/v2.xlsx'))).toBe(false);
+    const blank = await runCli([...withReason, '--legal-review', '  ']);
+    expect(blank.code).toBe(2);
+    expect(blank.stderr).toContain('--legal-review 不能为空');
+
+    const review = '市司法局合法性审查通过，宿司审〔2018〕9号';
+    const result = await runCli([...withReason, '--legal-review', review]);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('第 2 版');
     expect(result.stderr).toContain('恢复索要');
     expect(result.stderr).toContain('单位介绍信');
     expect(existsSync(join(out, 'test/v2.xlsx'))).toBe(true);
+    const v2 = JSON.parse(readFileSync(join(out, 'test/v2.json'), 'utf8'));
+    expect(v2.batch.adjustmentReason).toBe(`市测试局补充设定依据（合法性审查：${review}）`);
+  });
+
+  it('publishes an adjustment that only cancels more without a legal review', async () => {
+    const cancelMore = join(tmp.path, '市测试局-cancel-more.xlsx');
+    await fillTemplate(template, cancelMore, [
+      { ...BASE[0]!, legalBasis: '无', proposal: '取消' },
+      BASE[1]!,
+      BASE[2]!,
+    ]);
+    const cancelOut = join(tmp.path, 'cancel-only');
+    const base = ['--batch', 'c', '--title', '第一批', '--out', cancelOut, '--config', CONFIG];
+    const first = await runCli(['publish', v1Workbook, ...base, '--legal-review', '审查']);
+    expect(first.code).toBe(0);
+    expect(first.stderr).toContain('未记录 --legal-review：第 1 版不是动态调整');
+    const result = await runCli(['publish', cancelMore, ...base, '--reason', '申请表无设定依据']);
+    expect(result.stderr).toContain('新取消 1');
+    expect(result.code, result.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(join(cancelOut, 'c/v2.json'), 'utf8')).batch.adjustmentReason).toBe(
+      '申请表无设定依据',
+    );
   });
 
   it('diffs two versions; --fail-on-regression exits 3 when a material is restored', async () => {

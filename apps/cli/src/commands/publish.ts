@@ -1,13 +1,22 @@
 import { randomBytes } from 'node:crypto';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { type Engine, formatRate, type Jurisdiction, type Publication } from '@jianzheng/core';
+import {
+  assertAdjustmentPublishable,
+  type BatchDetails,
+  type Engine,
+  formatRate,
+  GuardFailedError,
+  type Jurisdiction,
+  type Publication,
+} from '@jianzheng/core';
 import { type ImportLimits, writePublicationWorkbook } from '@jianzheng/excel';
 import {
   createPublication,
   createPublicationBuilder,
   diffPublications,
   exportCpsvAp,
+  type PublicationDiff,
   type PublicationHeadInput,
   renderDiffMarkdown,
 } from '@jianzheng/json';
@@ -37,6 +46,12 @@ export interface PublishOptions extends ImportLimitOptions {
   out: string;
   config?: string;
   reason?: string;
+  /**
+   * The passed 合法性审查 of an adjustment (who reviewed, document number): required when the
+   * adjustment restores a cancelled material or adds one (domain.md §5); recorded in the
+   * publication's adjustment reason.
+   */
+  legalReview?: string;
   approvedAt?: string;
   publishedAt?: string;
   /** Also write `v<N>.jsonld`: the list in the EU's public-service vocabulary (CPSV-AP 3). */
@@ -110,6 +125,23 @@ async function publishLocked(
       EXIT.usage,
     );
   }
+  const legalReview = options.legalReview?.trim();
+  if (options.legalReview !== undefined && !legalReview) {
+    throw new CliError(
+      'CLI_BAD_LEGAL_REVIEW',
+      '--legal-review 不能为空：请写明合法性审查的机关和意见（如文号）',
+      '--legal-review must name the legal review (reviewing office, document number)',
+      EXIT.usage,
+    );
+  }
+  const ignored = previous ? [] : (['reason', 'legalReview'] as const).filter((k) => options[k]);
+  if (ignored.length > 0) {
+    // Kept going: a script that always passes them (e.g. with --wait) may publish version 1.
+    const flags = ignored.map((k) => (k === 'reason' ? '--reason' : '--legal-review')).join('、');
+    ctx.io.stderr.write(
+      `${ctx.err.yellow('未记录')} ${flags}：第 1 版不是动态调整，不记录调整原因和调整的合法性审查 (version 1 is not an adjustment: ${flags} not recorded)\n`,
+    );
+  }
   const head: PublicationHeadInput = {
     jurisdiction,
     batch: {
@@ -117,7 +149,7 @@ async function publishLocked(
       title: options.title,
       documentNumber: options.docNumber ?? null,
       approvedAt: options.approvedAt ?? null,
-      adjustmentReason: previous ? (options.reason ?? null) : null,
+      adjustmentReason: previous ? adjustmentReason(options.reason!, legalReview) : null,
     },
     version,
     ruleSet: engine.ruleSet,
@@ -125,6 +157,8 @@ async function publishLocked(
     categories: [...engine.categories.values()],
   };
   const publication = await buildPublication(ctx, files, engine, head, importLimitsOf(options));
+  const diff = previous ? diffPublications(previous, publication) : undefined;
+  if (diff) assertLegalReview(ctx, diff, version, legalReview);
 
   // Excel first under a temporary name, then the JSON (which refuses to overwrite a version),
   // then the Excel under its real name: a failure at any step leaves no partial publication.
@@ -160,12 +194,57 @@ async function publishLocked(
     `  ${s.departments} 个部门、${formatCount(s.items)} 个事项、${formatCount(s.materials)} 项材料，取消 ${formatCount(s.cancelled)} 项（${formatRate(s.cancelled, s.materials)}）`,
   ];
   ctx.io.stdout.write(`${lines.join('\n')}\n`);
-  if (previous) {
-    const diff = diffPublications(previous, publication);
+  if (diff) {
     ctx.io.stdout.write(`\n${renderDiffMarkdown(diff, { timeZone })}\n`);
     printRegressions(ctx, diff);
   }
   return EXIT.ok;
+}
+
+/** The published adjustment reason: the operator's reason, then the legal review that passed it. */
+function adjustmentReason(reason: string, legalReview: string | undefined): string {
+  return legalReview ? `${reason}（合法性审查：${legalReview}）` : reason;
+}
+
+/**
+ * §5 with core's guard: an adjustment that restores or adds materials needs a passed legal review.
+ * A file-based publish has no batch record; the review the operator names covers exactly the
+ * workbooks of this run, so it stands as a passed review of this one list revision.
+ */
+function assertLegalReview(
+  ctx: CommandContext,
+  diff: PublicationDiff,
+  version: number,
+  legalReview: string | undefined,
+): void {
+  const at = ctx.io.now().toISOString();
+  const details: BatchDetails = legalReview
+    ? {
+        adjustment: {
+          openedAt: at,
+          openedBy: 'cli',
+          legalReview: { result: 'passed', notes: legalReview, at, listRevision: 0 },
+        },
+      }
+    : {};
+  try {
+    assertAdjustmentPublishable(
+      details,
+      0,
+      { restored: diff.counts.restored, added: diff.counts.added },
+      '--legal-review "<审查机关和意见、文号>"',
+    );
+  } catch (error) {
+    if (!(error instanceof GuardFailedError)) throw error;
+    printRegressions(ctx, diff);
+    throw new CliError(
+      'CLI_LEGAL_REVIEW_REQUIRED',
+      `未发布第 ${version} 版：${error.message}`,
+      `version ${version} not published: ${error.messageEn}`,
+      EXIT.failed,
+      error,
+    );
+  }
 }
 
 function importFailed(failed: readonly string[]): CliError {

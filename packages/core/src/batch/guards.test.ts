@@ -111,6 +111,13 @@ describe('adjustments after publication (§5)', () => {
     expect(codeOf(() => assertAdjustmentPublishable(details, 4, { restored: 1, added: 0 }))).toBe(
       'GUARD_FAILED:adjustment-legal-review',
     );
+    // The refusal names the caller's way of recording the review (API action or CLI option).
+    expect(() => assertAdjustmentPublishable(details, 4, { restored: 0, added: 1 })).toThrow(
+      '新增 1 项材料，须先通过合法性审查（review-adjustment）',
+    );
+    expect(() =>
+      assertAdjustmentPublishable(details, 4, { restored: 2, added: 0 }, '--legal-review'),
+    ).toThrow('恢复 2 项已取消材料，须先通过合法性审查（--legal-review）');
     const review = planTransition(ctx('published', { details, listRevision: 4 }), {
       action: 'review-adjustment',
       result: 'passed',

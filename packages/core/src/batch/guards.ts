@@ -114,12 +114,14 @@ export interface AdjustmentChanges {
 /**
  * §5: an adjustment that restores a cancelled material (边减边增) or adds one passes legal review
  * again — on the list as it is now (`listRevision`) — before its version is published; one that
- * only cancels more is published directly.
+ * only cancels more is published directly. `how` names, in the refusal, the way the caller
+ * records that review (the API's `review-adjustment` action, the CLI's `--legal-review` option).
  */
 export function assertAdjustmentPublishable(
   details: BatchDetails,
   listRevision: number,
   changes: AdjustmentChanges,
+  how = 'review-adjustment',
 ): void {
   if (changes.restored === 0 && changes.added === 0) return;
   const review = details.adjustment?.legalReview;
@@ -140,7 +142,7 @@ export function assertAdjustmentPublishable(
     'adjustment-legal-review',
     review
       ? `本次调整${what}，合法性审查后清单又有改动（或审查未通过），须重新审查后才能公布`
-      : `本次调整${what}，须先通过合法性审查（review-adjustment）才能公布`,
-    `this adjustment ${whatEn}: it must pass a legal review of the current list (review-adjustment) before it is published`,
+      : `本次调整${what}，须先通过合法性审查（${how}）才能公布`,
+    `this adjustment ${whatEn}: it must pass a legal review of the current list (${how}) before it is published`,
   );
 }
