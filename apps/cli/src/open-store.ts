@@ -7,15 +7,20 @@ export const isPostgresUrl = (db: string) => /^postgres(ql)?:\/\//i.test(db);
 /**
  * Opens the store `--db` names: a PostgreSQL database for a URL (several instances may share it),
  * else a SQLite file (created and migrated when missing). The adapters load only when used, so
- * commands that need neither start fast.
+ * commands that need neither start fast. A server (`offThread`) writes SQLite on a worker thread,
+ * so an import being written never holds its event loop.
  */
-export async function openStore(db: string, cwd: string): Promise<JianzhengStore> {
+export async function openStore(
+  db: string,
+  cwd: string,
+  options: { offThread?: boolean } = {},
+): Promise<JianzhengStore> {
   if (isPostgresUrl(db)) {
     const { createPostgresStore } = await import('@jianzheng/store-postgres');
     return createPostgresStore({ connectionString: db });
   }
   const { createSqliteStore } = await import('@jianzheng/store-sqlite');
-  return createSqliteStore({ filename: resolve(cwd, db) });
+  return createSqliteStore({ filename: resolve(cwd, db), offThread: options.offThread ?? false });
 }
 
 /** The database as shown to an operator: a URL without its password. */

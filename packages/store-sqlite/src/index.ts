@@ -7,3 +7,4 @@ export { createSqliteStore } from './create-sqlite-store';
 export { SchemaTooNewError } from './errors';
 export type { Migration } from './migrations';
 export { MIGRATIONS } from './migrations';
+export { StoreWriterStoppedError } from './off-thread';

@@ -75,7 +75,7 @@ export async function serveCommand(ctx: CommandContext, options: ServeOptions): 
   const { loadCity } = await import('@jianzheng/core/node');
   const city = await loadCity(options.config);
   const api = await loadApi();
-  const store = await openStore(options.db, ctx.io.cwd);
+  const store = await openStore(options.db, ctx.io.cwd, { offThread: true });
   const server = await api
     .startServer({
       store,

@@ -1,0 +1,94 @@
+import { Worker } from 'node:worker_threads';
+import { JianzhengError } from '@jianzheng/core';
+import type { SqliteStore, SqliteStoreOptions } from './create-sqlite-store';
+import { fromThreadError } from './thread-errors';
+import type { WriterCall, WriterReply } from './worker';
+
+/**
+ * Methods answered on the caller's thread from its own connection: in WAL mode a reader sees the
+ * last committed state and never waits for the writer. Everything else — every write, and any
+ * method a later version adds under another name — goes to the writer thread.
+ */
+const READ = /^(get|list|all|count|find|summari[sz]e|export|schemaVersions$)/;
+
+/** The writer thread stopped (crashed, or was terminated) while calls were waiting on it. */
+export class StoreWriterStoppedError extends JianzhengError {
+  constructor(filename: string, cause?: unknown) {
+    super('STORE_WRITER_STOPPED', `数据库 ${filename} 的写入线程已停止，写入未完成，请重启服务`, {
+      messageEn: `the writer thread of ${filename} stopped; the write was not done, restart the service`,
+      cause,
+    });
+  }
+}
+
+// From dist/ the writer is the sibling entry; from src/ (tests run the sources) the built one.
+const workerUrl = () =>
+  import.meta.url.endsWith('.ts')
+    ? new URL('../dist/worker.js', import.meta.url)
+    : new URL('./worker.js', import.meta.url);
+
+/**
+ * Wraps a store opened on this thread (`reads`) so that its writes run on a worker thread with a
+ * connection of its own. The worker is unreferenced while no call waits on it, so an idle store
+ * does not keep the process alive.
+ */
+export function offThreadStore(reads: SqliteStore, options: SqliteStoreOptions): SqliteStore {
+  const { now: _now, offThread: _offThread, ...transferable } = options;
+  const worker = new Worker(workerUrl(), {
+    workerData: transferable,
+    // A worker inherits the process's flags; `--input-type` (node -e scripts) would refuse its file.
+    execArgv: process.execArgv.filter((flag) => !flag.startsWith('--input-type')),
+  });
+  const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: unknown) => void }>();
+  let next = 0;
+  let stopped: Error | undefined;
+  worker.unref();
+
+  const settleAll = (error: Error) => {
+    stopped = error;
+    for (const { reject } of pending.values()) reject(error);
+    pending.clear();
+  };
+  worker.on('message', (reply: WriterReply) => {
+    const waiting = pending.get(reply.id);
+    if (!waiting) return;
+    pending.delete(reply.id);
+    if (pending.size === 0) worker.unref();
+    if ('error' in reply) waiting.reject(fromThreadError(reply.error));
+    else waiting.resolve(reply.value);
+  });
+  worker.on('error', (error) => settleAll(new StoreWriterStoppedError(options.filename, error)));
+  worker.on('exit', () => settleAll(new StoreWriterStoppedError(options.filename)));
+
+  const call = (method: string, args: unknown[]) =>
+    new Promise<unknown>((resolve, reject) => {
+      if (stopped) return reject(stopped);
+      const id = next++;
+      pending.set(id, { resolve, reject });
+      worker.ref();
+      worker.postMessage({ id, method, args } satisfies WriterCall);
+    });
+
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= (async () => {
+      try {
+        if (!stopped) await call('close', []);
+      } catch {
+        // A writer that already stopped has nothing left to close.
+      }
+      await worker.terminate();
+      await reads.close();
+    })();
+    return closing;
+  };
+
+  return new Proxy(reads, {
+    get(target, key, receiver) {
+      const value = Reflect.get(target, key, receiver);
+      if (key === 'close') return close;
+      if (typeof key !== 'string' || typeof value !== 'function' || READ.test(key)) return value;
+      return (...args: unknown[]) => call(key, args);
+    },
+  });
+}
