@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { signForm } from './security';
-import { FORM_SECRET, type Harness, harness, JURISDICTION, seededBatch } from './test-support/harness';
+import { type Harness, harness, JURISDICTION, operatorCookie, seededBatch } from './test-support/harness';
 
 // Planned cancellations (domain.md §10) as operators and the public see them: 迁移申请书 becomes
 // obtainable from the population database on 2027-01-01; the clock is moved, not waited for.
@@ -29,21 +28,6 @@ const page = async (path: string, cookie = '') => {
   return { status: res.status, html: await res.text() };
 };
 
-async function operatorCookie(): Promise<string> {
-  const signed = signForm(FORM_SECRET);
-  const res = await h.app.request(`${ORIGIN}/operator/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: ORIGIN, cookie: signed.cookie },
-    body: new URLSearchParams({ token: h.tokens.reviewer, _csrf: signed.token }).toString(),
-  });
-  return (
-    res.headers
-      .getSetCookie()
-      .find((c) => c.startsWith('jz_token='))
-      ?.split(';')[0] ?? ''
-  );
-}
-
 const step = (who: 'admin' | 'reviewer' | 'legal', body: Record<string, unknown>) =>
   h.call(who, 'POST', '/api/batches/b1/transitions', body);
 
@@ -60,7 +44,7 @@ describe('planned cancellations in the API and pages', () => {
   });
 
   it('shows operators effective and planned apart and together on the batch page', async () => {
-    const cookie = await operatorCookie();
+    const cookie = await operatorCookie(h);
     const html = (await page('/operator/batches/b1', cookie)).html;
     const stats = html.slice(
       html.indexOf('<table id="stats"'),
@@ -84,7 +68,11 @@ describe('planned cancellations in the API and pages', () => {
     ])
       expect((await step('admin', body)).status).toBe(200);
     const draftHome = await page('/');
-    const href = /href="(\/items\/b1\/[0-9a-f]{12})"/.exec(draftHome.html)?.[1];
+    const departmentHref = /href="(\/lists\/b1\?department=[^"]+)"/.exec(draftHome.html)?.[1];
+    expect(departmentHref).toBeDefined();
+    const draftDepartment = (await page(departmentHref!)).html;
+    expect(draftDepartment).toContain('<span class="tag planned">计划取消</span>');
+    const href = /href="(\/items\/b1\/[0-9a-f]{12})"/.exec(draftDepartment)?.[1];
     expect(href).toBeDefined();
     const draftItem = (await page(href!)).html;
     expect(draftItem).toContain('自2027年1月1日起无需提交，由办理部门通过人口信息库共享获取核验');

@@ -187,7 +187,9 @@ export { cancellationRate, formatRate } from './stats/format-rate';
 export type { SummarizeOptions, Summary, Totals } from './stats/summarize';
 export { summarize } from './stats/summarize';
 export type { SummaryAccumulator, SummaryDecision, SummaryMaterial } from './stats/summary-accumulator';
-export { createSummaryAccumulator } from './stats/summary-accumulator';
+export { createSummaryAccumulator, UNTYPED_ITEM_TYPE } from './stats/summary-accumulator';
+export type { ItemCounts, MaterialGroupCount } from './stats/summary-from-groups';
+export { materialStatsValues, summaryFromGroups, TRIM_CHARACTERS } from './stats/summary-from-groups';
 export type { AuditAction } from './store/audit';
 export { AUDIT_ACTIONS, materialQueryText, transitionAuditAction } from './store/audit';
 export { AlreadyExistsError, NotFoundError, VersionConflictError } from './store/errors';
@@ -203,6 +205,7 @@ export {
   commentFromRow,
   materialFromRow,
   publicationMetaFromRow,
+  seqAfterCursor,
   TOKEN_COLUMNS,
   tokenFromRow,
   tokenRowValues,
@@ -217,6 +220,8 @@ export type {
   ImportInput,
   ImportResult,
   MaterialChange,
+  MaterialPage,
+  MaterialPageQuery,
   MaterialQuery,
   MaterialRecord,
   NewBatch,

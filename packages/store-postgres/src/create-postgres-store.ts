@@ -15,6 +15,7 @@ import {
   type MaterialRecord,
   materialFromRow,
   materialQueryText,
+  materialStatsValues,
   NotFoundError,
   openAdjustmentDraft,
   planImport,
@@ -27,6 +28,7 @@ import {
 import pg from 'pg';
 import { postgresCaseMethods } from './cases';
 import { SchemaTooNewError } from './errors';
+import { postgresMaterialStatsMethods } from './material-stats';
 import { migratePostgres, POSTGRES_MIGRATIONS } from './migrations';
 import { postgresRateLimitMethods } from './rate-limits';
 import { exportPostgresSnapshot, importPostgresSnapshot } from './snapshot';
@@ -231,10 +233,11 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
           ]);
         }
         for (const { material, decision: d, seq, write } of plan.rows) {
+          const stats = materialStatsValues(material, d);
           if (write === 'insert') {
             await client.query(
-              `INSERT INTO materials (batch_id, id, seq, department, item_name, name, verdict, category, agreement, status, material, decision, annotation, version, updated_at)
-               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, NULL, 1, $13)`,
+              `INSERT INTO materials (batch_id, id, seq, department, item_name, name, verdict, category, agreement, status, material, decision, annotation, version, updated_at, item_key, item_type, effective_from)
+               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, NULL, 1, $13, $14, $15, $16)`,
               [
                 batchId,
                 material.id,
@@ -249,12 +252,16 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
                 json(material),
                 json(d),
                 at,
+                stats.itemKey,
+                stats.itemType,
+                stats.effectiveFrom,
               ],
             );
           } else {
             await client.query(
               `UPDATE materials SET seq = $1, item_name = $2, name = $3, verdict = $4, category = $5, agreement = $6, status = $7,
-                 material = $8, decision = $9, version = version + 1, updated_at = $10 WHERE batch_id = $11 AND id = $12`,
+                 material = $8, decision = $9, version = version + 1, updated_at = $10, item_key = $13, item_type = $14,
+                 effective_from = $15 WHERE batch_id = $11 AND id = $12`,
               [
                 seq,
                 material.item.name,
@@ -268,6 +275,9 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
                 at,
                 batchId,
                 material.id,
+                stats.itemKey,
+                stats.itemType,
+                stats.effectiveFrom,
               ],
             );
           }
@@ -328,6 +338,8 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
       );
     },
 
+    ...postgresMaterialStatsMethods(pool, maxPage),
+
     async getMaterial(batchId, materialId) {
       const row = await selectMaterial(pool, batchId, materialId);
       return row ? materialFromRow(row) : undefined;
@@ -357,8 +369,18 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
           updated = (
             await client.query(
               `UPDATE materials SET verdict = $1, category = $2, agreement = $3, status = $4, decision = $5, version = version + 1,
-                 updated_at = $6 WHERE batch_id = $7 AND id = $8 RETURNING *`,
-              [d.verdict, d.category, d.agreement, d.status, json(d), at, batchId, materialId],
+                 updated_at = $6, effective_from = $9 WHERE batch_id = $7 AND id = $8 RETURNING *`,
+              [
+                d.verdict,
+                d.category,
+                d.agreement,
+                d.status,
+                json(d),
+                at,
+                batchId,
+                materialId,
+                materialStatsValues(current.material, d).effectiveFrom,
+              ],
             )
           ).rows[0];
           await listChanged(client, batch, ctx, at);

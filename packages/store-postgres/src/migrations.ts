@@ -1,5 +1,6 @@
 import type { PoolClient } from 'pg';
 import { CASES_MIGRATION_SQL } from './cases';
+import { MATERIAL_STATS_MIGRATION_SQL } from './material-stats';
 import { RATE_LIMITS_MIGRATION_SQL } from './rate-limits';
 
 /** A schema step. Never edit a shipped migration: add the next one (numbered like SQLite's). */
@@ -128,6 +129,11 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
     version: 3,
     name: 'rate limits shared by every instance',
     sql: RATE_LIMITS_MIGRATION_SQL,
+  },
+  {
+    version: 4,
+    name: 'statistics and list pages from indexed columns',
+    sql: MATERIAL_STATS_MIGRATION_SQL,
   },
 ];
 

@@ -7,6 +7,7 @@ import {
   caseRowValues,
   commentFromRow,
   materialFromRow,
+  materialStatsValues,
   publicationMetaFromRow,
   type StoreRow,
   type StoreSnapshot,
@@ -101,9 +102,10 @@ export async function importPostgresSnapshot(client: pg.PoolClient, snapshot: St
       const seq = (seqs.get(m.batchId) ?? 0) + 1;
       seqs.set(m.batchId, seq);
       const d = m.decision;
+      const stats = materialStatsValues(m.material, d);
       await q(
-        `INSERT INTO materials (batch_id, id, seq, department, item_name, name, verdict, category, agreement, status, material, decision, annotation, version, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+        `INSERT INTO materials (batch_id, id, seq, department, item_name, name, verdict, category, agreement, status, material, decision, annotation, version, updated_at, item_key, item_type, effective_from)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)`,
         [
           m.batchId,
           m.material.id,
@@ -120,6 +122,9 @@ export async function importPostgresSnapshot(client: pg.PoolClient, snapshot: St
           json(m.annotation),
           m.version,
           m.updatedAt,
+          stats.itemKey,
+          stats.itemType,
+          stats.effectiveFrom,
         ],
       );
     }

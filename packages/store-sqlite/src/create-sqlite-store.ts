@@ -20,6 +20,7 @@ import {
   type MaterialRecord,
   materialFromRow,
   materialQueryText,
+  materialStatsValues,
   type NewBatch,
   type NewPublication,
   NotFoundError,
@@ -38,6 +39,7 @@ import {
 import Database from 'better-sqlite3';
 import { sqliteCaseMethods } from './cases';
 import { SchemaTooNewError } from './errors';
+import { sqliteMaterialStatsMethods } from './material-stats';
 import { MIGRATIONS, migrate } from './migrations';
 import { offThreadStore } from './off-thread';
 import { rateLimitMethods } from './rate-limits';
@@ -244,15 +246,17 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
         const remove = db.prepare('DELETE FROM materials WHERE batch_id = ? AND id = ?');
         for (const id of plan.remove) remove.run(batchId, id);
         const insert = db.prepare(
-          `INSERT INTO materials (batch_id, id, seq, department, item_name, name, verdict, category, agreement, status, material, decision, annotation, version, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, 1, ?)`,
+          `INSERT INTO materials (batch_id, id, seq, department, item_name, name, verdict, category, agreement, status, material, decision, annotation, version, updated_at, item_key, item_type, effective_from)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, 1, ?, ?, ?, ?)`,
         );
         const update = db.prepare(
           `UPDATE materials SET seq = ?, item_name = ?, name = ?, verdict = ?, category = ?, agreement = ?, status = ?,
-             material = ?, decision = ?, version = version + 1, updated_at = ? WHERE batch_id = ? AND id = ?`,
+             material = ?, decision = ?, version = version + 1, updated_at = ?, item_key = ?, item_type = ?, effective_from = ?
+           WHERE batch_id = ? AND id = ?`,
         );
         for (const { material, decision, seq, write } of plan.rows) {
           const d = decision;
+          const stats = materialStatsValues(material, d);
           if (write === 'insert') {
             insert.run(
               batchId,
@@ -268,6 +272,9 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
               json(material),
               json(d),
               at,
+              stats.itemKey,
+              stats.itemType,
+              stats.effectiveFrom,
             );
           } else {
             update.run(
@@ -281,6 +288,9 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
               json(material),
               json(d),
               at,
+              stats.itemKey,
+              stats.itemType,
+              stats.effectiveFrom,
               batchId,
               material.id,
             );
@@ -352,6 +362,8 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
       );
     },
 
+    ...sqliteMaterialStatsMethods(db, maxPage),
+
     async getMaterial(batchId, materialId) {
       const row = selectMaterial.get(batchId, materialId) as Row | undefined;
       return row ? materialFromRow(row) : undefined;
@@ -372,9 +384,19 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
         if (change.kind === 'review') {
           const d = change.decision;
           db.prepare(
-            `UPDATE materials SET verdict = ?, category = ?, agreement = ?, status = ?, decision = ?, version = version + 1, updated_at = ?
-             WHERE batch_id = ? AND id = ?`,
-          ).run(d.verdict, d.category, d.agreement, d.status, json(d), at, batchId, materialId);
+            `UPDATE materials SET verdict = ?, category = ?, agreement = ?, status = ?, decision = ?, effective_from = ?,
+               version = version + 1, updated_at = ? WHERE batch_id = ? AND id = ?`,
+          ).run(
+            d.verdict,
+            d.category,
+            d.agreement,
+            d.status,
+            json(d),
+            materialStatsValues(current.material, d).effectiveFrom,
+            at,
+            batchId,
+            materialId,
+          );
           listChanged(batch, ctx, at);
         } else {
           db.prepare(

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { CASES_MIGRATION_SQL } from './cases';
+import { MATERIAL_STATS_MIGRATION_SQL } from './material-stats';
 import { RATE_LIMITS_MIGRATION_SQL } from './rate-limits';
 
 /** A schema step. Never edit a shipped migration: add the next one. */
@@ -148,6 +149,11 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 6,
     name: 'rate limits shared by every process on the file',
     sql: RATE_LIMITS_MIGRATION_SQL,
+  },
+  {
+    version: 7,
+    name: 'statistics and list pages from indexed columns',
+    sql: MATERIAL_STATS_MIGRATION_SQL,
   },
 ];
 

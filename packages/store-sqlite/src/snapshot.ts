@@ -7,6 +7,7 @@ import {
   caseRowValues,
   commentFromRow,
   materialFromRow,
+  materialStatsValues,
   publicationMetaFromRow,
   type StoreRow,
   type StoreSnapshot,
@@ -83,14 +84,15 @@ export function importSqliteSnapshot(db: Database.Database, snapshot: StoreSnaps
       );
     }
     const material = db.prepare(
-      `INSERT INTO materials (batch_id, id, seq, department, item_name, name, verdict, category, agreement, status, material, decision, annotation, version, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO materials (batch_id, id, seq, department, item_name, name, verdict, category, agreement, status, material, decision, annotation, version, updated_at, item_key, item_type, effective_from)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const seqs = new Map<string, number>();
     for (const m of snapshot.materials) {
       const seq = (seqs.get(m.batchId) ?? 0) + 1;
       seqs.set(m.batchId, seq);
       const d = m.decision;
+      const stats = materialStatsValues(m.material, d);
       material.run(
         m.batchId,
         m.material.id,
@@ -107,6 +109,9 @@ export function importSqliteSnapshot(db: Database.Database, snapshot: StoreSnaps
         json(m.annotation),
         m.version,
         m.updatedAt,
+        stats.itemKey,
+        stats.itemType,
+        stats.effectiveFrom,
       );
     }
     const transition = db.prepare(

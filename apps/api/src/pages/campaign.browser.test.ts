@@ -334,8 +334,9 @@ describe.skipIf(!READY)('the campaign in a real browser', () => {
     clock = new Date('2018-08-22T10:00:00+08:00');
     const citizen = await (await browser.newContext({ javaScriptEnabled: false, locale: 'zh-CN' })).newPage();
     await citizen.goto(`${server.url}/`);
-    await citizen.locator('details summary', { hasText: CIVIL }).click();
-    await citizen.click('a:has-text("婚姻登记")');
+    // A list out for comment is paged: its department's page, then the item.
+    await citizen.click(`ul.departments a:has-text("${CIVIL}")`);
+    await citizen.click('main article h3 a:has-text("婚姻登记")');
     const article = citizen.locator('main article', { hasText: '居民身份证' });
     await article.locator('summary').click();
     await article.locator('textarea').fill('建议注明通过哪个平台核验身份证。');

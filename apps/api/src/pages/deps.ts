@@ -25,6 +25,8 @@ export interface PageDeps {
   letters?: LetterService | undefined;
   /** IANA zone dates are shown in (domain.md §9 `timeZone`; default Asia/Shanghai). */
   timeZone?: string;
+  /** The clock: which day it is decides whether a draft's cancellation is still planned (§10). */
+  now?: () => Date;
 }
 
 /** A stored instant as the day people in the city read it. */

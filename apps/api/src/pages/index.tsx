@@ -20,6 +20,7 @@ import { uploadPages } from './operator/upload';
 import { versionPages } from './operator/versions';
 import { caseReportPages } from './public/case-report';
 import { commitmentPages } from './public/commitment';
+import { draftListPages } from './public/draft-list';
 import { publicHome } from './public/home';
 import { itemPages } from './public/item';
 import { createPublicLists } from './public-lists';
@@ -30,6 +31,7 @@ import { createPublicLists } from './public-lists';
  */
 const MODULES: PageModule[] = [
   publicHome,
+  draftListPages,
   itemPages,
   commitmentPages,
   caseReportPages,

@@ -15,6 +15,7 @@ export const PUBLIC_LABELS = {
   noPublished: { zh: '尚未公布清单。', en: 'No list has been published yet.' },
   matches: { zh: '处名称匹配', en: 'matching names' },
   nextPage: { zh: '下一页', en: 'Next page' },
+  draftDepartments: { zh: '各部门事项清单', en: 'Departments of this list' },
   noResults: { zh: '没有找到符合条件的事项或材料。', en: 'No item or material matches.' },
   results: { zh: '条结果', en: 'results' },
   materials: { zh: '项材料', en: 'materials' },

@@ -144,9 +144,12 @@ describe.skipIf(!BROWSER_READY || workbooks.length === 0)('pages in a real brows
     await page.goto(`${server.url}/`);
     await checkAccessibility(page);
     await expect(page.locator('h2', { hasText: '公开征求意见' }).count()).resolves.toBe(1);
-    await page.locator('details summary').first().click();
     await shoot(page, '01-home-comment-period');
-    await page.locator('details a').first().click();
+    // A list out for comment is paged: a department's page first, then one of its items.
+    await page.locator('ul.departments a').first().click();
+    await checkAccessibility(page);
+    await shoot(page, '01-draft-department-page');
+    await page.locator('main article h3 a').first().click();
     await expect(page.locator('h1').count()).resolves.toBe(1);
     await checkAccessibility(page);
     const first = page.locator('main article').first();

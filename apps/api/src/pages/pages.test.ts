@@ -126,7 +126,12 @@ describe('public pages', () => {
     await walkToComment();
     const home = await page('/');
     expect(home.html).toContain('公开征求意见');
-    const href = /href="(\/items\/b1\/[0-9a-f]{12})"/.exec(home.html)?.[1];
+    // The home page links each department's page of the draft; that page links the items.
+    const departmentHref = /href="(\/lists\/b1\?department=[^"]+)"/.exec(home.html)?.[1];
+    expect(departmentHref).toBeDefined();
+    const departmentPage = await page(departmentHref!);
+    expect(departmentPage.status).toBe(200);
+    const href = /href="(\/items\/b1\/[0-9a-f]{12})"/.exec(departmentPage.html)?.[1];
     expect(href).toBeDefined();
     const item = await page(href!);
     expect(item.status).toBe(200);

@@ -4,6 +4,7 @@ import {
   formatLocalDate,
   itemKey,
   type JianzhengStore,
+  type MaterialRecord,
   normalizeName,
   type Publication,
   plannedFrom,
@@ -116,6 +117,46 @@ function fromPublication(publication: Publication, timeZone: string | undefined)
   };
 }
 
+/** One material of a list out for comment as the public sees it, planned only while its day is ahead. */
+export function draftMaterial(
+  { material, decision }: Pick<MaterialRecord, 'material' | 'decision'>,
+  categories: ReadonlyMap<string, CategoryDefinition>,
+  today: string,
+): PublicMaterial {
+  const category = decision.category ? categories.get(decision.category) : undefined;
+  return {
+    id: material.id,
+    name: material.name,
+    verdict: decision.verdict,
+    category: decision.category
+      ? {
+          id: decision.category,
+          zh: category?.label.zh ?? decision.category,
+          en: category?.label.en ?? decision.category,
+        }
+      : null,
+    // Planned only while its day is still ahead, in the city's zone (§10).
+    effectiveFrom: decision.verdict === 'cancel' ? plannedFrom(decision.effectiveFrom, today) : null,
+    replacement: decision.replacement,
+    issuer: material.issuer ?? null,
+    legalBasis: material.legalBasis ?? null,
+  };
+}
+
+/** An item of a list out for comment, without its materials yet. */
+export function draftItem(item: MaterialRecord['material']['item']): PublicItem {
+  return {
+    slug: itemSlug(item),
+    code: item.code ?? null,
+    name: item.name,
+    type: item.type ?? null,
+    materials: [],
+  };
+}
+
+/** Materials read per store query while a draft's search index is built. */
+const DRAFT_PAGE = 500;
+
 async function fromDraft(
   store: JianzhengStore,
   batch: BatchRecord,
@@ -123,44 +164,27 @@ async function fromDraft(
   today: string,
 ): Promise<PublicList> {
   const departments = new Map<string, Map<string, PublicItem>>();
-  for (const { material, decision } of await store.allMaterials(batch.id)) {
-    const department = material.item.department;
-    let items = departments.get(department);
-    if (!items) {
-      items = new Map();
-      departments.set(department, items);
+  // Page by page (keyset), never the whole list in one query result.
+  let cursor: string | null = null;
+  do {
+    const page = await store.pageMaterials(batch.id, { cursor, limit: DRAFT_PAGE });
+    for (const record of page.items) {
+      const department = record.material.item.department;
+      let items = departments.get(department);
+      if (!items) {
+        items = new Map();
+        departments.set(department, items);
+      }
+      const key = itemKey(record.material.item);
+      let item = items.get(key);
+      if (!item) {
+        item = draftItem(record.material.item);
+        items.set(key, item);
+      }
+      item.materials.push(draftMaterial(record, categories, today));
     }
-    const key = itemKey(material.item);
-    let item = items.get(key);
-    if (!item) {
-      item = {
-        slug: itemSlug(material.item),
-        code: material.item.code ?? null,
-        name: material.item.name,
-        type: material.item.type ?? null,
-        materials: [],
-      };
-      items.set(key, item);
-    }
-    const category = decision.category ? categories.get(decision.category) : undefined;
-    item.materials.push({
-      id: material.id,
-      name: material.name,
-      verdict: decision.verdict,
-      category: decision.category
-        ? {
-            id: decision.category,
-            zh: category?.label.zh ?? decision.category,
-            en: category?.label.en ?? decision.category,
-          }
-        : null,
-      // Planned only while its day is still ahead, in the city's zone (§10).
-      effectiveFrom: decision.verdict === 'cancel' ? plannedFrom(decision.effectiveFrom, today) : null,
-      replacement: decision.replacement,
-      issuer: material.issuer ?? null,
-      legalBasis: material.legalBasis ?? null,
-    });
-  }
+    cursor = page.next;
+  } while (cursor);
   return {
     batchId: batch.id,
     title: batch.title,

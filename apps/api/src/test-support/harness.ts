@@ -1,10 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Role } from '@jianzheng/core';
+import type { JianzhengStore, Role } from '@jianzheng/core';
 import { createSqliteStore, type SqliteStore } from '@jianzheng/store-sqlite';
 import ExcelJS from 'exceljs';
 import { type CreateAppOptions, createApp } from '../app';
+import { signForm } from '../security';
 import { createToken } from '../tokens';
 
 /** The page-form key every harness app uses, so tests can sign forms (`signForm`). */
@@ -12,8 +13,16 @@ export const FORM_SECRET = new Uint8Array(32).fill(7);
 
 export const JURISDICTION = { code: '341300', name: '宿州市', level: 'city' as const };
 
-/** A real SQLite file in a temp dir, the app over it, and one token per role. */
-export async function harness(options: Partial<Omit<CreateAppOptions, 'store'>> = {}) {
+/**
+ * A real SQLite file in a temp dir, the app over it, and one token per role. `wrapStore` gives the
+ * app a wrapper of that store (e.g. one whose `allMaterials` throws); `store` stays the real one.
+ */
+export async function harness(
+  options: Partial<Omit<CreateAppOptions, 'store'>> & {
+    wrapStore?: (store: SqliteStore) => JianzhengStore;
+  } = {},
+) {
+  const { wrapStore, ...appOptions } = options;
   const dir = mkdtempSync(join(tmpdir(), 'jz-api-'));
   const file = join(dir, 'jianzheng.db');
   const store: SqliteStore = createSqliteStore({ filename: file });
@@ -24,8 +33,8 @@ export async function harness(options: Partial<Omit<CreateAppOptions, 'store'>> 
     log: () => {},
     formSecret: FORM_SECRET,
     now: () => moved ?? new Date(),
-    ...options,
-    store,
+    ...appOptions,
+    store: wrapStore ? wrapStore(store) : store,
   });
   const token = async (role: Role, department?: string) =>
     (await createToken({ store, role, department: department ?? null, label: `${role}-${department ?? ''}` }))
@@ -84,6 +93,23 @@ export async function harness(options: Partial<Omit<CreateAppOptions, 'store'>> 
 }
 
 export type Harness = Awaited<ReturnType<typeof harness>>;
+
+/** Logs in on the operator pages with a role's token, as a browser would; the `jz_token=…` cookie. */
+export async function operatorCookie(h: Harness, who: 'admin' | 'reviewer' | 'legal' = 'reviewer') {
+  const origin = 'http://localhost';
+  const signed = signForm(FORM_SECRET);
+  const res = await h.app.request(`${origin}/operator/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', origin, cookie: signed.cookie },
+    body: new URLSearchParams({ token: h.tokens[who], _csrf: signed.token }).toString(),
+  });
+  return (
+    res.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('jz_token='))
+      ?.split(';')[0] ?? ''
+  );
+}
 
 /** A token in the SQLite file `dbPath` (opened and closed around it), as `jianzheng token create` makes one. */
 export async function tokenIn(

@@ -37,7 +37,8 @@ interface Slice {
   byCategory: Record<string, number>;
 }
 
-const UNTYPED = '未分类';
+/** The item type a material is counted under when its item has none. */
+export const UNTYPED_ITEM_TYPE = '未分类';
 
 /**
  * Starts an empty summary (domain.md §7). It holds counters per department, item type and
@@ -104,7 +105,7 @@ export function createSummaryAccumulator(options: SummarizeOptions = {}): Summar
       const key = itemKey(material.item);
       count(whole, key, decision);
       count(slice(departments, material.item.department), key, decision);
-      count(slice(itemTypes, material.item.type ?? UNTYPED), key, decision);
+      count(slice(itemTypes, material.item.type ?? UNTYPED_ITEM_TYPE), key, decision);
       if (decision) agreement[decision.agreement]++;
     },
     result() {

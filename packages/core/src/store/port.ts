@@ -1,4 +1,5 @@
 import type { TransitionPlan } from '../batch/transitions';
+import type { SummarizeOptions, Summary } from '../stats/summarize';
 import type { CaseStore } from '../supervision/case-store';
 import type {
   AuditEntry,
@@ -8,6 +9,8 @@ import type {
   ImportInput,
   ImportResult,
   MaterialChange,
+  MaterialPage,
+  MaterialPageQuery,
   MaterialQuery,
   MaterialRecord,
   NewBatch,
@@ -51,8 +54,20 @@ export interface JianzhengStore extends CaseStore {
    */
   importMaterials(batchId: string, input: ImportInput, ctx: WriteContext): Promise<ImportResult>;
   listMaterials(batchId: string, query?: MaterialQuery): Promise<Page<MaterialRecord>>;
-  /** Every material of the batch in list order (for publications and statistics). */
+  /** Every material of the batch in list order (for a publication, which writes the whole list). */
   allMaterials(batchId: string): Promise<MaterialRecord[]>;
+  /**
+   * Exactly what core's `summarize` returns for `allMaterials(batchId)` with these options, counted
+   * by the database (aggregates over indexed columns): no material is read into memory, so the
+   * statistics of a province's list cost as little as a city's.
+   */
+  summarizeMaterials(batchId: string, options?: SummarizeOptions): Promise<Summary>;
+  /**
+   * A page of the batch's materials in list order (`allMaterials`' order), optionally of one
+   * department, after the cursor of the previous page. Keyset paging: a page costs its own rows
+   * whatever its depth, and the pages cover every material once while the list is unchanged.
+   */
+  pageMaterials(batchId: string, query?: MaterialPageQuery): Promise<MaterialPage>;
   getMaterial(batchId: string, materialId: string): Promise<MaterialRecord | undefined>;
   /**
    * Applies a change only when the material's version still equals `expectedVersion` and the list

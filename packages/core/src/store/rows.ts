@@ -175,3 +175,11 @@ export function caseRowValues(c: CaseRecord): unknown[] {
     json(c.closed),
   ];
 }
+
+/**
+ * The list position (`seq`) a material page's cursor stands for: the stores' cursors are the
+ * `seq` of the last row given. Absent or malformed cursors start at the beginning.
+ */
+export function seqAfterCursor(cursor: string | null | undefined): number {
+  return cursor && /^\d{1,15}$/.test(cursor) ? Number(cursor) : 0;
+}

@@ -73,6 +73,22 @@ export interface Page<T> {
   items: T[];
 }
 
+/** A page of a batch's materials in list order (`JianzhengStore.pageMaterials`). */
+export interface MaterialPageQuery {
+  /** Only this department's materials (still in list order). */
+  department?: string;
+  /** The `next` of the previous page; absent or null for the first page. */
+  cursor?: string | null;
+  /** Page size; the store may cap it. */
+  limit?: number;
+}
+
+export interface MaterialPage {
+  items: MaterialRecord[];
+  /** Cursor of the following page; null on the last one. */
+  next: string | null;
+}
+
 /** One file's materials and their fresh decisions, replacing the listed departments. */
 export interface ImportInput {
   /** Departments whose materials the file replaces (all of them, even when a sheet is empty). */

@@ -5,6 +5,7 @@ import { casesContract } from './cases';
 import { guardsContract } from './guards';
 import { racesContract } from './races';
 import { rateLimitsContract } from './rate-limits';
+import { summaryContract } from './summary';
 
 /** One fresh, empty database for one test. */
 export interface StoreContractDatabase {
@@ -30,7 +31,7 @@ export interface ContractEnv {
 /**
  * Registers (vitest) every behaviour of the `JianzhengStore` port against an adapter: batches,
  * re-import planning, queries, optimistic versions, transitions with publications, comments,
- * tokens, supervision cases, shared rate limits, the audit vocabulary, the guards of domain.md §5 inside the transaction, and the
+ * tokens, supervision cases, shared rate limits, statistics and list pages equal to core's over the whole list, the audit vocabulary, the guards of domain.md §5 inside the transaction, and the
  * races between two handles on one database. One call per adapter:
  * `runStoreContract('sqlite', { setup: async () => … })`.
  */
@@ -69,5 +70,6 @@ export function runStoreContract(name: string, target: StoreContractTarget): voi
     racesContract(env);
     casesContract(env);
     rateLimitsContract(env);
+    summaryContract(env);
   });
 }

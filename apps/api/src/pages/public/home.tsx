@@ -6,6 +6,7 @@ import type { PublicList } from '../public-lists';
 import { type SearchResult, searchLists } from '../public-search';
 import { takeFlash } from '../session';
 import { cancelledCount, itemHref, ListMeta, MaterialLists } from './components';
+import { draftListHref } from './draft-list';
 
 /** Items on one page of search results; the next page is a link (a cursor), never a longer page. */
 const PAGE_ITEMS = 50;
@@ -39,6 +40,28 @@ function ListHeader({ list, lang }: { list: PublicList; lang: Lang }) {
       </h2>
       <ListMeta list={list} lang={lang} />
       {list.stage === 'public-comment' ? <p class="small">{t(lang, 'draftNotice')}</p> : null}
+    </>
+  );
+}
+
+/**
+ * A list out for comment links to its own paged pages (one department at a time) instead of
+ * listing every item here: a draft can be a province's whole list.
+ */
+function DraftDepartments({ list, lang }: { list: PublicList; lang: Lang }) {
+  return (
+    <>
+      <p>
+        <a href={draftListHref(list.batchId, lang)}>{t(lang, 'draftDepartments')}</a>
+      </p>
+      <ul class="departments">
+        {list.departments.map((d) => (
+          <li>
+            <a href={draftListHref(list.batchId, lang, { department: d.name })}>{d.name}</a>
+            {paren(lang, `${d.items.length} ${t(lang, 'items')}`)}
+          </li>
+        ))}
+      </ul>
     </>
   );
 }
@@ -122,28 +145,31 @@ export const publicHome: PageModule = (deps) => {
           : all.map((list) => (
               <section class="card" aria-labelledby={`list-${list.batchId}`}>
                 <ListHeader list={list} lang={lang} />
-                {list.departments.map((d) => (
-                  <details>
-                    <summary>
-                      {d.name}
-                      {paren(lang, `${d.items.length} ${t(lang, 'items')}`)}
-                    </summary>
-                    <ul>
-                      {d.items.map((item) => {
-                        const gone = item.materials.filter((m) => m.verdict === 'cancel').length;
-                        return (
-                          <li>
-                            <a href={itemHref(list, item, lang)}>{item.name}</a>{' '}
-                            <span class="small">
-                              {t(lang, 'stillRequired')} {item.materials.length - gone} ·{' '}
-                              {t(lang, 'cancelledCount')} {cancelledCount(item.materials, lang)}
-                            </span>
-                          </li>
-                        );
-                      })}
-                    </ul>
-                  </details>
-                ))}
+                {list.stage === 'public-comment' ? <DraftDepartments list={list} lang={lang} /> : null}
+                {list.stage === 'public-comment'
+                  ? null
+                  : list.departments.map((d) => (
+                      <details>
+                        <summary>
+                          {d.name}
+                          {paren(lang, `${d.items.length} ${t(lang, 'items')}`)}
+                        </summary>
+                        <ul>
+                          {d.items.map((item) => {
+                            const gone = item.materials.filter((m) => m.verdict === 'cancel').length;
+                            return (
+                              <li>
+                                <a href={itemHref(list, item, lang)}>{item.name}</a>{' '}
+                                <span class="small">
+                                  {t(lang, 'stillRequired')} {item.materials.length - gone} ·{' '}
+                                  {t(lang, 'cancelledCount')} {cancelledCount(item.materials, lang)}
+                                </span>
+                              </li>
+                            );
+                          })}
+                        </ul>
+                      </details>
+                    ))}
               </section>
             ))}
         {nextHref ? (

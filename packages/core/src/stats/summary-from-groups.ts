@@ -1,0 +1,137 @@
+import { DEFAULT_CATEGORIES } from '../model/category';
+import type { Agreement, Decision, Verdict } from '../model/decision';
+import type { Material } from '../model/material';
+import { itemKey } from '../model/service-item';
+import { cancellationRate } from './format-rate';
+import type { SummarizeOptions, Summary, Totals } from './summarize';
+import { UNTYPED_ITEM_TYPE } from './summary-accumulator';
+
+/**
+ * The values a store keeps beside a material so that statistics are SQL aggregates over indexed
+ * columns: the item key `summarize` counts items by, the item type it slices by (untyped ones
+ * under `UNTYPED_ITEM_TYPE`), and the decision's `effectiveFrom` (a blank one is none).
+ */
+export function materialStatsValues(
+  material: Pick<Material, 'item'>,
+  decision: Pick<Decision, 'effectiveFrom'>,
+): { itemKey: string; itemType: string; effectiveFrom: string | null } {
+  return {
+    itemKey: itemKey(material.item),
+    itemType: material.item.type ?? UNTYPED_ITEM_TYPE,
+    effectiveFrom: decision.effectiveFrom || null,
+  };
+}
+
+/**
+ * The characters JavaScript's `trim()` removes (what `itemKey` trims), for a store migration that
+ * derives item keys of stored rows in SQL.
+ */
+export const TRIM_CHARACTERS =
+  ' \t\n\v\f\r\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
+
+/**
+ * One row of a store's `GROUP BY department, item type, verdict, category, agreement, planned`:
+ * how many materials share these values, and the smallest list position (`seq`) among them, which
+ * orders departments, item types and extra categories as `summarize` meets them.
+ */
+export interface MaterialGroupCount {
+  department: string;
+  itemType: string;
+  verdict: Verdict;
+  /** The category of a cancellation (`uncategorized` when it has none); null for a retained one. */
+  category: string | null;
+  agreement: Agreement;
+  /** A cancellation whose `effectiveFrom` is after the day counted (or any, without a day). */
+  planned: boolean;
+  materials: number;
+  firstSeq: number;
+}
+
+/** Distinct items (item keys) of the whole list, per department and per item type. */
+export interface ItemCounts {
+  whole: number;
+  byDepartment: ReadonlyMap<string, number>;
+  byItemType: ReadonlyMap<string, number>;
+}
+
+interface Slice {
+  materials: number;
+  cancelled: number;
+  planned: number;
+  byCategory: Record<string, number>;
+}
+
+/**
+ * Builds exactly what core's `summarize` returns for the same records from a store's grouped
+ * counts, so statistics never need the materials themselves. `options` as for `summarize`; the
+ * store applied `asOf` when it decided which rows are `planned`.
+ */
+export function summaryFromGroups(
+  groups: readonly MaterialGroupCount[],
+  items: ItemCounts,
+  options: Pick<SummarizeOptions, 'categories'> = {},
+): Summary {
+  const categoryIds = [...(options.categories ?? DEFAULT_CATEGORIES.map((c) => c.id))];
+  const fresh = (): Slice => ({
+    materials: 0,
+    cancelled: 0,
+    planned: 0,
+    byCategory: Object.fromEntries(categoryIds.map((id) => [id, 0])) as Record<string, number>,
+  });
+  const whole = fresh();
+  const departments = new Map<string, Slice>();
+  const itemTypes = new Map<string, Slice>();
+  const agreement: Record<Agreement, number> = {
+    agree: 0,
+    'engine-cancels': 0,
+    'department-cancels': 0,
+    'no-proposal': 0,
+  };
+  const slice = (map: Map<string, Slice>, key: string): Slice => {
+    let acc = map.get(key);
+    if (acc === undefined) {
+      acc = fresh();
+      map.set(key, acc);
+    }
+    return acc;
+  };
+  const count = (acc: Slice, g: MaterialGroupCount) => {
+    acc.materials += g.materials;
+    if (g.verdict !== 'cancel') return;
+    acc.cancelled += g.materials;
+    if (g.planned) acc.planned += g.materials;
+    const category = g.category ?? 'uncategorized';
+    acc.byCategory[category] = (acc.byCategory[category] ?? 0) + g.materials;
+  };
+  // In list order, so that slices and extra categories appear where `summarize` first meets them.
+  for (const g of [...groups].sort((a, b) => a.firstSeq - b.firstSeq)) {
+    count(whole, g);
+    count(slice(departments, g.department), g);
+    count(slice(itemTypes, g.itemType), g);
+    agreement[g.agreement] += g.materials;
+  }
+  const totals = (acc: Slice, itemCount: number): Totals => ({
+    items: itemCount,
+    materials: acc.materials,
+    cancelled: acc.cancelled,
+    effective: acc.cancelled - acc.planned,
+    planned: acc.planned,
+    retained: acc.materials - acc.cancelled,
+    cancellationRate: cancellationRate(acc.cancelled, acc.materials),
+    plannedRate: cancellationRate(acc.planned, acc.materials),
+    byCategory: { ...acc.byCategory },
+  });
+  return {
+    departments: departments.size,
+    ...totals(whole, items.whole),
+    byDepartment: [...departments].map(([department, acc]) => ({
+      department,
+      ...totals(acc, items.byDepartment.get(department) ?? 0),
+    })),
+    byItemType: [...itemTypes].map(([itemType, acc]) => ({
+      itemType,
+      ...totals(acc, items.byItemType.get(itemType) ?? 0),
+    })),
+    agreement,
+  };
+}
