@@ -45,7 +45,7 @@ const page = async (path: string, cookie = '') => {
   const res = await h.app.request(`${ORIGIN}${path}`, { headers: cookie ? { cookie } : {} });
   return { status: res.status, html: await res.text() };
 };
-const unescape = (href: string) => href.replaceAll('&amp;', '&');
+const htmlHref = (href: string) => href.replaceAll('&amp;', '&');
 
 async function openComment(batchId: string) {
   for (const body of [
@@ -132,7 +132,7 @@ describe('reads served to many never load every material', () => {
 
     // Follow the next links: every material once, at most 100 per page.
     const seen: string[] = [];
-    let href: string | undefined = unescape(rowsOf[0]![1]!);
+    let href: string | undefined = htmlHref(rowsOf[0]![1]!);
     let pages = 0;
     let itemHref: string | undefined;
     while (href) {
@@ -143,7 +143,7 @@ describe('reads served to many never load every material', () => {
       seen.push(...names);
       itemHref ??= /href="(\/items\/big\/[0-9a-f]{12})"/.exec(res.html)?.[1];
       href = /href="([^"]+)" rel="next" id="next-page"/.exec(res.html)?.[1];
-      href = href ? unescape(href) : undefined;
+      href = href ? htmlHref(href) : undefined;
       pages++;
     }
     expect(pages).toBe(3);

@@ -74,7 +74,7 @@ export const draftListPages: PageModule = (deps) => {
     const lang = langOf(c.req.query('lang'));
     const batch = await deps.store.getBatch(c.req.param('batchId'));
     // Unknown batches and batches not out for comment look the same to the public.
-    if (!batch || batch.stage !== 'public-comment') return deps.notFound(c);
+    if (batch?.stage !== 'public-comment') return deps.notFound(c);
     const list = header(batch);
     const department = c.req.query('department');
     const title = `${list.jurisdiction} · ${list.title}`;
