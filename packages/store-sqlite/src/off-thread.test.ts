@@ -13,6 +13,7 @@ import {
 } from '@jianzheng/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSqliteStore, type SqliteStore } from './index';
+import { answeredOnCallerThread } from './off-thread';
 
 const admin: Actor = { id: 'admin-1', role: 'admin' };
 const jurisdiction = { code: '341300', name: '宿州市', level: 'city' as const };
@@ -132,6 +133,30 @@ describe('createSqliteStore({ offThread: true })', () => {
       .createBatch({ id: 'b1', title: '重复', jurisdiction, departments: [] }, { actor: admin })
       .catch((e: unknown) => e);
     expect(again).toMatchObject({ code: 'ALREADY_EXISTS' });
+  });
+
+  it('sends exactly the writes to the worker: a new store method must be classified on purpose', () => {
+    const store = open(false);
+    const methods = Object.keys(store).filter((key) => typeof store[key as keyof SqliteStore] === 'function');
+    expect(methods.filter((m) => !answeredOnCallerThread(m)).sort()).toEqual(
+      [
+        'addComment',
+        'answerCase',
+        'answerComment',
+        'close',
+        'closeCase',
+        'createBatch',
+        'createCase',
+        'createToken',
+        'hitRateLimit',
+        'importMaterials',
+        'importSnapshot',
+        'revokeToken',
+        'touchToken',
+        'transitionBatch',
+        'updateMaterial',
+      ].sort(),
+    );
   });
 
   it('refuses a clock (it cannot cross threads) instead of ignoring it', () => {

@@ -9,7 +9,8 @@ import type { WriterCall, WriterReply } from './worker';
  * last committed state and never waits for the writer. Everything else — every write, and any
  * method a later version adds under another name — goes to the writer thread.
  */
-const READ = /^(get|list|all|count|find|summari[sz]e|export|schemaVersions$)/;
+const READ = /^(get|list|all|page|count|find|summari[sz]e|export|schemaVersions$)/;
+export const answeredOnCallerThread = (method: string) => READ.test(method);
 
 /** The writer thread stopped (crashed, or was terminated) while calls were waiting on it. */
 export class StoreWriterStoppedError extends JianzhengError {
@@ -87,7 +88,7 @@ export function offThreadStore(reads: SqliteStore, options: SqliteStoreOptions):
     get(target, key, receiver) {
       const value = Reflect.get(target, key, receiver);
       if (key === 'close') return close;
-      if (typeof key !== 'string' || typeof value !== 'function' || READ.test(key)) return value;
+      if (typeof key !== 'string' || typeof value !== 'function' || answeredOnCallerThread(key)) return value;
       return (...args: unknown[]) => call(key, args);
     },
   });
