@@ -154,13 +154,22 @@ function serve(dbPath) {
   });
 }
 
-const run = (url) =>
-  new Promise((resolve, reject) => {
+/** One autocannon run, with the server process's CPU time per answered request (µs). */
+async function run(url, cpuUrl) {
+  const cpu = async () => {
+    const { user, system } = await (await fetch(cpuUrl)).json();
+    return user + system;
+  };
+  const before = await cpu();
+  const result = await new Promise((resolve, reject) => {
     autocannon(
       { url, connections: CONNECTIONS, duration: DURATION, maxOverallRequests: MAX_REQUESTS, timeout: 30 },
-      (error, result) => (error ? reject(error) : resolve(result)),
+      (error, r) => (error ? reject(error) : resolve(r)),
     );
   });
+  const used = (await cpu()) - before;
+  return { ...result, cpuUs: used / Math.max(1, result.requests.total) };
+}
 const failures = (r) =>
   r.errors +
   Object.entries(r.statusCodeStats ?? {}).reduce(
@@ -173,15 +182,16 @@ for (const n of SIZES) {
   const dbPath = await ensureDatabase(n);
   const setup = await serve(dbPath);
   console.log(
-    `\n${n.toLocaleString('en-US')} published materials: indexes built on first search in ${setup.warmMs.toFixed(0)} ms; server RSS ${setup.rssMb} MB`,
+    `\n${n.toLocaleString('en-US')} published materials: index built in the background in ${setup.warmMs.toFixed(0)} ms from start (${setup.unavailable} searches answered 503 + Retry-After meanwhile); server RSS ${setup.rssMb} MB\n  headers of both routes: ${Object.keys(setup.headers).join(', ')}`,
   );
   try {
     for (const q of QUERIES) {
       const load = loadavg()[0];
       const path = `/api/public/search?q=${encodeURIComponent(q)}&limit=20`;
-      const bare1 = await run(`${setup.bare}/${encodeURIComponent(q)}`);
-      const ours = await run(`${setup.api}${path}`);
-      const bare2 = await run(`${setup.bare}/${encodeURIComponent(q)}`);
+      const cpuUrl = `${setup.bare}/__cpu`;
+      const bare1 = await run(`${setup.bare}/${encodeURIComponent(q)}`, cpuUrl);
+      const ours = await run(`${setup.api}${path}`, cpuUrl);
+      const bare2 = await run(`${setup.bare}/${encodeURIComponent(q)}`, cpuUrl);
       const bareRps = (bare1.requests.average + bare2.requests.average) / 2;
       const row = {
         name: `public search q=${q} (20/page) @ ${n.toLocaleString('en-US')}`,
@@ -195,18 +205,22 @@ for (const n of SIZES) {
           p50: ours.latency.p50,
           p99: ours.latency.p99,
           errors: failures(ours),
+          cpuUs: ours.cpuUs,
         },
         bare: {
           rps: bareRps,
           p50: (bare1.latency.p50 + bare2.latency.p50) / 2,
           p99: Math.max(bare1.latency.p99, bare2.latency.p99),
           errors: failures(bare1) + failures(bare2),
+          cpuUs: (bare1.cpuUs + bare2.cpuUs) / 2,
         },
         ratio: ours.requests.average / bareRps,
+        // CPU per request, bare ÷ ours: what the ratio would be on an idle machine if CPU bound.
+        cpuRatio: (bare1.cpuUs + bare2.cpuUs) / 2 / ours.cpuUs,
       };
       figures.push(row);
       console.log(
-        `${row.name}: ${row.matches.toLocaleString('en-US')} names match, page ${(row.bytes / 1024).toFixed(1)} KiB\n  jianzheng ${Math.round(row.ours.rps).toLocaleString('en-US')} req/s  p50 ${row.ours.p50} ms  p99 ${row.ours.p99} ms  errors ${row.ours.errors}\n  bare Hono ${Math.round(row.bare.rps).toLocaleString('en-US')} req/s  p50 ${row.bare.p50} ms  p99 ${row.bare.p99} ms  errors ${row.bare.errors}\n  ratio ${(row.ratio * 100).toFixed(0)} % (target ≥ 70 %; p99 ≤ 50 ms at 1M)  load ${load.toFixed(2)}`,
+        `${row.name}: ${row.matches.toLocaleString('en-US')} names match, page ${(row.bytes / 1024).toFixed(1)} KiB\n  jianzheng ${Math.round(row.ours.rps).toLocaleString('en-US')} req/s  p50 ${row.ours.p50} ms  p99 ${row.ours.p99} ms  errors ${row.ours.errors}  CPU ${row.ours.cpuUs.toFixed(0)} µs/request\n  bare Hono ${Math.round(row.bare.rps).toLocaleString('en-US')} req/s  p50 ${row.bare.p50} ms  p99 ${row.bare.p99} ms  errors ${row.bare.errors}  CPU ${row.bare.cpuUs.toFixed(0)} µs/request\n  ratio ${(row.ratio * 100).toFixed(0)} %, by CPU per request ${(row.cpuRatio * 100).toFixed(0)} % (target ≥ 70 %; p99 ≤ 50 ms at 1M)  load ${load.toFixed(2)}`,
       );
     }
   } finally {
@@ -218,6 +232,13 @@ for (const n of SIZES) {
     `FTS5 trigram @ ${n.toLocaleString('en-US')}: ${fts.buildMs === null ? 'cached' : `built in ${(fts.buildMs / 1000).toFixed(1)} s`}, ${(timing.bytes / 1048576).toFixed(0)} MiB; count + first 100 rows: ${QUERIES.map((q) => `${q} ${timing[q].medianMs.toFixed(1)} ms (${timing[q].how}, ${timing[q].matches})`).join('; ')}`,
   );
   figures.push({ name: `fts5 trigram @ ${n}`, materials: n, fts: { buildMs: fts.buildMs, ...timing } });
-  figures.push({ name: `in-memory index @ ${n}`, materials: n, warmMs: setup.warmMs, rssMb: setup.rssMb });
+  figures.push({
+    name: `in-memory index @ ${n}`,
+    materials: n,
+    warmMs: setup.warmMs,
+    unavailable: setup.unavailable,
+    rssMb: setup.rssMb,
+    headers: Object.keys(setup.headers),
+  });
 }
 record('public-search', { connections: CONNECTIONS, seconds: DURATION, figures });

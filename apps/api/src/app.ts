@@ -28,7 +28,7 @@ import { registerImportPreviewRoutes } from './routes/imports-preview';
 import { registerLetterRoutes } from './routes/letters';
 import { registerMaterialRoutes } from './routes/materials';
 import { registerMeRoute } from './routes/me';
-import { registerPublicSearchRoute } from './routes/public-search';
+import { createPublicSearch } from './routes/public-search';
 import { registerPublicationRoutes } from './routes/publications';
 import { registerStageRoutes } from './routes/stages';
 import { registerTokenRoutes } from './routes/tokens';
@@ -79,6 +79,21 @@ export interface CreateAppOptions {
   publicationCacheBytes?: number;
   /** Where unexpected errors are logged (default: console.error); clients never see them. */
   log?: (error: unknown) => void;
+  /**
+   * How long a public search waits for the first index of the published lists after start before
+   * it is answered 503 with Retry-After (default 1,000 ms). `startServer` starts that build at once.
+   */
+  publicIndexWaitMs?: number;
+}
+
+const publicListsOf = new WeakMap<object, ReturnType<typeof createPublicLists>>();
+
+/**
+ * The app's public lists, to build their index at server start (in the background) and to let
+ * that build end before the store is closed.
+ */
+export function publicListsOfApp(app: object) {
+  return publicListsOf.get(app);
 }
 
 /**
@@ -127,6 +142,20 @@ export function createApp(options: CreateAppOptions) {
     problemResponse(makeProblem(404, 'NOT_FOUND', '没有这个地址', { detailEn: 'no such route' })),
   );
 
+  // The public lists and their search index are rebuilt in the background when they may have
+  // changed: a transition (publish, open comment, withdraw …) awaits the rebuild, so a list is
+  // searchable as soon as it is announced; other writes make the next public read check.
+  const lists = createPublicLists(options.store, engine.categories, {
+    timeZone: deps.timeZone,
+    now: () => deps.now().getTime(),
+    log,
+    ...(options.publicIndexWaitMs === undefined ? {} : { firstBuildWaitMs: options.publicIndexWaitMs }),
+  });
+  publicListsOf.set(app, lists);
+  // Before every middleware: a repeated anonymous search is answered from stored bytes (see there).
+  const publicSearch = createPublicSearch(lists);
+  app.get('/api/public/search', publicSearch.fastLane);
+
   app.use('*', securityHeaders());
   app.use('*', async (c, next) => {
     // Pages read this to set `Secure` on their cookies behind a TLS-terminating proxy.
@@ -143,29 +172,39 @@ export function createApp(options: CreateAppOptions) {
       secret: options.formSecret,
     }),
   );
+  // Made once: a body limit per size. A GET or HEAD has no body to limit, and asking a request
+  // for its body makes the node server build a full Request, so reads skip this entirely.
+  const jsonLimit = bodyLimit({
+    maxSize: limits.jsonBytes,
+    onError: () => {
+      throw new PayloadTooLargeError(limits.jsonBytes);
+    },
+  });
+  const uploadLimit = bodyLimit({
+    maxSize: limits.uploadBytes,
+    onError: () => {
+      throw new PayloadTooLargeError(limits.uploadBytes);
+    },
+  });
   app.use('/api/*', async (c, next) => {
+    const method = c.req.method;
+    if (method === 'GET' || method === 'HEAD') return next();
     // JSON bodies are small; uploads get their own, larger limit on the import route.
     if (/\/imports(\/preview)?$/.test(c.req.path)) return next();
     // Other jurisdictions' publications posted for a comparison are uploads, not small JSON.
-    const maxSize = c.req.path === '/api/comparisons' ? limits.uploadBytes : limits.jsonBytes;
-    return bodyLimit({
-      maxSize,
-      onError: () => {
-        throw new PayloadTooLargeError(maxSize);
-      },
-    })(c, next);
+    return (c.req.path === '/api/comparisons' ? uploadLimit : jsonLimit)(c, next);
   });
   app.use('/api/*', authenticate(options.store, deps.now));
 
-  // The public lists are reused for a second; a write through the API (import, review,
-  // transition, comment) makes the next public read ask the store again.
-  const lists = createPublicLists(options.store, engine.categories, {
-    timeZone: deps.timeZone,
-    now: () => deps.now().getTime(),
-  });
   app.use('/api/batches/*', async (c, next) => {
     await next();
-    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') lists.invalidate();
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return;
+    lists.invalidate();
+    if (c.res.ok && c.req.path.endsWith('/transitions')) {
+      // The transition is done and answered either way: a failed index build is logged and
+      // retried on the next check, the set before stays in service.
+      await lists.refresh().catch(log);
+    }
   });
   registerBatchRoutes(app, deps);
   registerMaterialRoutes(app, deps);
@@ -212,7 +251,7 @@ export function createApp(options: CreateAppOptions) {
     },
   });
   mountDocs(app);
-  registerPublicSearchRoute(app, lists);
+  publicSearch.register(app);
   app.get('/health', (c) => c.json({ ok: true }));
   app.route(
     '/',

@@ -52,6 +52,17 @@ export class RateLimitedError extends JianzhengError {
   }
 }
 
+/** A public search before the first index of the visible lists is built (503, Retry-After). */
+export class SearchIndexBuildingError extends JianzhengError {
+  readonly retryAfterSeconds: number;
+  constructor(retryAfterSeconds: number) {
+    super('INDEX_BUILDING', `服务刚刚启动，公布清单的检索索引正在建立，请 ${retryAfterSeconds} 秒后再试`, {
+      messageEn: `the service has just started and is indexing the published lists; try again in ${retryAfterSeconds} s`,
+    });
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
+
 /** A change of a material without `If-Match`: a blind write could overwrite someone's review. */
 export class PreconditionRequiredError extends JianzhengError {
   constructor() {

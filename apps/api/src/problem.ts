@@ -29,6 +29,7 @@ const STATUS: Record<string, number> = {
   PAYLOAD_TOO_LARGE: 413,
   PRECONDITION_REQUIRED: 428,
   RATE_LIMITED: 429,
+  INDEX_BUILDING: 503,
   VALIDATION_FAILED: 400,
 };
 
@@ -43,6 +44,7 @@ const TITLES: Record<number, string> = {
   428: 'Precondition Required',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
+  503: 'Service Unavailable',
 };
 
 export function problemType(code: string): string {

@@ -40,6 +40,7 @@ export function problems(...statuses: number[]) {
     422: '内容无法处理（工作簿有错误等）',
     428: '缺少 If-Match',
     429: '提交过于频繁',
+    503: '暂不可用（如检索索引正在建立），见 Retry-After',
   };
   return Object.fromEntries(statuses.map((s) => [s, problem(text[s] ?? 'error')]));
 }

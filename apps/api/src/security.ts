@@ -20,6 +20,43 @@ const CSP = [
 
 const isOperatorPage = (path: string) => path === '/operator' || path.startsWith('/operator/');
 
+// One frozen set, made once: the middleware below runs on every response.
+const HEADERS: ReadonlyArray<readonly [string, string]> = [
+  ['content-security-policy', CSP],
+  ['x-content-type-options', 'nosniff'],
+  ['x-frame-options', 'DENY'],
+  ['referrer-policy', 'no-referrer'],
+  ['cross-origin-opener-policy', 'same-origin'],
+];
+const NO_STORE = ['cache-control', 'no-store'] as const;
+
+/** Operator pages and any API answer to an authenticated call must not be kept by a cache. */
+const needsNoStore = (c: Context) => {
+  const path = c.req.path;
+  return isOperatorPage(path) || (path.startsWith('/api/') && c.req.header('authorization') !== undefined);
+};
+
+/** Responses made by `securedResponse`: they already carry every header of `securityHeaders`. */
+const secured = new WeakSet<Response>();
+const plainSets = new Map<string, { open: Record<string, string>; noStore: Record<string, string> }>();
+
+/**
+ * A response with the security headers already in place, as ONE plain header object made once
+ * per content type: the node server writes such a response without building a Headers object,
+ * and `securityHeaders` leaves it alone. For hot public reads (search).
+ */
+export function securedResponse(c: Context, body: Uint8Array, status: number, contentType: string): Response {
+  let sets = plainSets.get(contentType);
+  if (!sets) {
+    const open = Object.freeze({ 'content-type': contentType, ...Object.fromEntries(HEADERS) });
+    sets = { open, noStore: Object.freeze({ ...open, [NO_STORE[0]]: NO_STORE[1] }) };
+    plainSets.set(contentType, sets);
+  }
+  const res = new Response(body, { status, headers: needsNoStore(c) ? sets.noStore : sets.open });
+  secured.add(res);
+  return res;
+}
+
 /**
  * Headers every response carries (CSP with frame-ancestors, nosniff, no referrer), and
  * `Cache-Control: no-store` on operator pages and on any API answer to an authenticated call, so
@@ -28,23 +65,17 @@ const isOperatorPage = (path: string) => path === '/operator' || path.startsWith
 export function securityHeaders(): MiddlewareHandler {
   return async (c, next) => {
     await next();
-    const headers: Record<string, string> = {
-      'content-security-policy': CSP,
-      'x-content-type-options': 'nosniff',
-      'x-frame-options': 'DENY',
-      'referrer-policy': 'no-referrer',
-      'cross-origin-opener-policy': 'same-origin',
-    };
-    const path = c.req.path;
-    if (isOperatorPage(path) || (path.startsWith('/api/') && c.req.header('authorization'))) {
-      headers['cache-control'] = 'no-store';
-    }
+    if (secured.has(c.res)) return;
+    const noStore = needsNoStore(c);
     try {
-      for (const [name, value] of Object.entries(headers)) c.res.headers.set(name, value);
+      const headers = c.res.headers;
+      for (const [name, value] of HEADERS) headers.set(name, value);
+      if (noStore) headers.set(NO_STORE[0], NO_STORE[1]);
     } catch {
       // Immutable headers (a Response passed through): copy once.
       const res = new Response(c.res.body, c.res);
-      for (const [name, value] of Object.entries(headers)) res.headers.set(name, value);
+      for (const [name, value] of HEADERS) res.headers.set(name, value);
+      if (noStore) res.headers.set(NO_STORE[0], NO_STORE[1]);
       c.res = res;
     }
   };
@@ -80,7 +111,8 @@ export function clientAddress(headers: Headers, env: unknown, hops: TrustProxy):
 
 /** Whether the client reached us over TLS: the URL's scheme, or a trusted proxy's X-Forwarded-Proto. */
 export function isHttps(c: Context, hops: TrustProxy): boolean {
-  if (new URL(c.req.url).protocol === 'https:') return true;
+  // The URL's scheme is its first characters (a URL is not parsed for that on every request).
+  if (c.req.url.startsWith('https:')) return true;
   if (hops === 0) return false;
   const proto = c.req.header('x-forwarded-proto')?.split(',').pop()?.trim().toLowerCase();
   return proto === 'https';

@@ -1,6 +1,6 @@
 import { type ServerType, serve } from '@hono/node-server';
 import type { JianzhengStore } from '@jianzheng/core';
-import { type CreateAppOptions, createApp } from './app';
+import { type CreateAppOptions, createApp, publicListsOfApp } from './app';
 
 export interface StartServerOptions extends Omit<CreateAppOptions, 'store'> {
   /**
@@ -26,6 +26,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const { port = 8787, host = '127.0.0.1', ...appOptions } = options;
   const { store } = options;
   const app = createApp(appOptions);
+  const lists = publicListsOfApp(app);
+  // Index the published lists now, in the background: requests are answered meanwhile (a search,
+  // 503 with Retry-After until the first build is done), never made to build it themselves.
+  lists?.start();
   let server: ServerType | undefined;
   const address = await new Promise<{ port: number }>((resolve, reject) => {
     server = serve({ fetch: app.fetch, port, hostname: host }, (info) => resolve(info));
@@ -37,6 +41,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     port: address.port,
     async close() {
       await new Promise<void>((resolve) => server!.close(() => resolve()));
+      await lists?.settled();
       await store.close();
     },
   };

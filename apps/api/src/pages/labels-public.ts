@@ -13,6 +13,10 @@ export const PUBLIC_LABELS = {
   allDepartments: { zh: '全部部门', en: 'All departments' },
   submitSearch: { zh: '查询', en: 'Search' },
   noPublished: { zh: '尚未公布清单。', en: 'No list has been published yet.' },
+  indexBuilding: {
+    zh: '服务刚刚启动，公布清单的检索索引正在建立，请稍后刷新本页。',
+    en: 'The service has just started and is indexing the published lists; reload this page in a moment.',
+  },
   matches: { zh: '处名称匹配', en: 'matching names' },
   nextPage: { zh: '下一页', en: 'Next page' },
   draftDepartments: { zh: '各部门事项清单', en: 'Departments of this list' },

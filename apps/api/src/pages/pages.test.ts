@@ -101,11 +101,15 @@ describe('search text', () => {
     expect(searchKey('（一）ＩＣＰ　许可证')).toBe('ICP许可证');
     const index = buildSearchIndex(list);
     const found = index.search('ＩＣＰ许可证', { limit: 10 });
-    expect(found.hits).toEqual([{ department: 0, item: 0, materials: [1] }]);
+    expect(found.hits).toEqual([{ list: 0, department: 0, item: 0, materials: [1] }]);
     expect(index.search('户口　迁移', { limit: 10 }).hits).toEqual([
-      { department: 0, item: 0, materials: null },
+      { list: 0, department: 0, item: 0, materials: null },
     ]);
-    expect(index.departments.indexOf('市民政局')).toBe(-1);
+    expect(index.search('许可证', { limit: 10, department: '市民政局' })).toEqual({
+      hits: [],
+      next: null,
+      matches: 0,
+    });
     expect(index.search('营业执照', { limit: 10 }).hits).toEqual([]);
   });
 });

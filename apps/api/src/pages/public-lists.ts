@@ -10,7 +10,13 @@ import {
   plannedFrom,
   sha256Hex,
 } from '@jianzheng/core';
-import { buildSearchIndex, createKeySpace, type KeySpace, type SearchIndex } from '../services/search-index';
+import { buildSegment, createKeySpace, type KeySpace } from '../services/search-index';
+import {
+  createVisibleIndex,
+  type IndexedList,
+  type VisibleRef,
+  type VisibleSet,
+} from '../services/visible-index';
 
 /** The item page's URL segment: derived from core's stable item key, so it survives new versions. */
 export function itemSlug(item: {
@@ -207,10 +213,18 @@ export interface PublicListsOptions {
   draftTtlMs?: number;
   /**
    * How long the set of visible lists (which batches, which versions) is reused before the store
-   * is asked again (default 1,000 ms); `invalidate()` ends it at once. Searches are served many
-   * times a second, and each listing of every batch costs more than the search itself.
+   * is asked again (default 1,000 ms); `invalidate()` ends it at once. The check and any
+   * indexing it leads to run in the background: a search is answered from the set before.
    */
   listsTtlMs?: number;
+  /**
+   * How long a request waits for the FIRST build of the index (after start) before it is answered
+   * 503 with Retry-After (default 1,000 ms): small deployments never see it, a province's
+   * hundreds of lists take longer to index than any request should wait.
+   */
+  firstBuildWaitMs?: number;
+  /** Where a failed background build of the index is reported (default: console.error). */
+  log?: (error: unknown) => void;
   now?: () => number;
   timeZone?: string;
   /**
@@ -220,17 +234,16 @@ export interface PublicListsOptions {
   maxMaterials?: number;
 }
 
-/** A public list and its search index, built once per version. */
-export interface Indexed {
-  list: PublicList;
-  index: SearchIndex;
-  materials: number;
-}
+/** A public list and its segment of the search index, built once per version. */
+export type Indexed = IndexedList<PublicList>;
+
+/** What the public may see now: every visible list in the home page's order, one index over them. */
+export type PublicSet = VisibleSet<PublicList>;
 
 function indexed(list: PublicList, space: KeySpace): Indexed {
   let materials = 0;
   for (const d of list.departments) for (const item of d.items) materials += item.materials.length;
-  return { list, index: buildSearchIndex(list, space), materials };
+  return { list, segment: buildSegment(list, space), materials };
 }
 
 /**
@@ -286,45 +299,64 @@ export function createPublicLists(
     return entry;
   }
 
-  /** Every list the public may see: published ones first (newest first), then those out for comment. */
-  let visible: { at: number; entries: Promise<Indexed[]> } | undefined;
-  const listsTtl = options.listsTtlMs ?? 1_000;
-  function all(): Promise<Indexed[]> {
-    if (visible && now() - visible.at < listsTtl) return visible.entries;
-    const entries = read();
-    visible = { at: now(), entries };
-    // A failed read is not kept.
-    entries.catch(() => {
-      if (visible?.entries === entries) visible = undefined;
-    });
-    return entries;
-  }
-
-  async function read(): Promise<Indexed[]> {
-    const latest = new Map<string, { version: number; sha256: string }>();
+  /**
+   * Every list the public may see, named by the store before any is read: published ones first
+   * (newest first), then those out for comment. A draft's key holds its revision and the day
+   * (planned cancellations show as such only while their day is ahead).
+   */
+  async function refs(): Promise<Array<VisibleRef<PublicList>>> {
+    const latest = new Map<string, { version: number; sha256: string; publishedAt: string }>();
     for (const meta of await store.listPublications()) {
       const seen = latest.get(meta.batchId);
       if (!seen || meta.version > seen.version) latest.set(meta.batchId, meta);
     }
-    const lists: Indexed[] = [];
-    const draftLists: Indexed[] = [];
+    const today = formatLocalDate(new Date(now()), options.timeZone, 'date');
+    const published: Array<VisibleRef<PublicList> & { day: string }> = [];
+    const drafts: Array<VisibleRef<PublicList>> = [];
     for (const batch of await store.listBatches()) {
       if (batch.stage === 'public-comment') {
-        draftLists.push(await draft(batch));
+        drafts.push({
+          key: `d:${batch.id}|${batch.listRevision}|${batch.updatedAt}|${today}`,
+          batchId: batch.id,
+          load: () => draft(batch),
+        });
         continue;
       }
       const meta = latest.get(batch.id);
       if (!meta) continue;
-      const entry = await latestPublished(batch.id, meta.sha256);
-      if (entry) lists.push(entry);
+      published.push({
+        key: `p:${meta.sha256}`,
+        batchId: batch.id,
+        day: formatLocalDate(meta.publishedAt, options.timeZone, 'date'),
+        load: () => latestPublished(batch.id, meta.sha256),
+      });
     }
-    lists.sort((a, b) => (b.list.publishedAt ?? '').localeCompare(a.list.publishedAt ?? ''));
-    return [...lists, ...draftLists];
+    published.sort((a, b) => b.day.localeCompare(a.day));
+    return [...published, ...drafts];
   }
 
+  const visible = createVisibleIndex<PublicList>({
+    refs,
+    space,
+    ttlMs: options.listsTtlMs ?? 1_000,
+    now,
+    log: options.log ?? ((error) => console.error(error)),
+  });
+
   return {
-    async all(): Promise<PublicList[]> {
-      return (await all()).map((e) => e.list);
+    /** The visible lists and their index as last built; undefined while the first build runs. */
+    current: visible.current,
+    /** The set, waiting a moment for the first build (undefined: still building, answer 503). */
+    ready: (waitMs = options.firstBuildWaitMs ?? 1_000) => visible.ready(waitMs),
+    /** Builds the set now (awaited by transitions: a list is searchable once announced). */
+    refresh: visible.refresh,
+    /** Builds the set in the background (at server start). */
+    start: visible.start,
+    /** Resolves when no build is running (before the store is closed). */
+    settled: visible.settled,
+    /** Whether a build is running now. */
+    get building() {
+      return visible.building;
     },
 
     async one(batchId: string): Promise<PublicList | undefined> {
@@ -336,13 +368,8 @@ export function createPublicLists(
       return meta ? (await latestPublished(batchId, meta.sha256))?.list : undefined;
     },
 
-    /** Every public list with its search index, in the home page's order (see `searchLists`). */
-    indexed: all,
-
-    /** Forgets which lists are visible (after a write through the API), so the next read asks the store. */
-    invalidate() {
-      visible = undefined;
-    },
+    /** After a write through the API: the next read asks the store (in the background) whether lists changed. */
+    invalidate: visible.stale,
   };
 }
 

@@ -1,4 +1,4 @@
-import type { Indexed, PublicItem, PublicList } from './public-lists';
+import type { PublicItem, PublicList, PublicSet } from './public-lists';
 
 /** One search result: an item of a list, with the ids of the materials that matched (null: its name did). */
 export interface SearchResult {
@@ -16,58 +16,57 @@ export interface SearchResults {
   matches: number;
 }
 
+/** What a search answers in Retry-After while the index of the visible lists is first built. */
+export const INDEX_RETRY_SECONDS = 5;
+
 /** Largest page of search results. */
 export const MAX_SEARCH_LIMIT = 100;
 
 /**
  * Items whose name or a material's name contains `query` (normalized as the lists' names),
  * across every public list in the home page's order, narrowed to a department when given;
- * at most `limit` (≤ MAX_SEARCH_LIMIT) from `cursor` on. Work per request is bounded by the
- * page: each list's index is built once per version.
+ * at most `limit` (≤ MAX_SEARCH_LIMIT) from `cursor` on. One index over the visible lists serves
+ * it: the work per request is bounded by the page, whatever the number of lists.
  */
-export async function searchLists(
-  lists: { indexed(): Promise<Indexed[]> },
+export function searchLists(
+  set: PublicSet,
   query: string,
   page: { department?: string; limit?: number; cursor?: string | null } = {},
-): Promise<SearchResults> {
+): SearchResults {
   const limit = Math.max(1, Math.min(MAX_SEARCH_LIMIT, page.limit ?? 50));
   const key = query.slice(0, 100);
+  const department = page.department || undefined;
   const [cursorBatch, cursorPos] = parseCursor(page.cursor);
-  const results: SearchResult[] = [];
-  let next: string | null = null;
-  let matches = 0;
-  let started = cursorBatch === undefined;
-  for (const { list, index } of await lists.indexed()) {
-    const department = page.department ? index.departments.indexOf(page.department) : undefined;
-    if (department === -1) continue;
-    const from = !started && list.batchId === cursorBatch ? cursorPos : undefined;
-    if (from !== undefined) started = true;
-    const room = limit - results.length;
-    // Lists before the cursor's, and those after a full page, only count their matches.
-    const found = index.search(key, {
-      limit: started && room > 0 ? room : 0,
-      ...(department === undefined ? {} : { department }),
-      ...(from === undefined ? {} : { after: from }),
-    });
-    matches += found.matches;
-    if (!started || next !== null) continue;
-    if (room <= 0) {
-      if (found.matches > 0) next = cursorOf(list.batchId, 0);
-      continue;
+  let after = 0;
+  if (cursorBatch !== undefined) {
+    const at = set.position.get(cursorBatch);
+    // The cursor's list is no longer visible (withdrawn, superseded): count, show nothing.
+    if (at === undefined) {
+      const { matches } = set.index.search(key, { limit: 0, ...(department ? { department } : {}) });
+      return { results: [], next: null, matches };
     }
-    for (const hit of found.hits) {
-      const d = list.departments[hit.department]!;
-      const item = d.items[hit.item]!;
-      results.push({
-        list,
-        department: d.name,
-        item,
-        matched: hit.materials ? new Set(hit.materials.map((m) => item.materials[m]!.id)) : null,
-      });
-    }
-    if (found.next !== null) next = cursorOf(list.batchId, found.next);
+    after = set.index.listStart[at]! + cursorPos;
   }
-  return { results, next, matches };
+  const found = set.index.search(key, { limit, after, ...(department ? { department } : {}) });
+  const results = found.hits.map((hit): SearchResult => {
+    const list = set.entries[hit.list]!.list;
+    const d = list.departments[hit.department]!;
+    const item = d.items[hit.item]!;
+    return {
+      list,
+      department: d.name,
+      item,
+      matched: hit.materials ? new Set(hit.materials.map((m) => item.materials[m]!.id)) : null,
+    };
+  });
+  let next: string | null = null;
+  if (found.next !== null) {
+    const starts = set.index.listStart;
+    let l = 0;
+    while (starts[l + 1]! <= found.next) l++;
+    next = cursorOf(set.entries[l]!.list.batchId, found.next - starts[l]!);
+  }
+  return { results, next, matches: found.matches };
 }
 
 const cursorOf = (batchId: string, position: number) => `${batchId}:${position}`;

@@ -102,4 +102,26 @@ describe('GET /api/public/search', () => {
     expect(html).toContain('3 处名称匹配');
     expect(html).not.toContain('id="next-page"');
   });
+
+  it('answers a repeated search from stored bytes with the same headers, and still checks a token', async () => {
+    await walk('p1', true);
+    const path = `/api/public/search?q=${encodeURIComponent('证明')}&limit=2`;
+    const first = await h.app.request(path);
+    const again = await h.app.request(path);
+    expect(again.status).toBe(200);
+    expect(await again.text()).toBe(await first.text());
+    const names = (res: Response) => [...res.headers.keys()].sort();
+    expect(names(again)).toEqual(names(first));
+    expect(again.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(again.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(again.headers.get('cache-control')).toBeNull();
+    // A token is never skipped: a bad one is refused, a good one makes the answer no-store.
+    const bad = await h.app.request(path, { headers: { authorization: 'Bearer nope' } });
+    expect(bad.status).toBe(401);
+    const authed = await h.call('reviewer', 'GET', path);
+    expect(authed.status).toBe(200);
+    expect(authed.headers.get('cache-control')).toBe('no-store');
+    // A repeated parameter is refused as before, however often it is sent.
+    for (let i = 0; i < 2; i++) expect((await h.app.request('/api/public/search?q=a&q=b')).status).toBe(400);
+  });
 });

@@ -1,9 +1,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { App } from '../deps';
+import { SearchIndexBuildingError } from '../errors';
 import type { PublicLists } from '../pages/deps';
-import type { PublicItem, PublicList } from '../pages/public-lists';
-import { MAX_SEARCH_LIMIT, searchLists } from '../pages/public-search';
+import type { PublicItem, PublicList, PublicSet } from '../pages/public-lists';
+import { INDEX_RETRY_SECONDS, MAX_SEARCH_LIMIT, searchLists } from '../pages/public-search';
+import { validationProblem } from '../problem';
 import { problems } from '../schemas';
+import { securedResponse } from '../security';
 
 const MaterialOut = z.object({
   id: z.string(),
@@ -37,8 +41,9 @@ const SearchPageOut = z
   })
   .openapi('PublicSearchPage');
 
-/** Result pages kept, least recently used dropped first. */
+/** Result pages kept, least recently used dropped first: at most this many, and this many bytes. */
 const MAX_PAGES = 1_000;
+const MAX_PAGE_BYTES = 32 * 1024 * 1024;
 
 // An item's JSON (all but `matched`) is the same in every result page that shows it: encoded
 // once per list version (the item objects live as long as their version is held), so a page is
@@ -79,51 +84,106 @@ const Query = z.object({
   cursor: z.string().max(200).optional(),
 });
 
+const route = createRoute({
+  method: 'get',
+  path: '/api/public/search',
+  tags: ['公布 Publications'],
+  summary: '搜索公布的清单 Search the public lists by item or material name (public, paged)',
+  description:
+    '服务刚启动、首次建立检索索引期间回答 503（INDEX_BUILDING）并带 Retry-After。 While the index is first built after a start: 503 with Retry-After.',
+  request: { query: Query },
+  responses: {
+    200: { description: 'a page of items', content: { 'application/json': { schema: SearchPageOut } } },
+    ...problems(400, 503),
+  },
+});
+
+/** The node server's request (`c.env.incoming`), when there is one: its headers are a plain object. */
+const incomingHeaders = (c: Context) =>
+  (c.env as { incoming?: { headers?: Record<string, string | string[] | undefined> } } | undefined)?.incoming
+    ?.headers;
+
 /**
  * `GET /api/public/search`: what the home page's search finds, as JSON, paged by cursor. Served
- * from the per-version n-gram indexes, so the work per request is bounded by the page.
+ * from one n-gram index over the visible lists, so the work per request is bounded by the page.
+ *
+ * Two handlers share the result pages. The fast lane is registered BEFORE the app's middleware
+ * (security headers, body limit, authentication …): an anonymous request whose query string was
+ * answered already for the same set of lists gets the stored bytes with the precomputed security
+ * headers, and nothing else runs — what those middlewares would do to it is nothing (no body, no
+ * token, no form). Anything else (a token, a new query, the index still building) falls through
+ * to the route registered after them, which validates, searches and stores the page.
  */
-export function registerPublicSearchRoute(app: App, lists: PublicLists) {
-  // Pages already answered while the same lists are visible (a new version or a write through the
-  // API makes a new set): popular searches (身份证, 营业执照) are served as stored bytes.
-  const pages = new Map<string, { lists: unknown; body: Uint8Array<ArrayBuffer> }>();
-  app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/api/public/search',
-      tags: ['公布 Publications'],
-      summary: '搜索公布的清单 Search the public lists by item or material name (public, paged)',
-      request: { query: Query },
-      responses: {
-        200: { description: 'a page of items', content: { 'application/json': { schema: SearchPageOut } } },
-        ...problems(400),
-      },
-    }),
-    async (c) => {
-      const { q, department, limit, cursor } = c.req.valid('query');
-      const current = await lists.indexed();
-      const key = `${q}\u0000${department}\u0000${cursor ?? ''}\u0000${limit}`;
-      let bytes = pages.get(key);
-      if (bytes?.lists !== current) {
-        bytes = { lists: current, body: await page(lists, q, department, limit, cursor) };
-        pages.delete(key);
-        pages.set(key, bytes);
-        if (pages.size > MAX_PAGES) pages.delete(pages.keys().next().value as string);
-      }
-      return c.body(bytes.body, 200, { 'content-type': 'application/json; charset=utf-8' }) as never;
+export function createPublicSearch(lists: PublicLists) {
+  const pages = new Map<string, { set: PublicSet; body: Uint8Array }>();
+  let held = 0;
+  const remember = (key: string, entry: { set: PublicSet; body: Uint8Array }) => {
+    const old = pages.get(key);
+    if (old) held -= old.body.byteLength;
+    pages.delete(key);
+    pages.set(key, entry);
+    held += entry.body.byteLength;
+    for (const [k, e] of pages) {
+      if ((pages.size <= MAX_PAGES && held <= MAX_PAGE_BYTES) || k === key) break;
+      pages.delete(k);
+      held -= e.body.byteLength;
+    }
+  };
+  const queryOf = (url: string) => {
+    const at = url.indexOf('?');
+    return at < 0 ? '' : url.slice(at + 1);
+  };
+  const send = (c: Context, body: Uint8Array) =>
+    securedResponse(c, body, 200, 'application/json; charset=utf-8');
+
+  return {
+    /** The fast lane: register before any middleware. */
+    fastLane: (async (c, next) => {
+      const headers = incomingHeaders(c);
+      const anonymous = headers
+        ? headers.authorization === undefined
+        : c.req.header('authorization') === undefined;
+      const set = anonymous ? lists.current() : undefined;
+      const entry = set ? pages.get(queryOf(c.req.url)) : undefined;
+      if (entry && entry.set === set) return send(c, entry.body);
+      await next();
+    }) satisfies MiddlewareHandler,
+
+    /** The route (documented in the OpenAPI description): register after the middleware. */
+    register(app: App) {
+      // Documented from the schema; validated below, once per query string and set of lists.
+      app.openAPIRegistry.registerPath(route);
+      app.get(route.getRoutingPath(), async (c) => {
+        const set = lists.current() ?? (await lists.ready());
+        if (!set) throw new SearchIndexBuildingError(INDEX_RETRY_SECONDS);
+        const key = queryOf(c.req.url);
+        let entry = pages.get(key);
+        if (entry?.set !== set) {
+          // As @hono/zod-openapi's validator reads a query: a repeated parameter is an array (refused).
+          const raw = Object.fromEntries(
+            Object.entries(c.req.queries()).map(([k, v]) => [k, v.length === 1 ? v[0] : v]),
+          );
+          const parsed = Query.safeParse(raw);
+          if (!parsed.success) return validationProblem(parsed.error, 'query');
+          const { q, department, limit, cursor } = parsed.data;
+          entry = { set, body: page(set, q, department, limit, cursor) };
+          remember(key, entry);
+        }
+        return send(c, entry.body);
+      });
     },
-  );
+  };
 }
 
 /** The page's bytes: SearchPageOut, assembled from stored pieces (see itemBytes). */
-async function page(
-  lists: PublicLists,
+function page(
+  set: PublicSet,
   q: string,
   department: string,
   limit: number,
   cursor: string | undefined,
-): Promise<Uint8Array<ArrayBuffer>> {
-  const found = await searchLists(lists, q, { department, limit, cursor: cursor ?? null });
+): Uint8Array {
+  const found = searchLists(set, q, { department, limit, cursor: cursor ?? null });
   const parts: Buffer[] = [
     Buffer.from(`{"matches":${found.matches},"next":${JSON.stringify(found.next)},"items":[`),
   ];
@@ -134,5 +194,5 @@ async function page(
     parts.push(itemBytes(list, d, item));
   });
   parts.push(Buffer.from(']}'));
-  return new Uint8Array(Buffer.concat(parts));
+  return Buffer.concat(parts);
 }

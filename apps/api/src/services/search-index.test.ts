@@ -2,7 +2,7 @@ import { normalizeName } from '@jianzheng/core';
 import { seededRandom } from '@jianzheng/testkit';
 import { describe, expect, it } from 'vitest';
 import type { PublicDepartment, PublicItem, PublicList } from '../pages/public-lists';
-import { buildSearchIndex } from './search-index';
+import { buildSearchIndex, buildSegment, combineSegments, createKeySpace } from './search-index';
 
 // The linear scan the public home page made before the index: the oracle of these tests.
 const norm = normalizeName;
@@ -100,7 +100,7 @@ function oracle(l: PublicList, department: string, query: string) {
 
 function paged(l: PublicList, department: string, query: string, limit: number) {
   const index = buildSearchIndex(l);
-  const d = department ? index.departments.indexOf(department) : undefined;
+  const d = department || undefined;
   const out: Array<{ department: number; slug: string; matched: string[] | null }> = [];
   let after: number | undefined;
   let pages = 0;
@@ -165,5 +165,56 @@ describe('the public search index', () => {
     expect(page.next).not.toBeNull();
     // Distinct names are few: the grams index them, not each of the hundreds of entries.
     expect(index.size.keys).toBeLessThan(index.size.entries / 3);
+  });
+
+  it('over many lists is one index: the lists in order, each found as alone, paged across them', () => {
+    const lists = [list(3, 12), list(5, 0), list(8, 20), list(13, 9)];
+    const space = createKeySpace();
+    const index = combineSegments(
+      lists.map((l) => buildSegment(l, space)),
+      space,
+    );
+    expect(index.size.lists).toBe(4);
+    for (const query of ['证', '身份', '（身份证）', '不存在', '']) {
+      for (const department of ['', '市民政局', '无此部门']) {
+        const expected = lists.flatMap((l, i) =>
+          oracle(l, department, query).map((found) => ({ list: i, ...found })),
+        );
+        const seen: typeof expected = [];
+        let after: number | undefined;
+        let matches = 0;
+        for (;;) {
+          const page = index.search(query, {
+            limit: 4,
+            ...(after === undefined ? {} : { after }),
+            ...(department ? { department } : {}),
+          });
+          expect(page.hits.length).toBeLessThanOrEqual(4);
+          matches = page.matches;
+          for (const hit of page.hits) {
+            const item = lists[hit.list]!.departments[hit.department]!.items[hit.item]!;
+            seen.push({
+              list: hit.list,
+              department: hit.department,
+              slug: item.slug,
+              matched:
+                query.trim() && hit.materials ? hit.materials.map((m) => item.materials[m]!.id).sort() : null,
+            });
+          }
+          if (page.next === null) break;
+          after = page.next;
+        }
+        expect(seen, `${query} @ ${department}`).toEqual(expected);
+        // Counted over all lists exactly as each list counts alone.
+        const alone = lists.reduce(
+          (sum, l) =>
+            sum +
+            buildSearchIndex(l, space).search(query, { limit: 0, ...(department ? { department } : {}) })
+              .matches,
+          0,
+        );
+        expect(matches).toBe(alone);
+      }
+    }
   });
 });

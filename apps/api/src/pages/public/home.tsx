@@ -3,7 +3,7 @@ import type { PageModule } from '../deps';
 import { type Lang, langOf, paren, stageLabel, t } from '../i18n';
 import { Layout } from '../layout';
 import type { PublicList } from '../public-lists';
-import { type SearchResult, searchLists } from '../public-search';
+import { INDEX_RETRY_SECONDS, type SearchResult, searchLists } from '../public-search';
 import { takeFlash } from '../session';
 import { cancelledCount, itemHref, ListMeta, MaterialLists } from './components';
 import { draftListHref } from './draft-list';
@@ -76,11 +76,23 @@ export const publicHome: PageModule = (deps) => {
     const q = (c.req.query('q') ?? '').slice(0, 100);
     const department = c.req.query('department') ?? '';
     const cursor = c.req.query('cursor') ?? null;
-    const all = await lists.all();
+    const set = await lists.ready();
+    if (!set) {
+      // Just started with many lists: the index is built in the background, never on a request.
+      c.header('retry-after', String(INDEX_RETRY_SECONDS));
+      return c.html(
+        <Layout lang={lang} title={t(lang, 'publicLists')} path="/">
+          <h1>{t(lang, 'siteTitle')}</h1>
+          <p role="status">{t(lang, 'indexBuilding')}</p>
+        </Layout>,
+        503,
+      );
+    }
+    const all = set.entries.map((e) => e.list);
     const departments = [...new Set(all.flatMap((l) => l.departments.map((d) => d.name)))];
     const searching = q.trim() !== '' || department !== '';
     const found = searching
-      ? await searchLists(lists, q, { department, limit: PAGE_ITEMS, cursor })
+      ? searchLists(set, q, { department, limit: PAGE_ITEMS, cursor })
       : { results: [], next: null, matches: 0 };
     const query = { ...(q ? { q } : {}), ...(department ? { department } : {}) };
     const path = `/?${new URLSearchParams(query)}`;
