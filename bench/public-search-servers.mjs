@@ -37,7 +37,9 @@ for (const q of queries) {
   const res = await fetch(`${api.url}${path(q)}`);
   const body = Buffer.from(await res.arrayBuffer());
   headers = Object.fromEntries(
-    [...res.headers].filter(([name]) => !['date', 'content-length', 'connection', 'keep-alive'].includes(name)),
+    [...res.headers].filter(
+      ([name]) => !['date', 'content-length', 'connection', 'keep-alive'].includes(name),
+    ),
   );
   bodies.set(q, body);
   matches[q] = JSON.parse(body.toString()).matches;
