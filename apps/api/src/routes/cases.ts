@@ -10,7 +10,9 @@ import {
   caseState,
   caseStatistics,
   NotFoundError,
+  type Role,
   type SupervisionSettings,
+  type WriteContext,
 } from '@jianzheng/core';
 import { allow, type Principal } from '../auth';
 import type { App, Deps } from '../deps';
@@ -233,82 +235,76 @@ export function registerCaseRoutes(
       c.json(publicCase(await requireCase(deps, c.req.valid('param').number), deps.now(), tz), 200),
   );
 
-  app.openapi(
-    createRoute({
-      middleware: [allow(['admin', 'department'])],
-      method: 'post',
-      path: '/api/cases/{number}/answer',
-      tags,
-      security: [{ bearer: [] }],
-      summary: '部门答复 Answer a case: rectified, or not applicable with a reason (own department)',
-      request: {
-        params: z.object({ number: NumberParam }),
-        body: {
-          required: true,
-          content: {
-            'application/json': {
-              schema: z
-                .object({
-                  outcome: z.enum(CASE_OUTCOMES),
-                  note: z.string().trim().max(CASE_LIMITS.answer).default(''),
-                })
-                .strict()
-                .refine((b) => b.outcome !== 'not-applicable' || b.note.length > 0, {
-                  message: '“不属于应取消情形”须说明理由',
-                  path: ['note'],
-                }),
-            },
-          },
-        },
-      },
-      responses: {
-        200: { description: 'answered', content: { 'application/json': { schema: CaseSchema } } },
-        ...problems(400, 401, 403, 404, 409),
-      },
-    }),
-    async (c) => {
-      const record = await requireCase(deps, c.req.valid('param').number);
-      const now = deps.now();
-      const answered = await deps.store.answerCase(record.id, c.req.valid('json'), {
-        actor: c.get('principal').actor,
-        at: now.toISOString(),
-      });
-      return c.json(operatorCase(answered, now, tz), 200);
-    },
-  );
+  registerCaseStep(app, deps, tz, {
+    step: 'answer',
+    roles: ['admin', 'department'],
+    summary: '部门答复 Answer a case: rectified, or not applicable with a reason (own department)',
+    description: 'answered',
+    body: z
+      .object({
+        outcome: z.enum(CASE_OUTCOMES),
+        note: z.string().trim().max(CASE_LIMITS.answer).default(''),
+      })
+      .strict()
+      .refine((b) => b.outcome !== 'not-applicable' || b.note.length > 0, {
+        message: '“不属于应取消情形”须说明理由',
+        path: ['note'],
+      }),
+    write: (id, body, ctx) => deps.store.answerCase(id, body, ctx),
+  });
 
+  registerCaseStep(app, deps, tz, {
+    step: 'close',
+    roles: ['admin', 'reviewer'],
+    summary: '审核办结 Close an answered case (reviewers)',
+    description: 'closed',
+    body: z.object({ note: z.string().trim().max(CASE_LIMITS.answer).optional() }).strict(),
+    write: (id, body, ctx) => deps.store.closeCase(id, body.note || null, ctx),
+  });
+}
+
+interface CaseStep<B extends z.ZodType> {
+  step: 'answer' | 'close';
+  roles: readonly Role[];
+  summary: string;
+  description: string;
+  body: B;
+  write: (id: number, body: z.output<B>, ctx: WriteContext) => Promise<CaseRecord>;
+}
+
+/**
+ * An operator's step on a case (`POST /api/cases/{number}/<step>`: answer, close): the case by its
+ * number, one store write by the principal now, the case as operators see it back.
+ */
+function registerCaseStep<B extends z.ZodType>(app: App, deps: Deps, tz: string, step: CaseStep<B>) {
+  // Hono's route types cannot follow a generic body schema: the route sees the schema as a plain
+  // ZodType, and the one cast below gives `write` the body its own schema parsed.
+  const body: z.ZodType = step.body;
   app.openapi(
     createRoute({
-      middleware: [allow(['admin', 'reviewer'])],
+      middleware: [allow(step.roles)],
       method: 'post',
-      path: '/api/cases/{number}/close',
+      path: `/api/cases/{number}/${step.step}`,
       tags,
       security: [{ bearer: [] }],
-      summary: '审核办结 Close an answered case (reviewers)',
+      summary: step.summary,
       request: {
         params: z.object({ number: NumberParam }),
-        body: {
-          required: true,
-          content: {
-            'application/json': {
-              schema: z.object({ note: z.string().trim().max(CASE_LIMITS.answer).optional() }).strict(),
-            },
-          },
-        },
+        body: { required: true, content: { 'application/json': { schema: body } } },
       },
       responses: {
-        200: { description: 'closed', content: { 'application/json': { schema: CaseSchema } } },
+        200: { description: step.description, content: { 'application/json': { schema: CaseSchema } } },
         ...problems(400, 401, 403, 404, 409),
       },
     }),
     async (c) => {
       const record = await requireCase(deps, c.req.valid('param').number);
       const now = deps.now();
-      const closed = await deps.store.closeCase(record.id, c.req.valid('json').note || null, {
+      const done = await step.write(record.id, c.req.valid('json') as z.output<B>, {
         actor: c.get('principal').actor,
         at: now.toISOString(),
       });
-      return c.json(operatorCase(closed, now, tz), 200);
+      return c.json(operatorCase(done, now, tz), 200);
     },
   );
 }
