@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createSqliteStore } from '@jianzheng/store-sqlite';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../server';
 import { form, MARKET_ROWS, POLICE_ROWS, tokenIn, workbook } from '../test-support/harness';
-import { requireBrowser } from './browser-check';
+import { launchChromium, requireBrowser } from './browser-check';
 
 // A citizen reports a window that still demands a cancelled material, the department answers,
 // a reviewer closes; a second report goes overdue when the injected clock passes its deadline.
@@ -76,19 +76,7 @@ describe.skipIf(!requireBrowser(CHROMIUM))('supervision cases in a real browser'
       now: () => clock,
       log: () => {},
     });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium(CHROMIUM);
     const created = await api('POST', '/api/batches', tokens.admin!, {
       id: BATCH,
       title: '第一批',
