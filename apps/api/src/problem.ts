@@ -26,6 +26,8 @@ const STATUS: Record<string, number> = {
   STAGE_LOCKED: 409,
   COMMENTS_CLOSED: 409,
   COMMENT_PERIOD: 409,
+  // A case answered twice, or closed before its answer: the state conflicts, as for a batch.
+  CASE_STATE: 409,
   PAYLOAD_TOO_LARGE: 413,
   PRECONDITION_REQUIRED: 428,
   RATE_LIMITED: 429,

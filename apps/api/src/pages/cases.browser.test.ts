@@ -139,6 +139,14 @@ describe.skipIf(!requireBrowser(CHROMIUM))('supervision cases in a real browser'
       note: 'x',
     });
     expect(wrong.status).toBe(403);
+    // Through the API: “not applicable” needs its reason, and an unanswered case cannot be closed.
+    const bare = await api('POST', `/api/cases/${first}/answer`, tokens.market!, {
+      outcome: 'not-applicable',
+    });
+    expect(bare.status).toBe(400);
+    expect(JSON.stringify(bare.body)).toContain('须说明理由');
+    const early = await api('POST', `/api/cases/${first}/close`, tokens.reviewer!, {});
+    expect(early.status, JSON.stringify(early.body)).toBe(409);
 
     // The department answers on its page, a day later.
     clock = new Date(clock.getTime() + DAY);
