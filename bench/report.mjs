@@ -149,6 +149,26 @@ for (const entry of entries) {
         '.',
     );
     lines.push('');
+  } else if (entry.bench === 'shared-deployment') {
+    lines.push(
+      `### Shared deployment: one SQLite instance vs two PostgreSQL instances (\`jianzheng serve\` processes, ${fmt(entry.materials)} materials published, autocannon ${entry.connections} connections split over the instances, ${entry.seconds} s per run)`,
+    );
+    lines.push('');
+    lines.push(
+      '| endpoint | SQLite ×1 req/s | p50 / p99 (ms) | PG ×1 req/s | p50 / p99 (ms) | PG ×2 req/s | p50 / p99 (ms) | PG ×2 ÷ SQLite | PG ×1 ÷ SQLite | load (1 min) |',
+    );
+    lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+    for (const f of entry.figures) {
+      const cell = (x) => `${fmt(x.rps)} | ${fmt(x.p50, 1)} / ${x.p99}`;
+      lines.push(
+        `| ${f.name} | ${cell(f.sqlite)} | ${cell(f.pg1)} | ${cell(f.pg2)} | **${(f.pg2.rps / f.sqlite.rps).toFixed(2)} ×** | ${(f.pg1.rps / f.sqlite.rps).toFixed(2)} × | ${f.load.toFixed(2)} → ${f.loadAfter.toFixed(2)} |`,
+      );
+    }
+    lines.push('');
+    lines.push(
+      `- SQLite is the mean of a run before and after the PostgreSQL runs (p99: the worse of the two); the two runs' req/s, as a measure of the machine's noise: ${entry.figures.map((f) => `${f.name} ${f.sqliteRuns.map((r) => fmt(r.rps)).join(' / ')}`).join('; ')}. Errors and non-200 responses: ${entry.figures.map((f) => `${f.name} ${f.sqlite.errors} / ${f.pg1.errors} / ${f.pg2.errors}`).join('; ')}.`,
+    );
+    lines.push('');
   }
 }
 if (!existsSync(RESULTS_MD)) {
