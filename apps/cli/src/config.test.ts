@@ -53,6 +53,24 @@ describe('jianzheng config', () => {
     expect(shown.rules.order).toContain('no-application-form');
     expect(shown.rules.disabled).toEqual(['issuer-cannot-certify']);
     expect(shown.timeZone).toBe('Asia/Shanghai');
+    expect(shown.supervision).toEqual({ deadlineWorkingDays: 5, holidays: [], workdays: [] });
+  });
+
+  it('show keeps the commitment letters’ wording and the supervision calendar the city wrote', async () => {
+    const dir = join(tmp.path, 'letters-city');
+    const path = writeCity(dir, {
+      jurisdiction: { code: '341300', name: '宿州市', level: 'city' },
+      commitmentLetter: { title: '宿州市证明事项告知承诺书', liability: '虚假承诺的，依法承担责任' },
+      supervision: { deadlineWorkingDays: 3, holidays: ['2026-10-01'] },
+    });
+    const result = await runCli(['config', 'show', '--config', path]);
+    expect(result.code, result.stderr).toBe(0);
+    const shown = JSON.parse(result.stdout);
+    expect(shown.commitmentLetter).toEqual({
+      title: '宿州市证明事项告知承诺书',
+      liability: '虚假承诺的，依法承担责任',
+    });
+    expect(shown.supervision).toEqual({ deadlineWorkingDays: 3, holidays: ['2026-10-01'], workdays: [] });
   });
 
   it('init writes a commented configuration that loads; check accepts it', async () => {

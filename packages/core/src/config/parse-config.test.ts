@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidConfigError, UnknownRuleError } from '../errors/config-errors';
 import { materials } from '../testing/fixtures';
-import { engineFromConfig, parseConfig } from './parse-config';
+import { effectiveConfig, engineFromConfig, parseConfig } from './parse-config';
+import { supervisionSettings } from './supervision';
 
 const EXAMPLE = {
   jurisdiction: { code: '341300', name: '宿州市', level: 'city' },
@@ -112,5 +113,36 @@ describe('engineFromConfig', () => {
       rules: { categories: { duplicate: 'merged' } },
     });
     expect(engine.rules.find((r) => r.id === 'duplicate')?.category).toBe('merged');
+  });
+});
+
+describe('effectiveConfig', () => {
+  it('keeps the commitment letters’ wording and the supervision calendar, and spells out their defaults', () => {
+    const written = parseConfig({
+      ...EXAMPLE,
+      commitmentLetter: {
+        title: '宿州市告知承诺书',
+        checks: [{ material: '无犯罪记录证明', check: '公安部门核查' }],
+      },
+      supervision: { deadlineWorkingDays: 3, holidays: ['2026-10-01'], workdays: ['2026-10-11'] },
+    });
+    const shown = effectiveConfig(written);
+    expect(shown.commitmentLetter).toEqual({
+      title: '宿州市告知承诺书',
+      checks: [{ material: '无犯罪记录证明', aliases: [], check: '公安部门核查' }],
+    });
+    expect(shown.supervision).toEqual({
+      deadlineWorkingDays: 3,
+      holidays: ['2026-10-01'],
+      workdays: ['2026-10-11'],
+    });
+    // What `config show` prints is itself a configuration giving the same deadlines and letters.
+    const again = parseConfig(JSON.parse(JSON.stringify(shown)));
+    expect(supervisionSettings(again)).toEqual(supervisionSettings(written));
+    expect(again.commitmentLetter).toEqual(written.commitmentLetter);
+
+    const bare = effectiveConfig(parseConfig({}));
+    expect(bare.supervision).toEqual({ deadlineWorkingDays: 5, holidays: [], workdays: [] });
+    expect(bare).not.toHaveProperty('commitmentLetter');
   });
 });

@@ -7,6 +7,7 @@ import { DEFAULT_CATEGORIES } from '../model/category';
 import { DEFAULT_RULES } from '../rules/index';
 import { type CatalogSettings, catalogPatchProblems, resolveCatalogs } from './catalog-patch';
 import { type Config, ConfigSchema, DEFAULT_TIME_ZONE } from './schema';
+import { supervisionSettings } from './supervision';
 
 const DEFAULT_CATEGORY_IDS = new Set(DEFAULT_CATEGORIES.map((category) => category.id));
 
@@ -92,13 +93,16 @@ export function engineFromConfig(input: unknown, extras: ConfigExtras = {}): Eng
 
 /**
  * The configuration in effect, every default spelled out (`jianzheng config show`): all seven
- * catalogs merged, the rules in evaluation order with their categories, the time zone. The
- * result is itself a valid configuration (plugins aside) that reproduces the same engine.
+ * catalogs merged, the rules in evaluation order with their categories, the time zone, the
+ * supervision deadline and calendar. The commitment letters' wording is kept as the city wrote it
+ * (its defaults live in @jianzheng/letters). The result is itself a valid configuration (plugins
+ * aside) that reproduces the same engine and the same letters and deadlines.
  */
 export function effectiveConfig(config: Config, extras: ConfigExtras = {}): Config {
   const engine = createEngine(engineOptionsFromConfig(config, extras));
   const known = [...DEFAULT_RULES, ...(extras.extraRules ?? [])].map((rule) => rule.id);
   const active = new Set(engine.rules.map((rule) => rule.id));
+  const { deadlineWorkingDays, holidays, workdays } = supervisionSettings(config);
   const effective: Config = {
     ...(config.$schema ? { $schema: config.$schema } : {}),
     ...(config.jurisdiction ? { jurisdiction: config.jurisdiction } : {}),
@@ -112,6 +116,8 @@ export function effectiveConfig(config: Config, extras: ConfigExtras = {}): Conf
     catalogs: structuredClone(engine.catalogs) as Config['catalogs'],
     ...(config.plugins ? { plugins: config.plugins } : {}),
     timeZone: config.timeZone ?? DEFAULT_TIME_ZONE,
+    ...(config.commitmentLetter ? { commitmentLetter: structuredClone(config.commitmentLetter) } : {}),
+    supervision: { deadlineWorkingDays, holidays: [...(holidays ?? [])], workdays: [...(workdays ?? [])] },
     ...(config.server ? { server: config.server } : {}),
   };
   return effective;
