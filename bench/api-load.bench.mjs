@@ -4,7 +4,7 @@
 import { spawn } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import autocannon from 'autocannon';
+import { failures, runLoad } from './load.mjs';
 import { record } from './results.mjs';
 
 const DURATION = Number(process.env.BENCH_API_SECONDS ?? 8);
@@ -27,21 +27,8 @@ console.log(
   `servers ready: ${setup.materials.toLocaleString('en-US')} materials published; list ${(setup.listBytes / 1024).toFixed(0)} KiB, search page ${(setup.searchBytes / 1024).toFixed(1)} KiB`,
 );
 
-function run(url, headers = {}) {
-  return new Promise((resolve, reject) => {
-    autocannon(
-      {
-        url,
-        connections: CONNECTIONS,
-        duration: DURATION,
-        maxOverallRequests: MAX_REQUESTS,
-        headers,
-        timeout: 30,
-      },
-      (error, result) => (error ? reject(error) : resolve(result)),
-    );
-  });
-}
+const run = (url, headers) =>
+  runLoad(url, { connections: CONNECTIONS, duration: DURATION, maxRequests: MAX_REQUESTS, headers });
 
 const auth = { authorization: `Bearer ${setup.token}` };
 const pairs = [
@@ -56,12 +43,6 @@ const pairs = [
   ['material search (q=身份证, 50/page)', `${setup.api}${setup.search}`, auth, `${setup.bare}/search`],
 ];
 // Responses other than the expected status (200, or 304 for a revalidation) count as errors.
-const failures = (result, status) =>
-  result.errors +
-  Object.entries(result.statusCodeStats ?? {}).reduce(
-    (sum, [code, { count }]) => sum + (Number(code) === status ? 0 : count),
-    0,
-  );
 const figures = [];
 try {
   for (const [name, url, headers, bareUrl, status = 200] of pairs) {

@@ -8,8 +8,8 @@ import { spawn } from 'node:child_process';
 import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
+import { failures, runLoad } from './load.mjs';
 import { record } from './results.mjs';
 
 const SIZES = (process.env.BENCH_SEARCH_SIZES ?? '5000,1000000').split(',').map(Number);
@@ -161,21 +161,14 @@ async function run(url, cpuUrl) {
     return user + system;
   };
   const before = await cpu();
-  const result = await new Promise((resolve, reject) => {
-    autocannon(
-      { url, connections: CONNECTIONS, duration: DURATION, maxOverallRequests: MAX_REQUESTS, timeout: 30 },
-      (error, r) => (error ? reject(error) : resolve(r)),
-    );
+  const result = await runLoad(url, {
+    connections: CONNECTIONS,
+    duration: DURATION,
+    maxRequests: MAX_REQUESTS,
   });
   const used = (await cpu()) - before;
   return { ...result, cpuUs: used / Math.max(1, result.requests.total) };
 }
-const failures = (r) =>
-  r.errors +
-  Object.entries(r.statusCodeStats ?? {}).reduce(
-    (sum, [code, { count }]) => sum + (code === '200' ? 0 : count),
-    0,
-  );
 
 const figures = [];
 for (const n of SIZES) {

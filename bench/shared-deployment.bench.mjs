@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { startServer } from '@jianzheng/api';
 import { createSqliteStore } from '@jianzheng/store-sqlite';
 import { postgresUnavailableReason, startPostgres, startServerProcess } from '@jianzheng/testkit';
-import autocannon from 'autocannon';
+import { failures, runLoad } from './load.mjs';
 import { record } from './results.mjs';
 import {
   benchTokens,
@@ -95,29 +95,12 @@ try {
     }
 
   const run = (url, headers) =>
-    new Promise((resolve, reject) => {
-      autocannon(
-        {
-          url,
-          connections: CONNECTIONS,
-          duration: DURATION,
-          maxOverallRequests: MAX_REQUESTS,
-          headers,
-          timeout: 30,
-        },
-        (error, result) => (error ? reject(error) : resolve(result)),
-      );
-    });
+    runLoad(url, { connections: CONNECTIONS, duration: DURATION, maxRequests: MAX_REQUESTS, headers });
   const figuresOf = (r) => ({
     rps: r.requests.average,
     p50: r.latency.p50,
     p99: r.latency.p99,
-    errors:
-      r.errors +
-      Object.entries(r.statusCodeStats ?? {}).reduce(
-        (sum, [code, { count }]) => sum + (code === '200' ? 0 : count),
-        0,
-      ),
+    errors: failures(r),
   });
   const show = (label, f) =>
     `  ${label.padEnd(26)} ${Math.round(f.rps).toLocaleString('en-US').padStart(7)} req/s  p50 ${f.p50} ms  p99 ${f.p99} ms  errors ${f.errors}`;
