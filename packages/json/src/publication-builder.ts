@@ -17,9 +17,9 @@ import {
   type PublishedMaterial,
   plannedFrom,
 } from '@jianzheng/core';
-import { canonicalContent, contentChecksum } from './canonical';
+import { canonicalContent } from './canonical';
 import { PublicationBuilderFinishedError, PublicationInputError, type PublicationIssue } from './errors';
-import { seal } from './sealed';
+import { sealWithDeferredChecksum } from './sealed';
 import { checkSchema, type UnsignedPublication, UnsignedPublicationSchema } from './validate';
 
 /** Everything a publication needs besides its materials and decisions. */
@@ -67,7 +67,9 @@ export interface PublicationBuilder {
   /**
    * Checks the whole (head, rows, summary, schema one department at a time), then returns the
    * sealed publication — byte for byte what `createPublication` gives for the concatenated
-   * chunks. Throws `PublicationInputError` listing every problem found (up to 20), zh-CN first.
+   * chunks. Its `sha256` is computed when first read, or by `writePublication` from the bytes it
+   * writes if that comes first (a national list's text is then produced once, not twice).
+   * Throws `PublicationInputError` listing every problem found (up to 20), zh-CN first.
    * The builder is finished afterwards, whether it threw or not.
    */
   finish(): Publication;
@@ -362,8 +364,8 @@ export function createPublicationBuilder(head: PublicationHeadInput): Publicatio
       if (schemaIssues.length > 0) throw new PublicationInputError(schemaIssues);
 
       const unsigned: UnsignedPublication = { ...unsignedHead, departments: published };
-      // Hashed chunk by chunk: a national list's text is longer than the longest string V8 can hold.
-      return seal({ ...unsigned, sha256: contentChecksum(unsigned) });
+      // The checksum is computed when first read, or by writePublication while it writes the text.
+      return sealWithDeferredChecksum(unsigned);
     },
   };
 }

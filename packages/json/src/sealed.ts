@@ -1,4 +1,6 @@
 import type { Publication } from '@jianzheng/core';
+import { contentChecksum } from './canonical';
+import type { UnsignedPublication } from './validate';
 
 // Publications that createPublication built and validated are frozen (a publication is
 // an immutable snapshot, domain.md §6) and remembered, so serializing one does not validate 100,000
@@ -40,6 +42,54 @@ function deepFreeze(pub: Publication): void {
   Object.freeze(pub.batch);
   Object.freeze(pub.ruleSet);
   Object.freeze(pub);
+}
+
+/**
+ * A sealed publication whose checksum is not computed yet: its content, and `settle` to record the
+ * checksum once a writer has hashed the canonical text on its way to disk.
+ */
+export interface PendingChecksum {
+  content: UnsignedPublication;
+  settle(sha256: string): void;
+}
+
+const PENDING_KEY = Symbol.for('jianzheng.json.pending-checksums');
+const pendingRegistry = globalThis as { [PENDING_KEY]?: WeakMap<object, PendingChecksum> };
+const pending: WeakMap<object, PendingChecksum> = pendingRegistry[PENDING_KEY] ?? new WeakMap();
+pendingRegistry[PENDING_KEY] = pending;
+
+/**
+ * Seals validated canonical content with a `sha256` computed when first read. Hashing a national
+ * list means producing its whole canonical text (about 700 MB at 1,000,000 materials); the file
+ * writer produces that text anyway, so when it comes first it hashes the bytes it writes and
+ * settles the checksum, and the text is produced once instead of twice. Any earlier read of
+ * `sha256` computes it then, from the same content: the value never differs, only when it is paid.
+ */
+export function sealWithDeferredChecksum(content: UnsignedPublication): Publication {
+  let sha256: string | undefined;
+  const pub = { ...content } as Publication;
+  const entry: PendingChecksum = {
+    content,
+    settle(value) {
+      sha256 ??= value;
+      pending.delete(pub);
+    },
+  };
+  // Last key, as in the canonical text; enumerable, so spreading and JSON.stringify see it.
+  Object.defineProperty(pub, 'sha256', {
+    enumerable: true,
+    get: () => {
+      if (sha256 === undefined) entry.settle(contentChecksum(content));
+      return sha256;
+    },
+  });
+  pending.set(pub, entry);
+  return seal(pub);
+}
+
+/** The content and settle function of a sealed publication whose checksum nobody computed yet. */
+export function pendingChecksum(pub: object): PendingChecksum | undefined {
+  return pending.get(pub);
 }
 
 /** Freezes a validated publication and remembers that it needs no further validation. */

@@ -148,4 +148,31 @@ describe('writePublication streams the chunks', () => {
       await rm(dir, { recursive: true, force: true });
     }
   });
+
+  it('gives a fresh publication the checksum of the bytes it writes, when the write comes first', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'jz-json-pending-'));
+    try {
+      // A legal basis longer than the write buffer takes a third of (one chunk encoded on its own),
+      // awkward strings (escapes, a surrogate pair) and several buffers' worth of items.
+      const inputs = [...awkwardInputs(), ...manyInputs(3000)];
+      inputs[3] = { ...inputs[3]!, legalBasis: '《减证便民条例》'.repeat(200_000) };
+      const written = samplePublication(inputs);
+      const path = await writePublication(dir, written);
+      const reference = samplePublication(inputs);
+      const text = oneStringText(reference);
+      expect(Buffer.byteLength(text)).toBeGreaterThan(4 * 1048576);
+      expect(await readFile(path, 'utf8')).toBe(text);
+      expect(written.sha256).toBe(reference.sha256);
+      expect(parsePublication(text).sha256).toBe(written.sha256);
+
+      // The chunked serializer settles it the same way when it is iterated first.
+      const chunked = samplePublication(inputs);
+      expect([...serializePublicationChunks(chunked)].join('')).toBe(text);
+      expect(chunked.sha256).toBe(reference.sha256);
+      expect(Object.isFrozen(chunked)).toBe(true);
+      expect(Object.keys(chunked).at(-1)).toBe('sha256');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 });

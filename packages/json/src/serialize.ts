@@ -1,7 +1,8 @@
 import type { Publication } from '@jianzheng/core';
 import { canonicalBodyChunks, canonicalContent, contentChecksum, signedTail } from './canonical';
 import { PublicationInvalidError } from './errors';
-import { isSealed } from './sealed';
+import { createSha256 } from './hash';
+import { isSealed, pendingChecksum } from './sealed';
 import {
   checkConsistency,
   checkSchema,
@@ -21,8 +22,9 @@ import {
 export function serializePublication(pub: Publication | UnsignedPublication): string {
   const { content, sha256 } = prepare(pub);
   // Content is in canonical key order with `sha256` the last member, so one native stringify is
-  // the canonical text: several times faster than joining the per-item chunks.
-  return `${JSON.stringify({ ...content, sha256 }, null, 2)}\n`;
+  // the canonical text: several times faster than joining the per-item chunks. A checksum still
+  // pending is computed by reading it.
+  return `${JSON.stringify({ ...content, sha256: sha256 ?? (pub as Publication).sha256 }, null, 2)}\n`;
 }
 
 /**
@@ -35,14 +37,28 @@ export function serializePublication(pub: Publication | UnsignedPublication): st
 export function serializePublicationChunks(
   pub: Publication | UnsignedPublication,
 ): Generator<string, void, undefined> {
-  const { content, sha256 } = prepare(pub);
-  return chunks(content, sha256);
+  const { content, sha256, settle } = prepare(pub);
+  return chunks(content, sha256, settle);
 }
 
-function prepare(pub: Publication | UnsignedPublication): { content: UnsignedPublication; sha256: string } {
+/**
+ * A publication ready to be written: canonical content, and its checksum — or, for a sealed
+ * publication whose checksum nobody has read yet, `settle`, to be called with the sha256 of the
+ * body chunks plus `\n}\n` once the writer has hashed them (the text is then produced only once).
+ */
+export interface PreparedPublication {
+  content: UnsignedPublication;
+  sha256?: string;
+  settle?: (sha256: string) => void;
+}
+
+/** Validates (unless sealed) and canonicalises; see PreparedPublication. */
+export function prepare(pub: Publication | UnsignedPublication): PreparedPublication {
   let content: UnsignedPublication;
   let sha256: string;
   if (isSealed(pub)) {
+    const waiting = pendingChecksum(pub);
+    if (waiting !== undefined) return { content: waiting.content, settle: waiting.settle };
     // Built by canonicalContent, checksummed by contentChecksum and frozen since: the stored
     // checksum is the recomputed one, and hashing 1,000,000 materials again would double the cost.
     const { sha256: stored, ...rest } = pub as Publication;
@@ -55,9 +71,26 @@ function prepare(pub: Publication | UnsignedPublication): { content: UnsignedPub
   return { content, sha256 };
 }
 
-function* chunks(content: UnsignedPublication, sha256: string): Generator<string, void, undefined> {
-  yield* canonicalBodyChunks(content);
-  yield signedTail(sha256);
+function* chunks(
+  content: UnsignedPublication,
+  sha256: string | undefined,
+  settle: ((sha256: string) => void) | undefined,
+): Generator<string, void, undefined> {
+  if (sha256 !== undefined) {
+    yield* canonicalBodyChunks(content);
+    yield signedTail(sha256);
+    return;
+  }
+  // Pending checksum: hash the chunks on their way out, so the text is produced once.
+  const hash = createSha256();
+  for (const chunk of canonicalBodyChunks(content)) {
+    hash.update(chunk);
+    yield chunk;
+  }
+  hash.update('\n}\n');
+  const digest = hash.digest();
+  settle?.(digest);
+  yield signedTail(digest);
 }
 
 function validated(pub: Publication | UnsignedPublication): UnsignedPublication {

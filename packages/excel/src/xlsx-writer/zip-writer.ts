@@ -25,6 +25,18 @@ export class XlsxTooLargeError extends JianzhengError {
 const LIMIT = 0xffffffff;
 
 /**
+ * UTF-8 bytes of a text, in a fresh buffer (zlib holds on to what it is given until it has
+ * deflated it). Writing into a buffer sized for the worst case (3 bytes per UTF-16 unit) is about
+ * 3× faster than Buffer.from for the ~1 MB chunks of sheet XML, which first measures the UTF-8
+ * length in a separate pass over the (mostly CJK) text.
+ */
+function utf8(text: string): Buffer {
+  if (text.length < 4096) return Buffer.from(text, 'utf8');
+  const bytes = Buffer.allocUnsafeSlow(text.length * 3);
+  return bytes.subarray(0, bytes.write(text, 0, 'utf8'));
+}
+
+/**
  * The time stamp of every entry, from an ISO timestamp, so the same publication gives the same
  * bytes. fflate writes a Date's local fields; this Date's local fields are the UTC ones of `iso`,
  * so the bytes do not depend on the machine's time zone. Before 1980 (unrepresentable): 1980-01-01.
@@ -146,7 +158,7 @@ export class ZipWriter {
     const writer: ZipEntryWriter = {
       write: (chunk) => {
         this.check();
-        const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+        const bytes = typeof chunk === 'string' ? utf8(chunk) : chunk;
         crc = crc32(bytes, crc);
         size += bytes.length;
         if (size > LIMIT) throw new XlsxTooLargeError(name);
