@@ -15,11 +15,11 @@ import {
 import { basename, join } from 'node:path';
 import type { Publication } from '@jianzheng/core';
 import { batchFolder } from './batch-folder';
+import { canonicalBodyChunks, signedTail } from './canonical';
 import { PublicationExistsError, PublicationInvalidError, PublicationIoError } from './errors';
+import { createSha256, type Sha256Hasher } from './hash';
 import { parsePublication } from './parse-publication';
 import { publishTempName } from './publication-lock';
-import { canonicalBodyChunks, signedTail } from './canonical';
-import { createSha256, type Sha256Hasher } from './hash';
 import { prepare } from './serialize';
 
 export type { LockOptions, PublicationLock } from './publication-lock';
