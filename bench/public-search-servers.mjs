@@ -19,6 +19,17 @@ const path = (q) => `/api/public/search?q=${encodeURIComponent(q)}&limit=20`;
 
 const started = performance.now();
 let unavailable = 0;
+// /health is asked meanwhile: the index is built in the background, the server must keep answering.
+let healthMaxMs = 0;
+let building = true;
+const health = (async () => {
+  while (building) {
+    const t = performance.now();
+    await (await fetch(`${api.url}/health`)).arrayBuffer();
+    healthMaxMs = Math.max(healthMaxMs, performance.now() - t);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+})();
 for (;;) {
   const first = await fetch(`${api.url}${path(queries[0])}`);
   await first.arrayBuffer();
@@ -27,6 +38,8 @@ for (;;) {
   unavailable++;
   await new Promise((resolve) => setTimeout(resolve, 200));
 }
+building = false;
+await health;
 const warmMs = performance.now() - started;
 
 const bodies = new Map();
@@ -65,5 +78,5 @@ const bareUrl = await new Promise((resolve) => {
 });
 const rssMb = Math.round(process.memoryUsage().rss / 1048576);
 process.stdout.write(
-  `${JSON.stringify({ api: api.url, bare: bareUrl, warmMs, unavailable, rssMb, matches, bytes, headers })}\n`,
+  `${JSON.stringify({ api: api.url, bare: bareUrl, warmMs, unavailable, healthMaxMs, rssMb, matches, bytes, headers })}\n`,
 );

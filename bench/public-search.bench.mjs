@@ -16,6 +16,8 @@ const SIZES = (process.env.BENCH_SEARCH_SIZES ?? '5000,1000000').split(',').map(
 const DURATION = Number(process.env.BENCH_API_SECONDS ?? 6);
 const CONNECTIONS = Number(process.env.BENCH_API_CONNECTIONS ?? 10);
 const MAX_REQUESTS = Number(process.env.BENCH_API_MAX_REQUESTS ?? 200_000);
+// Both routes are run this long before anything is timed (JIT, and the GC after a 1M build).
+const WARMUP = Number(process.env.BENCH_SEARCH_WARMUP_SECONDS ?? 2);
 const PER_CITY = 5000;
 const QUERIES = ['身份证', '身份', '营业执照复印件'];
 const dbFile = (n, suffix = '') => join(tmpdir(), `jz-bench-public-search-${n}${suffix}.db`);
@@ -155,7 +157,7 @@ function serve(dbPath) {
 }
 
 /** One autocannon run, with the server process's CPU time per answered request (µs). */
-async function run(url, cpuUrl) {
+async function run(url, cpuUrl, duration = DURATION) {
   const cpu = async () => {
     const { user, system } = await (await fetch(cpuUrl)).json();
     return user + system;
@@ -163,7 +165,7 @@ async function run(url, cpuUrl) {
   const before = await cpu();
   const result = await runLoad(url, {
     connections: CONNECTIONS,
-    duration: DURATION,
+    duration,
     maxRequests: MAX_REQUESTS,
   });
   const used = (await cpu()) - before;
@@ -175,9 +177,17 @@ for (const n of SIZES) {
   const dbPath = await ensureDatabase(n);
   const setup = await serve(dbPath);
   console.log(
-    `\n${n.toLocaleString('en-US')} published materials: index built in the background in ${setup.warmMs.toFixed(0)} ms from start (${setup.unavailable} searches answered 503 + Retry-After meanwhile); server RSS ${setup.rssMb} MB\n  headers of both routes: ${Object.keys(setup.headers).join(', ')}`,
+    `\n${n.toLocaleString('en-US')} published materials: index built in the background in ${setup.warmMs.toFixed(0)} ms from start (${setup.unavailable} searches answered 503 + Retry-After meanwhile, /health at most ${setup.healthMaxMs.toFixed(0)} ms); server RSS ${setup.rssMb} MB\n  headers of both routes: ${Object.keys(setup.headers).join(', ')}`,
   );
   try {
+    for (const q of QUERIES) {
+      await run(
+        `${setup.api}/api/public/search?q=${encodeURIComponent(q)}&limit=20`,
+        `${setup.bare}/__cpu`,
+        WARMUP,
+      );
+      await run(`${setup.bare}/${encodeURIComponent(q)}`, `${setup.bare}/__cpu`, WARMUP);
+    }
     for (const q of QUERIES) {
       const load = loadavg()[0];
       const path = `/api/public/search?q=${encodeURIComponent(q)}&limit=20`;
@@ -230,8 +240,9 @@ for (const n of SIZES) {
     materials: n,
     warmMs: setup.warmMs,
     unavailable: setup.unavailable,
+    healthMaxMs: setup.healthMaxMs,
     rssMb: setup.rssMb,
     headers: Object.keys(setup.headers),
   });
 }
-record('public-search', { connections: CONNECTIONS, seconds: DURATION, figures });
+record('public-search', { connections: CONNECTIONS, seconds: DURATION, warmup: WARMUP, figures });

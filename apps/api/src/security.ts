@@ -45,14 +45,21 @@ const plainSets = new Map<string, { open: Record<string, string>; noStore: Recor
  * per content type: the node server writes such a response without building a Headers object,
  * and `securityHeaders` leaves it alone. For hot public reads (search).
  */
-export function securedResponse(c: Context, body: Uint8Array, status: number, contentType: string): Response {
+export function securedResponse(
+  c: Context,
+  body: Uint8Array,
+  status: number,
+  contentType: string,
+  /** Whether the answer must not be cached (default: as `securityHeaders` decides for `c`). */
+  noStore: boolean = needsNoStore(c),
+): Response {
   let sets = plainSets.get(contentType);
   if (!sets) {
     const open = Object.freeze({ 'content-type': contentType, ...Object.fromEntries(HEADERS) });
     sets = { open, noStore: Object.freeze({ ...open, [NO_STORE[0]]: NO_STORE[1] }) };
     plainSets.set(contentType, sets);
   }
-  const res = new Response(body, { status, headers: needsNoStore(c) ? sets.noStore : sets.open });
+  const res = new Response(body, { status, headers: noStore ? sets.noStore : sets.open });
   secured.add(res);
   return res;
 }

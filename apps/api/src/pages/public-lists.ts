@@ -213,7 +213,8 @@ export interface PublicListsOptions {
   draftTtlMs?: number;
   /**
    * How long the set of visible lists (which batches, which versions) is reused before the store
-   * is asked again (default 1,000 ms); `invalidate()` ends it at once. The check and any
+   * is asked again (default 5,000 ms: writes through this app's API end it at once, so this only
+   * bounds how late a list published by another process — the CLI, another instance — appears). The check and any
    * indexing it leads to run in the background: a search is answered from the set before.
    */
   listsTtlMs?: number;
@@ -304,6 +305,19 @@ export function createPublicLists(
    * (newest first), then those out for comment. A draft's key holds its revision and the day
    * (planned cancellations show as such only while their day is ahead).
    */
+  // A version's publication day never changes; formatting it in the city's zone (Intl) costs more
+  // than reading the metadata, and the check runs every few seconds.
+  const days = new Map<string, string>();
+  const dayOf = (meta: { sha256: string; publishedAt: string }) => {
+    let day = days.get(meta.sha256);
+    if (day === undefined) {
+      day = formatLocalDate(meta.publishedAt, options.timeZone, 'date');
+      if (days.size >= 100_000) days.clear();
+      days.set(meta.sha256, day);
+    }
+    return day;
+  };
+
   async function refs(): Promise<Array<VisibleRef<PublicList>>> {
     const latest = new Map<string, { version: number; sha256: string; publishedAt: string }>();
     for (const meta of await store.listPublications()) {
@@ -327,7 +341,7 @@ export function createPublicLists(
       published.push({
         key: `p:${meta.sha256}`,
         batchId: batch.id,
-        day: formatLocalDate(meta.publishedAt, options.timeZone, 'date'),
+        day: dayOf(meta),
         load: () => latestPublished(batch.id, meta.sha256),
       });
     }
@@ -338,7 +352,7 @@ export function createPublicLists(
   const visible = createVisibleIndex<PublicList>({
     refs,
     space,
-    ttlMs: options.listsTtlMs ?? 1_000,
+    ttlMs: options.listsTtlMs ?? 5_000,
     now,
     log: options.log ?? ((error) => console.error(error)),
   });

@@ -133,8 +133,8 @@ export function createPublicSearch(lists: PublicLists) {
     const at = url.indexOf('?');
     return at < 0 ? '' : url.slice(at + 1);
   };
-  const send = (c: Context, body: Uint8Array) =>
-    securedResponse(c, body, 200, 'application/json; charset=utf-8');
+  const send = (c: Context, body: Uint8Array, noStore?: boolean) =>
+    securedResponse(c, body, 200, 'application/json; charset=utf-8', noStore);
 
   return {
     /** The fast lane: register before any middleware. */
@@ -145,7 +145,8 @@ export function createPublicSearch(lists: PublicLists) {
         : c.req.header('authorization') === undefined;
       const set = anonymous ? lists.current() : undefined;
       const entry = set ? pages.get(queryOf(c.req.url)) : undefined;
-      if (entry && entry.set === set) return send(c, entry.body);
+      // Anonymous, not an operator page: nothing to keep out of caches.
+      if (entry && entry.set === set) return send(c, entry.body, false);
       await next();
     }) satisfies MiddlewareHandler,
 
