@@ -1,4 +1,4 @@
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FORMAT_SHEET, FORMAT_SHEET_MATERIALS } from '@jianzheng/testkit';
 import ExcelJS from 'exceljs';
@@ -29,6 +29,7 @@ describe('workbooks from other producers (committed fixtures) import like the ex
 
   it('has the fixtures of every producer', () => {
     expect(files).toEqual([
+      'gnumeric-1.12.55-biff5.xls',
       'libreoffice-7.4-biff8.xls',
       'libreoffice-7.4.ods',
       'libreoffice-7.4.xlsx',
@@ -42,5 +43,18 @@ describe('workbooks from other producers (committed fixtures) import like the ex
     const result = await importWorkbook(join(DIR, file), { fileName: 'ref.xlsx' });
     expect(result.issues.filter((i) => i.severity !== 'info')).toEqual([]);
     expect(summary(result)).toEqual(summary(reference));
+  });
+
+  it('gnumeric-1.12.55-biff5.xls is Excel 95 (BIFF5, code page 936), not BIFF8', async () => {
+    const XLSX = await import('@e965/xlsx');
+    const bytes = await readFile(join(DIR, 'gnumeric-1.12.55-biff5.xls'));
+    const container = XLSX.CFB.read(bytes, { type: 'buffer' });
+    // BIFF5 keeps the workbook in a stream named Book (BIFF8: Workbook); its BOF says version 0x0500.
+    expect(XLSX.CFB.find(container, 'Workbook')).toBeNull();
+    const book = Buffer.from(XLSX.CFB.find(container, 'Book')!.content as Uint8Array);
+    expect(book.readUInt16LE(0)).toBe(0x0809);
+    expect(book.readUInt16LE(4)).toBe(0x0500);
+    // The text is GBK (CODEPAGE 936), so it only reads right through the code-page tables.
+    expect(bytes.includes(Buffer.from([0xca, 0xd0, 0xc3, 0xf1, 0xd5, 0xfe, 0xbe, 0xd6]))).toBe(true); // 市民政局
   });
 });
