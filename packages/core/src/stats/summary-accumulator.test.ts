@@ -91,6 +91,17 @@ describe('createSummaryAccumulator', () => {
     ]);
   });
 
+  it('keys items by their fields, not by object: one item object renamed between adds counts as two', () => {
+    const item = { department: '市公安局', name: '户口迁移' };
+    const accumulator = createSummaryAccumulator();
+    accumulator.add({ item });
+    accumulator.add({ item: { ...item } });
+    item.name = '户口登记';
+    accumulator.add({ item });
+    const summary = accumulator.result();
+    expect([summary.items, summary.materials]).toEqual([2, 3]);
+  });
+
   it('returns a snapshot: adding after result() leaves the earlier summary as it was', () => {
     const [first, second] = assignMaterialIds([
       { item: { department: 'A', name: '事项' }, name: 'x' },

@@ -100,9 +100,33 @@ export function createSummaryAccumulator(options: SummarizeOptions = {}): Summar
     byCategory: { ...acc.byCategory },
   });
 
+  // Materials arrive item by item: the last item's key is reused while its fields are the same
+  // strings, so the three Sets below get one key string per item (hashed once) instead of a new
+  // concatenation per material (this counting was ~2 % of the 1,000,000-material pipeline profile).
+  let lastItem: SummaryMaterial['item'] | undefined;
+  let lastDepartment = '';
+  let lastCode: string | null | undefined;
+  let lastName = '';
+  let lastKey = '';
+  const keyOf = (item: SummaryMaterial['item']): string => {
+    if (
+      item !== lastItem ||
+      item.department !== lastDepartment ||
+      item.code !== lastCode ||
+      item.name !== lastName
+    ) {
+      lastItem = item;
+      lastDepartment = item.department;
+      lastCode = item.code;
+      lastName = item.name;
+      lastKey = itemKey(item);
+    }
+    return lastKey;
+  };
+
   return {
     add(material, decision) {
-      const key = itemKey(material.item);
+      const key = keyOf(material.item);
       count(whole, key, decision);
       count(slice(departments, material.item.department), key, decision);
       count(slice(itemTypes, material.item.type ?? UNTYPED_ITEM_TYPE), key, decision);
