@@ -13,7 +13,6 @@ import { createApp } from '@jianzheng/api';
 import {
   assignMaterialIds,
   createEngine,
-  formatLocalDate,
   itemKey,
   planTransition,
   summarize,
@@ -31,7 +30,16 @@ const CATALOGS = {
     { name: '居民身份证', aliases: [], source: '人口库' },
   ],
 };
-const NAMES = ['居民身份证', '不动产权证书', '申请书', '营业执照', '无犯罪记录证明', '承诺书', '健康证明', '场所证明'];
+const NAMES = [
+  '居民身份证',
+  '不动产权证书',
+  '申请书',
+  '营业执照',
+  '无犯罪记录证明',
+  '承诺书',
+  '健康证明',
+  '场所证明',
+];
 const department = (d) => `第${String(d).padStart(3, '0')}部门`;
 const admin = { actor: { id: 'bench', role: 'admin' } };
 
@@ -91,10 +99,16 @@ function wholeDraft(records) {
   const departments = new Map();
   for (const { material, decision } of records) {
     let items = departments.get(material.item.department);
-    if (!items) departments.set(material.item.department, (items = new Map()));
+    if (!items) {
+      items = new Map();
+      departments.set(material.item.department, items);
+    }
     const key = itemKey(material.item);
     let item = items.get(key);
-    if (!item) items.set(key, (item = { name: material.item.name, materials: [] }));
+    if (!item) {
+      item = { name: material.item.name, materials: [] };
+      items.set(key, item);
+    }
     item.materials.push({ id: material.id, name: material.name, verdict: decision.verdict });
   }
   return departments;
@@ -103,7 +117,12 @@ function wholeDraft(records) {
 async function child(mode, dbPath) {
   const store = createSqliteStore({ filename: dbPath });
   const categories = [...createEngine().categories.keys()];
-  const app = createApp({ store, config: { jurisdiction: JURISDICTION }, log: () => {}, now: () => new Date(`${AS_OF}T02:00:00Z`) });
+  const app = createApp({
+    store,
+    config: { jurisdiction: JURISDICTION },
+    log: () => {},
+    now: () => new Date(`${AS_OF}T02:00:00Z`),
+  });
   const lastDepartment = encodeURIComponent(department(DEPARTMENTS - 1));
   const get = async (path) => {
     const res = await app.request(`http://localhost${path}`);
@@ -159,7 +178,9 @@ if (process.argv[2] === 'child') {
   try {
     const t0 = Date.now();
     await build(dbPath);
-    console.log(`built ${MATERIALS.toLocaleString('en-US')} materials in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    console.log(
+      `built ${MATERIALS.toLocaleString('en-US')} materials in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+    );
     const self = fileURLToPath(import.meta.url);
     const results = {};
     for (const mode of ['summary-new', 'summary-old', 'draft-new', 'draft-old']) {
@@ -171,7 +192,9 @@ if (process.argv[2] === 'child') {
     const s = (x) => x.toLocaleString('en-US', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
     const row = (label, r) =>
       `| ${label} | ${s(r.medianMs)} | ${s(r.bestMs)} | ${s(r.peakRssMb)} | ${s(r.peakRssMb - r.rssBeforeMb)} | ${r.load.toFixed(2)} |`;
-    console.log(`\n### Reads served to many: ${MATERIALS.toLocaleString('en-US')} stored materials, ${DEPARTMENTS} departments, SQLite\n`);
+    console.log(
+      `\n### Reads served to many: ${MATERIALS.toLocaleString('en-US')} stored materials, ${DEPARTMENTS} departments, SQLite\n`,
+    );
     console.log('| path | median (ms) | best (ms) | peak RSS (MB) | RSS growth (MB) | load (1 min) |');
     console.log('|---|---:|---:|---:|---:|---:|');
     console.log(row('summary: store aggregate (`summarizeMaterials`)', results['summary-new']));
@@ -183,7 +206,9 @@ if (process.argv[2] === 'child') {
       `\n- summary: aggregate **${ratio('summary-new', 'summary-old')}×** faster than loading the list; same figures (materials, planned, items): ${JSON.stringify(results['summary-new'].check)} = ${JSON.stringify(results['summary-old'].check)}`,
     );
     console.log(
-      `- draft: three paged pages **${ratio('draft-new', 'draft-old')}×** faster than loading and grouping the whole list (which the old pages then rendered in full); load average ${loadavg().map((x) => x.toFixed(2)).join(' / ')}`,
+      `- draft: three paged pages **${ratio('draft-new', 'draft-old')}×** faster than loading and grouping the whole list (which the old pages then rendered in full); load average ${loadavg()
+        .map((x) => x.toFixed(2))
+        .join(' / ')}`,
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });
