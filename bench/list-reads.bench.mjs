@@ -10,13 +10,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from '@jianzheng/api';
-import {
-  assignMaterialIds,
-  createEngine,
-  itemKey,
-  planTransition,
-  summarize,
-} from '@jianzheng/core';
+import { assignMaterialIds, createEngine, itemKey, planTransition, summarize } from '@jianzheng/core';
 import { createSqliteStore } from '@jianzheng/store-sqlite';
 
 const MATERIALS = Number(process.env.BENCH_LIST_MATERIALS ?? 200_000);
