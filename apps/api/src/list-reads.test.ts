@@ -4,8 +4,9 @@ import {
   form,
   type Harness,
   harness,
-  JURISDICTION,
+  htmlPage,
   operatorCookie,
+  PLANNED_CONFIG,
   type Row,
   seededBatch,
   workbook,
@@ -20,12 +21,7 @@ beforeEach(async () => {
   loaded.length = 0;
   h = await harness({
     now: () => new Date('2026-11-30T02:00:00Z'),
-    config: {
-      jurisdiction: JURISDICTION,
-      catalogs: {
-        sharedData: { add: [{ name: '迁移申请书', source: '人口信息库', effectiveFrom: '2027-01-01' }] },
-      },
-    },
+    config: PLANNED_CONFIG,
     wrapStore(store) {
       const wrapped = Object.create(store);
       wrapped.allMaterials = async (batchId: string) => {
@@ -40,11 +36,7 @@ afterEach(async () => {
   await h.close();
 });
 
-const ORIGIN = 'http://localhost';
-const page = async (path: string, cookie = '') => {
-  const res = await h.app.request(`${ORIGIN}${path}`, { headers: cookie ? { cookie } : {} });
-  return { status: res.status, html: await res.text() };
-};
+const page = (path: string, cookie = '') => htmlPage(h, path, cookie);
 const htmlHref = (href: string) => href.replaceAll('&amp;', '&');
 
 async function openComment(batchId: string) {

@@ -1,5 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Harness, harness, JURISDICTION, operatorCookie, seededBatch } from './test-support/harness';
+import {
+  type Harness,
+  harness,
+  htmlPage,
+  operatorCookie,
+  PLANNED_CONFIG,
+  seededBatch,
+} from './test-support/harness';
 
 // Planned cancellations (domain.md §10) as operators and the public see them: 迁移申请书 becomes
 // obtainable from the population database on 2027-01-01; the clock is moved, not waited for.
@@ -9,12 +16,7 @@ beforeEach(async () => {
   now = new Date('2026-11-30T02:00:00Z');
   h = await harness({
     now: () => now,
-    config: {
-      jurisdiction: JURISDICTION,
-      catalogs: {
-        sharedData: { add: [{ name: '迁移申请书', source: '人口信息库', effectiveFrom: '2027-01-01' }] },
-      },
-    },
+    config: PLANNED_CONFIG,
   });
   await seededBatch(h);
 });
@@ -22,11 +24,7 @@ afterEach(async () => {
   await h.close();
 });
 
-const ORIGIN = 'http://localhost';
-const page = async (path: string, cookie = '') => {
-  const res = await h.app.request(`${ORIGIN}${path}`, { headers: cookie ? { cookie } : {} });
-  return { status: res.status, html: await res.text() };
-};
+const page = (path: string, cookie = '') => htmlPage(h, path, cookie);
 
 const step = (who: 'admin' | 'reviewer' | 'legal', body: Record<string, unknown>) =>
   h.call(who, 'POST', '/api/batches/b1/transitions', body);

@@ -204,6 +204,8 @@ export {
   caseRowValues,
   commentFromRow,
   materialFromRow,
+  materialGroupFromRow,
+  materialPageFromRows,
   publicationMetaFromRow,
   seqAfterCursor,
   TOKEN_COLUMNS,
@@ -211,6 +213,8 @@ export {
   tokenRowValues,
   tokensParentsFirst,
 } from './store/rows';
+export type { JsonField } from './store/stats-sql';
+export { materialGroupsSql, materialStatsMigrationSql } from './store/stats-sql';
 export type {
   Actor,
   AuditEntry,

@@ -1,5 +1,6 @@
-import { assignMaterialIds, createEngine, type MaterialInput, summarize } from '@jianzheng/core';
+import { summarize } from '@jianzheng/core';
 import { type PostgresCluster, pgTestSkipReason, startPostgres } from '@jianzheng/testkit';
+import { statsMigrationRecords } from '@jianzheng/testkit/store-contract';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPostgresStore, POSTGRES_MIGRATIONS } from './index';
@@ -71,25 +72,7 @@ describe.skipIf(Boolean(skipReason))(
     });
 
     it('migration 4 derives the statistics columns of rows written before it, as the store writes them', async () => {
-      const engine = createEngine({
-        catalogs: {
-          sharedData: [
-            { name: '不动产权证书', aliases: [], source: '不动产登记平台', effectiveFrom: '2027-01-01' },
-          ],
-        },
-      });
-      const inputs = [
-        { item: { department: '公安局', name: '户籍迁移\u3000', type: '行政确认' }, name: '不动产权证书' },
-        { item: { department: '公安局', name: '户籍迁移' }, name: '户口簿' },
-        { item: { department: '民政局', name: '婚姻登记', code: ' MZ-01 ' }, name: '居民身份证' },
-        {
-          item: { department: '民政局', name: '婚姻登记（补）', code: 'MZ-01' },
-          name: '证明',
-          legalBasis: '无',
-        },
-      ].map((m) => ({ legalBasis: '《条例》', departmentProposal: 'retain', ...m }) as MaterialInput);
-      const materials = assignMaterialIds(inputs);
-      const decisions = engine.evaluate(materials);
+      const { materials, decisions, oldColumns, oldRows } = statsMigrationRecords();
       const database = await cluster!.createDatabase();
       const pool = new pg.Pool({ connectionString: database.url, max: 1 });
       try {
@@ -103,24 +86,11 @@ describe.skipIf(Boolean(skipReason))(
           await client.query(
             "INSERT INTO batches (id, title, jurisdiction, departments, stage, details, created_at, updated_at) VALUES ('b1', 't', '{}', '[]', 'draft', '{}', 'x', 'x')",
           );
-          for (const [i, m] of materials.entries()) {
-            const d = decisions[i]!;
+          const marks = oldRows[0]!.map((_, i) => `$${i + 1}`).join(', ');
+          for (const row of oldRows) {
             await client.query(
-              `INSERT INTO materials (batch_id, id, seq, department, item_name, name, verdict, category, agreement, status, material, decision, annotation, version, updated_at)
-               VALUES ('b1', $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, NULL, 1, 'x')`,
-              [
-                m.id,
-                i + 1,
-                m.item.department,
-                m.item.name,
-                m.name,
-                d.verdict,
-                d.category,
-                d.agreement,
-                d.status,
-                JSON.stringify(m),
-                JSON.stringify(d),
-              ],
+              `INSERT INTO materials (batch_id, ${oldColumns}, version, updated_at) VALUES ('b1', ${marks}, 1, 'x')`,
+              row,
             );
           }
         } finally {

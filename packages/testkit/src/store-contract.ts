@@ -3,3 +3,4 @@
 export type { StoreContractDatabase, StoreContractTarget } from './store-contract/contract';
 export { runStoreContract } from './store-contract/contract';
 export { readThroughPort, seedStore } from './store-contract/seed';
+export { statsMigrationRecords } from './store-contract/summary';

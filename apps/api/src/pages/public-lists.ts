@@ -192,6 +192,14 @@ async function fromDraft(
     cursor = page.next;
   } while (cursor);
   return {
+    ...draftListHeader(batch),
+    departments: [...departments].map(([name, items]) => ({ name, items: [...items.values()] })),
+  };
+}
+
+/** A batch out for comment as a public list, without its departments (the pages' header). */
+export function draftListHeader(batch: BatchRecord): PublicList {
+  return {
     batchId: batch.id,
     title: batch.title,
     jurisdiction: batch.jurisdiction.name,
@@ -201,7 +209,7 @@ async function fromDraft(
     documentNumber: null,
     links: null,
     commentPeriod: batch.details.commentPeriod ?? null,
-    departments: [...departments].map(([name, items]) => ({ name, items: [...items.values()] })),
+    departments: [],
   };
 }
 

@@ -14,6 +14,17 @@ export const FORM_SECRET = new Uint8Array(32).fill(7);
 export const JURISDICTION = { code: '341300', name: '宿州市', level: 'city' as const };
 
 /**
+ * A configuration with a planned cancellation (domain.md §10): 迁移申请书 (a POLICE_ROWS material)
+ * is obtainable from the population database from 2027-01-01.
+ */
+export const PLANNED_CONFIG = {
+  jurisdiction: JURISDICTION,
+  catalogs: {
+    sharedData: { add: [{ name: '迁移申请书', source: '人口信息库', effectiveFrom: '2027-01-01' }] },
+  },
+};
+
+/**
  * A real SQLite file in a temp dir, the app over it, and one token per role. `wrapStore` gives the
  * app a wrapper of that store (e.g. one whose `allMaterials` throws); `store` stays the real one.
  */
@@ -93,6 +104,12 @@ export async function harness(
 }
 
 export type Harness = Awaited<ReturnType<typeof harness>>;
+
+/** A page of the app as a browser gets it (status and HTML), with an optional cookie. */
+export async function htmlPage(h: Harness, path: string, cookie = '') {
+  const res = await h.app.request(`http://localhost${path}`, { headers: cookie ? { cookie } : {} });
+  return { status: res.status, html: await res.text() };
+}
 
 /** Logs in on the operator pages with a role's token, as a browser would; the `jz_token=…` cookie. */
 export async function operatorCookie(h: Harness, who: 'admin' | 'reviewer' | 'legal' = 'reviewer') {

@@ -29,12 +29,71 @@ export interface SummaryAccumulator {
   result(): Summary;
 }
 
-interface Slice {
-  items: Set<string>;
+/** The counters of one slice (the whole list, a department, an item type). */
+export interface SliceCounts {
   materials: number;
   cancelled: number;
   planned: number;
   byCategory: Record<string, number>;
+}
+
+interface Slice extends SliceCounts {
+  items: Set<string>;
+}
+
+/** Empty counters with the listed categories at 0, in their order. */
+export function emptyCounts(categoryIds: readonly string[]): SliceCounts {
+  return {
+    materials: 0,
+    cancelled: 0,
+    planned: 0,
+    byCategory: Object.fromEntries(categoryIds.map((id) => [id, 0])) as Record<string, number>,
+  };
+}
+
+/** `n` materials with one decision counted into a slice (a cancellation by its category). */
+export function countInto(
+  acc: SliceCounts,
+  n: number,
+  verdict: string | undefined,
+  category: string | null | undefined,
+  planned: boolean,
+): void {
+  acc.materials += n;
+  if (verdict !== 'cancel') return;
+  acc.cancelled += n;
+  if (planned) acc.planned += n;
+  const id = category ?? 'uncategorized';
+  acc.byCategory[id] = (acc.byCategory[id] ?? 0) + n;
+}
+
+export function emptyAgreement(): Record<Agreement, number> {
+  return { agree: 0, 'engine-cancels': 0, 'department-cancels': 0, 'no-proposal': 0 };
+}
+
+/** The slice kept under `key`, made on first use (so slices keep first-seen order). */
+export function sliceOf<T>(map: Map<string, T>, key: string, make: () => T): T {
+  let acc = map.get(key);
+  if (acc === undefined) {
+    acc = make();
+    map.set(key, acc);
+  }
+  return acc;
+}
+
+/** A slice's figures as the summary gives them (rates with one decimal). */
+export function totalsOf(acc: SliceCounts, items: number): Totals {
+  return {
+    items,
+    materials: acc.materials,
+    cancelled: acc.cancelled,
+    effective: acc.cancelled - acc.planned,
+    planned: acc.planned,
+    retained: acc.materials - acc.cancelled,
+    cancellationRate: cancellationRate(acc.cancelled, acc.materials),
+    plannedRate: cancellationRate(acc.planned, acc.materials),
+    byCategory: { ...acc.byCategory },
+  };
 }
 
 /** The item type a material is counted under when its item has none. */
@@ -47,13 +106,7 @@ export const UNTYPED_ITEM_TYPE = '未分类';
  */
 export function createSummaryAccumulator(options: SummarizeOptions = {}): SummaryAccumulator {
   const categoryIds = [...(options.categories ?? DEFAULT_CATEGORIES.map((c) => c.id))];
-  const fresh = (): Slice => ({
-    items: new Set(),
-    materials: 0,
-    cancelled: 0,
-    planned: 0,
-    byCategory: Object.fromEntries(categoryIds.map((id) => [id, 0])) as Record<string, number>,
-  });
+  const fresh = (): Slice => ({ items: new Set(), ...emptyCounts(categoryIds) });
 
   const asOf = options.asOf;
   const isPlanned = (decision: SummaryDecision) =>
@@ -61,44 +114,14 @@ export function createSummaryAccumulator(options: SummarizeOptions = {}): Summar
   const whole = fresh();
   const departments = new Map<string, Slice>();
   const itemTypes = new Map<string, Slice>();
-  const agreement: Record<Agreement, number> = {
-    agree: 0,
-    'engine-cancels': 0,
-    'department-cancels': 0,
-    'no-proposal': 0,
-  };
-
-  const slice = (map: Map<string, Slice>, key: string): Slice => {
-    let acc = map.get(key);
-    if (acc === undefined) {
-      acc = fresh();
-      map.set(key, acc);
-    }
-    return acc;
-  };
+  const agreement = emptyAgreement();
+  const slice = (map: Map<string, Slice>, key: string): Slice => sliceOf(map, key, fresh);
 
   const count = (acc: Slice, key: string, decision: SummaryDecision | undefined) => {
     acc.items.add(key);
-    acc.materials++;
-    if (decision?.verdict === 'cancel') {
-      acc.cancelled++;
-      if (isPlanned(decision)) acc.planned++;
-      const category = decision.category ?? 'uncategorized';
-      acc.byCategory[category] = (acc.byCategory[category] ?? 0) + 1;
-    }
+    countInto(acc, 1, decision?.verdict, decision?.category, !!decision && isPlanned(decision));
   };
-
-  const totals = (acc: Slice): Totals => ({
-    items: acc.items.size,
-    materials: acc.materials,
-    cancelled: acc.cancelled,
-    effective: acc.cancelled - acc.planned,
-    planned: acc.planned,
-    retained: acc.materials - acc.cancelled,
-    cancellationRate: cancellationRate(acc.cancelled, acc.materials),
-    plannedRate: cancellationRate(acc.planned, acc.materials),
-    byCategory: { ...acc.byCategory },
-  });
+  const totals = (acc: Slice): Totals => totalsOf(acc, acc.items.size);
 
   // Materials arrive item by item: the last item's key is reused while its fields are the same
   // strings, so the three Sets below get one key string per item (hashed once) instead of a new

@@ -2,9 +2,16 @@ import { DEFAULT_CATEGORIES } from '../model/category';
 import type { Agreement, Decision, Verdict } from '../model/decision';
 import type { Material } from '../model/material';
 import { itemKey } from '../model/service-item';
-import { cancellationRate } from './format-rate';
-import type { SummarizeOptions, Summary, Totals } from './summarize';
-import { UNTYPED_ITEM_TYPE } from './summary-accumulator';
+import type { SummarizeOptions, Summary } from './summarize';
+import {
+  countInto,
+  emptyAgreement,
+  emptyCounts,
+  type SliceCounts,
+  sliceOf,
+  totalsOf,
+  UNTYPED_ITEM_TYPE,
+} from './summary-accumulator';
 
 /**
  * The values a store keeps beside a material so that statistics are SQL aggregates over indexed
@@ -54,13 +61,6 @@ export interface ItemCounts {
   byItemType: ReadonlyMap<string, number>;
 }
 
-interface Slice {
-  materials: number;
-  cancelled: number;
-  planned: number;
-  byCategory: Record<string, number>;
-}
-
 /**
  * Builds exactly what core's `summarize` returns for the same records from a store's grouped
  * counts, so statistics never need the materials themselves. `options` as for `summarize`; the
@@ -72,65 +72,29 @@ export function summaryFromGroups(
   options: Pick<SummarizeOptions, 'categories'> = {},
 ): Summary {
   const categoryIds = [...(options.categories ?? DEFAULT_CATEGORIES.map((c) => c.id))];
-  const fresh = (): Slice => ({
-    materials: 0,
-    cancelled: 0,
-    planned: 0,
-    byCategory: Object.fromEntries(categoryIds.map((id) => [id, 0])) as Record<string, number>,
-  });
-  const whole = fresh();
-  const departments = new Map<string, Slice>();
-  const itemTypes = new Map<string, Slice>();
-  const agreement: Record<Agreement, number> = {
-    agree: 0,
-    'engine-cancels': 0,
-    'department-cancels': 0,
-    'no-proposal': 0,
-  };
-  const slice = (map: Map<string, Slice>, key: string): Slice => {
-    let acc = map.get(key);
-    if (acc === undefined) {
-      acc = fresh();
-      map.set(key, acc);
-    }
-    return acc;
-  };
-  const count = (acc: Slice, g: MaterialGroupCount) => {
-    acc.materials += g.materials;
-    if (g.verdict !== 'cancel') return;
-    acc.cancelled += g.materials;
-    if (g.planned) acc.planned += g.materials;
-    const category = g.category ?? 'uncategorized';
-    acc.byCategory[category] = (acc.byCategory[category] ?? 0) + g.materials;
-  };
+  const whole = emptyCounts(categoryIds);
+  const departments = new Map<string, SliceCounts>();
+  const itemTypes = new Map<string, SliceCounts>();
+  const agreement = emptyAgreement();
+  const slice = (map: Map<string, SliceCounts>, key: string) =>
+    sliceOf(map, key, () => emptyCounts(categoryIds));
   // In list order, so that slices and extra categories appear where `summarize` first meets them.
   for (const g of [...groups].sort((a, b) => a.firstSeq - b.firstSeq)) {
-    count(whole, g);
-    count(slice(departments, g.department), g);
-    count(slice(itemTypes, g.itemType), g);
+    for (const acc of [whole, slice(departments, g.department), slice(itemTypes, g.itemType)]) {
+      countInto(acc, g.materials, g.verdict, g.category, g.planned);
+    }
     agreement[g.agreement] += g.materials;
   }
-  const totals = (acc: Slice, itemCount: number): Totals => ({
-    items: itemCount,
-    materials: acc.materials,
-    cancelled: acc.cancelled,
-    effective: acc.cancelled - acc.planned,
-    planned: acc.planned,
-    retained: acc.materials - acc.cancelled,
-    cancellationRate: cancellationRate(acc.cancelled, acc.materials),
-    plannedRate: cancellationRate(acc.planned, acc.materials),
-    byCategory: { ...acc.byCategory },
-  });
   return {
     departments: departments.size,
-    ...totals(whole, items.whole),
+    ...totalsOf(whole, items.whole),
     byDepartment: [...departments].map(([department, acc]) => ({
       department,
-      ...totals(acc, items.byDepartment.get(department) ?? 0),
+      ...totalsOf(acc, items.byDepartment.get(department) ?? 0),
     })),
     byItemType: [...itemTypes].map(([itemType, acc]) => ({
       itemType,
-      ...totals(acc, items.byItemType.get(itemType) ?? 0),
+      ...totalsOf(acc, items.byItemType.get(itemType) ?? 0),
     })),
     agreement,
   };

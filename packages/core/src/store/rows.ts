@@ -1,9 +1,11 @@
+import type { MaterialGroupCount } from '../stats/summary-from-groups';
 import type { CaseRecord } from '../supervision/case';
 import { caseNumber } from '../supervision/case';
 import type {
   AuditEntry,
   BatchRecord,
   CommentRecord,
+  MaterialPage,
   MaterialRecord,
   PublicationMeta,
   TokenRecord,
@@ -182,4 +184,32 @@ export function caseRowValues(c: CaseRecord): unknown[] {
  */
 export function seqAfterCursor(cursor: string | null | undefined): number {
   return cursor && /^\d{1,15}$/.test(cursor) ? Number(cursor) : 0;
+}
+
+/**
+ * A material page from the `limit + 1` rows a store read after the cursor: the extra row only
+ * tells that another page follows, whose cursor is the last shown row's `seq`.
+ */
+export function materialPageFromRows(rows: readonly Row[], limit: number): MaterialPage {
+  const more = rows.length > limit;
+  const shown = more ? rows.slice(0, limit) : rows;
+  return { items: shown.map(materialFromRow), next: more ? String(shown.at(-1)?.seq) : null };
+}
+
+/**
+ * A row of the stores' statistics GROUP BY (columns department, item_type, verdict, cat,
+ * agreement, planned, n, first_seq) as `summaryFromGroups` reads it.
+ */
+export function materialGroupFromRow(row: Row): MaterialGroupCount {
+  return {
+    department: String(row.department),
+    itemType: String(row.item_type),
+    verdict: row.verdict as MaterialGroupCount['verdict'],
+    category: (row.cat as string | null) ?? null,
+    agreement: row.agreement as MaterialGroupCount['agreement'],
+    // SQLite answers 1/0, PostgreSQL true/false.
+    planned: row.planned === 1 || row.planned === true,
+    materials: Number(row.n),
+    firstSeq: Number(row.first_seq),
+  };
 }

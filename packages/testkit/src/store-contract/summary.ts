@@ -53,6 +53,43 @@ const move = { department: police, name: '户籍迁移' };
 const marriage = { department: civil, name: '婚姻登记', type: '行政确认' as const };
 const birth = { department: civil, name: '出生登记', code: '', type: '行政确认' as const };
 
+/**
+ * Materials and decisions whose statistics columns a store migration must derive from the stored
+ * JSON exactly as `itemKey` would (padded names and codes, full-width spaces, a planned
+ * cancellation), for the stores' tests of the migration that adds those columns: 2 items, 1
+ * planned on 2026-11-30.
+ */
+export function statsMigrationRecords() {
+  const inputs = [
+    { item: { department: '公安局', name: '户籍迁移\u3000', type: '行政确认' }, name: '不动产权证书' },
+    { item: { department: '公安局', name: '户籍迁移' }, name: '户口簿' },
+    { item: { department: '民政局', name: '婚姻登记', code: ' MZ-01 ' }, name: '居民身份证' },
+    { item: { department: '民政局', name: '婚姻登记（补）', code: 'MZ-01' }, name: '证明', legalBasis: '无' },
+  ].map((m) => ({ legalBasis: '《条例》', departmentProposal: 'retain', ...m }) as MaterialInput);
+  const materials = assignMaterialIds(inputs);
+  const decisions = engine.evaluate(materials);
+  // The values of the columns the stores had before that migration, after batch_id, in this order.
+  const oldColumns =
+    'id, seq, department, item_name, name, verdict, category, agreement, status, material, decision';
+  const oldRows = materials.map((m, i) => {
+    const d = decisions[i]!;
+    return [
+      m.id,
+      i + 1,
+      m.item.department,
+      m.item.name,
+      m.name,
+      d.verdict,
+      d.category,
+      d.agreement,
+      d.status,
+      JSON.stringify(m),
+      JSON.stringify(d),
+    ];
+  });
+  return { materials, decisions, oldColumns, oldRows };
+}
+
 /** A list with planned cancellations on both sides of the days counted, three departments, untyped items. */
 async function seedList(store: JianzhengStore) {
   await newBatch(store);

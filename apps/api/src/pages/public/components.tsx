@@ -178,6 +178,17 @@ export function MaterialLists({ item, lang }: { item: ShownItem; lang: Lang }) {
   );
 }
 
+/** The link to the next page of a paged list (a cursor in its URL); nothing on the last page. */
+export function NextPageLink({ href, lang }: { href: string | null; lang: Lang }) {
+  return href ? (
+    <p>
+      <a href={href} rel="next" id="next-page">
+        {t(lang, 'nextPage')}
+      </a>
+    </p>
+  ) : null;
+}
+
 export function itemHref(list: PublicList, item: PublicItem, lang: Lang) {
   return withLang(`/items/${encodeURIComponent(list.batchId)}/${item.slug}`, lang);
 }

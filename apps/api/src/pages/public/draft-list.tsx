@@ -1,10 +1,10 @@
-import { type BatchRecord, formatLocalDate, itemKey, type Summary } from '@jianzheng/core';
+import { formatLocalDate, itemKey, type Summary } from '@jianzheng/core';
 import { Hono } from 'hono';
 import type { PageDeps, PageModule } from '../deps';
 import { type Lang, langOf, paren, stageLabel, t } from '../i18n';
 import { Layout, withLang } from '../layout';
-import { draftItem, draftMaterial, type PublicItem, type PublicList } from '../public-lists';
-import { ListMeta, MaterialLists } from './components';
+import { draftItem, draftListHeader, draftMaterial, type PublicItem } from '../public-lists';
+import { ListMeta, MaterialLists, NextPageLink } from './components';
 
 /** Materials on one page of a department's list; the next page is a link (a cursor), as search pages. */
 const PAGE_MATERIALS = 100;
@@ -13,22 +13,6 @@ const PAGE_MATERIALS = 100;
 export function draftListHref(batchId: string, lang: Lang, query: Record<string, string> = {}): string {
   const q = new URLSearchParams({ ...query, ...(lang === 'en' ? { lang } : {}) }).toString();
   return `/lists/${encodeURIComponent(batchId)}${q ? `?${q}` : ''}`;
-}
-
-/** What the list header shows of a batch out for comment. */
-function header(batch: BatchRecord): PublicList {
-  return {
-    batchId: batch.id,
-    title: batch.title,
-    jurisdiction: batch.jurisdiction.name,
-    stage: 'public-comment',
-    version: null,
-    publishedAt: null,
-    documentNumber: null,
-    links: null,
-    commentPeriod: batch.details.commentPeriod ?? null,
-    departments: [],
-  };
 }
 
 function Counts({ row, lang }: { row: Summary['byDepartment'][number]; lang: Lang }) {
@@ -75,7 +59,7 @@ export const draftListPages: PageModule = (deps) => {
     const batch = await deps.store.getBatch(c.req.param('batchId'));
     // Unknown batches and batches not out for comment look the same to the public.
     if (batch?.stage !== 'public-comment') return deps.notFound(c);
-    const list = header(batch);
+    const list = draftListHeader(batch);
     const department = c.req.query('department');
     const title = `${list.jurisdiction} · ${list.title}`;
     const heading = (
@@ -165,13 +149,7 @@ export const draftListPages: PageModule = (deps) => {
             </article>
           ))}
         </section>
-        {nextHref ? (
-          <p>
-            <a href={nextHref} rel="next" id="next-page">
-              {t(lang, 'nextPage')}
-            </a>
-          </p>
-        ) : null}
+        <NextPageLink href={nextHref} lang={lang} />
       </Layout>,
     );
   });

@@ -5,7 +5,7 @@ import { Layout } from '../layout';
 import type { PublicList } from '../public-lists';
 import { INDEX_RETRY_SECONDS, type SearchResult, searchLists } from '../public-search';
 import { takeFlash } from '../session';
-import { cancelledCount, itemHref, ListMeta, MaterialLists } from './components';
+import { cancelledCount, itemHref, ListMeta, MaterialLists, NextPageLink } from './components';
 import { draftListHref } from './draft-list';
 
 /** Items on one page of search results; the next page is a link (a cursor), never a longer page. */
@@ -184,13 +184,7 @@ export const publicHome: PageModule = (deps) => {
                     ))}
               </section>
             ))}
-        {nextHref ? (
-          <p>
-            <a href={nextHref} rel="next" id="next-page">
-              {t(lang, 'nextPage')}
-            </a>
-          </p>
-        ) : null}
+        <NextPageLink href={nextHref} lang={lang} />
       </Layout>,
     );
   });
