@@ -140,6 +140,23 @@ describe('createPublicationBuilder', () => {
     expect(Object.isFrozen(streamed.departments[0]!.items[0]!.materials[0])).toBe(true);
   });
 
+  it('groups rows by the item fields, not the item object: an item renamed between adds is a second item', () => {
+    const item = { department: '市公安局', name: '户口迁移' };
+    const engine = createEngine();
+    const builder = createPublicationBuilder(head());
+    const [first] = assignMaterialIds([{ item, name: '居民身份证' }]);
+    builder.add([first!], engine.evaluate([first!]));
+    item.name = '户口登记';
+    const [second] = assignMaterialIds([{ item, name: '户口簿' }]);
+    builder.add([second!], engine.evaluate([second!]));
+    const pub = builder.finish();
+    expect(pub.departments[0]!.items.map((i) => [i.name, i.materials.map((m) => m.name)])).toEqual([
+      ['户口迁移', ['居民身份证']],
+      ['户口登记', ['户口簿']],
+    ]);
+    expect(pub.summary.items).toBe(2);
+  });
+
   it('copies what it publishes: changing a material or decision after add does not change the result', () => {
     const { input, materials, decisions } = sampleInput();
     const expected = createPublication(input).sha256;

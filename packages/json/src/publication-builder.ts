@@ -209,12 +209,20 @@ export function createPublicationBuilder(head: PublicationHeadInput): Publicatio
     return category;
   };
 
-  const publish = (
-    material: Material,
-    id: string,
-    decision: Decision,
-    category: PublishedMaterial['category'],
-  ) => {
+  // Materials come item by item: the last item's row list is reused while the item is the same
+  // object with the same fields, instead of a key concatenated and two map lookups per material.
+  let lastItem: Material['item'] | undefined;
+  let lastFields: readonly unknown[] = [];
+  let lastRows: PublishedMaterial[] | undefined;
+  const sameItem = (item: Material['item']) =>
+    item === lastItem &&
+    item.department === lastFields[0] &&
+    item.code === lastFields[1] &&
+    item.name === lastFields[2] &&
+    item.type === lastFields[3];
+
+  const rowsOf = (material: Material): PublishedMaterial[] => {
+    if (lastRows !== undefined && sameItem(material.item)) return lastRows;
     let department = departments.get(material.item.department);
     if (department === undefined) {
       department = { name: intern.text(material.item.department), items: new Map() };
@@ -232,8 +240,20 @@ export function createPublicationBuilder(head: PublicationHeadInput): Publicatio
       };
       department.items.set(key, item);
     }
+    lastItem = material.item;
+    lastFields = [material.item.department, material.item.code, material.item.name, material.item.type];
+    lastRows = item.materials;
+    return item.materials;
+  };
+
+  const publish = (
+    material: Material,
+    id: string,
+    decision: Decision,
+    category: PublishedMaterial['category'],
+  ) => {
     // A fresh object of strings: neither the material nor the decision (with its trace) is kept.
-    item.materials.push({
+    rowsOf(material).push({
       id,
       name: intern.text(material.name),
       verdict: decision.verdict,
