@@ -47,6 +47,21 @@ afterEach(async () => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
+/** An off-thread store with batch b1 holding `count` imported materials. */
+async function withImport(count: number): Promise<SqliteStore> {
+  const store = open(true);
+  await store.createBatch(
+    { id: 'b1', title: '第一批', jurisdiction, departments: [DEPARTMENT] },
+    { actor: admin },
+  );
+  await store.importMaterials(
+    'b1',
+    { departments: [DEPARTMENT], entries: entries(count), source: 'a.xlsx' },
+    { actor: admin },
+  );
+  return store;
+}
+
 /** Imports `count` materials and counts the timer ticks this thread ran while it waited. */
 async function ticksDuringImport(store: SqliteStore, count: number) {
   await store.createBatch(
@@ -84,16 +99,7 @@ describe('createSqliteStore({ offThread: true })', () => {
   });
 
   it('reads see every write as soon as it resolves, and the write is in the audit log', async () => {
-    const store = open(true);
-    await store.createBatch(
-      { id: 'b1', title: '第一批', jurisdiction, departments: [DEPARTMENT] },
-      { actor: admin },
-    );
-    await store.importMaterials(
-      'b1',
-      { departments: [DEPARTMENT], entries: entries(40), source: 'a.xlsx' },
-      { actor: admin },
-    );
+    const store = await withImport(40);
     expect((await store.listMaterials('b1', { limit: 100 })).items).toHaveLength(40);
     expect((await store.getBatch('b1'))?.listRevision).toBe(1);
     const audit = await store.listAudit({ batchId: 'b1' });
@@ -101,16 +107,7 @@ describe('createSqliteStore({ offThread: true })', () => {
   });
 
   it('a refused write comes back as the class and data the inline store throws', async () => {
-    const store = open(true);
-    await store.createBatch(
-      { id: 'b1', title: '第一批', jurisdiction, departments: [DEPARTMENT] },
-      { actor: admin },
-    );
-    await store.importMaterials(
-      'b1',
-      { departments: [DEPARTMENT], entries: entries(3), source: 'a.xlsx' },
-      { actor: admin },
-    );
+    const store = await withImport(3);
     const [record] = (await store.listMaterials('b1', { limit: 1 })).items;
     const stale = store.updateMaterial(
       'b1',
