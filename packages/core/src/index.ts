@@ -194,6 +194,7 @@ export type { AuditAction } from './store/audit';
 export { AUDIT_ACTIONS, materialQueryText, transitionAuditAction } from './store/audit';
 export { AlreadyExistsError, NotFoundError, VersionConflictError } from './store/errors';
 export type { JianzhengStore } from './store/port';
+export { rateLimitHitFromRow, rateLimitUpsertSql } from './store/rate-limit-sql';
 export type { StoreRow } from './store/rows';
 export {
   auditFromRow,
