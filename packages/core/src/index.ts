@@ -208,6 +208,7 @@ export {
   materialGroupFromRow,
   materialPageFromRows,
   publicationMetaFromRow,
+  SNAPSHOT_TABLES,
   seqAfterCursor,
   TOKEN_COLUMNS,
   tokenFromRow,

@@ -9,6 +9,7 @@ import {
   materialFromRow,
   materialStatsValues,
   publicationMetaFromRow,
+  SNAPSHOT_TABLES,
   type StoreRow,
   type StoreSnapshot,
   TOKEN_COLUMNS,
@@ -19,16 +20,6 @@ import {
 import type pg from 'pg';
 
 const json = (value: unknown) => (value == null ? null : JSON.stringify(value));
-const TABLES = [
-  'batches',
-  'materials',
-  'transitions',
-  'publications',
-  'comments',
-  'audit_log',
-  'tokens',
-  'cases',
-];
 
 /** Everything the database holds, in write order (`jianzheng migrate`), read in one snapshot. */
 export async function exportPostgresSnapshot(client: pg.PoolClient): Promise<StoreSnapshot> {
@@ -74,8 +65,8 @@ export async function exportPostgresSnapshot(client: pg.PoolClient): Promise<Sto
 export async function importPostgresSnapshot(client: pg.PoolClient, snapshot: StoreSnapshot): Promise<void> {
   await client.query('BEGIN');
   try {
-    await client.query(`LOCK TABLE ${TABLES.join(', ')} IN EXCLUSIVE MODE`);
-    for (const table of TABLES) {
+    await client.query(`LOCK TABLE ${SNAPSHOT_TABLES.join(', ')} IN EXCLUSIVE MODE`);
+    for (const table of SNAPSHOT_TABLES) {
       if ((await client.query(`SELECT 1 FROM ${table} LIMIT 1`)).rows.length) {
         throw new AlreadyExistsError('store', table, '目标数据库中的数据');
       }

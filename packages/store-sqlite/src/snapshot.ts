@@ -9,6 +9,7 @@ import {
   materialFromRow,
   materialStatsValues,
   publicationMetaFromRow,
+  SNAPSHOT_TABLES,
   type StoreRow,
   type StoreSnapshot,
   TOKEN_COLUMNS,
@@ -19,16 +20,6 @@ import {
 import type Database from 'better-sqlite3';
 
 const json = (value: unknown) => (value == null ? null : JSON.stringify(value));
-const TABLES = [
-  'batches',
-  'materials',
-  'transitions',
-  'publications',
-  'comments',
-  'audit_log',
-  'tokens',
-  'cases',
-];
 
 /** Everything the database holds, in write order (`jianzheng migrate`). */
 export function exportSqliteSnapshot(db: Database.Database): StoreSnapshot {
@@ -62,7 +53,7 @@ export function exportSqliteSnapshot(db: Database.Database): StoreSnapshot {
 /** Writes a snapshot into an empty database in one transaction, keeping ids, versions, sequence numbers and times. */
 export function importSqliteSnapshot(db: Database.Database, snapshot: StoreSnapshot): void {
   db.transaction(() => {
-    for (const table of TABLES) {
+    for (const table of SNAPSHOT_TABLES) {
       if (db.prepare(`SELECT 1 FROM ${table} LIMIT 1`).get()) {
         throw new AlreadyExistsError('store', table, '目标数据库中的数据');
       }

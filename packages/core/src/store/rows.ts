@@ -213,3 +213,15 @@ export function materialGroupFromRow(row: Row): MaterialGroupCount {
     firstSeq: Number(row.first_seq),
   };
 }
+
+/** The tables a snapshot reads and fills, in write order: each store's names for `StoreSnapshot`. */
+export const SNAPSHOT_TABLES = [
+  'batches',
+  'materials',
+  'transitions',
+  'publications',
+  'comments',
+  'audit_log',
+  'tokens',
+  'cases',
+] as const;
