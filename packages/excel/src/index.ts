@@ -12,6 +12,7 @@ export { importWorkbook, importWorkbooks } from './import-workbook';
 export type { ImportIssue, IssueSeverity } from './issues';
 export type { ImportLimits, LimitLocation } from './limits';
 export {
+  CellTooLargeError,
   CellTooLongError,
   DEFAULT_LIMITS,
   FileTooLargeError,
@@ -22,6 +23,8 @@ export {
   TooManySharedStringsError,
 } from './limits';
 export type { WorkbookInput } from './open-input';
+export { UnreadableFormatError } from './read-whole';
+export { ParserMemoryExceededError } from './read-whole-off-thread';
 export type { ImportOptions, StreamOptions, StreamSummary, WorkbookEvent } from './stream-workbook';
 export { streamWorkbook } from './stream-workbook';
 export type { TemplateOptions } from './template';

@@ -24,6 +24,14 @@ export interface ImportLimits {
    * XML “伪xls”), which holds the file and all its cells in memory (default 64 MiB).
    */
   maxFileBytes?: number;
+  /**
+   * Bytes an .ods or .xlsb may declare its parts to inflate to, all parts together (default
+   * 256 MiB). SheetJS inflates them whole, so they are checked before it sees a byte and the
+   * declared sizes are verified by inflating (counted, discarded) first.
+   */
+  maxWholeInflatedBytes?: number;
+  /** Heap of the worker thread a whole-file format is parsed on, in MiB (default 512). */
+  maxParserHeapMb?: number;
 }
 
 export const DEFAULT_LIMITS: Readonly<Required<ImportLimits>> = Object.freeze({
@@ -33,6 +41,8 @@ export const DEFAULT_LIMITS: Readonly<Required<ImportLimits>> = Object.freeze({
   maxSharedStrings: 10_000_000,
   maxPartBytes: 1024 * 1024 * 1024,
   maxFileBytes: 64 * 1024 * 1024,
+  maxWholeInflatedBytes: 256 * 1024 * 1024,
+  maxParserHeapMb: 512,
 });
 
 export function resolveLimits(limits: ImportLimits | undefined): Required<ImportLimits> {
@@ -144,6 +154,28 @@ export class FileTooLargeError extends ImportLimitError {
       'FILE_TOO_LARGE',
       `${format} 文件有 ${mib(size)}，超过此格式的读取上限 ${mib(max)}（该格式须整体读入内存）；请在 Excel 或 WPS 中另存为 .xlsx（可流式读取）后再导入，或拆分文件`,
       `the ${format} file is ${mib(size)}, over the ${mib(max)} limit for this format (read whole into memory); save it as .xlsx (streamed) or split it`,
+    );
+  }
+}
+
+/**
+ * Bytes of one cell, row or shared string held while its end tag has not arrived: the text's
+ * longest UTF-8 and entity spelling of `maxCellLength` characters with room for a row of them.
+ * Past it the part is refused while it is read, before a 100 MB cell is ever buffered whole.
+ */
+export function maxHeldBytes(maxCellLength: number): number {
+  return Number.isFinite(maxCellLength) ? Math.max(4 * 1024 * 1024, maxCellLength * 192) : Infinity;
+}
+
+/** One cell (or shared string) was still open after `maxHeldBytes` of its XML were read. */
+export class CellTooLargeError extends ImportLimitError {
+  readonly limit = 'maxCellLength';
+  constructor(max: number, bytes: number, at: LimitLocation) {
+    super(
+      'CELL_TOO_LONG',
+      `单元格（或共享字符串）的内容读到 ${mib(bytes)} 仍未结束，远超上限 ${count(max)} 个字符，可能是恶意构造的文件，已停止读取`,
+      `a cell (or shared string) was still open after ${mib(bytes)} of its XML, far over the ${count(max)}-character limit: possibly a hostile file, reading stopped`,
+      at,
     );
   }
 }

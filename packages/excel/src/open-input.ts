@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { FileTooLargeError } from './limits';
+import { checkDeclaredSizes, verifyInflatedSizes, type ZipGuardLimits, zipFormatOf } from './zip-guard';
 import { TooManyZipEntriesError, ZipFormatError, ZipSource } from './zip-source';
 
 /** A workbook to import: a file path, the file's bytes, or a readable stream of them. */
@@ -36,8 +37,7 @@ export type OpenedInput =
     }
   | { kind: 'whole'; format: WholeFormat; bytes: Buffer; close(): Promise<void> };
 
-export interface OpenLimits {
-  maxPartBytes: number;
+export interface OpenLimits extends ZipGuardLimits {
   maxFileBytes: number;
 }
 
@@ -137,22 +137,19 @@ async function openZip(
     if (error instanceof ZipFormatError) return truncatedProblem();
     return unreadable(error);
   }
-  // An .ods and an .xlsb are zips too: their parts are not SpreadsheetML, so SheetJS reads them.
-  const other: WholeFormat | undefined =
-    zip.entry('xl/workbook.bin') !== undefined
-      ? 'xlsb'
-      : zip.entry('content.xml') !== undefined && zip.entry('xl/workbook.xml') === undefined
-        ? 'ods'
-        : undefined;
-  if (other !== undefined) {
-    await zip.close();
-    return whole(other, size, limits, read, cleanup);
-  }
-  const expanded = declaredSize(zip);
-  if (expanded > MAX_UNCOMPRESSED_BYTES) {
+  // Every zip-based format passes the same guard before any part is inflated (zip-guard.ts).
+  const format = zipFormatOf(zip);
+  const problem =
+    checkDeclaredSizes(zip, format, limits) ??
+    (format === 'xlsx' ? undefined : await verifyInflatedSizes(zip));
+  if (problem !== undefined) {
     await zip.close();
     await cleanup();
-    return tooLargeProblem(expanded);
+    return problem;
+  }
+  if (format !== 'xlsx') {
+    await zip.close();
+    return whole(format, size, limits, read, cleanup);
   }
   return {
     kind: 'xlsx',
@@ -161,28 +158,6 @@ async function openZip(
       await zip.close();
       await cleanup();
     },
-  };
-}
-
-/**
- * Most an xlsx may expand to, summed over its parts as the central directory declares them. A
- * zip bomb is a small file that inflates past any memory (shared strings are held in memory):
- * it is refused before a byte is inflated. 1 GiB is far above a 1,000,000-row sheet.
- */
-export const MAX_UNCOMPRESSED_BYTES = 1024 * 1024 * 1024;
-
-function declaredSize(zip: ZipSource): number {
-  let total = 0;
-  for (const entry of zip.entries.values()) total += entry.size;
-  return total;
-}
-
-function tooLargeProblem(total: number): InputProblem {
-  const mib = (n: number) => `${Math.round(n / 1048576)} MiB`;
-  return {
-    code: 'WORKBOOK_TOO_LARGE',
-    zh: `文件解压后过大（${mib(total)}，上限 ${mib(MAX_UNCOMPRESSED_BYTES)}），可能是恶意构造的压缩包（zip 炸弹），已拒绝读取；如确为正常数据，请拆分为多个工作簿`,
-    en: `the workbook would expand to ${mib(total)} (limit ${MAX_UNCOMPRESSED_BYTES / 1048576} MiB): possibly a zip bomb, refused; split genuine data into several workbooks`,
   };
 }
 

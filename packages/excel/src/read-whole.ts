@@ -28,7 +28,12 @@ function sheetjs(): Promise<SheetJS> {
 
 /** A file the fallback reader could not read, with the format it was taken for. */
 export class UnreadableFormatError extends JianzhengError {
-  constructor(format: string, detail: string, cause?: unknown) {
+  constructor(
+    format: string,
+    /** What was wrong, in zh-CN (kept so the error can cross from the parser's worker thread). */
+    readonly detail: string,
+    cause?: unknown,
+  ) {
     super(
       'UNREADABLE_FORMAT',
       `无法读取此 ${format} 文件（${detail}）。请在 Excel 或 WPS 中打开并另存为 .xlsx 后再导入`,

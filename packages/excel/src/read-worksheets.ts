@@ -57,7 +57,11 @@ export async function openWorkbook(
   const sharedStrings =
     sharedEntry === undefined
       ? []
-      : await readSharedStrings(normalized(await zip.open(sharedEntry, 'bytes')), limits.maxSharedStrings);
+      : await readSharedStrings(
+          normalized(await zip.open(sharedEntry, 'bytes')),
+          limits.maxSharedStrings,
+          limits.maxCellLength,
+        );
   const stylesPath = relationshipOfType(relationships, 'styles')?.target;
   const stylesXml = stylesPath === undefined ? undefined : await partText(zip, stylesPath);
   const dateStyles = stylesXml === undefined ? [] : parseDateStyles(stylesXml);

@@ -1,5 +1,5 @@
 import { JianzhengError } from '@jianzheng/core';
-import { TooManySharedStringsError } from './limits';
+import { CellTooLargeError, maxHeldBytes, TooManySharedStringsError } from './limits';
 import { endsName, PendingBytes, runsText, SLASH, tagEnd } from './xml-bytes';
 
 /** A shared-strings part cut off inside a string. */
@@ -18,9 +18,14 @@ export class MalformedSharedStringsError extends JianzhengError {
 export async function readSharedStrings(
   part: AsyncIterable<Buffer>,
   maxStrings = Number.POSITIVE_INFINITY,
+  maxCellLength = Number.POSITIVE_INFINITY,
 ): Promise<string[]> {
   const strings: string[] = [];
-  const pending = new PendingBytes();
+  // One string is limited while it is read: a 150 MB <si> in a 148 KB file is never held whole.
+  const pending = new PendingBytes(
+    maxHeldBytes(maxCellLength),
+    (bytes) => new CellTooLargeError(maxCellLength, bytes, { sheet: 'sharedStrings.xml' }),
+  );
   for await (const chunk of part) {
     const buf = pending.take(chunk);
     if (buf === undefined) continue;

@@ -10,7 +10,8 @@ import {
   TooManyRowsError,
 } from './limits';
 import { openInput, type WorkbookInput } from './open-input';
-import { formatName, readWholeWorkbook, UnreadableFormatError } from './read-whole';
+import { formatName, UnreadableFormatError } from './read-whole';
+import { readWholeOffThread } from './read-whole-off-thread';
 import { openWorkbook, type StreamedSheet } from './read-worksheets';
 import { SheetParser } from './sheet-parser';
 
@@ -118,7 +119,11 @@ export async function* streamWorkbook(
     const worksheets: AsyncIterable<StreamedSheet> | Iterable<StreamedSheet> | undefined =
       opened.kind === 'xlsx'
         ? await openWorkbook(opened.zip, limits)
-        : await readWholeWorkbook(opened.bytes, opened.format, limits.maxCellLength, singleSheetName(file));
+        : readWholeOffThread(opened.bytes, opened.format, {
+            maxCellLength: limits.maxCellLength,
+            heapMb: limits.maxParserHeapMb,
+            csvSheetName: singleSheetName(file),
+          });
     if (worksheets === undefined) noWorkbook = true;
     else {
       for await (const worksheet of worksheets) {

@@ -1,6 +1,6 @@
 import { JianzhengError } from '@jianzheng/core';
 import { columnLetter } from './column-letter';
-import { CellTooLongError } from './limits';
+import { CellTooLargeError, CellTooLongError, maxHeldBytes } from './limits';
 import {
   AttributeCursor,
   bytesAre,
@@ -115,7 +115,7 @@ const DAY_MS = 24 * 3600 * 1000;
  */
 export class WorksheetScanner {
   private where = Where.Before;
-  private readonly pending = new PendingBytes();
+  private readonly pending: PendingBytes; // a row until it is complete, limited while it arrives
   private lastRow = 0;
   // The attributes of the cell being read, kept in fields so that no object is made per cell.
   private ref = 0;
@@ -126,6 +126,9 @@ export class WorksheetScanner {
 
   constructor(private readonly context: WorksheetContext) {
     this.maxCellLength = context.maxCellLength ?? Number.POSITIVE_INFINITY;
+    const overflow = (bytes: number) =>
+      new CellTooLargeError(this.maxCellLength, bytes, { row: this.lastRow + 1 });
+    this.pending = new PendingBytes(maxHeldBytes(this.maxCellLength), overflow);
   }
 
   /** Feeds the next chunk of the part; returns the rows it completed. */

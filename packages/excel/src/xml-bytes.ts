@@ -197,6 +197,14 @@ export function runsText(buf: Buffer, from: number, to: number): string {
  */
 export class PendingBytes {
   private parts: Buffer[] = [];
+  private held = 0;
+
+  /** `overflow` is thrown when more than `maxBytes` are held for one element. */
+  constructor(
+    private readonly maxBytes = Number.POSITIVE_INFINITY,
+    private readonly overflow: (bytes: number) => Error = (bytes) => new RangeError(`${bytes} bytes held`),
+  ) {}
+
   private needle = '';
   /** The last needle.length - 1 bytes held, to find a needle split across chunks. */
   private tail: Buffer = Buffer.alloc(0);
@@ -204,6 +212,8 @@ export class PendingBytes {
   /** Keeps `buf` from `from` on until `needle` arrives. */
   hold(buf: Buffer, from: number, needle: string): void {
     this.parts = from < buf.length ? [buf.subarray(from)] : [];
+    this.held = buf.length - from;
+    if (this.held > this.maxBytes) throw this.overflow(this.held);
     this.needle = needle;
     this.tail = buf.subarray(Math.max(from, buf.length - (needle.length - 1)));
   }
@@ -223,11 +233,16 @@ export class PendingBytes {
     const needle = this.needle;
     const overlap = needle.length - 1;
     parts.push(chunk);
+    this.held += chunk.length;
     const arrived =
       chunk.indexOf(needle, 0, 'latin1') >= 0 ||
       (overlap > 0 &&
         Buffer.concat([this.tail, chunk.subarray(0, overlap)]).indexOf(needle, 0, 'latin1') >= 0);
     if (!arrived) {
+      if (this.held > this.maxBytes) {
+        this.parts = [];
+        throw this.overflow(this.held);
+      }
       if (overlap > 0) {
         const joined = Buffer.concat([this.tail, chunk]);
         this.tail = joined.subarray(Math.max(0, joined.length - overlap));
