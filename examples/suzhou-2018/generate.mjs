@@ -652,8 +652,10 @@ function nameMaterial(kind, ctx) {
       const preferred = bases.filter((m) => m.kind !== 'form');
       const first = rng.pick(preferred.length ? preferred : bases);
       first.repeated = true;
-      // The department listed the same material twice: once as the original, once as a copy.
-      first.form = '原件';
+      // The department listed the same material twice: once as the original, once as a copy. A
+      // shared licence demanded as 原件 would stay to be shown (现场核验原件), so there the first
+      // listing keeps the copy-or-nothing forms of shared licences and the repeat is a copy.
+      if (first.kind !== 'sharing') first.form = '原件';
       return {
         kind,
         repeats: first,
@@ -720,7 +722,8 @@ function displayName(m, position, style, rng) {
   const form =
     m.form ??
     (m.kind === 'sharing' && rng.chance(0.6)
-      ? rng.pick(['（原件及复印件）', '原件及复印件', '复印件', '（复印件）'])
+      ? // Copies only: sharing waives copies, while an original would be shown (domain.md §4).
+        rng.pick(['（复印件）', '复印件', '复印件', '（复印件）'])
       : '');
   const formText = form === '原件' ? rng.pick(['（原件）', '原件']) : form;
   const number =

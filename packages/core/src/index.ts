@@ -124,6 +124,7 @@ export {
   AlternativeDecisionSchema,
   DecisionSchema,
   DecisionStatusSchema,
+  MaterialFormSchema,
   TraceEntrySchema,
   VerdictSchema,
 } from './model/decision';
@@ -169,6 +170,8 @@ export { ITEM_TYPES, ItemTypeSchema, itemKey, parseItemType, ServiceItemSchema }
 export type { YesNo } from './model/yes-no';
 export { formatYesNo, parseYesNo, YesNoSchema } from './model/yes-no';
 export { splitAlternatives } from './normalize/alternatives';
+export type { MaterialForm } from './normalize/material-form';
+export { MATERIAL_FORMS, parseMaterialForm, showsOriginal } from './normalize/material-form';
 export { cleanText, createNameNormalizer, normalizeName } from './normalize/normalize-name';
 export {
   DEFAULT_RULES,

@@ -11,9 +11,25 @@ const EffectiveFrom = z
   .regex(/^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/, '应为 YYYY-MM-DD 日期 (a YYYY-MM-DD date)')
   .optional();
 
+/** The document (文号) an entry rests on, e.g. 国办发〔2018〕47号. */
+const Reference = Name.optional();
+
 /** Materials the office can get from a shared data source (网络核验/信息共享). */
 export const SharedDataEntrySchema = z
-  .object({ name: Name, aliases: Aliases, source: Name.optional(), effectiveFrom: EffectiveFrom })
+  .object({
+    name: Name,
+    aliases: Aliases,
+    /** The data source the office reads (全国人口基础信息库): named in the replacement. */
+    source: Name.optional(),
+    /**
+     * True when the shared record is an electronic licence accepted in place of the original:
+     * only then is a material demanded as 原件 cancelled; otherwise the original is still shown
+     * (现场核验原件) and only the copy is waived (domain.md §4 “Originals and copies”).
+     */
+    replacesOriginal: z.boolean().optional(),
+    reference: Reference,
+    effectiveFrom: EffectiveFrom,
+  })
   .strict();
 /** A material proven by a licence the same item already requires (现有证照可证明). */
 export const LicenceProofEntrySchema = z
@@ -22,6 +38,7 @@ export const LicenceProofEntrySchema = z
     aliases: Aliases,
     licence: Name,
     licenceAliases: Aliases,
+    reference: Reference,
     effectiveFrom: EffectiveFrom,
   })
   .strict();
@@ -38,11 +55,11 @@ export const CancelledItemEntrySchema = z
   });
 /** Certificates an issuer (matched by keyword) has no means to verify (开具单位无权查证). */
 export const IssuerRestrictionEntrySchema = z
-  .object({ issuerKeywords: z.array(Name).min(1), material: Name, aliases: Aliases })
+  .object({ issuerKeywords: z.array(Name).min(1), material: Name, aliases: Aliases, reference: Reference })
   .strict();
 /** Materials replaceable by a written commitment (告知承诺). */
 export const CommitmentEntrySchema = z
-  .object({ name: Name, aliases: Aliases, effectiveFrom: EffectiveFrom })
+  .object({ name: Name, aliases: Aliases, reference: Reference, effectiveFrom: EffectiveFrom })
   .strict();
 /** Items where a written commitment is not allowed (e.g. safety-critical licences). */
 export const CommitmentExclusionEntrySchema = z

@@ -2,6 +2,7 @@ import type { AlternativeDecision, Decision, TraceEntry } from '../model/decisio
 import type { Material } from '../model/material';
 import { itemKey } from '../model/service-item';
 import { splitAlternatives } from '../normalize/alternatives';
+import { type MaterialForm, parseMaterialForm, showsOriginal } from '../normalize/material-form';
 import { agreementOf } from './agreement';
 import { ItemGroup } from './item-group';
 import { Outcome } from './outcome';
@@ -16,6 +17,8 @@ export interface RunnableRule {
 }
 
 const RETAIN_REASON = '各项取消规则均不适用，保留';
+/** The fact a rule sets when it would cancel the material but for an original to be shown. */
+export const ORIGINAL_RETAINED_FACT = 'originalRetained';
 
 /**
  * The one context object of an evaluation, refilled for every material and alternative: no
@@ -24,13 +27,15 @@ const RETAIN_REASON = '各项取消规则均不适用，保留';
 class Context implements MaterialContext {
   material: Material = undefined as unknown as Material;
   name = '';
+  form: MaterialForm = 'unspecified';
   occurrence = 1;
   group: ItemGroup = undefined as unknown as ItemGroup;
   private issuerName: string | undefined = undefined;
   constructor(private readonly normalize: (raw: string | undefined) => string) {}
-  set(material: Material, name: string, occurrence: number, group: ItemGroup): void {
+  set(material: Material, name: string, form: MaterialForm, occurrence: number, group: ItemGroup): void {
     this.material = material;
     this.name = name;
+    this.form = form;
     this.occurrence = occurrence;
     this.group = group;
     this.issuerName = undefined;
@@ -70,6 +75,7 @@ export function createEvaluator(
 ): (materials: readonly Material[]) => Decision[] {
   const ruleCount = rules.length;
   const alternativesOf = createAlternativesCache();
+  const formOf = createCache(parseMaterialForm);
 
   function run(context: Context, into: Run): void {
     const trace: TraceEntry[] = withTrace ? new Array<TraceEntry>(ruleCount) : [];
@@ -101,19 +107,29 @@ export function createEvaluator(
     return reason;
   }
 
-  function decision(material: Material, at: number, outcome: RuleOutcome | undefined, trace: TraceEntry[]) {
+  function decision(
+    material: Material,
+    form: MaterialForm,
+    at: number,
+    outcome: RuleOutcome | undefined,
+    trace: TraceEntry[],
+  ) {
     const rule = at < 0 ? undefined : rules[at]!;
     const verdict = rule === undefined ? 'retain' : 'cancel';
+    // An original kept to be shown (现场核验原件): a rule would have cancelled it but for its form.
+    const kept = rule === undefined && showsOriginal(form) ? originalKeptBy(trace) : undefined;
     const result: Decision = {
       materialId: material.id,
       verdict,
       category: rule === undefined ? null : rule.category,
       ruleId: rule === undefined ? null : rule.id,
       replacement: outcome?.replacement ?? null,
-      reason: reasonOf(at, outcome),
+      reason: kept === undefined ? reasonOf(at, outcome) : `现场核验原件：${kept.reason}`,
       trace,
       alternatives: null,
       effectiveFrom: plannedFrom(outcome?.effectiveFrom, asOf),
+      form,
+      copyWaived: kept !== undefined && form === 'both',
       agreement: agreementOf(verdict, material.departmentProposal),
       status: 'proposed',
     };
@@ -149,7 +165,7 @@ export function createEvaluator(
         bestTrace = state.trace;
       }
     }
-    const result = decision(material, bestAt, bestOutcome, bestTrace);
+    const result = decision(material, context.form, bestAt, bestOutcome, bestTrace);
     result.alternatives = runs;
     if (bestAt >= 0) result.reason = `备选材料“${names[best]}”${result.reason}`;
     return result;
@@ -160,6 +176,7 @@ export function createEvaluator(
     const names = new Array<string>(count);
     const occurrences = new Array<number>(count);
     const groups = new Array<ItemGroup>(count);
+    const forms = new Array<MaterialForm>(count);
     const byItem = new Map<string, ItemGroup>();
     // Consecutive materials nearly always belong to the same item object: skip the lookups then.
     let lastItem: Material['item'] | undefined;
@@ -176,8 +193,10 @@ export function createEvaluator(
         lastItem = material.item;
       }
       const name = normalize(material.name);
+      const form = formOf(material.name);
       names[i] = name;
-      occurrences[i] = group.add(name);
+      forms[i] = form;
+      occurrences[i] = group.add(name, showsOriginal(form));
       groups[i] = group;
     }
     // Decide only once every item is complete: a rule may look at the item's later materials.
@@ -186,14 +205,14 @@ export function createEvaluator(
     const decisions = new Array<Decision>(count);
     for (let i = 0; i < count; i++) {
       const material = materials[i]!;
-      context.set(material, names[i]!, occurrences[i]!, groups[i]!);
+      context.set(material, names[i]!, forms[i]!, occurrences[i]!, groups[i]!);
       const alternatives =
         material.alternatives === undefined ? alternativesOf(material.name) : material.alternatives;
       if (alternatives !== null && alternatives.length > 1) {
         decisions[i] = decideAlternatives(context, material, alternatives);
       } else {
         run(context, state);
-        decisions[i] = decision(material, state.decidedAt, state.outcome, state.trace);
+        decisions[i] = decision(material, forms[i]!, state.decidedAt, state.outcome, state.trace);
       }
     }
     return decisions;
@@ -211,16 +230,27 @@ export function plannedFrom(
 
 /** For materials built before `alternatives` existed (stored ones): split once per distinct name. */
 function createAlternativesCache(): (name: string) => string[] | null {
-  let cache = new Map<string, string[] | null>();
+  return createCache(splitAlternatives);
+}
+
+/** A bounded per-name cache: names repeat thousands of times in a city's list. */
+function createCache<T>(compute: (name: string) => T): (name: string) => T {
+  let cache = new Map<string, T>();
   return (name) => {
     let hit = cache.get(name);
     if (hit === undefined) {
-      hit = splitAlternatives(name);
+      hit = compute(name);
       if (cache.size >= 50_000) cache = new Map();
       cache.set(name, hit);
     }
     return hit;
   };
+}
+
+/** The trace entry of the rule that kept an original to be shown, if one did. */
+function originalKeptBy(trace: readonly TraceEntry[]): TraceEntry | undefined {
+  for (const entry of trace) if (entry.facts[ORIGINAL_RETAINED_FACT] === true) return entry;
+  return undefined;
 }
 
 function traceEntry(rule: RunnableRule, outcome: RuleOutcome): TraceEntry {

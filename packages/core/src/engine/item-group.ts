@@ -14,8 +14,23 @@ export class ItemGroup implements ItemMaterialNames {
     readonly department: string,
   ) {}
 
-  /** Adds a name and returns its occurrence (1 for the first). */
-  add(name: string): number {
+  /** Originals' names (form original or both), counted apart: see `add`. */
+  private originals: Map<string, number> | undefined = undefined;
+
+  /**
+   * Adds a name and returns its occurrence (1 for the first). An original counts only earlier
+   * originals of the name, so a copy listed first never makes the original a duplicate.
+   */
+  add(name: string, original = false): number {
+    const all = this.count(name);
+    if (!original) return all;
+    if (this.originals === undefined) this.originals = new Map();
+    const occurrence = (this.originals.get(name) ?? 0) + 1;
+    this.originals.set(name, occurrence);
+    return occurrence;
+  }
+
+  private count(name: string): number {
     const names = this.names;
     names.push(name);
     if (this.counts === undefined && names.length <= 32) {

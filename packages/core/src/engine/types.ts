@@ -1,5 +1,6 @@
 import type { Catalogs } from '../catalogs/schema';
 import type { Material } from '../model/material';
+import type { MaterialForm } from '../normalize/material-form';
 
 /** A fact value a rule reports in its trace. */
 export type FactValue = string | number | boolean | null;
@@ -18,7 +19,13 @@ export interface MaterialContext {
   readonly issuer: string;
   /** Normalized department name. */
   readonly department: string;
-  /** 1 for the first material of this normalized name in its item, 2 for the next … */
+  /** The form the whole cell demands (原件, 复印件 … domain.md §4 “Originals and copies”). */
+  readonly form: MaterialForm;
+  /**
+   * 1 for the first material of this normalized name in its item, 2 for the next … An original
+   * (form original or both) counts only earlier originals: a copy listed before it does not make
+   * the original a duplicate.
+   */
   readonly occurrence: number;
   /** Normalized names of every material of the same item (whole cells, not their alternatives). */
   readonly itemMaterialNames: ItemMaterialNames;

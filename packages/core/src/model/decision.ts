@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { MATERIAL_FORMS } from '../normalize/material-form';
+
+export const MaterialFormSchema = z.enum(MATERIAL_FORMS);
 
 export const VerdictSchema = z.enum(['retain', 'cancel']);
 export type Verdict = z.infer<typeof VerdictSchema>;
@@ -62,6 +65,16 @@ export const DecisionSchema = z
      * material is no longer required. `null` for an effective cancellation or a retained material.
      */
     effectiveFrom: z.string().regex(ISO_DAY).nullable().optional(),
+    /**
+     * The form the material is demanded in (domain.md §4 “Originals and copies”); optional for
+     * decisions stored before forms were read.
+     */
+    form: MaterialFormSchema.optional(),
+    /**
+     * True when the material stays as “现场核验原件” while the copy it also demanded is waived
+     * (免交复印件): sharing or a licence would cancel it, but the original is still shown.
+     */
+    copyWaived: z.boolean().optional(),
     agreement: AgreementSchema,
     status: DecisionStatusSchema,
     by: z.string().optional(),

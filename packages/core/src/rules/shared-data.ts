@@ -1,10 +1,17 @@
 import { indexByNames } from '../catalogs/name-index';
+import type { SharedDataEntry } from '../catalogs/schema';
 import { defineRule } from '../engine/define-rule';
+import { ORIGINAL_RETAINED_FACT } from '../engine/evaluate';
 import { outcomeCache, sharedOutcome } from '../engine/outcome';
+import type { RuleOutcome } from '../engine/types';
+import { type MaterialForm, showsOriginal } from '../normalize/material-form';
 
 const replacementFor = (source: string | null) => (source ? `通过${source}共享获取` : '通过信息共享获取');
 
-/** 原则4 (网络核验/信息共享): 凡能通过网络核验解决的，一律取消. */
+/**
+ * 原则4 (网络核验/信息共享): 凡能通过网络核验解决的，一律取消. Sharing removes copies; an original the
+ * applicant shows (居民身份证法 第十四条) goes only where the entry `replacesOriginal`.
+ */
 export const sharedData = defineRule({
   id: 'shared-data',
   category: 'information-sharing',
@@ -18,7 +25,7 @@ export const sharedData = defineRule({
       facts: { shareable: 'yes', source },
       replacement: replacementFor(source),
     }));
-    const inCatalog = outcomeCache((entry: (typeof catalogs.sharedData)[number]) => ({
+    const inCatalog = outcomeCache((entry: SharedDataEntry) => ({
       matched: true,
       reason: entry.effectiveFrom
         ? `信息共享目录收录“${entry.name}”，自 ${entry.effectiveFrom} 起可共享获取`
@@ -32,6 +39,23 @@ export const sharedData = defineRule({
       replacement: replacementFor(entry.source ?? null),
       ...(entry.effectiveFrom ? { effectiveFrom: entry.effectiveFrom } : {}),
     }));
+    // Keyed by the would-be outcome and the form: a handful of combinations per catalog entry.
+    const keptOriginals = new Map<RuleOutcome, Map<MaterialForm, RuleOutcome>>();
+    const originalKept = (would: RuleOutcome, form: MaterialForm): RuleOutcome => {
+      let byForm = keptOriginals.get(would);
+      if (byForm === undefined) keptOriginals.set(would, (byForm = new Map()));
+      let outcome = byForm.get(form);
+      if (outcome === undefined) {
+        const source = would.facts.source ? `（${would.facts.source}）` : '';
+        outcome = sharedOutcome({
+          matched: false,
+          reason: `${would.reason}${source}，但共享数据不代替原件：原件须现场核验${form === 'both' ? '，免交复印件' : ''}`,
+          facts: { ...would.facts, form, [ORIGINAL_RETAINED_FACT]: true, copyWaived: form === 'both' },
+        });
+        byForm.set(form, outcome);
+      }
+      return outcome;
+    };
     const declaredNo = sharedOutcome({
       matched: false,
       reason: '部门填报不能通过信息共享获取',
@@ -42,11 +66,14 @@ export const sharedData = defineRule({
       reason: '不在信息共享目录中',
       facts: { shareable: 'unknown' },
     });
-    return ({ material, name }) => {
-      if (material.shareable === 'yes') return declaredYes(shared.get(name)?.source ?? null);
+    return ({ material, name, form }) => {
       if (material.shareable === 'no') return declaredNo;
       const entry = shared.get(name);
-      return entry === undefined ? notListed : inCatalog(entry);
+      let outcome: RuleOutcome;
+      if (material.shareable === 'yes') outcome = declaredYes(entry?.source ?? null);
+      else if (entry === undefined) return notListed;
+      else outcome = inCatalog(entry);
+      return showsOriginal(form) && entry?.replacesOriginal !== true ? originalKept(outcome, form) : outcome;
     };
   },
 });
