@@ -43,7 +43,10 @@ export const sharedData = defineRule({
     const keptOriginals = new Map<RuleOutcome, Map<MaterialForm, RuleOutcome>>();
     const originalKept = (would: RuleOutcome, form: MaterialForm): RuleOutcome => {
       let byForm = keptOriginals.get(would);
-      if (byForm === undefined) keptOriginals.set(would, (byForm = new Map()));
+      if (byForm === undefined) {
+        byForm = new Map();
+        keptOriginals.set(would, byForm);
+      }
       let outcome = byForm.get(form);
       if (outcome === undefined) {
         const source = would.facts.source ? `（${would.facts.source}）` : '';
