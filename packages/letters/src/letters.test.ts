@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Publication } from '@jianzheng/core';
 import { strFromU8, unzipSync } from 'fflate';
+import mammoth from 'mammoth';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { commitmentLetters } from './build-letters';
 import { renderLetterDocx } from './docx';
@@ -11,20 +12,28 @@ import { demoPublication } from './testing/demo-publication';
 import { DEFAULT_LETTER_WORDING } from './wording';
 import { lettersZip } from './zip';
 
-/** The visible text of a .docx: word/document.xml, then its footers (runs joined, paragraphs on lines). */
-function documentText(docx: Uint8Array): string {
+/**
+ * The visible text of a .docx: the body as an independent reader sees it — mammoth, a maintained
+ * .docx reader and not the library that wrote the file, parses document.xml with its styles,
+ * numbering and tables, one paragraph to a line — then the footers, which mammoth does not read,
+ * from their XML (runs joined, paragraphs on lines).
+ */
+async function documentText(docx: Uint8Array): Promise<string> {
+  const { value, messages } = await mammoth.extractRawText({ buffer: Buffer.from(docx) });
+  expect(messages.filter((m) => m.type === 'error')).toEqual([]);
   const files = unzipSync(docx);
-  const parts = Object.keys(files).filter((name) => /^word\/footer\d*\.xml$/.test(name));
-  const xml = [files['word/document.xml']!, ...parts.map((name) => files[name]!)]
-    .map((bytes) => strFromU8(bytes))
-    .join('\n');
-  return xml
-    .replace(/<\/w:p>/g, '\n')
-    .replace(/<[^>]+>/g, '')
-    .replace(/&quot;/g, '"')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
+  const footers = Object.keys(files)
+    .filter((name) => /^word\/footer\d*\.xml$/.test(name))
+    .map((name) =>
+      strFromU8(files[name]!)
+        .replace(/<\/w:p>/g, '\n')
+        .replace(/<[^>]+>/g, '')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&amp;/g, '&'),
+    );
+  return [value.replace(/\n\n/g, '\n'), ...footers].join('\n');
 }
 
 let publication: Publication;
@@ -61,7 +70,7 @@ describe('the commitment letters of the 宿州 demo publication', () => {
     const letters = commitmentLetters(publication);
     let withSource = 0;
     for (const letter of letters) {
-      const text = documentText(await renderLetterDocx(letter));
+      const text = await documentText(await renderLetterDocx(letter));
       expect(text).toContain('告知承诺书');
       expect(text).toContain(`事项名称：${letter.item.name}`);
       expect(text).toContain(`实施部门：${letter.department}`);
@@ -96,7 +105,7 @@ describe('the commitment letters of the 宿州 demo publication', () => {
         checks: [],
       },
     });
-    const text = documentText(await renderLetterDocx(letter!));
+    const text = await documentText(await renderLetterDocx(letter!));
     expect(text).toContain('宿州市证明事项告知承诺书');
     expect(text).toContain(`申请人作出不实承诺的，${letter!.department}依法终止办理并记入信用档案。`);
     expect(text).toContain(`事中事后核查：${letter!.department}在 30 日内抽查。`);
@@ -114,14 +123,43 @@ describe('the commitment letters of the 宿州 demo publication', () => {
     expect(names).toEqual(['说明.txt', ...letters.map((l) => l.fileName)].sort());
     expect(strFromU8(zip['说明.txt']!)).toContain(`第 2 版`);
     const one = letters[3]!;
-    expect(documentText(zip[one.fileName]!)).toContain(`事项名称：${one.item.name}`);
+    expect(await documentText(zip[one.fileName]!)).toContain(`事项名称：${one.item.name}`);
   });
 });
 
+describe('an independent .docx reader (mammoth) reads the letter', () => {
+  it('finds the title, one table row per material and nothing it cannot read', async () => {
+    const letter = commitmentLetters(publication).find((l) => l.materials.length > 1)!;
+    const { value: html, messages } = await mammoth.convertToHtml({
+      buffer: Buffer.from(await renderLetterDocx(letter)),
+    });
+    expect(messages.filter((m) => m.type === 'error')).toEqual([]);
+    expect(html).toContain('告知承诺书');
+    const tables = html.match(/<table>[\s\S]*?<\/table>/g) ?? [];
+    const materials = tables.find((t) => letter.materials.every((m) => t.includes(m.name)));
+    expect(materials, html).toBeDefined();
+    // A header row, then one row per material.
+    expect(materials!.match(/<tr>/g)).toHaveLength(letter.materials.length + 1);
+  });
+});
+
+/**
+ * `soffice --version` answers with Calc alone (Debian's libreoffice-calc-nogui), but opening a
+ * .docx needs Writer: its module (libswlo) lies beside the soffice binary when it is installed.
+ */
+function libreOfficeWriter(): { available: boolean; why: string } {
+  const which = spawnSync('sh', ['-c', 'command -v soffice'], { encoding: 'utf8' });
+  if (which.status !== 0) return { available: false, why: 'LibreOffice (soffice) is not installed' };
+  const program = dirname(realpathSync(which.stdout.trim()));
+  const writer = readdirSync(program).some((name) => /^(lib)?swlo\.(so|dylib|dll)$/.test(name));
+  return writer
+    ? { available: true, why: '' }
+    : { available: false, why: `LibreOffice in ${program} has no Writer (libswlo)` };
+}
+
 describe('LibreOffice reads the letter', () => {
-  const soffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' });
-  const available = soffice.status === 0;
-  if (!available) console.warn('skipped: LibreOffice (soffice) is not installed, so no .docx → PDF check');
+  const { available, why } = libreOfficeWriter();
+  if (!available) console.warn(`skipped: ${why}, so no .docx → PDF check (mammoth's check above still runs)`);
   it.skipIf(!available)('converts a letter to a PDF', async () => {
     const [letter] = commitmentLetters(publication);
     const dir = mkdtempSync(join(tmpdir(), 'letters-pdf-'));

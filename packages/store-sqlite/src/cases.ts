@@ -10,7 +10,7 @@ import {
   planCaseClose,
   type WriteContext,
 } from '@jianzheng/core';
-import type { Database } from 'better-sqlite3';
+import type { SqliteConnection } from './driver';
 
 type Row = Record<string, unknown>;
 
@@ -52,7 +52,11 @@ export const CASES_MIGRATION_SQL = `
  * The case methods of the SQLite store. Each write is one IMMEDIATE transaction that reads the
  * case, runs core's guard on what it read (`planCaseAnswer`, `planCaseClose`), writes and audits.
  */
-export function sqliteCaseMethods(db: Database, audit: AuditWriter, stamp: (ctx: WriteContext) => string) {
+export function sqliteCaseMethods(
+  db: SqliteConnection,
+  audit: AuditWriter,
+  stamp: (ctx: WriteContext) => string,
+) {
   const select = db.prepare('SELECT * FROM cases WHERE id = ?');
   const requireCase = (id: number): CaseRecord => {
     const row = select.get(id) as Row | undefined;

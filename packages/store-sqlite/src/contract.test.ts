@@ -2,23 +2,28 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runStoreContract } from '@jianzheng/testkit/store-contract';
-import { createSqliteStore } from './index';
+import { createSqliteStore, type SqliteDriverName } from './index';
+import { availableDrivers } from './test-drivers';
 
-for (const offThread of [false, true]) {
-  runStoreContract(offThread ? 'sqlite, writes on a worker thread' : 'sqlite', {
-    async setup() {
-      const dir = mkdtempSync(join(tmpdir(), 'jz-contract-'));
-      const filename = join(dir, 'jianzheng.db');
-      const store = createSqliteStore({ filename, offThread });
-      return {
-        store,
-        // A second connection on the same file, as a second process would open it.
-        open: async () => createSqliteStore({ filename, offThread }),
-        async teardown() {
-          await store.close();
-          rmSync(dir, { recursive: true, force: true });
-        },
-      };
-    },
-  });
+// On libsql, the driver a machine without a compiler gets, always; on better-sqlite3 too where it
+// is installed (it is optional: a failed compile leaves it out).
+for (const driver of availableDrivers() satisfies SqliteDriverName[]) {
+  for (const offThread of [false, true]) {
+    runStoreContract(`sqlite on ${driver}${offThread ? ', writes on a worker thread' : ''}`, {
+      async setup() {
+        const dir = mkdtempSync(join(tmpdir(), 'jz-contract-'));
+        const filename = join(dir, 'jianzheng.db');
+        const store = createSqliteStore({ filename, offThread, driver });
+        return {
+          store,
+          // A second connection on the same file, as a second process would open it.
+          open: async () => createSqliteStore({ filename, offThread, driver }),
+          async teardown() {
+            await store.close();
+            rmSync(dir, { recursive: true, force: true });
+          },
+        };
+      },
+    });
+  }
 }

@@ -8,8 +8,8 @@ import {
   isJianzhengError,
   type MaterialInput,
 } from '@jianzheng/core';
-import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openSqlite } from './driver';
 import { createSqliteStore, MIGRATIONS, type SqliteStore } from './index';
 
 const engine = createEngine();
@@ -70,8 +70,8 @@ describe('createSqliteStore', () => {
     expect(again.schemaVersions()).toEqual(MIGRATIONS.map((m) => m.version));
     expect((await again.getBatch('b1'))?.title).toBe('第一批');
     expect((await again.allMaterials('b1')).map((m) => m.material.name)).toEqual(['户口簿', '申请书']);
-    const raw = new Database(file, { readonly: true });
-    expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
+    const raw = openSqlite(file, 5000);
+    expect(raw.pragma('journal_mode')).toEqual([{ journal_mode: 'wal' }]);
     raw.close();
     store = again;
   });
@@ -100,7 +100,7 @@ describe('createSqliteStore', () => {
       diff: null,
     };
     await store.transitionBatch('b1', publish, ctx, pub);
-    const raw = new Database(file);
+    const raw = openSqlite(file, 5000);
     expect(() => raw.prepare("UPDATE publications SET json = '{}'").run()).toThrow(/immutable/);
     expect(() => raw.prepare('DELETE FROM publications').run()).toThrow(/kept/);
     expect(() => raw.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
@@ -110,7 +110,7 @@ describe('createSqliteStore', () => {
 
   it('refuses a database written by a newer schema', async () => {
     await store.close();
-    const raw = new Database(file);
+    const raw = openSqlite(file, 5000);
     raw.prepare("INSERT INTO schema_migrations VALUES (99, 'future', 'x')").run();
     raw.close();
     expect(() => createSqliteStore({ filename: file })).toThrow(/99/);

@@ -36,8 +36,8 @@ import {
   VersionConflictError,
   type WriteContext,
 } from '@jianzheng/core';
-import Database from 'better-sqlite3';
 import { sqliteCaseMethods } from './cases';
+import { openSqlite, type SqliteDriverChoice, type SqliteDriverName, type SqliteStatement } from './driver';
 import { SchemaTooNewError } from './errors';
 import { sqliteMaterialStatsMethods } from './material-stats';
 import { MIGRATIONS, migrate } from './migrations';
@@ -67,12 +67,21 @@ export interface SqliteStoreOptions {
    * not cross threads: writes without `ctx.at` take the system clock). Default false.
    */
   offThread?: boolean;
+  /**
+   * The SQLite driver: `libsql` (installs from the npm registry alone, a prebuilt binary per
+   * platform), `better-sqlite3` (faster bulk writes; an optional dependency that compiles where its
+   * prebuilt download is unreachable), or `auto` (default): better-sqlite3 when it is installed and
+   * loads, otherwise libsql. Both read and write the same file format; a file may move between them.
+   */
+  driver?: SqliteDriverChoice;
 }
 
 /** The SQLite store plus what an operator may want beyond the port. */
 export interface SqliteStore extends JianzhengStore {
   /** The path the store was opened with. */
   readonly filename: string;
+  /** The driver this store runs on (`auto` resolved). */
+  readonly driver: SqliteDriverName;
   /** Schema versions applied, oldest first. */
   schemaVersions(): number[];
 }
@@ -81,7 +90,7 @@ const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
  * Opens (creating and migrating when needed) a SQLite database as a `JianzhengStore`, over
- * better-sqlite3. WAL journal and foreign keys are on; every write, with its audit entry, is one
+ * libsql or better-sqlite3 (see `driver`). WAL journal and foreign keys are on; every write, with its audit entry, is one
  * transaction, so a failed import or publication leaves the database as it was.
  */
 export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
@@ -91,7 +100,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
     );
   const now = options.now ?? (() => new Date());
   const maxPage = options.maxPageSize ?? 500;
-  const db = new Database(options.filename, { timeout: options.busyTimeoutMs ?? 5000 });
+  const db = openSqlite(options.filename, options.busyTimeoutMs ?? 5000, options.driver);
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
@@ -144,7 +153,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
   const selectMaterial = db.prepare('SELECT * FROM materials WHERE batch_id = ? AND id = ?');
   // Filtered queries are built from a handful of clauses, so their statements are few: compile
   // each once instead of on every request.
-  const statements = new Map<string, Database.Statement>();
+  const statements = new Map<string, SqliteStatement>();
   const prepared = (sql: string) => {
     let statement = statements.get(sql);
     if (!statement) {
@@ -177,6 +186,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
 
   const store: SqliteStore = {
     filename: options.filename,
+    driver: db.driver,
     ...sqliteCaseMethods(db, audit, stamp),
 
     schemaVersions() {

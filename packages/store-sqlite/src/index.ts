@@ -4,7 +4,9 @@
 export { ImportScopeError } from '@jianzheng/core';
 export type { SqliteStore, SqliteStoreOptions } from './create-sqlite-store';
 export { createSqliteStore } from './create-sqlite-store';
-export { SchemaTooNewError } from './errors';
+export type { SqliteDriverChoice, SqliteDriverName } from './driver';
+export { resolveSqliteDriver } from './driver';
+export { SchemaTooNewError, SqliteDriverUnavailableError, UnknownSqliteDriverError } from './errors';
 export type { Migration } from './migrations';
 export { MIGRATIONS } from './migrations';
 export { StoreWriterStoppedError } from './off-thread';

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { summarize } from '@jianzheng/core';
 import { statsMigrationRecords } from '@jianzheng/testkit/store-contract';
-import Database from 'better-sqlite3';
 import { afterEach, beforeEach, expect, it } from 'vitest';
+import { openSqlite } from './driver';
 import { createSqliteStore } from './index';
 import { MIGRATIONS, migrate } from './migrations';
 
@@ -21,7 +21,7 @@ it('migration 7 derives the statistics columns of rows written before it, as the
 
   // A database at schema 6, its rows written with the columns the store had then.
   const file = join(dir, 'old.db');
-  const db = new Database(file);
+  const db = openSqlite(file, 5000);
   migrate(
     db,
     MIGRATIONS.filter((m) => m.version <= 6),

@@ -12,7 +12,7 @@ import {
   seqAfterCursor,
   summaryFromGroups,
 } from '@jianzheng/core';
-import type { Database } from 'better-sqlite3';
+import type { SqliteConnection } from './driver';
 
 /** Migration 7: the statistics columns and their covering index (core's `materialStatsMigrationSql`). */
 export const MATERIAL_STATS_MIGRATION_SQL = materialStatsMigrationSql(
@@ -21,7 +21,7 @@ export const MATERIAL_STATS_MIGRATION_SQL = materialStatsMigrationSql(
 );
 
 /** `summarizeMaterials` and `pageMaterials` of the SQLite store. */
-export function sqliteMaterialStatsMethods(db: Database, maxPage: number) {
+export function sqliteMaterialStatsMethods(db: SqliteConnection, maxPage: number) {
   const groups = db.prepare(materialGroupsSql('@batchId', '@asOf'));
   const itemsWhole = db.prepare('SELECT COUNT(DISTINCT item_key) AS n FROM materials WHERE batch_id = ?');
   const itemsByDepartment = db.prepare(

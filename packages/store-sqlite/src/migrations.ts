@@ -1,5 +1,5 @@
-import type { Database } from 'better-sqlite3';
 import { CASES_MIGRATION_SQL } from './cases';
+import type { SqliteConnection } from './driver';
 import { MATERIAL_STATS_MIGRATION_SQL } from './material-stats';
 import { RATE_LIMITS_MIGRATION_SQL } from './rate-limits';
 
@@ -161,7 +161,7 @@ export const MIGRATIONS: readonly Migration[] = [
  * Brings the database to the latest schema, each step in its own transaction together with its
  * `schema_migrations` row, so a crash mid-migration leaves the previous version intact.
  */
-export function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS): number[] {
+export function migrate(db: SqliteConnection, migrations: readonly Migration[] = MIGRATIONS): number[] {
   db.exec(
     'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
   );

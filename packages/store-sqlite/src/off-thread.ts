@@ -36,7 +36,8 @@ const workerUrl = () =>
 export function offThreadStore(reads: SqliteStore, options: SqliteStoreOptions): SqliteStore {
   const { now: _now, offThread: _offThread, ...transferable } = options;
   const worker = new Worker(workerUrl(), {
-    workerData: transferable,
+    // The writer opens the file on the driver this thread resolved, never another.
+    workerData: { ...transferable, driver: reads.driver },
     // A worker inherits the process's flags; `--input-type` (node -e scripts) would refuse its file.
     execArgv: process.execArgv.filter((flag) => !flag.startsWith('--input-type')),
   });

@@ -1,5 +1,5 @@
 import { type RateLimit, type RateLimitHit, rateLimitHitFromRow, rateLimitUpsertSql } from '@jianzheng/core';
-import type { Database } from 'better-sqlite3';
+import type { SqliteConnection } from './driver';
 
 export const RATE_LIMITS_MIGRATION_SQL = `
   CREATE TABLE rate_limits (
@@ -12,7 +12,7 @@ export const RATE_LIMITS_MIGRATION_SQL = `
 `;
 
 /** The rate-limit method of the SQLite store (port: hitRateLimit). */
-export function rateLimitMethods(db: Database, now: () => Date) {
+export function rateLimitMethods(db: SqliteConnection, now: () => Date) {
   const sweep = db.prepare('DELETE FROM rate_limits WHERE expires_at <= ?');
   const upsert = db.prepare(rateLimitUpsertSql('?', '?', '?'));
   const hit = db.transaction((key: string, at: number, windowMs: number) => {

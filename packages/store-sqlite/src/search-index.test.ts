@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { openSqlite, type SqliteConnection } from './driver';
 import { createSqliteStore, MIGRATIONS } from './index';
 import { migrate } from './migrations';
 
@@ -17,9 +17,9 @@ describe('migration 2 (material search index)', () => {
   it('upgrades a version-1 file in place, and the text-search count then reads the index alone', async () => {
     dir = mkdtempSync(join(tmpdir(), 'jz-store-search-'));
     const file = join(dir, 'jianzheng.db');
-    const old = new Database(file);
+    const old = openSqlite(file, 5000);
     migrate(old, MIGRATIONS.slice(0, 1));
-    const plan = (db: Database.Database) =>
+    const plan = (db: SqliteConnection) =>
       (db.prepare(`EXPLAIN QUERY PLAN ${COUNT}`).all('b1', '%证%', '%证%') as Array<{ detail: string }>)
         .map((r) => r.detail)
         .join(' | ');
@@ -29,7 +29,7 @@ describe('migration 2 (material search index)', () => {
     const store = createSqliteStore({ filename: file });
     expect(store.schemaVersions()).toEqual(MIGRATIONS.map((m) => m.version));
     await store.close();
-    const raw = new Database(file, { readonly: true });
+    const raw = openSqlite(file, 5000);
     expect(plan(raw)).toContain('COVERING INDEX materials_search');
     const indexes = (
       raw

@@ -17,12 +17,12 @@ import {
   tokenRowValues,
   tokensParentsFirst,
 } from '@jianzheng/core';
-import type Database from 'better-sqlite3';
+import type { SqliteConnection } from './driver';
 
 const json = (value: unknown) => (value == null ? null : JSON.stringify(value));
 
 /** Everything the database holds, in write order (`jianzheng migrate`). */
-export function exportSqliteSnapshot(db: Database.Database): StoreSnapshot {
+export function exportSqliteSnapshot(db: SqliteConnection): StoreSnapshot {
   const all = (sql: string) => db.prepare(sql).all() as StoreRow[];
   return {
     batches: all('SELECT * FROM batches ORDER BY created_at, id').map(batchFromRow),
@@ -51,7 +51,7 @@ export function exportSqliteSnapshot(db: Database.Database): StoreSnapshot {
 }
 
 /** Writes a snapshot into an empty database in one transaction, keeping ids, versions, sequence numbers and times. */
-export function importSqliteSnapshot(db: Database.Database, snapshot: StoreSnapshot): void {
+export function importSqliteSnapshot(db: SqliteConnection, snapshot: StoreSnapshot): void {
   db.transaction(() => {
     for (const table of SNAPSHOT_TABLES) {
       if (db.prepare(`SELECT 1 FROM ${table} LIMIT 1`).get()) {

@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Actor, isJianzhengError } from '@jianzheng/core';
-import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openSqlite } from './driver';
 import { createSqliteStore, MIGRATIONS, type SqliteStore } from './index';
 import { migrate } from './migrations';
 
@@ -96,7 +96,7 @@ describe('token lifecycle', () => {
 
   it('migration 3 keeps tokens created under schema 2 usable, with no expiry', async () => {
     const file = join(dir, 'old.db');
-    const old = new Database(file);
+    const old = openSqlite(file, 5000);
     migrate(old, MIGRATIONS.slice(0, 2));
     old
       .prepare(

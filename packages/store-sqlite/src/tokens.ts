@@ -5,7 +5,7 @@ import {
   type TokenRecord,
   type WriteContext,
 } from '@jianzheng/core';
-import type { Database } from 'better-sqlite3';
+import type { SqliteConnection } from './driver';
 
 type Row = Record<string, unknown>;
 type Audit = (
@@ -40,7 +40,7 @@ const visible = ({ hash: _hash, ...rest }: TokenRecord) => rest;
 
 /** The token methods of the SQLite store (port: createToken … touchToken). */
 export function tokenMethods(
-  db: Database,
+  db: SqliteConnection,
   stamp: (ctx: WriteContext) => string,
   audit: Audit,
   now: () => Date,
