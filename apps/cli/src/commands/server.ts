@@ -92,7 +92,7 @@ export async function serveCommand(ctx: CommandContext, options: ServeOptions): 
       throw error;
     });
   ctx.io.stderr.write(
-    `${ctx.err.green('服务已启动')} ${server.url}（数据库 ${shownDb(options.db)}；按 Ctrl+C 停止）\n`,
+    `${ctx.err.green('服务已启动')} ${server.url}（数据库 ${shownDb(options.db)}${driverNote(store)}；按 Ctrl+C 停止）\n`,
   );
   await new Promise<void>((done) => {
     const stop = () => {
@@ -122,3 +122,7 @@ function trustProxyOf(value: boolean | string | undefined): number {
   }
   return hops;
 }
+
+/** Which SQLite driver `auto` chose (better-sqlite3 when installed, else libsql): an operator asks. */
+const driverNote = (store: object) =>
+  'driver' in store && typeof store.driver === 'string' ? `，SQLite 驱动 ${store.driver}` : '';
