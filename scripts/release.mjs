@@ -1,6 +1,8 @@
 // `npm run release`: one tarball for linux-x64 that runs on a machine with Node 20 and no network
-// (a 政务内网): the published packages, every dependency, and better-sqlite3 compiled for this Node.
-// Unpack it anywhere and run bin/jianzheng; see docs/install.md.
+// (a 政务内网): the published packages and every dependency, with the SQLite driver's binary for
+// linux-x64 (libsql's @libsql/linux-x64-gnu and -musl from the registry) and, when this checkout
+// has it compiled, the optional faster better-sqlite3 built for this Node. Unpack it anywhere and
+// run bin/jianzheng; see docs/install.md.
 import { execFileSync } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -26,7 +28,8 @@ const prebuilds = join(work, 'prebuilds');
 writeSqlitePrebuild(prebuilds);
 
 // A private package whose dependencies are the packed tarballs; npm resolves the rest (from its
-// cache when offline) and installs better-sqlite3 from the local prebuild, without a compiler.
+// cache when offline) and installs better-sqlite3 from the local prebuild, without a compiler (or,
+// with no prebuild, fails to build it and leaves the optional driver out: libsql is the default).
 writeFileSync(
   join(stage, 'package.json'),
   `${JSON.stringify(

@@ -29,7 +29,7 @@ export async function openStore(
 }
 
 /** `JIANZHENG_SQLITE_DRIVER` as given; the store refuses a name it does not know, with the ones it does. */
-const sqliteDriverFromEnv = () =>
+export const sqliteDriverFromEnv = () =>
   (process.env.JIANZHENG_SQLITE_DRIVER || 'auto') as 'auto' | 'libsql' | 'better-sqlite3';
 
 /** The database as shown to an operator: a URL without its password. */

@@ -27,7 +27,8 @@ beforeAll(async () => {
   const files = stdout.trim().split('\n');
   const tarballs = files.filter((f) => f.endsWith('.tgz'));
   expect(tarballs).toHaveLength(9);
-  const prebuild = files.find((f) => f.endsWith('.tar.gz'))!;
+  // The prebuild of the optional better-sqlite3, when this checkout has it compiled.
+  const prebuild = files.find((f) => f.endsWith('.tar.gz'));
   await run(
     'npm',
     [
@@ -43,8 +44,12 @@ beforeAll(async () => {
     ],
     {
       cwd: root,
-      // better-sqlite3 from the local prebuild (this checkout's compiled binary): no GitHub, no compiler.
-      env: { ...process.env, npm_config_better_sqlite3_local_prebuilds: join(prebuild, '..') },
+      // better-sqlite3 from the local prebuild (this checkout's compiled binary): no GitHub, no
+      // compiler; without one npm leaves the optional driver out and the store runs on libsql.
+      env: {
+        ...process.env,
+        npm_config_better_sqlite3_local_prebuilds: prebuild ? join(prebuild, '..') : join(root, 'packs'),
+      },
     },
   );
   mkdirSync(join(city, 'departments'), { recursive: true });

@@ -1,5 +1,5 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -37,6 +37,9 @@ describe('npm run release: the offline tarball for a 政务内网', () => {
     copyFileSync(join(DEMO_DIR, '11-市残疾人联合会.xlsx'), join(city, 'dept.xlsx'));
 
     const bin = join(opt, 'jianzheng/bin/jianzheng');
+    // The registry-only SQLite driver ships its binary for the target platform.
+    const libsql = join(opt, 'jianzheng/node_modules/@libsql/linux-x64-gnu');
+    expect(readdirSync(libsql).some((name) => name.endsWith('.node'))).toBe(true);
     // Everything runs in a fresh network namespace (loopback only), with an empty npm cache and
     // HOME, so nothing can be fetched or found outside the unpacked folder.
     const script = `
@@ -45,7 +48,7 @@ describe('npm run release: the offline tarball for a 政务内网', () => {
       cd "${city}"
       "${bin}" --version
       "${bin}" evaluate dept.xlsx --format json > evaluated.json
-      "${bin}" serve --port 8791 --db "${city}/j.sqlite" 2> serve.log &
+      JIANZHENG_SQLITE_DRIVER=libsql "${bin}" serve --port 8791 --db "${city}/j.sqlite" 2> serve.log &
       pid=$!
       for i in $(seq 1 100); do
         node -e "fetch('http://127.0.0.1:8791/health').then(r=>r.json()).then(j=>{console.log(JSON.stringify(j));process.exit(0)},()=>process.exit(1))" && break
@@ -67,5 +70,6 @@ describe('npm run release: the offline tarball for a 政务内网', () => {
     expect(lines.at(-1)).toBe('{"ok":true}');
     const evaluated = JSON.parse(readFileSync(join(city, 'evaluated.json'), 'utf8'));
     expect(evaluated.summary.materials).toBeGreaterThan(0);
+    expect(readFileSync(join(city, 'serve.log'), 'utf8')).toContain('SQLite 驱动 libsql');
   }, 480_000); // packs and installs every package offline: minutes on a loaded 2-core machine
 });

@@ -5,6 +5,7 @@ import { loadConfig } from '@jianzheng/core/node';
 import { createSqliteStore } from '@jianzheng/store-sqlite';
 import type { CommandContext } from '../context';
 import { CliError, EXIT } from '../errors';
+import { sqliteDriverFromEnv } from '../open-store';
 import { type Column, formatCount, renderMarkdownTable, renderTable } from '../table';
 
 export interface ReportCasesOptions {
@@ -55,7 +56,7 @@ export async function reportCasesCommand(ctx: CommandContext, options: ReportCas
   }
   const config = options.config ? await loadConfig(resolve(ctx.io.cwd, options.config)) : undefined;
   const settings = supervisionSettings(config);
-  const store = createSqliteStore({ filename });
+  const store = createSqliteStore({ filename, driver: sqliteDriverFromEnv() });
   try {
     const cases = await store.listCases(options.batch ? { batchId: options.batch } : {});
     const stats = caseStatistics(cases, ctx.io.now(), settings.timeZone);
