@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { createApp } from '@jianzheng/api';
 import { assignMaterialIds, createEngine, itemKey, planTransition, summarize } from '@jianzheng/core';
 import { createSqliteStore } from '@jianzheng/store-sqlite';
+import { departmentInputs } from './synthetic.mjs';
 
 const MATERIALS = Number(process.env.BENCH_LIST_MATERIALS ?? 200_000);
 const DEPARTMENTS = 200;
@@ -24,16 +25,6 @@ const CATALOGS = {
     { name: '居民身份证', aliases: [], source: '人口库' },
   ],
 };
-const NAMES = [
-  '居民身份证',
-  '不动产权证书',
-  '申请书',
-  '营业执照',
-  '无犯罪记录证明',
-  '承诺书',
-  '健康证明',
-  '场所证明',
-];
 const department = (d) => `第${String(d).padStart(3, '0')}部门`;
 const admin = { actor: { id: 'bench', role: 'admin' } };
 
@@ -44,16 +35,7 @@ async function build(dbPath) {
   await store.createBatch({ id: 'big', title: '全省清单', jurisdiction: JURISDICTION, departments }, admin);
   const perDepartment = Math.ceil(MATERIALS / DEPARTMENTS);
   for (let d = 0; d < DEPARTMENTS; d++) {
-    const inputs = Array.from({ length: perDepartment }, (_, i) => ({
-      item: {
-        department: departments[d],
-        name: `事项${Math.floor(i / PER_ITEM)}`,
-        ...(i % 3 ? { type: '行政许可' } : {}),
-      },
-      name: `${NAMES[i % NAMES.length]}${i % 5 === 0 ? '' : `（${i}）`}`,
-      legalBasis: i % 11 === 0 ? '无' : '《条例》',
-      departmentProposal: i % 4 === 0 ? 'cancel' : 'retain',
-    }));
+    const inputs = departmentInputs(departments[d], perDepartment, PER_ITEM);
     const materials = assignMaterialIds(inputs);
     const decisions = engine.evaluate(materials);
     await store.importMaterials(

@@ -15,22 +15,13 @@ import { fileURLToPath } from 'node:url';
 import { createApp, createToken } from '@jianzheng/api';
 import { applyReview, assignMaterialIds, createEngine } from '@jianzheng/core';
 import { createSqliteStore } from '@jianzheng/store-sqlite';
+import { departmentInputs } from './synthetic.mjs';
 
 const MATERIALS = Number(process.env.BENCH_STORE_MATERIALS ?? 20_000);
 const ROUNDS = Number(process.env.BENCH_STORE_ROUNDS ?? 2);
 const REVIEWS = 1_000;
 const DEPARTMENTS = 10;
 const JURISDICTION = { code: '341300', name: '宿州市', level: 'city' };
-const NAMES = [
-  '居民身份证',
-  '不动产权证书',
-  '申请书',
-  '营业执照',
-  '无犯罪记录证明',
-  '承诺书',
-  '健康证明',
-  '场所证明',
-];
 const admin = { actor: { id: 'bench', role: 'admin' } };
 const department = (d) => `第${String(d).padStart(2, '0')}部门`;
 const ms = (t0) => Number(process.hrtime.bigint() - t0) / 1e6;
@@ -57,14 +48,7 @@ async function child(driver, dbPath) {
 
   const per = MATERIALS / DEPARTMENTS;
   const imports = departments.map((name) => {
-    const materials = assignMaterialIds(
-      Array.from({ length: per }, (_, i) => ({
-        item: { department: name, name: `事项${Math.floor(i / 8)}`, ...(i % 3 ? { type: '行政许可' } : {}) },
-        name: `${NAMES[i % NAMES.length]}${i % 5 === 0 ? '' : `（${i}）`}`,
-        legalBasis: i % 11 === 0 ? '无' : '《条例》',
-        departmentProposal: i % 4 === 0 ? 'cancel' : 'retain',
-      })),
-    );
+    const materials = assignMaterialIds(departmentInputs(name, per));
     const decisions = engine.evaluate(materials);
     return {
       departments: [name],

@@ -66,3 +66,28 @@ function materialName(random, pick, i, alternatives) {
   }
   return random() < 0.1 ? `${i % 9}、${pick(MATERIALS)}（原件及复印件）` : pick(MATERIALS);
 }
+
+const STORE_NAMES = [
+  '居民身份证',
+  '不动产权证书',
+  '申请书',
+  '营业执照',
+  '无犯罪记录证明',
+  '承诺书',
+  '健康证明',
+  '场所证明',
+];
+
+/**
+ * `count` material inputs of one department, `perItem` to an item, as the store benches import
+ * them: a third without an item type, every fifth a bare catalog name (the rest numbered), every
+ * eleventh without a legal basis, every fourth proposed for cancellation.
+ */
+export function departmentInputs(department, count, perItem = 8) {
+  return Array.from({ length: count }, (_, i) => ({
+    item: { department, name: `事项${Math.floor(i / perItem)}`, ...(i % 3 ? { type: '行政许可' } : {}) },
+    name: `${STORE_NAMES[i % STORE_NAMES.length]}${i % 5 === 0 ? '' : `（${i}）`}`,
+    legalBasis: i % 11 === 0 ? '无' : '《条例》',
+    departmentProposal: i % 4 === 0 ? 'cancel' : 'retain',
+  }));
+}
