@@ -216,7 +216,7 @@ export function createApp(options: CreateAppOptions) {
     deps,
     createPublicationCache(options.store, { maxBytes: options.publicationCacheBytes }),
   );
-  const letters = createLetterService(options.store, config?.commitmentLetter);
+  const letters = createLetterService(options.store, config?.commitmentLetter, 4, deps.timeZone);
   registerLetterRoutes(app, letters);
   registerCaseRoutes(
     app,

@@ -107,7 +107,7 @@ export function batchOut(batch: BatchRecord) {
   return {
     ...batch,
     details: batch.details as Record<string, unknown>,
-    allowedActions: allowedActions(batch.stage) as string[],
+    allowedActions: allowedActions(batch.stage, batch.details) as string[],
   };
 }
 

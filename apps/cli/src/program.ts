@@ -329,6 +329,7 @@ export function createProgram(io: CliIo, result: { code: number; context?: Comma
     .option('--label <说明>', '备注，例如使用人 (a label)')
     .option('--expires <时间>', '有效期至，如 2027-01-31 或 2027-01-31T18:00:00+08:00 (expiry)')
     .addOption(dbOption())
+    .addOption(configOption())
     .action(run(async (ctx, options) => (await import('./commands/token')).tokenCreateCommand(ctx, options)));
   token
     .command('list')
@@ -339,12 +340,14 @@ export function createProgram(io: CliIo, result: { code: number; context?: Comma
       new Option('--format <format>', '输出格式 (output format)').choices(['table', 'json']).default('table'),
     )
     .addOption(dbOption())
+    .addOption(configOption())
     .action(run(async (ctx, options) => (await import('./commands/token')).tokenListCommand(ctx, options)));
   token
     .command('revoke')
     .description('停用令牌及其登录会话，记入审计日志 (revoke a token and its sessions; audited)')
     .argument('<id>', '令牌编号，见 token list (token id)')
     .addOption(dbOption())
+    .addOption(configOption())
     .action(
       run(async (ctx, id: string, options) =>
         (await import('./commands/token')).tokenRevokeCommand(ctx, id, options),

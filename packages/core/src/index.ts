@@ -102,6 +102,18 @@ export {
 export type { JianzhengErrorOptions } from './errors/jianzheng-error';
 export { isJianzhengError, JianzhengError } from './errors/jianzheng-error';
 export { createSha256, hasNativeSha256, type Sha256Hasher, sha256Hex } from './hash/sha256';
+export type { Label, LabelLang } from './labels/workflow';
+export {
+  ACTION_LABELS,
+  ACTION_OUTCOMES,
+  AUDIT_EVENTS,
+  actionLabel,
+  actionOutcome,
+  auditEventLabel,
+  STAGE_LABELS,
+  stageLabel,
+  stageStatus,
+} from './labels/workflow';
 export type { Batch, BatchStage } from './model/batch';
 export { BATCH_STAGE_LABELS_ZH, BATCH_STAGES, BatchSchema, BatchStageSchema } from './model/batch';
 export type { CategoryDefinition, DefaultCategoryId } from './model/category';
@@ -282,5 +294,12 @@ export { caseStatistics } from './supervision/case-stats';
 export type { CaseStore } from './supervision/case-store';
 export type { WorkingCalendar } from './supervision/working-days';
 export { addWorkingDays, isWorkingDay, localDate } from './supervision/working-days';
-export type { LocalDateStyle, LocalDateTime } from './time/local-time';
-export { formatDayZh, formatLocalDate, localDateTime, zoneOffset } from './time/local-time';
+export type { FormatLocalOptions, LocalDateStyle, LocalDateTime } from './time/local-time';
+export {
+  formatDayZh,
+  formatLocalDate,
+  formatLocalDateTime,
+  localDateTime,
+  wallClockDate,
+  zoneOffset,
+} from './time/local-time';

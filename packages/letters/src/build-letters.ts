@@ -1,5 +1,6 @@
 import {
   type CommitmentLetterConfig,
+  DEFAULT_TIME_ZONE,
   itemKey,
   type Publication,
   type PublishedItem,
@@ -32,6 +33,8 @@ export interface CommitmentLetter {
   /** The publication version the letter belongs to: a new version gives new letters. */
   version: number;
   publishedAt: string;
+  /** The zone the letter's dates are written in (domain.md §9 `timeZone`). */
+  timeZone: string;
   /** sha256 of the publication the letter was made from. */
   publicationSha256: string;
   department: string;
@@ -49,6 +52,8 @@ export interface CommitmentLetter {
 export interface CommitmentLettersOptions {
   /** A city's `commitmentLetter` configuration (domain.md §9, §11); absent keys keep the defaults. */
   wording?: CommitmentLetterConfig;
+  /** The zone dates are written in (the city's `timeZone`; default Asia/Shanghai). */
+  timeZone?: string;
 }
 
 const SIGNATURES = [
@@ -125,6 +130,7 @@ export function commitmentLetters(
         documentNumber: publication.batch.documentNumber,
         version: publication.version,
         publishedAt: publication.publishedAt,
+        timeZone: options.timeZone ?? DEFAULT_TIME_ZONE,
         publicationSha256: publication.sha256,
         department: department.name,
         item: { code: item.code, name: item.name, type: item.type, slug },

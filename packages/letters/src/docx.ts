@@ -1,3 +1,4 @@
+import { formatLocalDateTime } from '@jianzheng/core';
 import {
   AlignmentType,
   BorderStyle,
@@ -97,7 +98,7 @@ export function letterFacts(letter: CommitmentLetter): Array<[string, string]> {
 /** The line that ties a letter to its published version (shown in the footer and on the page). */
 export function letterProvenance(letter: CommitmentLetter): string {
   const doc = letter.documentNumber ? `（${letter.documentNumber}）` : '';
-  return `${letter.jurisdiction}《${letter.batchTitle}》${doc}第 ${letter.version} 版，${letter.publishedAt.slice(0, 10)} 公布`;
+  return `${letter.jurisdiction}《${letter.batchTitle}》${doc}第 ${letter.version} 版，${formatLocalDateTime(letter.publishedAt, letter.timeZone, { style: 'date' })} 公布`;
 }
 
 /** The letter as a Word document (.docx): A4, 宋体 12 pt, the materials in a bordered table. */

@@ -1,3 +1,4 @@
+import { wallClockDate } from '@jianzheng/core';
 import { strToU8, type Zippable, zipSync } from 'fflate';
 import type { CommitmentLetter } from './build-letters';
 import { letterProvenance, renderLetterDocx } from './docx';
@@ -9,8 +10,9 @@ import { letterProvenance, renderLetterDocx } from './docx';
 export async function lettersZip(letters: readonly CommitmentLetter[]): Promise<Uint8Array> {
   const files: Zippable = {};
   const first = letters[0];
-  // Entries carry the publication's date, so the same version always zips to the same names and times.
-  const mtime = first ? new Date(first.publishedAt) : new Date(0);
+  // Entries carry the publication's date, so the same version always zips to the same names and
+  // times; a zip stores local time without a zone, so it is the city's wall clock, not UTC's.
+  const mtime = first ? wallClockDate(first.publishedAt, first.timeZone) : new Date(1980, 0, 1);
   const lines = [
     first ? `告知承诺书 — ${letterProvenance(first)}` : '告知承诺书',
     `共 ${letters.length} 份，涉及 ${letters.reduce((n, l) => n + l.materials.length, 0)} 项承诺材料。`,

@@ -1,4 +1,4 @@
-import { type CategoryDefinition, formatLocalDate, type JianzhengStore } from '@jianzheng/core';
+import { type CategoryDefinition, formatLocalDateTime, type JianzhengStore } from '@jianzheng/core';
 import type { Context, Hono } from 'hono';
 import type { LetterService } from '../services/letters';
 import type { ApiFetch } from './api-client';
@@ -31,7 +31,7 @@ export interface PageDeps {
 
 /** A stored instant as the day people in the city read it. */
 export function localDay(deps: Pick<PageDeps, 'timeZone'>, at: string | null | undefined): string {
-  return formatLocalDate(at, deps.timeZone, 'date');
+  return formatLocalDateTime(at, deps.timeZone, { style: 'date' });
 }
 
 /**

@@ -1,3 +1,4 @@
+import { stageLabel as coreStageLabel } from '@jianzheng/core';
 import { COMPARE_LABELS } from './labels-compare';
 import { LETTER_LABELS } from './labels-letters';
 import { OPERATOR_LABELS } from './labels-operator';
@@ -36,18 +37,9 @@ export function labelOf(table: Table, lang: Lang, value: string): string {
   return table[value]?.[lang] ?? value;
 }
 
-const STAGES: Table = {
-  draft: { zh: '草稿', en: 'draft' },
-  'centralized-review': { zh: '集中审核', en: 'centralized review' },
-  'department-confirmed': { zh: '协商确认', en: 'confirmed by departments' },
-  'public-comment': { zh: '公开征求意见', en: 'public comment' },
-  'legal-review': { zh: '合法性审查', en: 'legal review' },
-  approved: { zh: '常务会议审议通过', en: 'approved' },
-  published: { zh: '已公布', en: 'published' },
-};
-
+/** A stage's label from core's one table (domain.md §5). */
 export function stageLabel(lang: Lang, stage: string): string {
-  return labelOf(STAGES, lang, stage);
+  return coreStageLabel(stage, lang);
 }
 
 const STATUS: Table = {

@@ -1,3 +1,4 @@
+import { actionLabel as coreActionLabel, actionOutcome as coreActionOutcome } from '@jianzheng/core';
 import type { Lang } from './i18n';
 
 type Table = Record<string, { zh: string; en: string }>;
@@ -8,35 +9,16 @@ const pick = (table: Table, lang: Lang, value: string) => table[value]?.[lang] ?
 export const WORKFLOW_LABELS = {
   outcome: { zh: '完成后', en: 'Afterwards' },
   transitionDone: { zh: '已完成', en: 'Done' },
+  stageNow: { zh: '当前阶段', en: 'Now' },
+  nextStep: { zh: '下一步', en: 'Next' },
+  nextStepNone: { zh: '本阶段没有可办理的流转', en: 'no step is open at this stage' },
+  nextStepOthers: { zh: '由其他角色办理', en: 'made by another role' },
   optional: { zh: '选填', en: 'optional' },
 } as const;
 
-/** What each stage transition is called on its form, and what it leads to (domain.md §5). */
-const ACTIONS: Table = {
-  submit: { zh: '提交集中审核', en: 'Submit for centralized review' },
-  confirm: { zh: '协商确认（部门负责人签字盖章）', en: 'Record the departments’ signed confirmation' },
-  'open-comment': { zh: '开始公开征求意见', en: 'Open the public comment period' },
-  'legal-review': { zh: '记录合法性审查结论', en: 'Record the legal review' },
-  approve: { zh: '记录常务会议审议通过', en: 'Record the executive meeting’s approval' },
-  publish: { zh: '公布清单', en: 'Publish the list' },
-  adjust: { zh: '动态调整（发布新版本）', en: 'Adjust (publish a new version)' },
-};
-
-const OUTCOMES: Table = {
-  submit: { zh: '进入集中审核', en: 'the list is under centralized review' },
-  confirm: { zh: '进入协商确认', en: 'the departments have confirmed' },
-  'open-comment': { zh: '清单公开征求意见，公众可提交意见', en: 'the public may comment on the list' },
-  'legal-review': {
-    zh: '通过：待政府常务会议审议；未通过：退回集中审核',
-    en: 'passed: awaits the executive meeting; failed: back to centralized review',
-  },
-  approve: { zh: '可以公布', en: 'the list may be published' },
-  publish: { zh: '第 1 版公布，公众可查询下载', en: 'version 1 is public' },
-  adjust: { zh: '公布新版本，并生成调整公告（差异）', en: 'a new version with its adjustment notice (diff)' },
-};
-
-export const actionLabel = (lang: Lang, action: string) => pick(ACTIONS, lang, action);
-export const actionOutcome = (lang: Lang, action: string) => pick(OUTCOMES, lang, action);
+/** Transition names and outcomes come from core's one table of workflow labels. */
+export const actionLabel = (lang: Lang, action: string) => coreActionLabel(action, lang);
+export const actionOutcome = (lang: Lang, action: string) => coreActionOutcome(action, lang);
 
 /** Field labels of the transition forms (the fields themselves come from core's schema). */
 const FIELDS: Table = {

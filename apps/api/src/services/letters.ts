@@ -14,7 +14,12 @@ export interface VersionLetters {
  * The commitment letters of published versions. A version is immutable, so its letters and its
  * zip are made once and kept (the few most recent versions only; a zip of a city's list is a few MB).
  */
-export function createLetterService(store: JianzhengStore, wording?: CommitmentLetterConfig, keep = 4) {
+export function createLetterService(
+  store: JianzhengStore,
+  wording?: CommitmentLetterConfig,
+  keep = 4,
+  timeZone?: string,
+) {
   const letters = new Map<string, Promise<VersionLetters>>();
   const zips = new Map<string, Promise<Uint8Array>>();
   const remember = <T>(map: Map<string, Promise<T>>, key: string, make: () => Promise<T>) => {
@@ -43,7 +48,12 @@ export function createLetterService(store: JianzhengStore, wording?: CommitmentL
       const record = await store.getPublication(batchId, wanted);
       if (!record) throw new NotFoundError('publication', `${batchId} v${wanted}`, '发布版本');
       const publication = parsePublication(record.json);
-      return { batchId, version: wanted, versions, letters: commitmentLetters(publication, { wording }) };
+      return {
+        batchId,
+        version: wanted,
+        versions,
+        letters: commitmentLetters(publication, { wording, timeZone }),
+      };
     });
     // A newer version may have appeared since the letters were made: the list of versions is fresh.
     return { ...made, versions };

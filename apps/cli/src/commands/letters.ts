@@ -1,5 +1,6 @@
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
+import { DEFAULT_TIME_ZONE } from '@jianzheng/core';
 import { loadConfig } from '@jianzheng/core/node';
 import { readPublication } from '@jianzheng/json/node';
 import { commitmentLetters, lettersZip, renderLetterDocx } from '@jianzheng/letters';
@@ -34,7 +35,10 @@ export async function lettersCommand(
   await checkInputFiles([file], ctx.io.cwd);
   const publication = await readPublication(resolve(ctx.io.cwd, file));
   const config = options.config ? await loadConfig(resolve(ctx.io.cwd, options.config)) : undefined;
-  const letters = commitmentLetters(publication, { wording: config?.commitmentLetter });
+  const letters = commitmentLetters(publication, {
+    wording: config?.commitmentLetter,
+    timeZone: config?.timeZone ?? DEFAULT_TIME_ZONE,
+  });
   const batchDir = join(resolve(ctx.io.cwd, options.out), publication.batch.id);
   const target = join(batchDir, `v${publication.version}-letters${options.zip ? '.zip' : ''}`);
   const show = (path: string) => relative(ctx.io.cwd, path) || path;

@@ -1,5 +1,6 @@
-import type { JianzhengStore } from '@jianzheng/core';
+import { formatLocalDateTime, type JianzhengStore } from '@jianzheng/core';
 import type { CommandContext } from '../context';
+import { engineFor } from '../engine';
 import { EXIT } from '../errors';
 import { openStore } from '../open-store';
 import { renderTable } from '../table';
@@ -25,11 +26,20 @@ export interface TokenOptions {
   department?: string;
   label?: string;
   expires?: string;
+  /** The city configuration, for the zone times are shown in (domain.md §9). */
+  config?: string;
+}
+
+/** Times as the city reads them (the configured zone), never the stored UTC text. */
+async function clockOf(config: string | undefined): Promise<(iso: string | null | undefined) => string> {
+  const { timeZone } = await engineFor(config);
+  return (iso) => (iso ? formatLocalDateTime(iso, timeZone) : '—');
 }
 
 /** `jianzheng token create`: prints the bearer token once (stdout); only its hash is stored. */
 export async function tokenCreateCommand(ctx: CommandContext, options: TokenOptions): Promise<number> {
   const api = await loadApi();
+  const shown = await clockOf(options.config);
   const created = await withStore(ctx, options.db, (store) =>
     api.createToken({
       store,
@@ -43,7 +53,7 @@ export async function tokenCreateCommand(ctx: CommandContext, options: TokenOpti
   ctx.io.stdout.write(`${created.token}\n`);
   ctx.io.stderr.write(
     `${ctx.err.green('已创建令牌')} ${created.id}（角色 ${created.role}${created.department ? `，部门 ${created.department}` : ''}` +
-      `${created.expiresAt ? `，有效至 ${created.expiresAt}` : ''}）。令牌只显示这一次，请妥善保存。\n`,
+      `${created.expiresAt ? `，有效至 ${shown(created.expiresAt)}` : ''}）。令牌只显示这一次，请妥善保存。\n`,
   );
   return EXIT.ok;
 }
@@ -53,6 +63,7 @@ export interface TokenListOptions {
   all?: boolean;
   sessions?: boolean;
   format?: string;
+  config?: string;
 }
 
 /** `jianzheng token list`: id, role, department, label, created, expiry, last use, revocation — never the secret. */
@@ -66,6 +77,7 @@ export async function tokenListCommand(ctx: CommandContext, options: TokenListOp
     return EXIT.ok;
   }
   const now = ctx.io.now().getTime();
+  const shown = await clockOf(options.config);
   const state = (t: (typeof tokens)[number]) =>
     t.revokedAt ? '已停用' : t.expiresAt && Date.parse(t.expiresAt) <= now ? '已过期' : '有效';
   const columns = ['编号 id', '角色 role', '部门', '备注 label', '创建', '有效至', '最近使用', '状态'].map(
@@ -78,9 +90,9 @@ export async function tokenListCommand(ctx: CommandContext, options: TokenListOp
     t.role,
     t.department ?? '—',
     t.label ?? '—',
-    t.createdAt,
-    t.expiresAt ?? '—',
-    t.lastUsedAt ?? '—',
+    shown(t.createdAt),
+    shown(t.expiresAt),
+    shown(t.lastUsedAt),
     state(t),
   ]);
   ctx.io.stdout.write(`${renderTable(columns, rows)}\n`);
@@ -92,10 +104,13 @@ export async function tokenListCommand(ctx: CommandContext, options: TokenListOp
 export async function tokenRevokeCommand(
   ctx: CommandContext,
   id: string,
-  options: { db: string },
+  options: { db: string; config?: string },
 ): Promise<number> {
   const api = await loadApi();
+  const shown = await clockOf(options.config);
   const revoked = await withStore(ctx, options.db, (store) => api.revokeToken({ store, id }));
-  ctx.io.stderr.write(`${ctx.err.green('已停用令牌')} ${revoked.id}（停用时间 ${revoked.revokedAt}）\n`);
+  ctx.io.stderr.write(
+    `${ctx.err.green('已停用令牌')} ${revoked.id}（停用时间 ${shown(revoked.revokedAt)}）\n`,
+  );
   return EXIT.ok;
 }

@@ -1,5 +1,6 @@
 import { JianzhengError } from '../errors/jianzheng-error';
-import { BATCH_STAGE_LABELS_ZH, type BatchStage } from '../model/batch';
+import { stageLabel } from '../labels/workflow';
+import type { BatchStage } from '../model/batch';
 
 /**
  * Stages in which the list is frozen: it is under legal review or was approved as it stands, so
@@ -14,9 +15,9 @@ export class StageLockedError extends JianzhengError {
   constructor(stage: BatchStage) {
     super(
       'STAGE_LOCKED',
-      `批次处于“${BATCH_STAGE_LABELS_ZH[stage] ?? stage}”阶段，清单已冻结，不能导入或修改材料`,
+      `批次处于“${stageLabel(stage, 'zh')}”阶段，清单已冻结，不能导入或修改材料`,
       {
-        messageEn: `the batch is in stage "${stage}": its list is frozen and cannot be imported or changed`,
+        messageEn: `the batch is in stage "${stageLabel(stage, 'en')}": its list is frozen and cannot be imported or changed`,
       },
     );
     this.stage = stage;

@@ -1,5 +1,6 @@
 import { JianzhengError } from '../errors/jianzheng-error';
-import { BATCH_STAGE_LABELS_ZH, type BatchStage } from '../model/batch';
+import { actionLabel, stageLabel } from '../labels/workflow';
+import type { BatchStage } from '../model/batch';
 
 /** One problem in a request's fields, with the path of the offending value (zod issue path). */
 export interface FieldIssue {
@@ -26,12 +27,13 @@ export class TransitionNotAllowedError extends JianzhengError {
   readonly stage: BatchStage;
   readonly allowed: readonly string[];
   constructor(action: string, stage: BatchStage, allowed: readonly string[]) {
-    const next = allowed.length ? allowed.join(', ') : '无';
+    const next = allowed.length ? allowed.map((a) => `“${actionLabel(a, 'zh')}”`).join('、') : '无';
+    const nextEn = allowed.map((a) => `"${actionLabel(a, 'en')}"`).join(', ') || 'none';
     super(
       'TRANSITION_NOT_ALLOWED',
-      `批次处于“${BATCH_STAGE_LABELS_ZH[stage] ?? stage}”阶段，不能执行“${action}”；可执行：${next}`,
+      `批次处于“${stageLabel(stage, 'zh')}”阶段，不能执行“${actionLabel(action, 'zh')}”；可执行：${next}`,
       {
-        messageEn: `action "${action}" is not allowed in stage "${stage}"; allowed: ${allowed.join(', ') || 'none'}`,
+        messageEn: `"${actionLabel(action, 'en')}" is not possible in stage "${stageLabel(stage, 'en')}"; possible: ${nextEn}`,
       },
     );
     this.action = action;

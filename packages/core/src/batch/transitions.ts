@@ -127,9 +127,21 @@ export interface TransitionPlan {
   listRevision?: number;
 }
 
-/** The actions possible from a stage, in workflow order. */
-export function allowedActions(stage: BatchStage): TransitionAction[] {
-  return TRANSITIONS.filter((t) => t.from.includes(stage)).map((t) => t.action);
+/**
+ * The actions possible from a stage, in workflow order. Given the batch's details, an action the
+ * details already rule out is left out too (a comment period closed early is not closed again;
+ * without an adjustment draft there is none to review), so pages never offer a form that can
+ * only be refused.
+ */
+export function allowedActions(stage: BatchStage, details?: BatchDetails): TransitionAction[] {
+  return TRANSITIONS.filter((t) => t.from.includes(stage))
+    .map((t) => t.action)
+    .filter((action) => {
+      if (details === undefined) return true;
+      if (action === 'close-comment') return !details.commentPeriod?.closedEarly;
+      if (action === 'review-adjustment') return details.adjustment !== undefined;
+      return true;
+    });
 }
 
 /** Validates the fields of an action (throws `InvalidTransitionInputError` with zod issue paths). */

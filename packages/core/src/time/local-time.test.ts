@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDayZh, formatLocalDate, zoneOffset } from './local-time';
+import { formatDayZh, formatLocalDate, formatLocalDateTime, wallClockDate, zoneOffset } from './local-time';
 
 describe('formatLocalDate', () => {
   it('shows a Beijing morning as that day, not the UTC day before', () => {
@@ -35,5 +35,26 @@ describe('formatDayZh', () => {
   it('returns anything that is not a day unchanged', () => {
     expect(formatDayZh('2027年1月1日')).toBe('2027年1月1日');
     expect(formatDayZh('2027-1-1')).toBe('2027-1-1');
+  });
+});
+
+describe('formatLocalDateTime', () => {
+  it('shows 23:30 UTC as the next day in Asia/Shanghai, in every style', () => {
+    const late = '2026-12-06T23:30:05.000Z';
+    expect(formatLocalDateTime(late, 'Asia/Shanghai')).toBe('2026-12-07 07:30');
+    expect(formatLocalDateTime(late, 'Asia/Shanghai', { style: 'datetime-seconds' })).toBe(
+      '2026-12-07 07:30:05',
+    );
+    expect(formatLocalDateTime(late, 'Asia/Shanghai', { style: 'date-compact' })).toBe('20261207');
+    expect(formatLocalDateTime(late, 'Asia/Shanghai', { style: 'datetime-compact' })).toBe('20261207-0730');
+    expect(formatLocalDateTime(late, 'UTC', { style: 'date' })).toBe('2026-12-06');
+    expect(formatLocalDateTime(null, 'Asia/Shanghai')).toBe('');
+  });
+
+  it('gives zip writers a date whose local fields are the zone’s wall clock', () => {
+    const d = wallClockDate('2026-12-06T23:30:05.000Z', 'Asia/Shanghai');
+    expect([d.getFullYear(), d.getMonth() + 1, d.getDate(), d.getHours(), d.getMinutes()]).toEqual([
+      2026, 12, 7, 7, 30,
+    ]);
   });
 });

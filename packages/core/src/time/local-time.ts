@@ -58,18 +58,35 @@ export function localDateTime(instant: string | Date, timeZone: string = DEFAULT
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-export type LocalDateStyle = 'date' | 'datetime' | 'date-zh' | 'datetime-zh';
+export type LocalDateStyle =
+  | 'date'
+  | 'datetime'
+  | 'datetime-seconds'
+  | 'date-zh'
+  | 'datetime-zh'
+  | 'date-compact'
+  | 'datetime-compact';
+
+export interface FormatLocalOptions {
+  /**
+   * `date` 2026-11-30, `datetime` 2026-11-30 07:29, `datetime-seconds` 2026-11-30 07:29:14,
+   * `date-zh` 2026年11月30日, `datetime-zh` 2026年11月30日 07:29, and for file names
+   * `date-compact` 20261130, `datetime-compact` 20261130-0729. Default `datetime`.
+   */
+  style?: LocalDateStyle;
+}
 
 /**
- * The one way dates are shown to people — attachments, notices, pages, CLI tables:
- * `date` 2026-11-30, `datetime` 2026-11-30 07:29, `date-zh` 2026年11月30日,
- * `datetime-zh` 2026年11月30日 07:29, all in the configured zone (default Asia/Shanghai).
+ * The one function for every date and time a person reads — pages, CLI output, attachments,
+ * notices, file names — in the configured zone (domain.md §9, default Asia/Shanghai). Stored
+ * instants stay ISO 8601; only what people read is local, so an event at 01:31 UTC reads 09:31
+ * in 宿州 and one at 23:30 UTC is already the next day there.
  * Returns the input unchanged when it is not a date, so a free-text field is never lost.
  */
-export function formatLocalDate(
+export function formatLocalDateTime(
   instant: string | Date | null | undefined,
   timeZone: string = DEFAULT_TIME_ZONE,
-  style: LocalDateStyle = 'date',
+  options: FormatLocalOptions = {},
 ): string {
   if (instant === null || instant === undefined || instant === '') return '';
   let local: LocalDateTime;
@@ -78,17 +95,43 @@ export function formatLocalDate(
   } catch {
     return String(instant);
   }
-  const { year, month, day, hour, minute } = local;
-  switch (style) {
+  const { year, month, day, hour, minute, second } = local;
+  const ymd = `${year}-${pad(month)}-${pad(day)}`;
+  switch (options.style ?? 'datetime') {
     case 'date':
-      return `${year}-${pad(month)}-${pad(day)}`;
+      return ymd;
     case 'datetime':
-      return `${year}-${pad(month)}-${pad(day)} ${pad(hour)}:${pad(minute)}`;
+      return `${ymd} ${pad(hour)}:${pad(minute)}`;
+    case 'datetime-seconds':
+      return `${ymd} ${pad(hour)}:${pad(minute)}:${pad(second)}`;
     case 'date-zh':
       return `${year}年${month}月${day}日`;
     case 'datetime-zh':
       return `${year}年${month}月${day}日 ${pad(hour)}:${pad(minute)}`;
+    case 'date-compact':
+      return `${year}${pad(month)}${pad(day)}`;
+    case 'datetime-compact':
+      return `${year}${pad(month)}${pad(day)}-${pad(hour)}${pad(minute)}`;
   }
+}
+
+/** `formatLocalDateTime` with the style as third argument and `date` by default (the older call). */
+export function formatLocalDate(
+  instant: string | Date | null | undefined,
+  timeZone: string = DEFAULT_TIME_ZONE,
+  style: LocalDateStyle = 'date',
+): string {
+  return formatLocalDateTime(instant, timeZone, { style });
+}
+
+/**
+ * A Date whose *process-local* fields are the wall clock of `instant` in `timeZone`. Zip entries
+ * (DOS time) and other formats that store a local time without a zone read those fields, so an
+ * archive made on a UTC server shows 宿州's date, not the UTC day before.
+ */
+export function wallClockDate(instant: string | Date, timeZone: string = DEFAULT_TIME_ZONE): Date {
+  const { year, month, day, hour, minute, second } = localDateTime(instant, timeZone);
+  return new Date(year, month - 1, day, hour, minute, second);
 }
 
 /**

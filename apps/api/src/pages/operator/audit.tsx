@@ -1,7 +1,7 @@
+import { AUDIT_EVENTS, auditEventLabel, formatLocalDateTime } from '@jianzheng/core';
 import { Hono } from 'hono';
 import type { PageModule } from '../deps';
-import { labelOf, t } from '../i18n';
-import { actionLabel } from '../labels-workflow';
+import { t } from '../i18n';
 import { FlashMessage, withLang } from '../layout';
 import { OperatorLayout, Pager } from './components';
 import { operatorRequest, problemText } from './guard';
@@ -15,22 +15,6 @@ interface AuditEntry {
   action: string;
   batchId: string | null;
   target: string | null;
-}
-
-const ACTIONS: Record<string, { zh: string; en: string }> = {
-  'batch.create': { zh: '创建批次', en: 'batch created' },
-  import: { zh: '导入清单', en: 'import' },
-  'decision.review': { zh: '审核决定（确认/改判）', en: 'decision reviewed' },
-  'material.annotate': { zh: '部门说明', en: 'department note' },
-  'publication.create': { zh: '发布版本', en: 'version published' },
-  'comment.create': { zh: '公众意见', en: 'public comment' },
-  'comment.answer': { zh: '答复意见', en: 'comment answered' },
-  'token.create': { zh: '创建令牌', en: 'token created' },
-};
-
-function actionText(lang: 'zh' | 'en', action: string): string {
-  if (action.startsWith('transition.')) return actionLabel(lang, action.slice('transition.'.length));
-  return labelOf(ACTIONS, lang, action);
 }
 
 const PAGE_SIZE = 100;
@@ -96,14 +80,9 @@ export const auditPages: PageModule = (deps) => {
             <label for="a-action">{t(lang, 'action')}</label>
             <select id="a-action" name="action">
               <option value="">{t(lang, 'anyAction')}</option>
-              {[
-                ...Object.keys(ACTIONS),
-                ...['submit', 'confirm', 'open-comment', 'legal-review', 'approve', 'publish', 'adjust'].map(
-                  (a) => `transition.${a}`,
-                ),
-              ].map((a) => (
+              {AUDIT_EVENTS.map((a) => (
                 <option value={a} selected={a === action}>
-                  {actionText(lang, a)}
+                  {auditEventLabel(a, lang)}
                 </option>
               ))}
             </select>
@@ -132,9 +111,9 @@ export const auditPages: PageModule = (deps) => {
                 {items.map((e) => (
                   <tr>
                     <td class="num">{e.seq}</td>
-                    <td>{e.at.replace('T', ' ').slice(0, 19)}</td>
+                    <td>{formatLocalDateTime(e.at, deps.timeZone, { style: 'datetime-seconds' })}</td>
                     <td>{e.actor}</td>
-                    <td>{actionText(lang, e.action)}</td>
+                    <td>{auditEventLabel(e.action, lang)}</td>
                     <td>{subject(e)}</td>
                   </tr>
                 ))}

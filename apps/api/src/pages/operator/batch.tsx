@@ -1,8 +1,14 @@
-import { type BatchRecord, formatRate, type Summary } from '@jianzheng/core';
+import {
+  type BatchRecord,
+  formatLocalDateTime,
+  formatRate,
+  type Summary,
+  stageStatus,
+} from '@jianzheng/core';
 import { Hono } from 'hono';
 import { BarChart } from '../chart';
-import { categoryLabel, localDay, type PageModule } from '../deps';
-import { colon, type Lang, stageLabel, type TextKey, t } from '../i18n';
+import { categoryLabel, type PageModule } from '../deps';
+import { colon, type Lang, paren, type TextKey, t } from '../i18n';
 import { actionLabel, choiceLabel, fieldLabel } from '../labels-workflow';
 import { FlashMessage, withLang } from '../layout';
 import { BatchTabs, OperatorLayout } from './components';
@@ -106,7 +112,17 @@ export const batchPage: PageModule = (deps) => {
           <li>
             {t(lang, 'stage')}
             {colon(lang)}
-            <strong id="stage">{stageLabel(lang, b.stage)}</strong>
+            <strong id="stage">{stageStatus(b.stage, b.details, lang)}</strong>
+          </li>
+          <li id="next-step">
+            {t(lang, 'nextStep')}
+            {colon(lang)}
+            {b.allowedActions.length === 0
+              ? t(lang, 'nextStepNone')
+              : b.allowedActions.map((a) => actionLabel(lang, a)).join(lang === 'zh' ? ' 或 ' : ' or ')}
+            {b.allowedActions.length > 0 && actions.length === 0
+              ? paren(lang, t(lang, 'nextStepOthers'))
+              : null}
           </li>
           <li>
             {t(lang, 'department')}
@@ -151,7 +167,8 @@ export const batchPage: PageModule = (deps) => {
             <ol id="history">
               {history.body.map((h) => (
                 <li>
-                  <strong>{actionLabel(lang, h.action)}</strong> · {localDay(deps, h.at)} · {h.actor}
+                  <strong>{actionLabel(lang, h.action)}</strong> · {formatLocalDateTime(h.at, deps.timeZone)}{' '}
+                  · {h.actor}
                   {Object.keys(h.fields).length > 0 ? (
                     <span class="small">
                       {' '}

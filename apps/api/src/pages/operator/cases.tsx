@@ -5,6 +5,7 @@ import {
   type CaseRecord,
   type CaseState,
   type CaseStatistics,
+  formatLocalDateTime,
 } from '@jianzheng/core';
 import { type Context, Hono } from 'hono';
 import { callApi } from '../api-client';
@@ -73,7 +74,17 @@ export function CaseStatisticsTable({ stats }: { stats: CaseStatistics }) {
   );
 }
 
-function CaseCard({ item, lang, back }: { item: OperatorCase; lang: Lang; back: string }) {
+function CaseCard({
+  item,
+  lang,
+  back,
+  timeZone,
+}: {
+  item: OperatorCase;
+  lang: Lang;
+  back: string;
+  timeZone: string | undefined;
+}) {
   const action = (verb: string) =>
     withLang(`/operator/cases/${item.number}/${verb}?back=${encodeURIComponent(back)}`, lang);
   return (
@@ -96,7 +107,7 @@ function CaseCard({ item, lang, back }: { item: OperatorCase; lang: Lang; back: 
       {item.answer ? (
         <p class="small">
           答复：{CASE_OUTCOME_ZH[item.answer.outcome]}
-          {item.answer.note ? `：${item.answer.note}` : ''}（{item.answer.at.slice(0, 10)}）
+          {item.answer.note ? `：${item.answer.note}` : ''}（{formatLocalDateTime(item.answer.at, timeZone)}）
         </p>
       ) : null}
       {item.status === 'assigned' ? (
@@ -194,7 +205,7 @@ export const operatorCasePages: PageModule = (deps) => {
         </form>
         <p role="status">共 {items.length} 件</p>
         {items.map((item) => (
-          <CaseCard item={item} lang={lang} back={path} />
+          <CaseCard item={item} lang={lang} back={path} timeZone={deps.timeZone} />
         ))}
       </Layout>,
     );

@@ -1,4 +1,4 @@
-import type { TokenRecord } from '@jianzheng/core';
+import { formatLocalDateTime, type TokenRecord } from '@jianzheng/core';
 import { Hono } from 'hono';
 import type { Child } from 'hono/jsx';
 import type { PageModule } from '../deps';
@@ -34,10 +34,19 @@ function TokenForm({ lang }: { lang: Lang }) {
 /** What GET /api/tokens answers: the stored record without its hash. */
 type TokenInfo = Omit<TokenRecord, 'hash' | 'parentId'>;
 
-const when = (iso: string | null) => (iso ? iso.replace('T', ' ').slice(0, 16) : '—');
+const when = (iso: string | null, timeZone: string | undefined) =>
+  iso ? formatLocalDateTime(iso, timeZone) : '—';
 
 /** The tokens in use, never their secret: who holds each, when it was last used, and a revoke button. */
-function TokenList({ lang, tokens }: { lang: Lang; tokens: readonly TokenInfo[] }) {
+function TokenList({
+  lang,
+  tokens,
+  timeZone,
+}: {
+  lang: Lang;
+  tokens: readonly TokenInfo[];
+  timeZone?: string;
+}) {
   if (tokens.length === 0) return <p>{t(lang, 'noEntries')}</p>;
   return (
     <div class="scroll">
@@ -66,9 +75,9 @@ function TokenList({ lang, tokens }: { lang: Lang; tokens: readonly TokenInfo[] 
                 {token.department ? ` · ${token.department}` : ''}
               </td>
               <td>{token.label ?? '—'}</td>
-              <td>{when(token.createdAt)}</td>
-              <td>{when(token.expiresAt)}</td>
-              <td>{when(token.lastUsedAt)}</td>
+              <td>{when(token.createdAt, timeZone)}</td>
+              <td>{when(token.expiresAt, timeZone)}</td>
+              <td>{when(token.lastUsedAt, timeZone)}</td>
               <td>
                 <form
                   method="post"
@@ -87,11 +96,18 @@ function TokenList({ lang, tokens }: { lang: Lang; tokens: readonly TokenInfo[] 
   );
 }
 
-const page = (lang: Lang, me: Me, body: Child, tokens: readonly TokenInfo[], flash?: Flash) => (
+const page = (
+  lang: Lang,
+  me: Me,
+  body: Child,
+  tokens: readonly TokenInfo[],
+  flash: Flash | undefined,
+  timeZone: string | undefined,
+) => (
   <OperatorLayout lang={lang} me={me} title={t(lang, 'tokens')} path="/operator/tokens" flash={flash}>
     <h1>{t(lang, 'tokens')}</h1>
     {body}
-    <TokenList lang={lang} tokens={tokens} />
+    <TokenList lang={lang} tokens={tokens} timeZone={timeZone} />
     <h2>{t(lang, 'createToken')}</h2>
     <TokenForm lang={lang} />
   </OperatorLayout>
@@ -110,7 +126,7 @@ export const tokenPages: PageModule = (deps) => {
     const op = await operatorRequest(deps, c);
     if (op instanceof Response) return op;
     if (!may(op.me, 'token.list')) return deps.notFound(c);
-    return c.html(page(op.lang, op.me, null, await listTokens(op), op.flash));
+    return c.html(page(op.lang, op.me, null, await listTokens(op), op.flash, deps.timeZone));
   });
   app.post('/operator/tokens/:id/revoke', async (c) => {
     const op = await operatorRequest(deps, c);
@@ -162,6 +178,8 @@ export const tokenPages: PageModule = (deps) => {
           <FlashMessage flash={{ kind: 'error', text: problemText(lang, result) }} />
         ),
         await listTokens(op),
+        undefined,
+        deps.timeZone,
       ),
       result.ok ? 201 : 200,
     );

@@ -1,4 +1,4 @@
-import { TransitionInputSchema } from '@jianzheng/core';
+import { type BatchDetails, stageStatus, TransitionInputSchema } from '@jianzheng/core';
 import { Hono } from 'hono';
 import type { PageModule } from '../deps';
 import { type Lang, paren, t } from '../i18n';
@@ -122,13 +122,21 @@ export const transitionPages: PageModule = (deps) => {
       const value = String(form[f.name] ?? '').trim();
       if (value || !f.optional) body[f.name] = value;
     }
-    const result = await op.call('POST', apiBatch(batchId, '/transitions'), { json: body });
+    const result = await op.call<{ batch: { stage: string; details: BatchDetails } }>(
+      'POST',
+      apiBatch(batchId, '/transitions'),
+      { json: body },
+    );
+    // Said in words after each step: what was done and where the list stands now.
+    const sep = lang === 'zh' ? '：' : ': ';
     setFlash(
       c,
       result.ok
         ? {
             kind: 'ok',
-            text: `${t(lang, 'transitionDone')}${lang === 'zh' ? '：' : ': '}${actionLabel(lang, action)}`,
+            text:
+              `${t(lang, 'transitionDone')}${sep}${actionLabel(lang, action)}${lang === 'zh' ? '。' : '. '}` +
+              `${t(lang, 'stageNow')}${sep}${stageStatus(result.body.batch.stage, result.body.batch.details, lang)}`,
           }
         : { kind: 'error', text: problemText(lang, result) },
     );

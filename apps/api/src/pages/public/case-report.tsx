@@ -1,4 +1,10 @@
-import { CASE_LIMITS, CASE_OUTCOME_ZH, CASE_STATUS_ZH, type CaseState } from '@jianzheng/core';
+import {
+  CASE_LIMITS,
+  CASE_OUTCOME_ZH,
+  CASE_STATUS_ZH,
+  type CaseState,
+  formatLocalDateTime,
+} from '@jianzheng/core';
 import { Hono } from 'hono';
 import { callApi } from '../api-client';
 import type { PageModule } from '../deps';
@@ -78,7 +84,15 @@ export function CaseReportForm(props: {
   );
 }
 
-function CaseStatus({ found, lang }: { found: PublicCase; lang: Lang }) {
+function CaseStatus({
+  found,
+  lang,
+  timeZone,
+}: {
+  found: PublicCase;
+  lang: Lang;
+  timeZone?: string | undefined;
+}) {
   const zh = lang === 'zh';
   return (
     <dl class="card">
@@ -93,7 +107,7 @@ function CaseStatus({ found, lang }: { found: PublicCase; lang: Lang }) {
         {found.materialName}（{found.itemName}，{found.department}）
       </dd>
       <dt>{zh ? '受理时间' : 'Reported'}</dt>
-      <dd>{found.reportedAt.slice(0, 10)}</dd>
+      <dd>{formatLocalDateTime(found.reportedAt, timeZone, { style: 'date' })}</dd>
       <dt>{zh ? '答复期限' : 'Answer due'}</dt>
       <dd>{found.dueOn}</dd>
       {found.outcome ? (
@@ -186,7 +200,7 @@ export const caseReportPages: PageModule = (deps) => {
         flash={takeFlash(c)}
       >
         <h1>{lang === 'zh' ? '督查件' : 'Supervision case'}</h1>
-        <CaseStatus found={result.body} lang={lang} />
+        <CaseStatus found={result.body} lang={lang} timeZone={deps.timeZone} />
       </Layout>,
     );
   });
