@@ -13,13 +13,9 @@ export const FROZEN_STAGES: readonly BatchStage[] = ['legal-review', 'approved']
 export class StageLockedError extends JianzhengError {
   readonly stage: BatchStage;
   constructor(stage: BatchStage) {
-    super(
-      'STAGE_LOCKED',
-      `批次处于“${stageLabel(stage, 'zh')}”阶段，清单已冻结，不能导入或修改材料`,
-      {
-        messageEn: `the batch is in stage "${stageLabel(stage, 'en')}": its list is frozen and cannot be imported or changed`,
-      },
-    );
+    super('STAGE_LOCKED', `批次处于“${stageLabel(stage, 'zh')}”阶段，清单已冻结，不能导入或修改材料`, {
+      messageEn: `the batch is in stage "${stageLabel(stage, 'en')}": its list is frozen and cannot be imported or changed`,
+    });
     this.stage = stage;
   }
 }
