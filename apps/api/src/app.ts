@@ -8,6 +8,7 @@ import {
   engineOptionsFromConfig,
   type JianzhengStore,
   parseConfig,
+  searchAliasGroups,
   supervisionSettings,
 } from '@jianzheng/core';
 import { bodyLimit } from 'hono/body-limit';
@@ -147,6 +148,7 @@ export function createApp(options: CreateAppOptions) {
   // searchable as soon as it is announced; other writes make the next public read check.
   const lists = createPublicLists(options.store, engine.categories, {
     timeZone: deps.timeZone,
+    aliases: searchAliasGroups(engine.catalogs),
     now: () => deps.now().getTime(),
     log,
     ...(options.publicIndexWaitMs === undefined ? {} : { firstBuildWaitMs: options.publicIndexWaitMs }),

@@ -101,6 +101,32 @@ describe('review', () => {
     expect((await h.call('reviewer', 'GET', '/api/audit?action=decision.review')).body.total).toBe(1);
   });
 
+  it('a repeated identical confirm is a no-op: 200 with the current record, no new version, no audit entry', async () => {
+    const m = await first('市公安局');
+    const url = `/api/batches/b1/materials/${m.material.id}/review`;
+    const confirm = { action: 'confirm', note: '同意引擎意见' };
+    const once = await h.call('reviewer', 'POST', url, confirm, { 'if-match': m.etag });
+    expect(once.status).toBe(200);
+    // Ten more clicks, with the ETag the page had and with the new one.
+    for (const etag of [m.etag, once.headers.get('etag')!, m.etag, once.headers.get('etag')!]) {
+      const again = await h.call('reviewer', 'POST', url, confirm, { 'if-match': etag });
+      expect(again.status).toBe(200);
+      expect(again.headers.get('etag')).toBe('"2"');
+      expect(again.body).toEqual(once.body);
+    }
+    expect((await h.call('reviewer', 'GET', '/api/audit?action=decision.review')).body.total).toBe(1);
+    // A different note is a different settlement: written and audited.
+    const changed = await h.call(
+      'reviewer',
+      'POST',
+      url,
+      { action: 'confirm', note: '复核后同意' },
+      { 'if-match': '"2"' },
+    );
+    expect(changed.headers.get('etag')).toBe('"3"');
+    expect((await h.call('reviewer', 'GET', '/api/audit?action=decision.review')).body.total).toBe(2);
+  });
+
   it('428 without If-Match; 400 without a note; 422 for a cancel without category', async () => {
     const m = await first('市市场监督管理局');
     const url = `/api/batches/b1/materials/${m.material.id}/review`;

@@ -22,8 +22,8 @@ export {
 } from './batch/guards';
 export type { ExistingMaterial, ImportPlan, PlannedRow } from './batch/import-plan';
 export { ImportScopeError, planImport } from './batch/import-plan';
-export type { AnnotationInput, ReviewInput, ReviewOptions } from './batch/review';
-export { AnnotationInputSchema, applyReview, ReviewInputSchema } from './batch/review';
+export type { AnnotationInput, ReviewInput, ReviewOptions, ReviewPlan } from './batch/review';
+export { AnnotationInputSchema, applyReview, planReview, ReviewInputSchema } from './batch/review';
 export type {
   TransitionAction,
   TransitionContext,
@@ -53,6 +53,7 @@ export type {
   SuperiorCancellationEntry,
 } from './catalogs/schema';
 export { CatalogsSchema } from './catalogs/schema';
+export { createAliasExpander, SEARCH_SYNONYMS, searchAliasGroups } from './catalogs/search-aliases';
 export type { CatalogPatch, CatalogSetting, CatalogSettings } from './config/catalog-patch';
 export { catalogPatchProblems, resolveCatalogs } from './config/catalog-patch';
 export type { CommitmentCheckEntry, CommitmentLetterConfig } from './config/commitment-letter';

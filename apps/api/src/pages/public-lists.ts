@@ -237,6 +237,11 @@ export interface PublicListsOptions {
   now?: () => number;
   timeZone?: string;
   /**
+   * Names of one document (社保卡 / 社会保障卡) for search, as core's `searchAliasGroups` gives
+   * them from the engine's catalogs; default: none.
+   */
+  aliases?: readonly (readonly string[])[];
+  /**
    * Materials of parsed, indexed publications kept in memory (default 2,000,000), least recently
    * used dropped first. Every list the home page searches is held, so this bounds a province.
    */
@@ -265,7 +270,7 @@ export function createPublicLists(
   options: PublicListsOptions = {},
 ) {
   const parsed = new Map<string, Indexed>();
-  const space = createKeySpace();
+  const space = createKeySpace({ aliases: options.aliases ?? [] });
   let held = 0;
   const maxMaterials = options.maxMaterials ?? 2_000_000;
   const now = options.now ?? Date.now;

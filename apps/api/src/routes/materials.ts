@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { AnnotationInputSchema, applyReview, assertListEditable, ReviewInputSchema } from '@jianzheng/core';
+import { AnnotationInputSchema, assertListEditable, planReview, ReviewInputSchema } from '@jianzheng/core';
 import { bodyLimit } from 'hono/body-limit';
 import { allow, requireOwnDepartment } from '../auth';
 import { type App, type Deps, etagOf, materialOut, requireBatch, requireMaterial } from '../deps';
@@ -165,16 +165,21 @@ export function registerMaterialRoutes(app: App, deps: Deps) {
       assertListEditable(batch.stage);
       const record = await requireMaterial(deps.store, batchId, materialId);
       const at = deps.now().toISOString();
-      const decision = applyReview(record.material, record.decision, c.req.valid('json'), {
+      const plan = planReview(record.material, record.decision, c.req.valid('json'), {
         by: principal.actor.id,
         at,
         categories: deps.engine.categories.keys(),
       });
+      // The same settlement again (a double click, a retry with the old ETag): nothing is written.
+      if (plan.kind === 'unchanged') {
+        c.header('etag', etagOf(record));
+        return c.json(materialOut(record), 200);
+      }
       const next = await deps.store.updateMaterial(
         batchId,
         materialId,
         version,
-        { kind: 'review', decision },
+        { kind: 'review', decision: plan.decision },
         {
           actor: principal.actor,
           at,

@@ -1,4 +1,4 @@
-import { normalizeName } from '@jianzheng/core';
+import { createAliasExpander, normalizeName } from '@jianzheng/core';
 
 /**
  * The distinct normalized names of every list indexed, and their unigram and bigram postings:
@@ -6,7 +6,13 @@ import { normalizeName } from '@jianzheng/core';
  * (a province holds hundreds of lists that repeat the same names). Names are only added; the
  * space grows with the distinct names seen, not with the materials.
  */
-export function createKeySpace() {
+export function createKeySpace(
+  options: {
+    /** Names of one document (社保卡 / 社会保障卡), normalized: a query finds every spelling. */
+    aliases?: readonly (readonly string[])[];
+  } = {},
+) {
+  const spellings = createAliasExpander(options.aliases ?? []);
   const ids = new Map<string, number>();
   const keys: string[] = [];
   const grams = new Map<string, number[]>();
@@ -25,6 +31,14 @@ export function createKeySpace() {
     // One or two characters: the gram is the query, every name holding it matches.
     if (chars.length <= 2) return [...(rarest ?? [])];
     return (rarest ?? []).filter((id) => keys[id]!.includes(key));
+  }
+
+  /** The names containing any spelling of the query, each once, in id order. */
+  function matchingAll(keys: string[]): number[] {
+    if (keys.length === 1) return matchingKey(keys[0]!);
+    const ids = new Set<number>();
+    for (const key of keys) for (const id of matchingKey(key)) ids.add(id);
+    return [...ids].sort((a, b) => a - b);
   }
 
   return {
@@ -62,7 +76,7 @@ export function createKeySpace() {
       const memo = queries.get(query);
       if (memo && memo.size === keys.length) return memo.ids;
       const key = normalizeName(query);
-      const found = key ? matchingKey(key) : null;
+      const found = key ? matchingAll(spellings(key)) : null;
       if (queries.size >= 1_000) queries.delete(queries.keys().next().value as string);
       queries.set(query, { size: keys.length, ids: found });
       return found;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createEngine } from '../engine/create-engine';
 import { assignMaterialIds } from '../model/material-id';
 import { InvalidReviewError } from './errors';
-import { applyReview } from './review';
+import { applyReview, planReview } from './review';
 
 const [material] = assignMaterialIds([
   {
@@ -59,5 +59,30 @@ describe('applyReview', () => {
         },
       ),
     ).toThrow(/category/);
+  });
+});
+
+describe('planReview', () => {
+  const later = { ...opts, by: 'reviewer-2', at: '2018-08-01T10:05:00Z' };
+
+  it('plans a change for a proposed decision, and nothing for the same confirm repeated', () => {
+    const first = planReview(material!, decision!, { action: 'confirm', note: '同意' }, opts);
+    expect(first.kind).toBe('change');
+    const again = planReview(material!, first.decision, { action: 'confirm', note: '同意' }, later);
+    expect(again).toEqual({ kind: 'unchanged', decision: first.decision });
+    // A different note is a new settlement (the record says why), so it is written.
+    expect(planReview(material!, first.decision, { action: 'confirm', note: '同意取消' }, later).kind).toBe(
+      'change',
+    );
+  });
+
+  it('treats a repeated identical override as nothing to do, a different one as a change', () => {
+    const input = { action: 'override' as const, verdict: 'retain' as const, note: '保留' };
+    const first = planReview(material!, decision!, input, opts);
+    expect(first.kind).toBe('change');
+    expect(planReview(material!, first.decision, input, later).kind).toBe('unchanged');
+    expect(planReview(material!, first.decision, { action: 'confirm', note: '保留' }, later).kind).toBe(
+      'change',
+    );
   });
 });

@@ -90,3 +90,41 @@ export function applyReview(
     note: input.note,
   };
 }
+
+/** What a review asks of the store: nothing, when the decision is already settled this way. */
+export type ReviewPlan =
+  | { readonly kind: 'unchanged'; readonly decision: Decision }
+  | { readonly kind: 'change'; readonly decision: Decision };
+
+// Who settled it and when do not make a settlement different.
+const SETTLEMENT_IGNORES = new Set(['by', 'at']);
+
+function sameSettlement(current: Decision, next: Decision): boolean {
+  if (current.status === 'proposed') return false;
+  const keys = new Set([...Object.keys(current), ...Object.keys(next)]);
+  for (const key of keys) {
+    if (SETTLEMENT_IGNORES.has(key)) continue;
+    const a = (current as unknown as Record<string, unknown>)[key];
+    const b = (next as unknown as Record<string, unknown>)[key];
+    if (a === b) continue;
+    if (JSON.stringify(a) !== JSON.stringify(b)) return false;
+  }
+  return true;
+}
+
+/**
+ * A review as a plan: the same confirm (or override) repeated — a double click, a client's retry —
+ * is `unchanged`, so no new version and no audit entry are written and the caller answers with
+ * the current record. Anything else is the `change` `applyReview` computes.
+ */
+export function planReview(
+  material: Material,
+  decision: Decision,
+  input: ReviewInput,
+  options: ReviewOptions,
+): ReviewPlan {
+  const next = applyReview(material, decision, input, options);
+  return sameSettlement(decision, next)
+    ? { kind: 'unchanged', decision }
+    : { kind: 'change', decision: next };
+}

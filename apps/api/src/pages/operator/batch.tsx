@@ -101,9 +101,17 @@ export const batchPage: PageModule = (deps) => {
         : Promise.resolve(undefined),
     ]);
     const actions = actionsFor(me, b.allowedActions);
+    // A refused step's message goes into its form; when that form is gone (the stage moved on),
+    // on top of the page, so no refusal is ever silent.
+    const f = op.flash;
+    const refused =
+      f?.kind === 'error' && f.target && f.retry && actions.includes(f.target)
+        ? { action: f.target, fields: f.retry, text: f.text }
+        : undefined;
+    const flash = refused ? undefined : f?.target ? { kind: f.kind, text: f.text } : f;
     const byCategory = summary.ok ? summary.body.byCategory : {};
     return c.html(
-      <OperatorLayout lang={lang} me={me} title={b.title} path={path} flash={op.flash}>
+      <OperatorLayout lang={lang} me={me} title={b.title} path={path} flash={flash}>
         <h1>
           {b.jurisdiction.name} · {b.title}
         </h1>
@@ -142,7 +150,7 @@ export const batchPage: PageModule = (deps) => {
         {actions.length > 0 ? (
           <section class="card" aria-labelledby="next-title">
             <h2 id="next-title">{t(lang, 'nextSteps')}</h2>
-            <TransitionForms lang={lang} batchId={batchId} actions={actions} />
+            <TransitionForms lang={lang} batchId={batchId} actions={actions} refused={refused} />
           </section>
         ) : null}
         {summary.ok ? (

@@ -187,16 +187,19 @@ export function ReviewRow(props: {
       ) : null}
       {props.editable ? (
         <div class="row-forms">
-          <form class="inline-form" method="post" action={props.action}>
-            <input type="hidden" name="action" value="confirm" />
-            <input type="hidden" name="version" value={String(row.version)} />
-            <input type="hidden" name="name" value={m.name} />
-            <label for={`confirm-note-${id}`}>{t(lang, 'note')}</label>
-            <input id={`confirm-note-${id}`} name="note" required maxlength={2000} />
-            <div>
-              <button type="submit">{t(lang, 'confirm')}</button>
-            </div>
-          </form>
+          {/* A settled decision is not confirmed again; it may still be changed (改判). */}
+          {d.status === 'proposed' ? (
+            <form class="inline-form" method="post" action={props.action}>
+              <input type="hidden" name="action" value="confirm" />
+              <input type="hidden" name="version" value={String(row.version)} />
+              <input type="hidden" name="name" value={m.name} />
+              <label for={`confirm-note-${id}`}>{t(lang, 'note')}</label>
+              <input id={`confirm-note-${id}`} name="note" required maxlength={2000} />
+              <div>
+                <button type="submit">{t(lang, 'confirm')}</button>
+              </div>
+            </form>
+          ) : null}
           <form class="inline-form" method="post" action={props.action}>
             <input type="hidden" name="action" value="override" />
             <input type="hidden" name="version" value={String(row.version)} />

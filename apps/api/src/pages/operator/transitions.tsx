@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import type { PageModule } from '../deps';
 import { type Lang, paren, t } from '../i18n';
 import { actionLabel, actionOutcome, choiceLabel, fieldLabel } from '../labels-workflow';
-import { withLang } from '../layout';
+import { FlashMessage, withLang } from '../layout';
 import { setFlash } from '../session';
 import { apiBatch, batchPath, type Me, may, operatorRequest, problemText } from './guard';
 
@@ -54,55 +54,72 @@ export function actionsFor(me: Me, allowed: readonly string[]): string[] {
 }
 
 /** One form per transition the operator may make now, with the fields that transition needs. */
-export function TransitionForms(props: { lang: Lang; batchId: string; actions: string[] }) {
+export function TransitionForms(props: {
+  lang: Lang;
+  batchId: string;
+  actions: string[];
+  /** The fields of a refused transition, shown again in its form. */
+  refused?: { action: string; fields: Record<string, string>; text: string } | undefined;
+}) {
   const { lang } = props;
   return (
     <>
-      {props.actions.map((action) => (
-        <form
-          class="inline-form"
-          method="post"
-          action={withLang(batchPath(props.batchId, '/transitions'), lang)}
-          data-action={action}
-        >
-          <fieldset>
-            <legend>{actionLabel(lang, action)}</legend>
-            <p class="small">
-              {t(lang, 'outcome')}
-              {lang === 'zh' ? '：' : ': '}
-              {actionOutcome(lang, action)}
-            </p>
-            <input type="hidden" name="action" value={action} />
-            {(FORMS.get(action) ?? []).map((f) => (
+      {props.actions.map((action) => {
+        const given = props.refused?.action === action ? props.refused.fields : {};
+        return (
+          <form
+            class="inline-form"
+            method="post"
+            action={withLang(batchPath(props.batchId, '/transitions'), lang)}
+            data-action={action}
+          >
+            <fieldset>
+              <legend>{actionLabel(lang, action)}</legend>
+              <p class="small">
+                {t(lang, 'outcome')}
+                {lang === 'zh' ? '：' : ': '}
+                {actionOutcome(lang, action)}
+              </p>
+              {props.refused?.action === action ? (
+                <FlashMessage flash={{ kind: 'error', text: props.refused.text }} />
+              ) : null}
+              <input type="hidden" name="action" value={action} />
+              {(FORMS.get(action) ?? []).map((f) => (
+                <div>
+                  <label for={`${action}-${f.name}`}>
+                    {fieldLabel(lang, f.name)}
+                    {f.optional ? <span class="hint">{paren(lang, t(lang, 'optional'))}</span> : null}
+                  </label>
+                  {f.kind === 'choice' ? (
+                    <select id={`${action}-${f.name}`} name={f.name} required={!f.optional}>
+                      {f.choices.map((choice) => (
+                        <option value={choice} selected={given[f.name] === choice}>
+                          {choiceLabel(lang, choice)}
+                        </option>
+                      ))}
+                    </select>
+                  ) : f.name === 'notes' || f.name === 'reason' ? (
+                    <textarea id={`${action}-${f.name}`} name={f.name} required={!f.optional}>
+                      {given[f.name] ?? ''}
+                    </textarea>
+                  ) : (
+                    <input
+                      id={`${action}-${f.name}`}
+                      name={f.name}
+                      type={f.kind === 'date' ? 'date' : 'text'}
+                      required={!f.optional}
+                      value={given[f.name] ?? ''}
+                    />
+                  )}
+                </div>
+              ))}
               <div>
-                <label for={`${action}-${f.name}`}>
-                  {fieldLabel(lang, f.name)}
-                  {f.optional ? <span class="hint">{paren(lang, t(lang, 'optional'))}</span> : null}
-                </label>
-                {f.kind === 'choice' ? (
-                  <select id={`${action}-${f.name}`} name={f.name} required={!f.optional}>
-                    {f.choices.map((choice) => (
-                      <option value={choice}>{choiceLabel(lang, choice)}</option>
-                    ))}
-                  </select>
-                ) : f.name === 'notes' || f.name === 'reason' ? (
-                  <textarea id={`${action}-${f.name}`} name={f.name} required={!f.optional} />
-                ) : (
-                  <input
-                    id={`${action}-${f.name}`}
-                    name={f.name}
-                    type={f.kind === 'date' ? 'date' : 'text'}
-                    required={!f.optional}
-                  />
-                )}
+                <button type="submit">{actionLabel(lang, action)}</button>
               </div>
-            ))}
-            <div>
-              <button type="submit">{actionLabel(lang, action)}</button>
-            </div>
-          </fieldset>
-        </form>
-      ))}
+            </fieldset>
+          </form>
+        );
+      })}
     </>
   );
 }
@@ -138,7 +155,8 @@ export const transitionPages: PageModule = (deps) => {
               `${t(lang, 'transitionDone')}${sep}${actionLabel(lang, action)}${lang === 'zh' ? '。' : '. '}` +
               `${t(lang, 'stageNow')}${sep}${stageStatus(result.body.batch.stage, result.body.batch.details, lang)}`,
           }
-        : { kind: 'error', text: problemText(lang, result) },
+        : // What was typed comes back into the refused form (dates, names, notes: nothing secret).
+          { kind: 'error', text: problemText(lang, result), target: action, retry: body },
     );
     return c.redirect(withLang(batchPath(batchId), lang), 303);
   });

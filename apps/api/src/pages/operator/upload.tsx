@@ -28,12 +28,14 @@ interface FileReport {
 }
 
 // Progressive enhancement: without script the form posts as usual; with it, a progress bar.
+// The page the upload leads to is shown from the upload's own response: loading it again would
+// find its message (a one-time flash, e.g. a refused department) already taken.
 const UPLOAD_JS = `document.querySelectorAll('form[data-upload]').forEach(function(form){
 form.addEventListener('submit',function(ev){if(!window.FormData||!window.XMLHttpRequest)return;ev.preventDefault();
 var bar=form.querySelector('progress');var out=form.querySelector('output');bar.hidden=false;
 var xhr=new XMLHttpRequest();xhr.open('POST',form.action);
 xhr.upload.onprogress=function(e){if(e.lengthComputable){bar.max=e.total;bar.value=e.loaded;out.textContent=Math.round(e.loaded*100/e.total)+'%';}};
-xhr.onload=function(){location.href=xhr.responseURL||form.action;};
+xhr.onload=function(){var url=xhr.responseURL||form.action;if(!xhr.responseText){location.href=url;return;}history.pushState(null,'',url);document.open();document.write(xhr.responseText);document.close();};
 xhr.onerror=function(){form.submit();};xhr.send(new FormData(form));});});`;
 
 function where(lang: Lang, issue: Issue): string {
