@@ -28,7 +28,7 @@ export { ParserMemoryExceededError } from './read-whole-off-thread';
 export type { ImportOptions, StreamOptions, StreamSummary, WorkbookEvent } from './stream-workbook';
 export { streamWorkbook } from './stream-workbook';
 export type { TemplateOptions } from './template';
-export { createTemplate, PRINCIPLES, TEMPLATE_FIELDS } from './template';
+export { createTemplate, principlesOf, TEMPLATE_FIELDS } from './template';
 export type { WriteWorkbookOptions } from './write-publication-workbook';
 export { WorkbookWriteError, writePublicationWorkbook } from './write-publication-workbook';
 export { XlsxTooLargeError } from './xlsx-writer/zip-writer';

@@ -1,9 +1,16 @@
-import { assignMaterialIds, type MaterialInput, type ServiceItem } from '@jianzheng/core';
+import {
+  assignMaterialIds,
+  createEngine,
+  DEFAULT_RULES,
+  defineRule,
+  type MaterialInput,
+  type ServiceItem,
+} from '@jianzheng/core';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { FIELD_BY_NAME } from './headers';
 import { importWorkbook } from './import-workbook';
-import { createTemplate, PRINCIPLES, TEMPLATE_FIELDS } from './template';
+import { createTemplate, principlesOf, TEMPLATE_FIELDS } from './template';
 
 async function load(buffer: Buffer) {
   const workbook = new ExcelJS.Workbook();
@@ -57,9 +64,37 @@ describe('createTemplate', () => {
         field,
       ).toBe(true);
     }
-    PRINCIPLES.forEach((principle, i) => {
+    const principles = principlesOf(createEngine().rules);
+    expect(principles).toHaveLength(8);
+    expect(principles[0]).toBe('凡没有法律法规依据的，一律取消');
+    principles.forEach((principle, i) => {
       expect(text.some((line) => line.startsWith(`${i + 1}. ${principle}。`))).toBe(true);
     });
+    expect(
+      text.some((line) => line.startsWith('开具单位无权查证|') && line.includes('改由办理部门核实')),
+    ).toBe(true);
+  });
+
+  it("lists a city's own rule with its title, explanation and principle, read from the engine", async () => {
+    const photos = defineRule({
+      id: 'no-photos',
+      category: 'not-necessary',
+      title: { zh: '照片现场采集', en: 'photos taken at the counter' },
+      principleText: {
+        zh: '凡窗口能现场采集的，一律取消',
+        en: 'what the counter can take itself is cancelled',
+      },
+      explanation: { zh: '照片由窗口现场拍摄，不再要求申请人提供', en: 'the counter takes the photo' },
+      compile: () => () => ({ matched: false, reason: '', facts: {} }),
+    });
+    const engine = createEngine({ rules: [...DEFAULT_RULES, photos] });
+    const workbook = await load(await createTemplate({ rules: engine.rules }));
+    const text: string[] = [];
+    workbook.getWorksheet('填表说明')!.eachRow((row) => {
+      text.push(((row.values as unknown[]).slice(1) as string[]).join('|'));
+    });
+    expect(text).toContain('照片现场采集|照片由窗口现场拍摄，不再要求申请人提供||非办事必要条件');
+    expect(text.some((line) => line.startsWith('9. 凡窗口能现场采集的，一律取消。'))).toBe(true);
   });
 
   it('imports as it is, empty, with a notice for each sheet and no error', async () => {

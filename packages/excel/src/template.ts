@@ -1,4 +1,10 @@
-import { ITEM_TYPES, type Jurisdiction, MATERIAL_SOURCES } from '@jianzheng/core';
+import {
+  createEngine,
+  type EngineRule,
+  ITEM_TYPES,
+  type Jurisdiction,
+  MATERIAL_SOURCES,
+} from '@jianzheng/core';
 import ExcelJS from 'exceljs';
 import { columnLetter } from './column-letter';
 import { FIELD_BY_NAME, type Field } from './headers';
@@ -10,6 +16,11 @@ export interface TemplateOptions {
   jurisdiction?: Pick<Jurisdiction, 'name'> | string;
   /** Last row that carries the dropdowns (default 5,000): whole-column validation is very slow (exceljs #1283). */
   rows?: number;
+  /**
+   * The rules whose principles and explanations the 填表说明 sheet lists, in evaluation order
+   * (`engine.rules`; default: the ten default rules). A city's own rules appear with their words.
+   */
+  rules?: readonly EngineRule[];
 }
 
 /** The template's columns: 序号 first, as on every form, then the fields in domain.md §8's order. */
@@ -81,17 +92,19 @@ const EXPLANATIONS: Record<Field, [string, string, string]> = {
   notes: ['其他需要说明的情况', '否', ''],
 };
 
-/** The eight 一律取消 principles as the 2018 宿州 release states them. */
-export const PRINCIPLES: readonly string[] = [
-  '凡没有法律法规依据的，一律取消',
-  '凡能够通过个人现有证照、凭证证明的，一律取消',
-  '凡能采取申请人书面承诺、加强事中事后核查与监管方式解决的，一律取消',
-  '凡能通过网络核验、部门征询方式解决的，一律取消',
-  '上级部门已公布取消的证明、材料，对应的一律取消',
-  '权责清单和服务清单中已明确取消的事项，对应的证明材料一律取消',
-  '开具证明的单位无权查证、无法开具的，一律取消',
-  '证明材料非办事必要条件或重复设置的，一律取消',
-];
+/** The 一律取消 principles the rules implement, once each, in principle order (rules without a number last). */
+export function principlesOf(rules: readonly EngineRule[]): string[] {
+  const byPrinciple = new Map<number, string>();
+  const unnumbered: string[] = [];
+  for (const rule of rules) {
+    const text = rule.principleText?.zh;
+    if (text === undefined) continue;
+    if (rule.principle === undefined) unnumbered.push(text);
+    else if (!byPrinciple.has(rule.principle)) byPrinciple.set(rule.principle, text);
+  }
+  const numbered = [...byPrinciple].sort(([a], [b]) => a - b).map(([, text]) => text);
+  return [...new Set([...numbered, ...unnumbered])];
+}
 
 /** Excel sheet names: at most 31 characters, none of : \ / ? * [ ]. */
 export function sheetName(name: string): string {
@@ -162,7 +175,7 @@ export async function createTemplate(options: TemplateOptions = {}): Promise<Buf
   }
   list('departmentProposal', PROPOSALS, '本部门的清理意见');
 
-  addInstructions(workbook, city, department);
+  addInstructions(workbook, city, department, options.rules ?? createEngine().rules);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
@@ -170,6 +183,7 @@ function addInstructions(
   workbook: ExcelJS.Workbook,
   city: string | undefined,
   department: string | undefined,
+  rules: readonly EngineRule[],
 ) {
   const help = workbook.addWorksheet('填表说明');
   help.columns = [{ width: 16 }, { width: 70 }, { width: 10 }, { width: 44 }];
@@ -192,12 +206,24 @@ function addInstructions(
     row.alignment = { vertical: 'top', wrapText: true };
   }
   help.addRow([]);
-  const principles = help.addRow(['八个“一律取消”原则']);
+  const principles = help.addRow(['“一律取消”原则']);
   principles.font = { bold: true };
-  PRINCIPLES.forEach((text, i) => {
+  principlesOf(rules).forEach((text, i) => {
     const row = help.addRow([`${i + 1}. ${text}。`]);
     help.mergeCells(`A${row.number}:D${row.number}`);
   });
+  help.addRow([]);
+  const ruleHeader = help.addRow(['取消规则', '说明', '原则', '取消方式']);
+  ruleHeader.font = { bold: true };
+  for (const rule of rules) {
+    const row = help.addRow([
+      rule.title.zh,
+      rule.explanation?.zh ?? '',
+      rule.principle === undefined ? '' : String(rule.principle),
+      rule.publicWording.zh,
+    ]);
+    row.alignment = { vertical: 'top', wrapText: true };
+  }
   help.addRow([]);
   help.addRow([
     '按照“谁设定，谁清理”的要求，各部门对本部门设定的申请材料逐项梳理，主要负责人签字、单位盖章确认。',

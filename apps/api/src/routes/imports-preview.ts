@@ -101,6 +101,7 @@ export function registerImportPreviewRoutes(app: App, deps: Deps) {
         );
       }
       const bytes = await createTemplate({
+        rules: deps.engine.rules,
         ...(department ? { department } : {}),
         jurisdiction: batch.jurisdiction,
       });

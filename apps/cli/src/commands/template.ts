@@ -24,8 +24,9 @@ export async function templateCommand(ctx: CommandContext, options: TemplateComm
       EXIT.usage,
     );
   }
-  const { config } = await engineFor(options.config);
+  const { config, engine } = await engineFor(options.config);
   const buffer = await createTemplate({
+    rules: engine.rules,
     ...(options.department ? { department: options.department } : {}),
     ...(config?.jurisdiction ? { jurisdiction: config.jurisdiction } : {}),
   });

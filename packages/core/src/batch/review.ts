@@ -18,6 +18,11 @@ export const ReviewInputSchema = z.discriminatedUnion('action', [
       category: z.string().min(1).nullable().optional(),
       /** How the office gets the information afterwards. */
       replacement: z.string().trim().min(1).max(500).nullable().optional(),
+      /**
+       * The public 依据 the publication prints instead of the engine's (zh-CN). The note stays
+       * internal; without this, a changed verdict publishes its category's label.
+       */
+      publicReason: z.string().trim().min(1).max(500).nullable().optional(),
       note: Note,
     })
     .strict(),
@@ -83,6 +88,12 @@ export function applyReview(
           ? decision.replacement
           : null,
     reason: `人工改判：${input.note}`,
+    publicReason:
+      input.publicReason !== undefined && input.publicReason !== null
+        ? input.publicReason
+        : input.verdict === 'cancel' && sameVerdict
+          ? (decision.publicReason ?? null)
+          : null,
     agreement: agreementOf(input.verdict, material.departmentProposal),
     status: 'overridden',
     by: options.by,

@@ -4,6 +4,7 @@ import { DuplicateRuleError, UnknownCategoryError, UnknownRuleError } from '../e
 import { sha256Hex } from '../hash/sha256';
 import { type CategoryDefinition, DEFAULT_CATEGORIES } from '../model/category';
 import type { Decision } from '../model/decision';
+import type { LocalizedText } from '../model/localized';
 import type { Material } from '../model/material';
 import { createNameNormalizer } from '../normalize/normalize-name';
 import { DEFAULT_RULES } from '../rules/index';
@@ -45,6 +46,15 @@ export interface EngineRule {
   readonly category: string;
   readonly principle: number | undefined;
   readonly title: { readonly zh: string; readonly en: string };
+  /** The principle as the policy words it; absent for a rule that did not give one. */
+  readonly principleText: LocalizedText | undefined;
+  /** What the template's 填表说明 says about the rule. */
+  readonly explanation: LocalizedText | undefined;
+  /**
+   * The public label of its cancellations: the rule's own wording where its meaning differs
+   * from the category's, else the (possibly re-assigned) category's label.
+   */
+  readonly publicWording: LocalizedText;
 }
 
 export interface RuleSetIdentity {
@@ -67,6 +77,7 @@ export interface Engine {
 }
 
 interface CompiledRule extends EngineRule {
+  readonly publicFallback: string;
   readonly check: RuleCheck;
 }
 
@@ -115,11 +126,18 @@ export function createEngine(options: EngineOptions = {}): Engine {
     if (!categories.has(category)) {
       throw new UnknownCategoryError(category, knownCategories, `rules.categories.${rule.id}`);
     }
+    // A re-categorised rule speaks with its new category's words, not the wording it was written with.
+    const ownWording = category === rule.category ? rule.publicWording : undefined;
+    const publicWording = ownWording ?? categories.get(category)!.label;
     return {
       id: rule.id,
       category,
       principle: rule.principle,
       title: rule.title,
+      principleText: rule.principleText,
+      explanation: rule.explanation,
+      publicWording,
+      publicFallback: publicWording.zh,
       check: rule.compile({ catalogs, normalize }),
     };
   });
@@ -140,7 +158,15 @@ export function createEngine(options: EngineOptions = {}): Engine {
   const evaluate = createEvaluator(compiled, normalize, withTrace, options.asOf);
 
   return {
-    rules: compiled.map(({ id, category, principle, title }) => ({ id, category, principle, title })),
+    rules: compiled.map(({ id, category, principle, title, principleText, explanation, publicWording }) => ({
+      id,
+      category,
+      principle,
+      title,
+      principleText,
+      explanation,
+      publicWording,
+    })),
     categories,
     catalogs,
     ruleSet,

@@ -12,9 +12,15 @@ const RULE_ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
  *   id: 'no-photos',
  *   category: 'not-necessary',
  *   title: { zh: '不再索要照片', en: 'photos no longer required' },
+ *   explanation: { zh: '照片由窗口现场采集', en: 'the office takes the photo itself' },
  *   compile: () => (m) => {
  *     const matched = m.name.includes('照片');
- *     return { matched, reason: matched ? '照片可现场采集' : '不是照片', facts: { name: m.name } };
+ *     return {
+ *       matched,
+ *       reason: matched ? '照片可现场采集' : '不是照片',
+ *       facts: { name: m.name },
+ *       publicReason: '窗口现场采集照片',
+ *     };
  *   },
  * });
  * ```
@@ -46,6 +52,15 @@ export function defineRule(definition: RuleDefinition): RuleDefinition {
       `规则 “${definition.id}” 缺少中英文标题`,
       `rule "${definition.id}" needs a zh and en title`,
     );
+  }
+  for (const key of ['principleText', 'explanation', 'publicWording'] as const) {
+    const text = definition[key];
+    if (text !== undefined && (typeof text?.zh !== 'string' || typeof text?.en !== 'string' || !text.zh)) {
+      throw new InvalidRuleDefinitionError(
+        `规则 “${definition.id}” 的 ${key} 须为 {zh, en} 文字`,
+        `rule "${definition.id}": ${key} must be a {zh, en} text`,
+      );
+    }
   }
   return Object.freeze({ ...definition });
 }

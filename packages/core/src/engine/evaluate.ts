@@ -13,6 +13,8 @@ export interface RunnableRule {
   readonly id: string;
   readonly category: string;
   readonly title: { readonly zh: string; readonly en: string };
+  /** The public 依据 of a cancellation whose outcome gave none: the rule's public wording or its category's label. */
+  readonly publicFallback: string;
   readonly check: RuleCheck;
 }
 
@@ -125,6 +127,14 @@ export function createEvaluator(
       ruleId: rule === undefined ? null : rule.id,
       replacement: outcome?.replacement ?? null,
       reason: kept === undefined ? reasonOf(at, outcome) : `现场核验原件：${kept.reason}`,
+      publicReason:
+        rule !== undefined
+          ? (outcome?.publicReason ?? rule.publicFallback)
+          : kept !== undefined
+            ? form === 'both'
+              ? '现场核验原件，免交复印件'
+              : '现场核验原件'
+            : null,
       trace,
       alternatives: null,
       effectiveFrom: plannedFrom(outcome?.effectiveFrom, asOf),

@@ -11,6 +11,7 @@ export class Outcome implements RuleOutcome {
   readonly facts: Record<string, FactValue>;
   readonly replacement: string | undefined;
   readonly effectiveFrom: string | undefined;
+  readonly publicReason: string | undefined;
   /** Set by the engine: the rule whose trace entry `entry` is (an outcome may serve two rules). */
   traceRuleId: string | undefined = undefined;
   traceEntry: unknown = undefined;
@@ -24,6 +25,7 @@ export class Outcome implements RuleOutcome {
     this.facts = shared ? Object.freeze({ ...outcome.facts }) : outcome.facts;
     this.replacement = outcome.replacement;
     this.effectiveFrom = outcome.effectiveFrom;
+    this.publicReason = outcome.publicReason;
     this.shared = shared;
   }
 }

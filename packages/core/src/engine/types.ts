@@ -1,4 +1,5 @@
 import type { Catalogs } from '../catalogs/schema';
+import type { LocalizedText } from '../model/localized';
 import type { Material } from '../model/material';
 import type { MaterialForm } from '../normalize/material-form';
 
@@ -50,6 +51,12 @@ export interface RuleOutcome {
    * planned (计划取消, domain.md §10).
    */
   effectiveFrom?: string;
+  /**
+   * The public 依据 (zh-CN) of the cancellation, built from facts only (the data source, the
+   * superior document's title and 文号, the instrument and its level …): what the publication,
+   * the attachment and the public pages print. Never the `reason`, which is for reviewers.
+   */
+  publicReason?: string;
 }
 
 /** What a rule gets when it is compiled: the engine's catalogs (defaults or the city's). */
@@ -71,6 +78,15 @@ export interface RuleDefinition {
   /** The 一律取消 principle (1–8) it implements, for people reading the trace. */
   readonly principle?: number;
   readonly title: { readonly zh: string; readonly en: string };
+  /** The principle as the policy words it (“凡没有法律法规依据的，一律取消”). */
+  readonly principleText?: LocalizedText;
+  /** What the template's 填表说明 says about the rule: when it cancels, and what a department fills in. */
+  readonly explanation?: LocalizedText;
+  /**
+   * The public label of a cancellation by this rule, where the rule's meaning differs from its
+   * category's (principle 7: “村(居)委会无权出具，改由办理部门核实”, not “非办事必要条件”).
+   */
+  readonly publicWording?: LocalizedText;
   /** Called once per engine: build lookup tables here, return the per-material check. */
   compile(context: RuleCompileContext): RuleCheck;
 }

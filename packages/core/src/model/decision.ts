@@ -52,8 +52,14 @@ export const DecisionSchema = z
     ruleId: z.string().nullable(),
     /** How the office gets the information afterwards (e.g. the shared data source). */
     replacement: z.string().nullable(),
-    /** zh-CN explanation of the verdict. */
+    /** zh-CN explanation of the verdict, for reviewers (internal: never published). */
     reason: z.string(),
+    /**
+     * The public 依据 of a cancellation (zh-CN, built from facts, or a reviewer's own wording on
+     * an override): what leaves the system. `null` when retained or when no rule gave one; absent
+     * in decisions stored before it existed.
+     */
+    publicReason: z.string().nullable().optional(),
     trace: z.array(TraceEntrySchema),
     /**
      * Every alternative of a material that names several (domain.md §10), in the cell's order;

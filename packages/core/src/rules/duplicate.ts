@@ -7,6 +7,14 @@ export const duplicate = defineRule({
   category: 'duplicate',
   principle: 8,
   title: { zh: '重复设置', en: 'duplicated requirement' },
+  principleText: {
+    zh: '证明材料非办事必要条件或重复设置的，一律取消',
+    en: 'materials that are not necessary or are required twice are cancelled',
+  },
+  explanation: {
+    zh: '同一事项中重复要求的同一材料，只保留第一次',
+    en: 'a material required twice for the same item is kept only once',
+  },
   compile: () => {
     const first = sharedOutcome({ matched: false, reason: '同一事项中未重复', facts: { occurrence: 1 } });
     return ({ name, occurrence }) =>
@@ -17,6 +25,7 @@ export const duplicate = defineRule({
             reason: `同一事项已要求“${name}”（第 ${occurrence} 次出现）`,
             facts: { normalizedName: name, occurrence },
             replacement: '与前项材料合并，不再重复提交',
+            publicReason: '同一事项重复要求的申请材料',
           });
   },
 });

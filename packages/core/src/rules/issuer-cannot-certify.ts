@@ -8,6 +8,18 @@ export const issuerCannotCertify = defineRule({
   category: 'not-necessary',
   principle: 7,
   title: { zh: '开具单位无权查证', en: 'the issuer cannot verify what it would certify' },
+  principleText: {
+    zh: '开具证明的单位无权查证、无法开具的，一律取消',
+    en: 'certificates the issuer has no power to verify or cannot issue are cancelled',
+  },
+  explanation: {
+    zh: '村(居)委会等无权查证的单位开具的证明（亲属关系、婚姻状况、无犯罪记录等），不再索要，由办理部门核实',
+    en: 'certificates from issuers that cannot verify them (村/居委会: kinship, marital status, criminal record …) are no longer demanded; the office checks the fact itself',
+  },
+  publicWording: {
+    zh: '村(居)委会无权出具，改由办理部门核实',
+    en: 'a village or residents committee may not certify it; the office checks it itself',
+  },
   compile: ({ catalogs, normalize }) => {
     const keywordsByMaterial = new Map<string, string[]>();
     for (const entry of catalogs.issuerRestrictions) {
@@ -36,7 +48,10 @@ export const issuerCannotCertify = defineRule({
             matched: true,
             reason: `“${issuerText}”无权查证“${material.name}”`,
             facts: { restricted: true, issuer: issuerText, keyword },
-            replacement: '不再索要，由办理部门依职责核实',
+            replacement: '由办理部门依职责核实',
+            publicReason: issuerText
+              ? `开具单位“${issuerText}”无权出具此证明，改由办理部门核实`
+              : '开具单位无权出具此证明，改由办理部门核实',
           });
     };
   },

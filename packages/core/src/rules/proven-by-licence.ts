@@ -9,6 +9,18 @@ export const provenByLicence = defineRule({
   category: 'duplicate',
   principle: 2,
   title: { zh: '现有证照可证明', en: 'proven by a licence the item already requires' },
+  principleText: {
+    zh: '凡能够通过个人现有证照、凭证证明的，一律取消',
+    en: 'what a licence or certificate the applicant already holds proves is cancelled',
+  },
+  explanation: {
+    zh: '本事项已要求的证照能够证明的（如户口簿证明户籍），不再另行索要证明',
+    en: 'a certificate proven by a licence the same item already requires (e.g. 户口簿 for 户籍) is no longer demanded',
+  },
+  publicWording: {
+    zh: '以现有证照证明',
+    en: 'proven by a licence already submitted',
+  },
   compile: ({ catalogs, normalize }) => {
     interface Proof {
       licenceNames: string[];
@@ -34,6 +46,7 @@ export const provenByLicence = defineRule({
             effectiveFrom: entry.effectiveFrom ?? null,
           },
           replacement: `以${entry.licence}证明`,
+          publicReason: `可由本事项已提交的${entry.licence}证明`,
           ...(entry.effectiveFrom ? { effectiveFrom: entry.effectiveFrom } : {}),
         }),
         licenceMissing: sharedOutcome({

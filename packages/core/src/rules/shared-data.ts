@@ -7,6 +7,9 @@ import type { RuleOutcome } from '../engine/types';
 import { type MaterialForm, showsOriginal } from '../normalize/material-form';
 
 const replacementFor = (source: string | null) => (source ? `通过${source}共享获取` : '通过信息共享获取');
+/** The public 依据 names the data source: what the office now reads instead of the paper. */
+const publicFor = (source: string | null) =>
+  source ? `可通过${source}信息共享获取` : '可通过政务信息共享获取';
 
 /**
  * 原则4 (网络核验/信息共享): 凡能通过网络核验解决的，一律取消. Sharing removes copies; an original the
@@ -17,6 +20,14 @@ export const sharedData = defineRule({
   category: 'information-sharing',
   principle: 4,
   title: { zh: '通过信息共享获取', en: 'obtainable through data sharing' },
+  principleText: {
+    zh: '凡能通过网络核验、部门征询方式解决的，一律取消',
+    en: 'what the office can check online or by asking another department is cancelled',
+  },
+  explanation: {
+    zh: '能通过信息共享、网络核验获取的填“是”，并在“取消后办理方式”写明数据来源',
+    en: 'mark 是 under 能否共享 where the office can obtain it by data sharing, and name the data source under 取消后办理方式',
+  },
   compile: ({ catalogs, normalize }) => {
     const shared = indexByNames(catalogs.sharedData, (e) => [e.name, ...(e.aliases ?? [])], normalize);
     const declaredYes = outcomeCache((source: string | null) => ({
@@ -24,6 +35,7 @@ export const sharedData = defineRule({
       reason: '部门填报可通过信息共享获取',
       facts: { shareable: 'yes', source },
       replacement: replacementFor(source),
+      publicReason: publicFor(source),
     }));
     const inCatalog = outcomeCache((entry: SharedDataEntry) => ({
       matched: true,
@@ -37,6 +49,7 @@ export const sharedData = defineRule({
         effectiveFrom: entry.effectiveFrom ?? null,
       },
       replacement: replacementFor(entry.source ?? null),
+      publicReason: publicFor(entry.source ?? null),
       ...(entry.effectiveFrom ? { effectiveFrom: entry.effectiveFrom } : {}),
     }));
     // Keyed by the would-be outcome and the form: a handful of combinations per catalog entry.

@@ -4,12 +4,24 @@ import { outcomeCache, sharedOutcome } from '../engine/outcome';
 const replacementFor = (reference: string | null) =>
   reference ? `依据${reference}不再索要` : '依据上级文件不再索要';
 
+/** The public 依据: the superior authority's document (its title and 文号 as the catalog or the department gave them). */
+const publicFor = (reference: string | null) =>
+  reference ? `上级部门已公布取消（${reference}）` : '上级部门已公布取消';
+
 /** 原则5: 上级部门已公布取消的证明、材料，对应的一律取消. */
 export const superiorCancelled = defineRule({
   id: 'superior-cancelled',
   category: 'superior-decision',
   principle: 5,
   title: { zh: '上级部门已公布取消', en: 'already cancelled by a superior authority' },
+  principleText: {
+    zh: '上级部门已公布取消的证明、材料，对应的一律取消',
+    en: 'certificates and materials a superior authority has already cancelled are cancelled here too',
+  },
+  explanation: {
+    zh: '上级部门已公布取消的，在“上级已取消”栏填写取消文件文号；目录已收录的自动取消',
+    en: 'where a superior authority has cancelled the material, enter its document number under 上级已取消; materials in the catalog are cancelled automatically',
+  },
   compile: ({ catalogs, normalize }) => {
     // Item name → material name → outcome. Nested rather than keyed by "item|material": a joined
     // key is a new string to build and hash for every material evaluated.
@@ -31,6 +43,7 @@ export const superiorCancelled = defineRule({
           reason: reference ? `上级已取消清单收录（${reference}）` : '上级已取消清单收录',
           facts: { superiorCancelled: 'unknown', catalog: 'superiorCancellations', reference },
           replacement: replacementFor(reference),
+          publicReason: publicFor(reference),
         }),
       );
     }
@@ -39,6 +52,7 @@ export const superiorCancelled = defineRule({
       reason: reference ? `部门填报上级已取消（${reference}）` : '部门填报上级已取消',
       facts: { superiorCancelled: 'yes', reference },
       replacement: replacementFor(reference),
+      publicReason: publicFor(reference),
     }));
     const declaredNo = sharedOutcome({
       matched: false,

@@ -8,6 +8,18 @@ export const writtenCommitment = defineRule({
   category: 'commitment',
   principle: 3,
   title: { zh: '改为告知承诺', en: 'replaced by a written commitment' },
+  principleText: {
+    zh: '凡能采取申请人书面承诺、加强事中事后核查与监管方式解决的，一律取消',
+    en: 'what a written commitment with later checks can replace is cancelled',
+  },
+  explanation: {
+    zh: '可改为申请人书面承诺、事中事后核查的填“是”；关系公共安全、人身健康等的事项除外',
+    en: 'mark 是 where a written commitment with later checks can replace it; items touching public safety or health are excluded',
+  },
+  publicWording: {
+    zh: '实行告知承诺',
+    en: 'replaced by a written commitment (告知承诺)',
+  },
   compile: ({ catalogs, normalize }) => {
     const commitment = indexByNames(catalogs.commitment, (e) => [e.name, ...(e.aliases ?? [])], normalize);
     const excludedNames = new Set(
@@ -15,17 +27,20 @@ export const writtenCommitment = defineRule({
     );
     const excludedCodes = new Set(catalogs.commitmentExclusions.map((e) => e.code?.trim()).filter(Boolean));
     const replacement = '申请人书面承诺，事中事后核查';
+    const publicReason = '实行告知承诺，由申请人书面承诺，办理部门事中事后核查';
     const declaredYes = sharedOutcome({
       matched: true,
       reason: '部门填报可告知承诺',
       facts: { commitment: 'yes' },
       replacement,
+      publicReason,
     });
     const inCatalog = outcomeCache((effectiveFrom: string | undefined) => ({
       matched: true,
       reason: effectiveFrom ? `告知承诺目录收录，自 ${effectiveFrom} 起实行` : '告知承诺目录收录',
       facts: { commitment: 'unknown', catalog: 'commitment', effectiveFrom: effectiveFrom ?? null },
       replacement,
+      publicReason,
       ...(effectiveFrom ? { effectiveFrom } : {}),
     }));
     const declaredNo = sharedOutcome({
