@@ -61,6 +61,10 @@ export class FileContext {
   readonly superior = memo((text) => parseSuperiorCancelled(text));
   rows = 0;
   materials = 0;
+  /** Rows whose 设定依据 was blank (read as none), for the one warning per file (domain.md §8). */
+  readonly blankLegalBasis = new BlankRows();
+  /** Sheets with recognised headers but no material column (汇总): a warning or an error at the end. */
+  readonly withoutMaterialColumn: Array<{ sheet: string; row: number; names: string[] }> = [];
 
   constructor(
     readonly file: string,
@@ -86,5 +90,22 @@ export class FileContext {
       if (oldest !== undefined) this.items.delete(oldest);
     }
     return { state, repeated: false };
+  }
+}
+
+/** Rows counted by sheet, the first ones kept for a message (bounded whatever the file's size). */
+export class BlankRows {
+  readonly bySheet = new Map<string, { count: number; rows: number[]; missingColumn: boolean }>();
+  count = 0;
+
+  add(sheet: string, row: number, missingColumn: boolean): void {
+    this.count++;
+    let entry = this.bySheet.get(sheet);
+    if (entry === undefined) {
+      entry = { count: 0, rows: [], missingColumn };
+      this.bySheet.set(sheet, entry);
+    }
+    entry.count++;
+    if (entry.rows.length < 30) entry.rows.push(row);
   }
 }

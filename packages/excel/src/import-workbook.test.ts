@@ -107,7 +107,9 @@ describe('importWorkbook: layouts of domain.md §8', () => {
       ],
       ['市交通运输局', null, '出租车驾驶员从业资格', null, '健康证明', '医疗机构', null],
     ]);
-    expect(result.issues).toEqual([]);
+    // The blank 设定依据 reads as none, and the user is told which row that was.
+    expect(result.issues.map((i) => [i.severity, i.code])).toEqual([['warning', 'BLANK_LEGAL_BASIS']]);
+    expect(result.issues[0]!.message).toContain('第 5 行');
   });
 
   it('inherits merged and blank item cells, skips blank rows and stops at the footer', async () => {
@@ -125,7 +127,12 @@ describe('importWorkbook: layouts of domain.md §8', () => {
     expect(first!.item).toBe(result.items[0]);
     expect(fourth!.item).toBe(fifth!.item);
     expect(fifth!.legalBasis).toBe('无');
-    expect(result.issues).toEqual([]);
+    // The signature line under the notes is named; the blank 设定依据 of row 4 reads as none, said once.
+    expect(result.issues.map((i) => [i.severity, i.code, i.row ?? null])).toEqual([
+      ['info', 'SIGNATURE_LINE_SKIPPED', 9],
+      ['warning', 'BLANK_LEGAL_BASIS', null],
+    ]);
+    expect(result.issues[1]!.message).toContain('第 4 行');
   });
 
   it('reads several sheets, one department each, and skips the instructions sheet', async () => {
@@ -146,14 +153,16 @@ describe('importWorkbook: layouts of domain.md §8', () => {
     expect(result.issues.map((i) => [i.severity, i.code, i.sheet, i.row])).toEqual([
       ['info', 'SHEET_WITHOUT_HEADER', '填表说明', null],
       ['info', 'DEPARTMENT_FROM_SHEET_NAME', '市住建局', 2],
+      ['warning', 'BLANK_LEGAL_BASIS', null, null],
     ]);
+    expect(result.issues[2]!.message).toContain('工作表「卫健委」没有“设定依据”列');
     expect(result.issues[0]!.message).toContain('「multi-sheet.xlsx」工作表「填表说明」');
   });
 
   it('uses the department option before the sheet name', async () => {
     const result = await importWorkbook(f.multiSheet, { department: '宿州市住房城乡建设局' });
     expect(result.departments).toEqual(['市卫生健康委', '宿州市市场监管局', '宿州市住房城乡建设局']);
-    expect(codes(result.issues)).toEqual(['SHEET_WITHOUT_HEADER']);
+    expect(codes(result.issues)).toEqual(['SHEET_WITHOUT_HEADER', 'BLANK_LEGAL_BASIS']);
   });
 
   it('reads rich text, formula results, numbers, dates, hyperlinks, full-width text, line breaks and list numbers', async () => {
@@ -189,6 +198,7 @@ describe('importWorkbook: layouts of domain.md §8', () => {
     expect(result.issues.map((i) => [i.severity, i.code, i.row, i.column])).toEqual([
       ['warning', 'FORMULA_ERROR', 4, 'E'],
       ['warning', 'FORMULA_ERROR', 4, 'G'],
+      ['warning', 'BLANK_LEGAL_BASIS', null, null],
     ]);
     expect(result.issues[0]!.message).toBe(
       '「cell-types.xlsx」工作表「市教育局」第 4 行 E 列：是否必要单元格是错误值 #N/A，按空白处理',
@@ -233,6 +243,7 @@ describe('importWorkbook: values it cannot read', () => {
       ['warning', 'UNKNOWN_SOURCE', 2, 'D'],
       ['warning', 'UNKNOWN_YES_NO', 2, 'E'],
       ['warning', 'UNKNOWN_PROPOSAL', 2, 'G'],
+      ['warning', 'BLANK_LEGAL_BASIS', null, null],
     ]);
     const yesNo = result.issues.find((i) => i.code === 'UNKNOWN_YES_NO')!;
     expect(yesNo.message).toMatch(

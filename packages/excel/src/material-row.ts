@@ -30,6 +30,8 @@ export function readMaterial(
   }
   const issuer = cells.optionalText(row, col.issuer, 'issuer');
   const legalBasis = cells.optionalText(row, col.legalBasis, 'legalBasis');
+  // A blank 设定依据 reads as none; the rows are listed in one warning per file (domain.md §8).
+  if (legalBasis === undefined) ctx.blankLegalBasis.add(cells.sheet, row.number, col.legalBasis === undefined);
   const necessary = cells.yesNo(row, 'necessary');
   const shareable = cells.yesNo(row, 'shareable');
   const internalQuery = cells.yesNo(row, 'internalQuery');
@@ -42,6 +44,15 @@ export function readMaterial(
     const superior = ctx.superior(ctx.cleanText(superiorText));
     superiorCancelled = superior.value;
     superiorReference = superior.reference;
+    if (superior.unrecognised) {
+      cells.warnValue(
+        row,
+        'superiorCancelled',
+        'UNKNOWN_SUPERIOR_CANCELLED',
+        superiorText,
+        '否、×、N、无、/、未取消、不适用；是、√、Y；或上级文件名称《…》、文号',
+      );
+    }
   }
 
   let departmentProposal: Material['departmentProposal'] = 'unknown';

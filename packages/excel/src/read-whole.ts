@@ -115,6 +115,12 @@ export async function readWholeWorkbook(
           : name,
       state: hidden === 2 ? 'veryHidden' : hidden === 1 ? 'hidden' : 'visible',
       rows: batches(sheetRows(XLSX, sheet, date1904, maxCellLength)),
+      merges: (sheet['!merges'] ?? []).map((m) => ({
+        top: m.s.r + 1,
+        left: m.s.c + 1,
+        bottom: m.e.r + 1,
+        right: m.e.c + 1,
+      })),
     };
   });
 }

@@ -1,3 +1,4 @@
+import { type MergeRange, scanMerges } from './merges';
 import { readSharedStrings } from './shared-strings';
 import {
   parseDateStyles,
@@ -16,6 +17,8 @@ export interface StreamedSheet {
   /** `visible`, `hidden` or `veryHidden`. */
   state: string;
   rows: AsyncIterable<SheetRow[]>;
+  /** The sheet's merged ranges (domain.md §8: a merged value applies to every row it spans). */
+  merges: readonly MergeRange[];
 }
 
 export interface ReadLimits {
@@ -79,9 +82,10 @@ export async function openWorkbook(
       if (rel === undefined || rel.external || !rel.type.endsWith('/worksheet')) continue;
       const entry = zip.entry(rel.target);
       if (entry === undefined) continue;
+      const merges = sheet.state === 'visible' ? await readMerges(zip, entry) : [];
       const stream = await zip.open(entry, 'bytes');
       try {
-        yield { name: sheet.name, state: sheet.state, rows: rowsOf(normalized(stream), context) };
+        yield { name: sheet.name, state: sheet.state, rows: rowsOf(normalized(stream), context), merges };
       } finally {
         // A consumer that stopped early must not leave the inflater running.
         stream.destroy();
@@ -89,6 +93,15 @@ export async function openWorkbook(
     }
   }
   return sheets();
+}
+
+async function readMerges(zip: ZipSource, entry: NonNullable<ReturnType<ZipSource['entry']>>) {
+  const stream = await zip.open(entry, 'bytes');
+  try {
+    return await scanMerges(normalized(stream));
+  } finally {
+    stream.destroy();
+  }
 }
 
 async function* rowsOf(

@@ -2,14 +2,25 @@ import { type ItemType, itemKey, type ServiceItem } from '@jianzheng/core';
 import { cellText } from './cell-text';
 import { columnLetter } from './column-letter';
 import type { FileContext, ItemGroup, OpenGroup } from './file-context';
-import { isCancelledListHeader, mapColumns, scanHeaderCells, subHeaderColumns } from './header-row';
+import {
+  headerSpans,
+  isCancelledListHeader,
+  labelsFromAbove,
+  mapColumns,
+  scanHeaderCells,
+  subHeaderColumns,
+} from './header-row';
 import { makeIssue } from './issues';
 import { fastMaterialId } from './material-ids';
 import { readMaterial } from './material-row';
+import { MergeFill, type MergeRange, rowSpans } from './merges';
+import { reportSkippedRow, skippedRow } from './row-kinds';
 import { SheetCells } from './sheet-cells';
 import { reportBlankMaterial, reportHiddenRows, reportNoHeader } from './sheet-notices';
-import { departmentFromLine, isFooterText, isNotApplicable } from './text';
-import { isUncalculated, type SheetRow } from './worksheet-rows';
+import type { SheetRow } from './sheet-row';
+import { splitNumbered } from './split-materials';
+import { departmentFromLine, isFooterText, isNotApplicable, isSignatureText } from './text';
+import { isUncalculated } from './worksheet-rows';
 
 enum Phase {
   Seeking = 0,
@@ -29,12 +40,17 @@ export class SheetParser {
   private nearHeader: { row: number; names: string[] } | undefined;
   private readonly cells: SheetCells;
   private headerLabels = new Map<number, string>();
+  /** Every filled cell of the header row and of the sub-header row, as written. */
+  private readonly headerTexts: Array<Map<number, string>> = [];
+  private readonly merges: MergeFill;
+  private above: SheetRow | undefined;
   private lastDepartment = '';
   private lastCode = '';
   private lastName = '';
   private lastType = '';
   private current: OpenGroup | undefined;
   private firstDepartment: string | undefined;
+  private headerRow = 0;
   private materials = 0;
   private skipped: string | undefined;
   private readonly hiddenRows: number[] = [];
@@ -42,13 +58,17 @@ export class SheetParser {
   constructor(
     private readonly ctx: FileContext,
     readonly sheet: string,
+    private readonly ranges: readonly MergeRange[] = [],
   ) {
     this.cells = new SheetCells(ctx, sheet);
+    this.merges = new MergeFill(ranges);
   }
 
   /** Feeds one row; returns the previous item's materials when this row starts a new item. */
-  row(row: SheetRow): ItemGroup | undefined {
+  row(written: SheetRow): ItemGroup | undefined {
     this.ctx.rows++;
+    // A merged cell's value is the value of every row it spans, in any column (domain.md §8).
+    const row = this.merges.apply(written);
     if (row.hidden && this.phase !== Phase.Seeking && this.phase !== Phase.Footer && !row.isEmpty) {
       this.hiddenRows.push(row.number);
     }
@@ -63,6 +83,7 @@ export class SheetParser {
       case Phase.Data:
         return this.data(row);
       default:
+        this.footerRow(row);
         return undefined;
     }
   }
@@ -112,10 +133,14 @@ export class SheetParser {
     }
     if (hasMaterial && new Set(found.map((f) => f[1])).size >= 2) {
       this.phase = Phase.AfterHeader;
+      found.push(...labelsFromAbove(this.above, row, found));
       for (const [column, , text] of found) this.headerLabels.set(column, text);
+      this.headerTexts.push(textsOf(row));
       mapColumns(this.ctx, this.cells, found, row.number);
+      this.headerRow = row.number;
       return;
     }
+    this.above = row;
     if (found.length >= 3 && this.nearHeader === undefined && !hasMaterial) {
       this.nearHeader = { row: row.number, names: found.map((f) => f[2]) };
     }
@@ -135,8 +160,10 @@ export class SheetParser {
    * filled cell is a known header and the material cell is not data.
    */
   private subHeader(row: SheetRow): boolean {
-    const columns = subHeaderColumns(row, this.headerLabels);
+    const spans = headerSpans(this.headerTexts[0]!, rowSpans(this.ranges, this.headerRow));
+    const columns = subHeaderColumns(row, this.headerLabels, spans);
     if (columns === undefined) return false;
+    this.headerTexts.push(textsOf(row));
     this.cells.col = {};
     mapColumns(this.ctx, this.cells, columns, row.number);
     return true;
@@ -145,6 +172,12 @@ export class SheetParser {
   private data(row: SheetRow): ItemGroup | undefined {
     const ctx = this.ctx;
     const col = this.cells.col;
+    if (row.isEmpty) return undefined;
+    const skipped = skippedRow(row, this.headerTexts);
+    if (skipped !== undefined) {
+      reportSkippedRow(ctx, this.sheet, row.number, skipped);
+      return undefined;
+    }
     const rawMaterial = this.cells.text(row, col.materialName, 'materialName');
     const materialName = rawMaterial.length === 0 ? '' : ctx.cleanName(rawMaterial);
     if (materialName.length === 0 || isFooterText(materialName)) {
@@ -156,7 +189,7 @@ export class SheetParser {
         // A row with other cells filled but no material would be dropped: that is an error,
         // never a silent loss. (A formula without a result there was reported by text().)
         if (!isUncalculated(row.value(col.materialName!)))
-          reportBlankMaterial(ctx, this.cells, this.headerLabels, row);
+          reportBlankMaterial(ctx, this.cells, this.headerLabels, row.own ?? row);
         this.inheritItemCells(row);
         return undefined;
       }
@@ -200,10 +233,31 @@ export class SheetParser {
       completed = this.close();
       this.current = this.open(key, department, code, name, row);
     }
-    this.current.materials.push(readMaterial(ctx, this.cells, row, materialName, this.current.state.item));
-    this.materials++;
-    ctx.materials++;
+    const item = this.current.state.item;
+    const entries = splitNumbered(rawMaterial);
+    if (entries === undefined) {
+      this.current.materials.push(readMaterial(ctx, this.cells, row, materialName, item));
+      this.materials++;
+      ctx.materials++;
+      return completed;
+    }
+    const names = entries.map((entry) => ctx.cleanName(entry));
+    reportSplit(ctx, this.sheet, row.number, col.materialName!, names);
+    for (const name of names) {
+      this.current.materials.push(readMaterial(ctx, this.cells, row, name, item));
+      this.materials++;
+      ctx.materials++;
+    }
     return completed;
+  }
+
+  /** After the notes under the table: a signature line gets its notice; a repeated header resumes. */
+  private footerRow(row: SheetRow): void {
+    if (this.headerTexts.length === 0 || row.isEmpty) return;
+    const skipped = skippedRow(row, this.headerTexts);
+    if (skipped === undefined) return;
+    reportSkippedRow(this.ctx, this.sheet, row.number, skipped);
+    if (skipped.kind === 'repeated-header') this.phase = Phase.Data;
   }
 
   private isFooter(row: SheetRow): boolean {
@@ -213,7 +267,7 @@ export class SheetParser {
       const text = cellText(value).trim();
       if (text.length > 0) first = text;
     });
-    return first !== undefined && isFooterText(first);
+    return first !== undefined && isFooterText(first) && !isSignatureText(first);
   }
 
   private inheritItemCells(row: SheetRow): void {
@@ -315,4 +369,25 @@ export class SheetParser {
     }
     return { sheet: this.sheet, item: state.item, materials };
   }
+}
+
+function textsOf(row: SheetRow): Map<number, string> {
+  const texts = new Map<number, string>();
+  row.eachValue((value, column) => {
+    const text = cellText(value).trim();
+    if (text.length > 0) texts.set(column, text);
+  });
+  return texts;
+}
+
+function reportSplit(ctx: FileContext, sheet: string, row: number, column: number, names: string[]): void {
+  ctx.issues.add(
+    makeIssue(
+      'warning',
+      'MATERIALS_SPLIT',
+      { file: ctx.file, sheet, row, column: columnLetter(column) },
+      `这个单元格按编号列出了 ${names.length} 项材料，已拆为 ${names.length} 项分别导入（${names.join('；')}），同行其他各列的内容适用于每一项；如应为一项材料，请改写后重新导入`,
+      `the cell lists ${names.length} numbered materials; imported as ${names.length} materials (${names.join('; ')}), each with the row's other cells`,
+    ),
+  );
 }

@@ -70,6 +70,7 @@ describe('streamWorkbook', () => {
     expect(end.type === 'end' && end.issues.map((i) => [i.code, i.row])).toEqual([
       ['DEPARTMENT_FROM_SHEET_NAME', 2],
       ['ITEM_REPEATED', 4],
+      ['BLANK_LEGAL_BASIS', null],
     ]);
     // The collected import sees the same thing.
     const result = await importWorkbook(path);

@@ -13,6 +13,7 @@ import { openInput, type WorkbookInput } from './open-input';
 import { formatName, UnreadableFormatError } from './read-whole';
 import { readWholeOffThread } from './read-whole-off-thread';
 import { openWorkbook, type StreamedSheet } from './read-worksheets';
+import { reportBlankLegalBasis, settleSheetsWithoutMaterials } from './sheet-notices';
 import { SheetParser } from './sheet-parser';
 
 export interface ImportOptions {
@@ -133,7 +134,7 @@ export async function* streamWorkbook(
           await skipHidden(worksheet, ctx);
           continue;
         }
-        const parser = new SheetParser(ctx, worksheet.name);
+        const parser = new SheetParser(ctx, worksheet.name, worksheet.merges);
         // Every row iterator is consumed to its end, even after a footer, so that each
         // worksheet's inflater finishes before the next one starts.
         for await (const rows of worksheet.rows) {
@@ -166,6 +167,10 @@ export async function* streamWorkbook(
     await opened.close();
   }
 
+  if (failure === undefined) {
+    settleSheetsWithoutMaterials(ctx);
+    reportBlankLegalBasis(ctx);
+  }
   if (failure instanceof ImportLimitError) {
     const at = failure.at;
     issues.add(
@@ -249,7 +254,10 @@ export async function* streamWorkbook(
 
 /** A CSV has one unnamed sheet: it takes the file's name (公安局.csv → 公安局), the department fallback. */
 function singleSheetName(file: string): string | undefined {
-  const base = file.replace(/\.[^.]*$/, '').trim();
+  // The base name only: a caller may name the file by its path (/…/公安局.csv).
+  const base = basename(file.replace(/\\/g, '/'))
+    .replace(/\.[^.]*$/, '')
+    .trim();
   return base.length > 0 && !base.startsWith('<') ? base : undefined;
 }
 

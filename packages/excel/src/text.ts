@@ -3,7 +3,7 @@ import { cleanText } from '@jianzheng/core';
 // The same list numbers core's normalizeName drops (1、 1. (1) （一） 一、 ①), kept here for
 // display names: "1、居民身份证" is listed as 居民身份证. Digits need a separator, so
 // "12345热线记录" keeps its digits.
-const LEADING_NUMBER =
+export const LEADING_NUMBER =
   /^[\s\u3000]*(?:[(（[【]\s*[0-9０-９一二三四五六七八九十百]+\s*[)）\]】]|[0-9０-９]+\s*(?:[、，,:：)）]|[.．](?![0-9０-９]))|[一二三四五六七八九十百]+\s*[、.．:：]|[\u2460-\u24ff\u2776-\u2793])[\s\u3000]*/u;
 
 function mayStartWithNumber(text: string): boolean {
@@ -52,6 +52,14 @@ const FOOTER =
 
 // Every footer starts with one of these characters: material names are checked without a regex.
 const FOOTER_FIRST = new Set('注备说填审负联制单');
+
+const SIGNATURE =
+  /^(?:填表人|填报人|审核人|负责人|联系人|联系电话|制表人|单位负责人|分管领导|填表日期|填报日期)(?=\s*[:：]|[\s\u3000]|$)/;
+
+/** A signature line (填表人：, 审核人：, 联系电话：): not data, and not the end of the table either. */
+export function isSignatureText(text: string): boolean {
+  return SIGNATURE.test(text.trimStart());
+}
 
 /** True for the notes and signature lines departments put under the table. */
 export function isFooterText(text: string): boolean {

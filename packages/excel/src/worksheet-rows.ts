@@ -1,4 +1,5 @@
 import { JianzhengError } from '@jianzheng/core';
+import { type CellValue, SheetRow, type UncalculatedFormula } from './sheet-row';
 import { columnLetter } from './column-letter';
 import { CellTooLargeError, CellTooLongError, maxHeldBytes } from './limits';
 import {
@@ -17,52 +18,8 @@ import {
   textAt,
 } from './xml-bytes';
 
-/** An error cell (`#REF!`, `#DIV/0!` …), whether typed in or the cached result of a formula. */
-export interface CellErrorValue {
-  readonly error: string;
-}
-
-/**
- * A formula cell saved without its result (openpyxl and other scripts write formulas that no
- * spreadsheet has calculated): its value is unknown, so reading it as blank would be a silent
- * change. The importer reports it naming the cell.
- */
-export interface UncalculatedFormula {
-  readonly formula: string;
-}
-
-/** A cell's value as the worksheet stores it; shared strings are already resolved. */
-export type CellValue = string | number | boolean | Date | CellErrorValue | UncalculatedFormula;
-
-export function isUncalculated(value: unknown): value is UncalculatedFormula {
-  return typeof value === 'object' && value !== null && 'formula' in value && !('result' in value);
-}
-
-/** One worksheet row: its 1-based number and its non-empty cells by 1-based column. */
-export class SheetRow {
-  constructor(
-    readonly number: number,
-    private readonly columns: number[],
-    private readonly values: CellValue[],
-    /** The row is hidden (`hidden="1"`): imported, but the user is told. */
-    readonly hidden = false,
-  ) {}
-
-  get isEmpty(): boolean {
-    return this.columns.length === 0;
-  }
-
-  value(column: number): CellValue | undefined {
-    const columns = this.columns;
-    for (let i = 0; i < columns.length; i++) if (columns[i] === column) return this.values[i];
-    return undefined;
-  }
-
-  /** Visits the non-empty cells left to right. */
-  eachValue(visit: (value: CellValue, column: number) => void): void {
-    for (let i = 0; i < this.columns.length; i++) visit(this.values[i]!, this.columns[i]!);
-  }
-}
+export type { CellErrorValue, CellValue, UncalculatedFormula } from './sheet-row';
+export { isUncalculated, SheetRow } from './sheet-row';
 
 /** What a worksheet's cells refer to elsewhere in the workbook. */
 export interface WorksheetContext {

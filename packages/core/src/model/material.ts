@@ -122,16 +122,30 @@ export function parseProposal(text: string | undefined | null): Proposal | undef
   return undefined;
 }
 
-/** Parses 上级已取消: blank → unknown, 否 → no, anything else → yes, kept as the reference. */
+const SUPERIOR_NO = new Set(['否', '无', 'N', 'n', '×', 'x', 'X', '/', '-', '--', '—', '——', '－', '／', '不是', '没有', '暂无', '未取消', '不适用', '无需', '无此情况', '尚未取消', '没有取消', '未']);
+const SUPERIOR_YES = new Set(['是', 'Y', 'y', '√', '✓', '✔']);
+// 未取消, 不适用, 没有…, 尚未… in a longer text still say it was not cancelled.
+const SUPERIOR_NEGATION = /^(?:未|没有|尚未|不适用|无|暂无|否)|未取消|没有取消|不适用|尚未取消/;
+// A document: 《…》, or a 文号 such as 皖政办秘〔2018〕247号 / 国发[2018]12号.
+const SUPERIOR_DOCUMENT = /《[^》]+》|[\u4e00-\u9fa5]{1,12}[〔[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*[0-9０-９]+\s*号/;
+
+/**
+ * Parses 上级已取消 (domain.md §8): blank → unknown; 否, ×, N, 无, /, — and any text saying it was
+ * not cancelled or does not apply (未取消, 不适用, 没有, 暂无) → no; 是, √, Y → yes; a text naming a
+ * document (《…》 or a 文号) → yes, kept as the reference; any other text → unknown with
+ * `unrecognised` set, so the importer warns instead of guessing.
+ */
 export function parseSuperiorCancelled(text: string | undefined | null): {
   value: Material['superiorCancelled'];
   reference?: string;
+  unrecognised?: true;
 } {
   const raw = text == null ? '' : String(text).trim();
   if (raw === '') return { value: 'unknown' };
   const compact = raw.normalize('NFKC').replace(/\s+/g, '');
-  if (compact === '否' || compact === '无' || compact === 'N' || compact === 'n' || compact === '×')
-    return { value: 'no' };
-  if (compact === '是' || compact === 'Y' || compact === 'y' || compact === '√') return { value: 'yes' };
-  return { value: 'yes', reference: raw };
+  if (SUPERIOR_NO.has(compact)) return { value: 'no' };
+  if (SUPERIOR_YES.has(compact)) return { value: 'yes' };
+  if (SUPERIOR_NEGATION.test(compact)) return { value: 'no' };
+  if (SUPERIOR_DOCUMENT.test(raw) || SUPERIOR_DOCUMENT.test(compact)) return { value: 'yes', reference: raw };
+  return { value: 'unknown', unrecognised: true };
 }

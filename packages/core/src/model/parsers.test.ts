@@ -46,13 +46,22 @@ describe('other cell parsers', () => {
     expect(parseProposal('再研究')).toBeUndefined();
   });
 
-  it('reads 上级已取消: text other than 否 is yes and kept as the reference', () => {
-    expect(parseSuperiorCancelled('否')).toEqual({ value: 'no' });
+  it('reads 上级已取消: a document is yes and the reference; no-words and negations are no; other text unknown', () => {
     expect(parseSuperiorCancelled('')).toEqual({ value: 'unknown' });
+    for (const no of ['否', '×', 'N', '无', '/', '—', '-', '未取消', '不适用', '没有', '暂无', '上级未取消', '尚未取消'])
+      expect(parseSuperiorCancelled(no), no).toEqual({ value: 'no' });
+    for (const yes of ['是', '√', 'Y']) expect(parseSuperiorCancelled(yes), yes).toEqual({ value: 'yes' });
     expect(parseSuperiorCancelled('皖政办秘〔2018〕247号')).toEqual({
       value: 'yes',
       reference: '皖政办秘〔2018〕247号',
     });
+    expect(parseSuperiorCancelled('《国务院关于取消一批行政许可事项的决定》')).toEqual({
+      value: 'yes',
+      reference: '《国务院关于取消一批行政许可事项的决定》',
+    });
+    expect(parseSuperiorCancelled('国发[2018]28号')).toMatchObject({ value: 'yes' });
+    for (const other of ['待定', '已取消', '省里说可以不要'])
+      expect(parseSuperiorCancelled(other), other).toEqual({ value: 'unknown', unrecognised: true });
   });
 
   it('recognises an absent legal basis', () => {
