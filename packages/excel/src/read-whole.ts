@@ -5,6 +5,7 @@
 // the xlsx scanner yields, so every layout of domain.md §8 imports the same way in every format.
 import { JianzhengError } from '@jianzheng/core';
 import iconv from 'iconv-lite';
+import { concatenation, emptyStringFormulas } from './biff-formulas';
 import { columnLetter } from './column-letter';
 import { CellTooLongError } from './limits';
 import type { WholeFormat } from './open-input';
@@ -105,6 +106,13 @@ export async function readWholeWorkbook(
   }
   const date1904 = workbook.Workbook?.WBProps?.date1904 === true;
   const props = workbook.Workbook?.Sheets ?? [];
+  let emptyStrings: Set<string> | undefined;
+  // Only a .xls formula read as 0 can be an empty-string result; the records are read only then.
+  const isEmptyString = (index: number, r: number, c: number): boolean => {
+    if (format !== 'ole') return false;
+    emptyStrings ??= emptyStringFormulas(XLSX.CFB, bytes);
+    return emptyStrings.has(`${index}:${r}:${c}`);
+  };
   return workbook.SheetNames.map((name, index) => {
     const hidden = props[index]?.Hidden;
     const sheet = workbook.Sheets[name]!;
@@ -114,7 +122,9 @@ export async function readWholeWorkbook(
           ? csvSheetName
           : name,
       state: hidden === 2 ? 'veryHidden' : hidden === 1 ? 'hidden' : 'visible',
-      rows: batches(sheetRows(XLSX, sheet, date1904, maxCellLength)),
+      rows: batches(
+        sheetRows(XLSX, sheet, date1904, maxCellLength, (r, c) => isEmptyString(index, r, c)),
+      ),
       merges: (sheet['!merges'] ?? []).map((m) => ({
         top: m.s.r + 1,
         left: m.s.c + 1,
@@ -142,6 +152,7 @@ function* sheetRows(
   sheet: import('@e965/xlsx').WorkSheet,
   date1904: boolean,
   maxCellLength: number,
+  isEmptyString: (row: number, column: number) => boolean,
 ): Generator<SheetRow> {
   const data = (sheet['!data'] ?? []) as Array<
     Array<import('@e965/xlsx').CellObject | undefined> | undefined
@@ -159,7 +170,10 @@ function* sheetRows(
     for (let c = 0; c < cells.length; c++) {
       const cell = cells[c];
       if (cell === undefined) continue;
-      const value = cellValue(XLSX, cell, date1904);
+      const value =
+        cell.f !== undefined && cell.t === 'n' && cell.v === 0
+          ? zeroFormula(XLSX, data, r, c, cell.f, date1904, isEmptyString)
+          : cellValue(XLSX, cell, date1904);
       if (value === undefined) continue;
       if (typeof value === 'string' && value.length > maxCellLength) {
         throw new CellTooLongError(maxCellLength, value.length, { row: r + 1, column: columnLetter(c + 1) });
@@ -197,4 +211,36 @@ function cellValue(
       // A stub ('z') holds no value; a formula there was never calculated.
       return cell.f !== undefined ? { formula: cell.f } : undefined;
   }
+}
+
+/**
+ * A .xls formula cached as 0 may be a text result the file lost (see biff-formulas.ts): the
+ * empty string, a concatenation worked out from its cells, or, for other formulas that make text
+ * (a quote or an &), a formula without a result — an error naming the cell, never a silent “0”.
+ */
+function zeroFormula(
+  XLSX: SheetJS,
+  data: Array<Array<import('@e965/xlsx').CellObject | undefined> | undefined>,
+  r: number,
+  c: number,
+  formula: string,
+  date1904: boolean,
+  isEmptyString: (row: number, column: number) => boolean,
+  depth = 0,
+): CellValue | undefined {
+  if (isEmptyString(r, c)) return undefined;
+  if (!/["&]/.test(formula)) return cellValue(XLSX, data[r]![c]!, date1904);
+  const text = concatenation(formula, (ref) => {
+    if (depth > 8) return undefined;
+    const at = XLSX.utils.decode_cell(ref);
+    const cell = data[at.r]?.[at.c];
+    if (cell === undefined || cell.v === undefined) return '';
+    const value =
+      cell.f !== undefined && cell.t === 'n' && cell.v === 0
+        ? zeroFormula(XLSX, data, at.r, at.c, cell.f, date1904, isEmptyString, depth + 1)
+        : cellValue(XLSX, cell, date1904);
+    if (value === undefined) return '';
+    return typeof value === 'object' ? undefined : String(value);
+  });
+  return text === undefined ? { formula } : text === '' ? undefined : text;
 }
