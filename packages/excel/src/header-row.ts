@@ -40,7 +40,18 @@ export function isCancelledListHeader(found: HeaderCell[], texts: string[], hasM
 }
 
 /** A sub-header read within its group that carries no field (份数 under 申请材料). */
-const IGNORED_IN_GROUP = new Set(['份数', '数量', '页数', '份数要求', '材料份数', '原件份数', '复印件份数', '纸质份数', '要求', '序号']);
+const IGNORED_IN_GROUP = new Set([
+  '份数',
+  '数量',
+  '页数',
+  '份数要求',
+  '材料份数',
+  '原件份数',
+  '复印件份数',
+  '纸质份数',
+  '要求',
+  '序号',
+]);
 
 /** What a group cell (申请材料, 材料信息, 事项) gathers, for sub-headers such as 名称. */
 function groupField(label: string): Field | undefined {
@@ -119,7 +130,11 @@ export function subHeaderColumns(
  * a 材料信息 group): they belong to the header row. Merged ranges already filled them in; this
  * covers formats that keep no merges (CSV, HTML exports) — a recognised label over a blank cell.
  */
-export function labelsFromAbove(above: SheetRow | undefined, header: SheetRow, found: HeaderCell[]): HeaderCell[] {
+export function labelsFromAbove(
+  above: SheetRow | undefined,
+  header: SheetRow,
+  found: HeaderCell[],
+): HeaderCell[] {
   if (above === undefined || above.number !== header.number - 1) return [];
   const fields = new Set(found.map((f) => f[1]));
   const added: HeaderCell[] = [];

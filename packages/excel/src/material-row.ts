@@ -31,7 +31,8 @@ export function readMaterial(
   const issuer = cells.optionalText(row, col.issuer, 'issuer');
   const legalBasis = cells.optionalText(row, col.legalBasis, 'legalBasis');
   // A blank 设定依据 reads as none; the rows are listed in one warning per file (domain.md §8).
-  if (legalBasis === undefined) ctx.blankLegalBasis.add(cells.sheet, row.number, col.legalBasis === undefined);
+  if (legalBasis === undefined)
+    ctx.blankLegalBasis.add(cells.sheet, row.number, col.legalBasis === undefined);
   const necessary = cells.yesNo(row, 'necessary');
   const shareable = cells.yesNo(row, 'shareable');
   const internalQuery = cells.yesNo(row, 'internalQuery');

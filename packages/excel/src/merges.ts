@@ -92,11 +92,8 @@ export class MergeFill {
     const number = row.number;
     if (this.next >= this.ranges.length && this.active.length === 0) return row;
     if (this.active.length > 0) this.active = this.active.filter((a) => a.bottom >= number);
-    let extra: Array<[number, CellValue]> | undefined;
-    for (const a of this.active) {
-      if (row.value(a.column) !== undefined) continue;
-      (extra ??= []).push([a.column, a.value]);
-    }
+    const extra: Array<[number, CellValue]> = [];
+    for (const a of this.active) if (row.value(a.column) === undefined) extra.push([a.column, a.value]);
     // A range whose first row never arrived (no <row> element) held no value: it fills nothing.
     while (this.next < this.ranges.length && this.ranges[this.next]!.top < number) this.next++;
     while (this.next < this.ranges.length && this.ranges[this.next]!.top === number) {
@@ -104,7 +101,7 @@ export class MergeFill {
       const value = row.value(range.left);
       if (value !== undefined) this.active.push({ column: range.left, bottom: range.bottom, value });
     }
-    return extra === undefined ? row : row.withValues(extra);
+    return extra.length === 0 ? row : row.withValues(extra);
   }
 }
 

@@ -122,9 +122,7 @@ export async function readWholeWorkbook(
           ? csvSheetName
           : name,
       state: hidden === 2 ? 'veryHidden' : hidden === 1 ? 'hidden' : 'visible',
-      rows: batches(
-        sheetRows(XLSX, sheet, date1904, maxCellLength, (r, c) => isEmptyString(index, r, c)),
-      ),
+      rows: batches(sheetRows(XLSX, sheet, date1904, maxCellLength, (r, c) => isEmptyString(index, r, c))),
       merges: (sheet['!merges'] ?? []).map((m) => ({
         top: m.s.r + 1,
         left: m.s.c + 1,

@@ -105,3 +105,13 @@ export function reportSkippedRow(ctx: FileContext, sheet: string, row: number, s
     ),
   );
 }
+
+/** Every filled cell of a (header) row, as written. */
+export function textsOf(row: SheetRow): Map<number, string> {
+  const texts = new Map<number, string>();
+  row.eachValue((value, column) => {
+    const text = cellText(value).trim();
+    if (text.length > 0) texts.set(column, text);
+  });
+  return texts;
+}

@@ -14,11 +14,12 @@ import { makeIssue } from './issues';
 import { fastMaterialId } from './material-ids';
 import { readMaterial } from './material-row';
 import { MergeFill, type MergeRange, rowSpans } from './merges';
-import { reportSkippedRow, skippedRow } from './row-kinds';
+import { reportSkippedRow, skippedRow, textsOf } from './row-kinds';
 import { SheetCells } from './sheet-cells';
+import { openItem } from './sheet-items';
 import { reportBlankMaterial, reportHiddenRows, reportNoHeader } from './sheet-notices';
 import type { SheetRow } from './sheet-row';
-import { splitNumbered } from './split-materials';
+import { reportSplit, splitNumbered } from './split-materials';
 import { departmentFromLine, isFooterText, isNotApplicable, isSignatureText } from './text';
 import { isUncalculated } from './worksheet-rows';
 
@@ -310,48 +311,10 @@ export class SheetParser {
   }
 
   private open(key: string, department: string, code: string, name: string, row: SheetRow): OpenGroup {
-    const ctx = this.ctx;
-    const typeText = this.lastType.trim();
-    let type: ItemType | undefined;
-    if (typeText.length > 0 && !isNotApplicable(typeText)) {
-      type = ctx.itemType(typeText);
-      if (type === undefined && this.cells.col.itemType !== undefined) {
-        ctx.issues.add(
-          makeIssue(
-            'warning',
-            'UNKNOWN_ITEM_TYPE',
-            {
-              file: ctx.file,
-              sheet: this.sheet,
-              row: row.number,
-              column: columnLetter(this.cells.col.itemType),
-            },
-            `事项类型“${typeText}”不是八类事项类型之一（行政许可、行政确认、行政裁决、行政给付、行政奖励、行政备案、其他行政权力、公共服务），记为未填`,
-            `item type "${typeText}" is none of the eight types; left blank`,
-          ),
-        );
-      }
-    }
-    const { state, repeated } = ctx.itemState(key, () => {
-      const item: ServiceItem = { department, name };
-      if (code.length > 0) item.code = code;
-      if (type !== undefined) item.type = type;
-      return { item, key: itemKey(item), counts: new Map(), firstRow: row.number, sheet: this.sheet };
-    });
-    if (repeated) {
-      ctx.issues.add(
-        makeIssue(
-          'warning',
-          'ITEM_REPEATED',
-          { file: ctx.file, sheet: this.sheet, row: row.number },
-          `事项“${name}”此前已出现（工作表「${state.sheet}」第 ${state.firstRow} 行），这里的材料并入同一事项`,
-          `item "${name}" already appeared (sheet "${state.sheet}", row ${state.firstRow}); these materials join it`,
-        ),
-      );
-    }
-    if (!ctx.departments.has(department)) ctx.departments.add(department);
+    const group = openItem(this.ctx, this.cells, { key, department, code, name, type: this.lastType, row });
+    if (!this.ctx.departments.has(department)) this.ctx.departments.add(department);
     if (this.firstDepartment === undefined) this.firstDepartment = department;
-    return { key, state, materials: [] };
+    return group;
   }
 
   private close(): ItemGroup | undefined {
@@ -369,25 +332,4 @@ export class SheetParser {
     }
     return { sheet: this.sheet, item: state.item, materials };
   }
-}
-
-function textsOf(row: SheetRow): Map<number, string> {
-  const texts = new Map<number, string>();
-  row.eachValue((value, column) => {
-    const text = cellText(value).trim();
-    if (text.length > 0) texts.set(column, text);
-  });
-  return texts;
-}
-
-function reportSplit(ctx: FileContext, sheet: string, row: number, column: number, names: string[]): void {
-  ctx.issues.add(
-    makeIssue(
-      'warning',
-      'MATERIALS_SPLIT',
-      { file: ctx.file, sheet, row, column: columnLetter(column) },
-      `这个单元格按编号列出了 ${names.length} 项材料，已拆为 ${names.length} 项分别导入（${names.join('；')}），同行其他各列的内容适用于每一项；如应为一项材料，请改写后重新导入`,
-      `the cell lists ${names.length} numbered materials; imported as ${names.length} materials (${names.join('; ')}), each with the row's other cells`,
-    ),
-  );
 }

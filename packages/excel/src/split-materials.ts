@@ -1,3 +1,6 @@
+import { columnLetter } from './column-letter';
+import type { FileContext } from './file-context';
+import { makeIssue } from './issues';
 import { LEADING_NUMBER } from './text';
 
 // "1.居民户口簿\n2.房产证\n3.儿童预防接种证" in one cell is three materials (domain.md §8, "Layouts,
@@ -21,4 +24,23 @@ export function splitNumbered(raw: string): string[] | undefined {
     else entries[entries.length - 1] += text;
   }
   return entries.length >= 2 ? entries : undefined;
+}
+
+/** The warning for a split cell: which materials it became. */
+export function reportSplit(
+  ctx: FileContext,
+  sheet: string,
+  row: number,
+  column: number,
+  names: string[],
+): void {
+  ctx.issues.add(
+    makeIssue(
+      'warning',
+      'MATERIALS_SPLIT',
+      { file: ctx.file, sheet, row, column: columnLetter(column) },
+      `这个单元格按编号列出了 ${names.length} 项材料，已拆为 ${names.length} 项分别导入（${names.join('；')}），同行其他各列的内容适用于每一项；如应为一项材料，请改写后重新导入`,
+      `the cell lists ${names.length} numbered materials; imported as ${names.length} materials (${names.join('; ')}), each with the row's other cells`,
+    ),
+  );
 }

@@ -1,7 +1,7 @@
 import { JianzhengError } from '@jianzheng/core';
-import { type CellValue, SheetRow, type UncalculatedFormula } from './sheet-row';
 import { columnLetter } from './column-letter';
 import { CellTooLargeError, CellTooLongError, maxHeldBytes } from './limits';
+import { type CellValue, SheetRow, type UncalculatedFormula } from './sheet-row';
 import {
   AttributeCursor,
   bytesAre,

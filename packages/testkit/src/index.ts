@@ -13,6 +13,8 @@ export {
   replaceCells,
 } from './corpus-formats';
 export { readCellsWithExceljs, writeCellsWithExceljs } from './exceljs-baseline';
+export type { ExpectedMaterial, LayoutWorkbook, UnseenLayout } from './layout-workbooks';
+export { LAYOUT_PRODUCERS, UNSEEN_LAYOUTS, writeLayoutWorkbooks } from './layout-workbooks';
 export type { PostgresCluster, StartPostgresOptions } from './postgres-cluster';
 export { pgTestSkipReason, postgresUnavailableReason, startPostgres } from './postgres-cluster';
 export type {
