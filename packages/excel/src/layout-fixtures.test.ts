@@ -14,6 +14,7 @@ import { DEFAULT_LIMITS } from './limits';
 import { openInput } from './open-input';
 import { readWholeWorkbook } from './read-whole';
 import { openWorkbook } from './read-worksheets';
+import { layoutMaterials } from './testing/layout-materials';
 
 const DIR = join(import.meta.dirname, '..', 'fixtures', 'layouts');
 const expected = JSON.parse(readFileSync(join(DIR, 'expected.json'), 'utf8')) as Record<
@@ -74,18 +75,6 @@ function sheetjsSheets(path: string): Record<string, Sheet> {
   return out;
 }
 
-function materialsOf(result: Awaited<ReturnType<typeof importWorkbook>>): unknown[][] {
-  return result.materials.map((m) => [
-    m.item.department,
-    m.item.name,
-    m.name,
-    m.source,
-    m.legalBasis,
-    m.superiorCancelled,
-    m.departmentProposal,
-  ]);
-}
-
 let dir: string;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'jz-layouts-'));
@@ -108,7 +97,7 @@ describe('layouts offices send (domain.md §8, second round), from several produ
     const layout = file.split('.')[0]!;
     const result = await importWorkbook(join(DIR, file));
     expect(result.ok, JSON.stringify(result.issues)).toBe(true);
-    expect(materialsOf(result)).toEqual(expected[layout]!.materials);
+    expect(layoutMaterials(result)).toEqual(expected[layout]!.materials);
     expect([...new Set(result.issues.map((i) => i.code))].sort()).toEqual(expected[layout]!.issues);
     for (const issue of result.issues) {
       // Every notice names the file and, unless it is about the whole file, the sheet and row.
@@ -129,7 +118,7 @@ describe('layouts offices send (domain.md §8, second round), from several produ
         const path = join(dir, `${layout}.sheetjs.${bookType}`);
         await writeFile(path, XLSX.write(book, { type: 'buffer', bookType }) as Buffer);
         const result = await importWorkbook(path);
-        expect(materialsOf(result), `${layout} ${bookType}`).toEqual(expected[layout]!.materials);
+        expect(layoutMaterials(result), `${layout} ${bookType}`).toEqual(expected[layout]!.materials);
       }
     },
   );
@@ -142,7 +131,7 @@ describe('layouts offices send (domain.md §8, second round), from several produ
       await writeFile(path, XLSX.utils.sheet_to_csv(book.Sheets[book.SheetNames[0]!]!));
       const department = expected[layout]!.materials[0]![0] as string;
       const result = await importWorkbook(path, { department });
-      expect(materialsOf(result)).toEqual(expected[layout]!.materials);
+      expect(layoutMaterials(result)).toEqual(expected[layout]!.materials);
     },
   );
 

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { type LayoutWorkbook, writeLayoutWorkbooks } from '@jianzheng/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importWorkbook } from './import-workbook';
+import { layoutMaterials } from './testing/layout-materials';
 
 let dir: string;
 let workbooks: LayoutWorkbook[];
@@ -22,15 +23,7 @@ describe('the unseen layout set (issue 26)', () => {
     const wrong: string[] = [];
     for (const workbook of workbooks) {
       const result = await importWorkbook(workbook.path);
-      const got = result.materials.map((m) => [
-        m.item.department,
-        m.item.name,
-        m.name,
-        m.source,
-        m.legalBasis,
-        m.superiorCancelled,
-        m.departmentProposal,
-      ]);
+      const got = layoutMaterials(result);
       if (!result.ok || JSON.stringify(got) !== JSON.stringify(workbook.materials)) {
         wrong.push(`${workbook.layout}.${workbook.producer}`);
         expect({ ok: result.ok, got, issues: result.issues.map((i) => i.message) }, workbook.path).toEqual({

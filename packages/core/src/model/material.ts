@@ -122,12 +122,38 @@ export function parseProposal(text: string | undefined | null): Proposal | undef
   return undefined;
 }
 
-const SUPERIOR_NO = new Set(['否', '无', 'N', 'n', '×', 'x', 'X', '/', '-', '--', '—', '——', '－', '／', '不是', '没有', '暂无', '未取消', '不适用', '无需', '无此情况', '尚未取消', '没有取消', '未']);
+const SUPERIOR_NO = new Set([
+  '否',
+  '无',
+  'N',
+  'n',
+  '×',
+  'x',
+  'X',
+  '/',
+  '-',
+  '--',
+  '—',
+  '——',
+  '－',
+  '／',
+  '不是',
+  '没有',
+  '暂无',
+  '未取消',
+  '不适用',
+  '无需',
+  '无此情况',
+  '尚未取消',
+  '没有取消',
+  '未',
+]);
 const SUPERIOR_YES = new Set(['是', 'Y', 'y', '√', '✓', '✔']);
 // 未取消, 不适用, 没有…, 尚未… in a longer text still say it was not cancelled.
 const SUPERIOR_NEGATION = /^(?:未|没有|尚未|不适用|无|暂无|否)|未取消|没有取消|不适用|尚未取消/;
 // A document: 《…》, or a 文号 such as 皖政办秘〔2018〕247号 / 国发[2018]12号.
-const SUPERIOR_DOCUMENT = /《[^》]+》|[\u4e00-\u9fa5]{1,12}[〔[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*[0-9０-９]+\s*号/;
+const SUPERIOR_DOCUMENT =
+  /《[^》]+》|[\u4e00-\u9fa5]{1,12}[〔[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*[0-9０-９]+\s*号/;
 
 /**
  * Parses 上级已取消 (domain.md §8): blank → unknown; 否, ×, N, 无, /, — and any text saying it was

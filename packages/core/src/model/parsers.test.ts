@@ -48,7 +48,21 @@ describe('other cell parsers', () => {
 
   it('reads 上级已取消: a document is yes and the reference; no-words and negations are no; other text unknown', () => {
     expect(parseSuperiorCancelled('')).toEqual({ value: 'unknown' });
-    for (const no of ['否', '×', 'N', '无', '/', '—', '-', '未取消', '不适用', '没有', '暂无', '上级未取消', '尚未取消'])
+    for (const no of [
+      '否',
+      '×',
+      'N',
+      '无',
+      '/',
+      '—',
+      '-',
+      '未取消',
+      '不适用',
+      '没有',
+      '暂无',
+      '上级未取消',
+      '尚未取消',
+    ])
       expect(parseSuperiorCancelled(no), no).toEqual({ value: 'no' });
     for (const yes of ['是', '√', 'Y']) expect(parseSuperiorCancelled(yes), yes).toEqual({ value: 'yes' });
     expect(parseSuperiorCancelled('皖政办秘〔2018〕247号')).toEqual({
