@@ -105,7 +105,7 @@ export async function* readWholeOffThread(
     if (opened.type !== 'sheets') return;
     for (let index = 0; index < opened.sheets.length; index++) {
       const sheet = opened.sheets[index]!;
-      yield { name: sheet.name, state: sheet.state, rows: rowsOf(index) };
+      yield { name: sheet.name, state: sheet.state, rows: rowsOf(index), merges: sheet.merges };
     }
   } finally {
     stopped ??= new Error('closed');

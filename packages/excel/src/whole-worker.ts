@@ -4,6 +4,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { isJianzhengError } from '@jianzheng/core';
 import { ImportLimitError } from './limits';
+import type { MergeRange } from './merges';
 import type { WholeFormat } from './open-input';
 import { readWholeWorkbook, UnreadableFormatError } from './read-whole';
 import type { SheetRow } from './worksheet-rows';
@@ -27,7 +28,7 @@ export interface WholeWorkerError {
 
 export type WholeWorkerRequest = { type: 'open'; bytes: Uint8Array } | { type: 'next'; sheet: number };
 export type WholeWorkerReply =
-  | { type: 'sheets'; sheets: Array<{ name: string; state: string }> }
+  | { type: 'sheets'; sheets: Array<{ name: string; state: string; merges: MergeRange[] }> }
   | { type: 'rows'; rows: SheetRow[] | null }
   | { type: 'error'; error: WholeWorkerError };
 
@@ -58,7 +59,7 @@ port.on('message', async (request: WholeWorkerRequest) => {
       sheets = read.map((sheet) => sheet.rows[Symbol.asyncIterator]());
       const reply: WholeWorkerReply = {
         type: 'sheets',
-        sheets: read.map(({ name, state }) => ({ name, state })),
+        sheets: read.map(({ name, state, merges }) => ({ name, state, merges: [...merges] })),
       };
       port.postMessage(reply);
       return;

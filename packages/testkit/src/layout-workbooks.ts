@@ -162,12 +162,19 @@ const row = (serial: number | null, item: Item | null, m: Mat, name = m.name): C
   m.proposal,
 ];
 
+/** An item's rows: serial and item name on its first row only. */
+function pushItem(grid: Cell[][], item: Item, i: number): void {
+  item.materials.forEach((m, j) => {
+    grid.push(row(j === 0 ? i + 1 : null, j === 0 ? item : null, m));
+  });
+}
+
 /** The rows of a plain table from `top`, item cells written on the first row only; merges optional. */
 function table(list: Item[], top: number, merge: string[] | undefined, columns: string[]): Cell[][] {
   const grid: Cell[][] = [];
   let r = top;
   list.forEach((item, i) => {
-    item.materials.forEach((m, j) => grid.push(row(j === 0 ? i + 1 : null, j === 0 ? item : null, m)));
+    pushItem(grid, item, i);
     const last = r + item.materials.length - 1;
     if (merge !== undefined && last > r) for (const c of columns) merge.push(`${c}${r}:${c}${last}`);
     r = last + 1;
@@ -207,7 +214,7 @@ function layoutSheets(layout: UnseenLayout, random: Random): { sheets: Sheet[]; 
       const list = items(random, 'none');
       const grid: Cell[][] = [line, HEADER];
       list.forEach((item, i) => {
-        item.materials.forEach((m, j) => grid.push(row(j === 0 ? i + 1 : null, j === 0 ? item : null, m)));
+        pushItem(grid, item, i);
         grid.push(['小计', '1个事项', `${item.materials.length}项材料`, null, null, null]);
       });
       grid.push([
@@ -258,18 +265,16 @@ function layoutSheets(layout: UnseenLayout, random: Random): { sheets: Sheet[]; 
       const grid: Cell[][] = [line, HEADER];
       list.forEach((item, i) => {
         if (i % 2 === 1) grid.push(HEADER);
-        item.materials.forEach((m, j) => grid.push(row(j === 0 ? i + 1 : null, j === 0 ? item : null, m)));
+        pushItem(grid, item, i);
       });
       return { sheets: [{ name: department, grid, merges: [] }], expect: all(list) };
     }
     case 'superior-cancelled': {
       const list = items(random, 'none');
       const grid: Cell[][] = [line, [...HEADER, '上级已取消']];
-      list.forEach((item, i) =>
-        item.materials.forEach((m, j) =>
-          grid.push([...row(j === 0 ? i + 1 : null, j === 0 ? item : null, m), m.superior[0] || null]),
-        ),
-      );
+      for (const [i, item] of list.entries())
+        for (const [j, m] of item.materials.entries())
+          grid.push([...row(j === 0 ? i + 1 : null, j === 0 ? item : null, m), m.superior[0] || null]);
       return { sheets: [{ name: department, grid, merges: [] }], expect: all(list, true) };
     }
     case 'material-group': {
@@ -279,8 +284,8 @@ function layoutSheets(layout: UnseenLayout, random: Random): { sheets: Sheet[]; 
         ['序号', '事项名称', '申请材料', null, null, '设定依据', '清理意见'],
         [null, null, '名称', '来源', '份数', null, null],
       ];
-      list.forEach((item, i) =>
-        item.materials.forEach((m, j) =>
+      for (const [i, item] of list.entries())
+        for (const [j, m] of item.materials.entries())
           grid.push([
             j === 0 ? String(i + 1) : null,
             j === 0 ? item.name : null,
@@ -289,9 +294,7 @@ function layoutSheets(layout: UnseenLayout, random: Random): { sheets: Sheet[]; 
             String(1 + random.int(3)),
             m.basis,
             m.proposal,
-          ]),
-        ),
-      );
+          ]);
       return {
         sheets: [{ name: department, grid, merges: ['A2:A3', 'B2:B3', 'C2:E2', 'F2:F3', 'G2:G3'] }],
         expect: all(list),
