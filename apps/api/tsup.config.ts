@@ -1,3 +1,3 @@
 import { packageBuild } from '../../tsup.config.base';
 
-export default packageBuild({ index: 'src/index.ts' });
+export default packageBuild({ index: 'src/index.ts', 'compare-worker': 'src/services/compare-worker.ts' });

@@ -35,6 +35,7 @@ import { registerStageRoutes } from './routes/stages';
 import { registerTokenRoutes } from './routes/tokens';
 import { clientAddress, formGuard, isHttps, securityHeaders, trustedHops } from './security';
 import { createLetterService } from './services/letters';
+import { createParseBudget } from './services/parse-budget';
 import { createPublicationCache } from './services/publication-cache';
 import { createPublishedMaterials } from './services/published-materials';
 
@@ -87,6 +88,11 @@ export interface CreateAppOptions {
   publicIndexWaitMs?: number;
 }
 
+/** Page posts that parse uploads or lists (through the API). */
+const PAGE_PARSES = /^\/operator\/(batches\/[^/]+\/upload(\/confirm)?|compare)$/;
+/** API posts that parse uploads or lists. */
+const API_PARSES = /^\/api\/(batches\/[^/]+\/imports(\/preview)?|comparisons)$/;
+
 const publicListsOf = new WeakMap<object, ReturnType<typeof createPublicLists>>();
 
 /**
@@ -118,6 +124,13 @@ export function createApp(options: CreateAppOptions) {
     limits,
     commentLimiter: createRateLimiter(options.store, {
       scope: 'comment',
+      max: limits.commentsPerWindow,
+      windowMs: limits.commentWindowMs,
+      now,
+    }),
+    // Anonymous comparisons cost a parse each: counted like comments, in a scope of their own.
+    comparisonLimiter: createRateLimiter(options.store, {
+      scope: 'comparison',
       max: limits.commentsPerWindow,
       windowMs: limits.commentWindowMs,
       now,
@@ -164,6 +177,17 @@ export function createApp(options: CreateAppOptions) {
     c.set('https' as never, isHttps(c, hops) as never);
     await next();
   });
+  // One memory budget for every parse (parse-budget.ts): page uploads reserve theirs before the
+  // form guard reads the body; the API calls they make inside count as the same reservation.
+  const budget = createParseBudget({
+    maxBytes: limits.parseBytes,
+    maxParses: limits.parseConcurrency,
+    waitMs: limits.parseWaitMs,
+  });
+  const budgeted = budget.middleware(limits.uploadBytes);
+  app.use('*', async (c, next) =>
+    c.req.method === 'POST' && PAGE_PARSES.test(c.req.path) ? budgeted(c, next) : next(),
+  );
   // Page forms: body limit before anything reads the body, then the form token.
   app.use(
     '*',
@@ -188,15 +212,31 @@ export function createApp(options: CreateAppOptions) {
       throw new PayloadTooLargeError(limits.uploadBytes);
     },
   });
+  const anonymousLimit = bodyLimit({
+    maxSize: limits.anonymousBodyBytes,
+    onError: () => {
+      throw new PayloadTooLargeError(limits.anonymousBodyBytes);
+    },
+  });
   app.use('/api/*', async (c, next) => {
     const method = c.req.method;
     if (method === 'GET' || method === 'HEAD') return next();
     // JSON bodies are small; uploads get their own, larger limit on the import route.
     if (/\/imports(\/preview)?$/.test(c.req.path)) return next();
     // Other jurisdictions' publications posted for a comparison are uploads, not small JSON.
-    return (c.req.path === '/api/comparisons' ? uploadLimit : jsonLimit)(c, next);
+    // The public may compare small lists; a signed-in caller (the operators' page) larger ones.
+    if (c.req.path === '/api/comparisons')
+      return (c.req.header('authorization') === undefined ? anonymousLimit : uploadLimit)(c, next);
+    return jsonLimit(c, next);
   });
   app.use('/api/*', authenticate(options.store, deps.now));
+  app.use('/api/*', async (c, next) => {
+    const parses =
+      c.req.method === 'POST'
+        ? API_PARSES.test(c.req.path)
+        : c.req.method === 'GET' && c.req.path === '/api/comparisons';
+    return parses ? budgeted(c, next) : next();
+  });
 
   app.use('/api/batches/*', async (c, next) => {
     await next();
@@ -266,6 +306,10 @@ export function createApp(options: CreateAppOptions) {
       api: (req, env) => app.fetch(req, env),
       letters,
       lists,
+      pendingUploads: {
+        maxBytes: limits.pendingReportBytes,
+        maxBytesPerGroup: limits.pendingReportBytesPerDepartment,
+      },
     }),
   );
 

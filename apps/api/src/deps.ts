@@ -39,6 +39,22 @@ export interface ApiLimits {
   sharedStrings: number;
   /** Bytes one part of an uploaded xlsx may inflate to. Default 256 MiB. */
   partBytes: number;
+  /** Bytes an uploaded .ods or .xlsb may inflate to, all parts together. Default 128 MiB. */
+  wholeInflatedBytes: number;
+  /** The parse budget: bytes of request bodies parsed at once. Default 64 MiB. */
+  parseBytes: number;
+  /** The parse budget: parses at once. Default 2. */
+  parseConcurrency: number;
+  /** How long a request waits for room in the parse budget before 503. Default 2,000 ms. */
+  parseWaitMs: number;
+  /** Heap of each parser worker (whole-file formats, comparisons), MiB. Default 256. */
+  parserHeapMb: number;
+  /** Largest anonymous comparison body. Default 2 MiB (signed-in callers: `uploadBytes`). */
+  anonymousBodyBytes: number;
+  /** Dry-run reports held for confirmation, all together. Default 64 MiB. */
+  pendingReportBytes: number;
+  /** Dry-run reports held per department (or per operator without one). Default 16 MiB. */
+  pendingReportBytesPerDepartment: number;
 }
 
 export const DEFAULT_LIMITS: ApiLimits = {
@@ -53,6 +69,14 @@ export const DEFAULT_LIMITS: ApiLimits = {
   cellChars: 32_767,
   sharedStrings: 1_000_000,
   partBytes: 256 * 1024 * 1024,
+  wholeInflatedBytes: 128 * 1024 * 1024,
+  parseBytes: 64 * 1024 * 1024,
+  parseConcurrency: 2,
+  parseWaitMs: 2000,
+  parserHeapMb: 256,
+  anonymousBodyBytes: 2 * 1024 * 1024,
+  pendingReportBytes: 64 * 1024 * 1024,
+  pendingReportBytesPerDepartment: 16 * 1024 * 1024,
 };
 
 /** The config file's `server` keys (`maxImportRows` …) as the app's limits. */
@@ -66,6 +90,14 @@ export function limitsFromConfig(server: ServerConfig | undefined): Partial<ApiL
     ['cellChars', server.maxCellLength],
     ['sharedStrings', server.maxSharedStrings],
     ['partBytes', server.maxPartBytes],
+    ['wholeInflatedBytes', server.maxWholeInflatedBytes],
+    ['parseBytes', server.maxParseBytes],
+    ['parseConcurrency', server.maxConcurrentParses],
+    ['parseWaitMs', server.parseWaitMs],
+    ['parserHeapMb', server.maxParserHeapMb],
+    ['anonymousBodyBytes', server.maxAnonymousBodyBytes],
+    ['pendingReportBytes', server.maxPendingReportBytes],
+    ['pendingReportBytesPerDepartment', server.maxPendingReportBytesPerDepartment],
   ];
   return Object.fromEntries(pairs.filter(([, value]) => value !== undefined));
 }
@@ -77,6 +109,8 @@ export interface Deps {
   limits: ApiLimits;
   /** Counts in the database: shared by every instance on it. */
   commentLimiter: RateLimiter;
+  /** Anonymous comparisons, counted like comments (same limits, own scope). */
+  comparisonLimiter: RateLimiter;
   clientKey: (headers: Headers, env: unknown) => string;
   /** Fixed offset for publication timestamps; undefined: the offset of `timeZone` on that day. */
   timeZoneOffset: string | undefined;

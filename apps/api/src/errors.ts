@@ -63,6 +63,31 @@ export class SearchIndexBuildingError extends JianzhengError {
   }
 }
 
+/** The service's parsing budget (bytes in flight, parses at once) is full: 503 with Retry-After. */
+export class ServerBusyError extends JianzhengError {
+  readonly retryAfterSeconds: number;
+  constructor(retryAfterSeconds: number) {
+    super('SERVER_BUSY', `服务器正在处理其他上传或比对，请 ${retryAfterSeconds} 秒后再试`, {
+      messageEn: `the service is busy parsing other uploads or comparisons; try again in ${retryAfterSeconds} s`,
+    });
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
+
+/** A comparison's worker thread ran out of its heap: the uploaded lists are too large or hostile. */
+export class ComparisonMemoryExceededError extends JianzhengError {
+  constructor(heapMb: number, cause?: unknown) {
+    super(
+      'PARSER_MEMORY_EXCEEDED',
+      `比对所需内存超过上限 ${heapMb} MiB，已停止；请减少一次上传的清单数量或大小`,
+      {
+        messageEn: `the comparison needs more than the ${heapMb} MiB allowed and was stopped; upload fewer or smaller lists`,
+        cause,
+      },
+    );
+  }
+}
+
 /** A change of a material without `If-Match`: a blind write could overwrite someone's review. */
 export class PreconditionRequiredError extends JianzhengError {
   constructor() {

@@ -20,6 +20,7 @@ import {
   appXml,
   contentTypesXml,
   coreXml,
+  quotedStyle,
   ROOT_RELS_XML,
   STYLE,
   STYLES_XML,
@@ -27,7 +28,7 @@ import {
   workbookRelsXml,
   workbookXml,
 } from './xlsx-writer/parts';
-import { EXCEL_CELL_LIMIT, needsPreserve, xmlCellText, xmlText } from './xlsx-writer/xml';
+import { EXCEL_CELL_LIMIT, looksLikeFormula, needsPreserve, xmlCellText, xmlText } from './xlsx-writer/xml';
 import { type ByteSink, type ZipEntryWriter, ZipWriter, zipTimestamp } from './xlsx-writer/zip-writer';
 
 /** Deflate level unless told otherwise (see `compressionLevel`). */
@@ -94,7 +95,8 @@ function cell(ref: string, style: number, value: string | number | null, kind: K
   const text = String(value);
   if (text.length > EXCEL_CELL_LIMIT) throw new CellTooLongForExcelError(sheetName(kind), ref, text.length);
   const space = needsPreserve(text) ? ' xml:space="preserve"' : '';
-  return `<c r="${ref}" s="${style}" t="inlineStr"><is><t${space}>${xmlCellText(text)}</t></is></c>`;
+  const s = looksLikeFormula(text) ? quotedStyle(style) : style;
+  return `<c r="${ref}" s="${s}" t="inlineStr"><is><t${space}>${xmlCellText(text)}</t></is></c>`;
 }
 
 function sheetName(kind: Kind): string {
@@ -122,6 +124,11 @@ async function writeSheet(
   const numbers = styles.map((s) => `" s="${s}"><v>`);
   const texts = styles.map((s) => `" s="${s}" t="inlineStr"><is><t>`);
   const preserved = styles.map((s) => `" s="${s}" t="inlineStr"><is><t xml:space="preserve">`);
+  // Text a spreadsheet would take for a formula gets the quoted twin of its column's style.
+  const quotedTexts = styles.map((s) => `" s="${quotedStyle(s)}" t="inlineStr"><is><t>`);
+  const quotedPreserved = styles.map(
+    (s) => `" s="${quotedStyle(s)}" t="inlineStr"><is><t xml:space="preserve">`,
+  );
   const itemColumns = columns.flatMap((c, i) => (c.group === 'item' ? [letters[i]!] : []));
   const departmentColumns = columns.flatMap((c, i) => (c.group === 'department' ? [letters[i]!] : []));
   const lastLetter = letters[width - 1]!;
@@ -184,8 +191,10 @@ async function writeSheet(
             const text = String(value);
             if (text.length > EXCEL_CELL_LIMIT)
               throw new CellTooLongForExcelError(sheetName(kind), letters[c]! + r, text.length);
-            xml +=
-              head + (needsPreserve(text) ? preserved[c]! : texts[c]!) + xmlCellText(text) + '</t></is></c>';
+            const open = looksLikeFormula(text)
+              ? (needsPreserve(text) ? quotedPreserved : quotedTexts)[c]!
+              : (needsPreserve(text) ? preserved : texts)[c]!;
+            xml += head + open + xmlCellText(text) + '</t></is></c>';
           }
         }
         buffer += `${xml}</row>`;

@@ -3,6 +3,7 @@ import type { Context, Hono } from 'hono';
 import type { LetterService } from '../services/letters';
 import type { ApiFetch } from './api-client';
 import type { Lang } from './i18n';
+import type { PendingUploadLimits } from './operator/pending-uploads';
 import type { createPublicLists } from './public-lists';
 
 export type PublicLists = ReturnType<typeof createPublicLists>;
@@ -27,6 +28,8 @@ export interface PageDeps {
   timeZone?: string;
   /** The clock: which day it is decides whether a draft's cancellation is still planned (§10). */
   now?: () => Date;
+  /** Caps of the checked uploads held for confirmation (sizes, per department, expiry). */
+  pendingUploads?: PendingUploadLimits;
 }
 
 /** A stored instant as the day people in the city read it. */

@@ -70,6 +70,8 @@ export interface CreatePagesOptions {
   letters?: PageDeps['letters'];
   /** The public lists and their search indexes, when the API shares them (else the pages make their own). */
   lists?: PageDeps['lists'];
+  /** Caps of the checked uploads held for confirmation (default 64 MiB in all, 16 MiB a department). */
+  pendingUploads?: PageDeps['pendingUploads'];
 }
 
 /**

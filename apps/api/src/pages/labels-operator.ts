@@ -40,6 +40,10 @@ export const OPERATOR_LABELS = {
     zh: '这次上传已过期或不属于当前登录，请重新上传。',
     en: 'This upload expired or belongs to another session; upload again.',
   },
+  uploadsHeldFull: {
+    zh: '待确认的上传（预检报告）已达上限，本次上传未检查。请先确认或放弃本部门已有的上传，或稍后（30 分钟内过期）再试；也可把文件拆小后上传。',
+    en: 'Checked uploads awaiting confirmation are at their limit; this upload was not checked. Confirm or drop the pending ones of your department, or try again later (they expire within 30 minutes), or split the file.',
+  },
   listFrozen: {
     zh: '清单在合法性审查和审议通过后冻结，不能上传；公布后可再上传以准备调整。',
     en: 'The list is frozen under legal review and once approved; after publication uploads prepare an adjustment.',

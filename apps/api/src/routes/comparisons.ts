@@ -1,19 +1,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { createJurisdictionComparison, type JurisdictionComparison } from '@jianzheng/compare';
+import type { JurisdictionComparison } from '@jianzheng/compare';
 import { NotFoundError } from '@jianzheng/core';
-import { parsePublication } from '@jianzheng/json';
 import type { App, Deps } from '../deps';
+import { validationProblem } from '../problem';
 import { BatchIdParam, problems } from '../schemas';
+import { ComparisonBodyInvalid, compareOffThread } from '../services/compare-off-thread';
+import { ComparisonBody, K } from '../services/comparison-body';
 
 const tags = ['对标 Comparison'];
-
-const K = z.coerce
-  .number()
-  .int()
-  .min(1)
-  .max(100)
-  .default(2)
-  .openapi({ description: '至少几个其他地区已取消才列为发现 (k, default 2)', example: 2 });
 
 const ComparisonSchema = z
   .object({
@@ -25,43 +19,31 @@ const ComparisonSchema = z
   .loose()
   .openapi('JurisdictionComparison');
 
-const ComparisonBody = z
-  .object({
-    batches: z
-      .array(BatchIdParam)
-      .max(100)
-      .optional()
-      .openapi({ description: '本库中已公布的批次（各取最新版）；省略时为全部已公布批次' }),
-    publications: z
-      .array(z.object({}).loose())
-      .max(100)
-      .default([])
-      .openapi({ description: '其他地区的发布文件（jianzheng publish 的 v<N>.json 内容），逐一校验' }),
-    minCancelledElsewhere: K,
-  })
-  .strict();
-
 /**
- * Compares the latest version of each named batch (every published batch when none is named)
- * with the uploaded publications. Store lists are read one at a time and dropped once added.
+ * The stored lists to compare: the latest version of each named batch, or of every published
+ * batch when none is named. Read here (the store is this thread's), parsed on the worker.
  */
-export async function compareStored(
-  deps: Deps,
-  batchIds: readonly string[] | undefined,
-  uploaded: readonly unknown[],
-  k: number,
-): Promise<JurisdictionComparison> {
-  const builder = createJurisdictionComparison({ minCancelledElsewhere: k });
-  const ids = batchIds ?? [...new Set((await deps.store.listPublications()).map((m) => m.batchId))];
-  for (const id of ids) {
-    const record = await deps.store.getPublication(id);
-    if (!record) throw new NotFoundError('publication', id, '已公布的批次');
-    builder.add(parsePublication(record.json, { source: id, verify: false }));
+function storedLists(deps: Deps) {
+  return async (batchIds: readonly string[] | undefined) => {
+    const ids = batchIds ?? [...new Set((await deps.store.listPublications()).map((m) => m.batchId))];
+    const out: Array<{ id: string; json: string }> = [];
+    for (const id of ids) {
+      const record = await deps.store.getPublication(id);
+      if (!record) throw new NotFoundError('publication', id, '已公布的批次');
+      out.push({ id, json: record.json });
+    }
+    return out;
+  };
+}
+
+async function answer(run: () => Promise<JurisdictionComparison>) {
+  try {
+    return { ok: true as const, value: await run() };
+  } catch (error) {
+    if (error instanceof ComparisonBodyInvalid)
+      return { ok: false as const, response: validationProblem(error.error, 'body') };
+    throw error;
   }
-  uploaded.forEach((value, i) => {
-    builder.add(parsePublication(JSON.stringify(value), { source: `publications[${i}]` }));
-  });
-  return builder.finish();
 }
 
 /** 对标 (domain.md §13): the published lists here, and any uploaded ones, side by side. Public data. */
@@ -92,33 +74,44 @@ export function registerComparisonRoutes(app: App, deps: Deps) {
     async (c) => {
       const { batch, k } = c.req.valid('query');
       const ids = batch === undefined ? undefined : Array.isArray(batch) ? batch : [batch];
-      return c.json(await compareStored(deps, ids, [], k), 200);
+      const result = await compareOffThread({
+        body: null,
+        ...(ids === undefined ? {} : { batches: ids }),
+        k,
+        stored: storedLists(deps),
+        heapMb: deps.limits.parserHeapMb,
+      });
+      return c.json(result, 200);
     },
   );
 
-  app.openapi(
+  // Documented with its schema, but not validated by the OpenAPI layer: the JSON is parsed and
+  // checked on the comparison's worker thread (an 18 MB JSON.parse would hold the event loop).
+  app.openAPIRegistry.registerPath(
     createRoute({
       method: 'post',
       path: '/api/comparisons',
       tags,
       summary: '对标：本库清单与上传的其他地区清单 Compare with uploaded publications (public)',
       description:
-        'Uploaded publications are checked like `jianzheng diff` checks a file (schema, checksum); the same batch twice is a 422 (COMPARE_DUPLICATE_BATCH).',
+        'Uploaded publications are checked like `jianzheng diff` checks a file (schema, checksum); the same batch twice is a 422 (COMPARE_DUPLICATE_BATCH). Anonymous callers are rate-limited like comments and limited to a small body (`server.maxAnonymousBodyBytes`); signed-in callers may send up to the upload limit.',
       request: { body: { content: { 'application/json': { schema: ComparisonBody } }, required: true } },
       responses: {
         200: {
           description: 'matrix and findings',
           content: { 'application/json': { schema: ComparisonSchema } },
         },
-        ...problems(400, 404, 413, 422),
+        ...problems(400, 404, 413, 422, 429, 503),
       },
     }),
-    async (c) => {
-      const body = c.req.valid('json');
-      return c.json(
-        await compareStored(deps, body.batches, body.publications, body.minCancelledElsewhere),
-        200,
-      );
-    },
   );
+  app.post('/api/comparisons', async (c) => {
+    if (c.get('principal').role === 'anonymous')
+      await deps.comparisonLimiter.hit(deps.clientKey(c.req.raw.headers, c.env));
+    const body = new Uint8Array(await c.req.arrayBuffer());
+    const result = await answer(() =>
+      compareOffThread({ body, stored: storedLists(deps), heapMb: deps.limits.parserHeapMb }),
+    );
+    return result.ok ? c.json(result.value, 200) : result.response;
+  });
 }

@@ -69,7 +69,13 @@ interface ReadFile {
 /** What one import request may read: rows and materials shared by its files, the rest per file. */
 export type ImportBudget = Pick<
   ApiLimits,
-  'importRows' | 'importMaterials' | 'cellChars' | 'sharedStrings' | 'partBytes'
+  | 'importRows'
+  | 'importMaterials'
+  | 'cellChars'
+  | 'sharedStrings'
+  | 'partBytes'
+  | 'wholeInflatedBytes'
+  | 'parserHeapMb'
 >;
 
 /**
@@ -132,6 +138,8 @@ async function readFiles(
         maxCellLength: budget.cellChars,
         maxSharedStrings: budget.sharedStrings,
         maxPartBytes: budget.partBytes,
+        maxWholeInflatedBytes: budget.wholeInflatedBytes,
+        maxParserHeapMb: budget.parserHeapMb,
       },
     })) {
       if (event.type === 'end') {

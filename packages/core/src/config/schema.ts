@@ -87,6 +87,22 @@ export const ServerConfigSchema = z
     maxSharedStrings: positive().optional(),
     /** Bytes one part of an uploaded xlsx may inflate to. Default 256 MiB. */
     maxPartBytes: positive().optional(),
+    /** Bytes an uploaded .ods or .xlsb may declare its parts to inflate to. Default 128 MiB. */
+    maxWholeInflatedBytes: positive().optional(),
+    /** Bytes of request bodies parsed at once (imports, previews, comparisons, page uploads). Default 64 MiB. */
+    maxParseBytes: positive().optional(),
+    /** Parses running at once; more wait `parseWaitMs`, then get 503 with Retry-After. Default 2. */
+    maxConcurrentParses: positive().optional(),
+    /** How long a request past the parse budget waits before 503, in ms. Default 2,000. */
+    parseWaitMs: z.number().int().min(0).max(60_000).optional(),
+    /** Heap of a parser worker thread (whole-file formats, comparisons), in MiB. Default 256. */
+    maxParserHeapMb: positive().optional(),
+    /** Largest body of an anonymous comparison (POST /api/comparisons without a token). Default 2 MiB. */
+    maxAnonymousBodyBytes: positive().optional(),
+    /** Dry-run reports held for confirmation, all together, in bytes. Default 64 MiB. */
+    maxPendingReportBytes: positive().optional(),
+    /** Dry-run reports held for one department (or one operator without a department), in bytes. Default 16 MiB. */
+    maxPendingReportBytesPerDepartment: positive().optional(),
   })
   .strict();
 

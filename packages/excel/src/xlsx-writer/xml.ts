@@ -53,3 +53,13 @@ export function xmlCellText(text: string): string {
 
 /** Most characters an Excel cell holds. */
 export const EXCEL_CELL_LIMIT = 32_767;
+
+/**
+ * Whether a spreadsheet takes this text for a formula once it is typed, re-saved or exported to
+ * CSV: it starts with = + - @, a tab or a carriage return. Such cells are written with the quoted
+ * style (`quotedStyle`), the text itself unchanged.
+ */
+export function looksLikeFormula(text: string): boolean {
+  const first = text.charCodeAt(0);
+  return first === 61 || first === 43 || first === 45 || first === 64 || first === 9 || first === 13;
+}

@@ -134,7 +134,7 @@ function FileSection({
 /** The clerk's upload: template, upload with progress, the dry-run report, then confirm. */
 export const uploadPages: PageModule = (deps) => {
   const app = new Hono();
-  const pending = createPendingUploads<FileReport[]>();
+  const pending = createPendingUploads<FileReport[]>(deps.pendingUploads);
 
   app.get('/assets/upload.js', (c) =>
     c.body(UPLOAD_JS, 200, {
@@ -253,6 +253,14 @@ export const uploadPages: PageModule = (deps) => {
     const files = ([] as unknown[])
       .concat(form.files ?? [])
       .filter((f): f is File => f instanceof File && f.size > 0);
+    // Past the cap of held reports, refused before anything is parsed (and again after, by size).
+    const group = op.me.department ?? op.owner;
+    const fileBytes = files.reduce((n, f) => n + f.size, 0);
+    const refuse = () => {
+      setFlash(c, { kind: 'error', text: t(lang, 'uploadsHeldFull') });
+      return c.redirect(withLang(path, lang), 303);
+    };
+    if (!pending.room(op.owner, group, batchId, fileBytes)) return refuse();
     const held = [];
     const body = new FormData();
     for (const file of files) {
@@ -267,7 +275,8 @@ export const uploadPages: PageModule = (deps) => {
       setFlash(c, { kind: 'error', text: problemText(lang, result) });
       return c.redirect(withLang(path, lang), 303);
     }
-    const id = pending.put({ owner: op.owner, batchId, files: held, report: result.body.files });
+    const id = pending.put({ owner: op.owner, group, batchId, files: held, report: result.body.files });
+    if (id === undefined) return refuse();
     return c.redirect(`${withLang(path, lang)}${lang === 'en' ? '&' : '?'}pending=${id}#report`, 303);
   });
 
