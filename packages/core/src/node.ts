@@ -91,3 +91,6 @@ export async function loadConfig(path: string): Promise<Config> {
     throw new ConfigLoadError(path, '配置无效', 'invalid configuration', error);
   }
 }
+
+export type { ParserThread, ParserThreadOptions } from './parser-thread';
+export { startParserThread } from './parser-thread';

@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { startParserThread } from '@jianzheng/core/node';
 import { ImportLimitError, type ImportLimits, type LimitLocation } from './limits';
 import type { WholeFormat } from './open-input';
 import { formatName, UnreadableFormatError } from './read-whole';
@@ -56,44 +56,17 @@ export async function* readWholeOffThread(
   options: OffThreadOptions,
 ): AsyncGenerator<StreamedSheet> {
   const name = formatName(format);
-  const worker = new Worker(workerUrl(), {
+  const thread = startParserThread<WholeWorkerRequest, WholeWorkerReply>(workerUrl(), {
     workerData: {
       format,
       maxCellLength: options.maxCellLength,
       csvSheetName: options.csvSheetName,
     } satisfies WholeWorkerData,
-    resourceLimits: { maxOldGenerationSizeMb: options.heapMb, maxYoungGenerationSizeMb: 32 },
-    // A worker inherits the process's flags; `--input-type` (node -e scripts) would refuse its file.
-    execArgv: process.execArgv.filter((flag) => !flag.startsWith('--input-type')),
+    heapMb: options.heapMb,
+    outOfMemory: (cause) => new ParserMemoryExceededError(name, options.heapMb, cause),
   });
-  let waiting: { resolve: (reply: WholeWorkerReply) => void; reject: (error: unknown) => void } | undefined;
-  let stopped: unknown;
-  const fail = (error: unknown) => {
-    stopped ??= error;
-    waiting?.reject(stopped);
-    waiting = undefined;
-  };
-  worker.on('message', (reply: WholeWorkerReply) => {
-    const w = waiting;
-    waiting = undefined;
-    w?.resolve(reply);
-  });
-  worker.on('error', (error: NodeJS.ErrnoException) =>
-    fail(
-      error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-        ? new ParserMemoryExceededError(name, options.heapMb, error)
-        : error,
-    ),
-  );
-  worker.on('exit', () => fail(new ParserMemoryExceededError(name, options.heapMb)));
-
   const ask = async (request: WholeWorkerRequest, transfer?: ArrayBuffer[]): Promise<WholeWorkerReply> => {
-    if (stopped !== undefined) throw stopped;
-    const reply = new Promise<WholeWorkerReply>((resolve, reject) => {
-      waiting = { resolve, reject };
-    });
-    worker.postMessage(request, transfer);
-    const answer = await reply;
+    const answer = await thread.ask(request, transfer);
     if (answer.type === 'error') throw revive(answer.error, format);
     return answer;
   };
@@ -108,8 +81,7 @@ export async function* readWholeOffThread(
       yield { name: sheet.name, state: sheet.state, rows: rowsOf(index), merges: sheet.merges };
     }
   } finally {
-    stopped ??= new Error('closed');
-    await worker.terminate();
+    await thread.close();
   }
 
   async function* rowsOf(sheet: number): AsyncGenerator<SheetRow[]> {

@@ -1,7 +1,7 @@
-import { Worker } from 'node:worker_threads';
 import { z } from '@hono/zod-openapi';
 import type { JurisdictionComparison } from '@jianzheng/compare';
 import { JianzhengError } from '@jianzheng/core';
+import { startParserThread } from '@jianzheng/core/node';
 import { HTTPException } from 'hono/http-exception';
 import { ComparisonMemoryExceededError } from '../errors';
 import type { CompareReply, CompareRequest } from './compare-worker';
@@ -34,36 +34,12 @@ export class ComparisonBodyInvalid extends Error {
  * parsed, checked and compared there, the stored lists are read here and handed over.
  */
 export async function compareOffThread(input: CompareOffThreadInput): Promise<JurisdictionComparison> {
-  const worker = new Worker(workerUrl(), {
-    resourceLimits: { maxOldGenerationSizeMb: input.heapMb, maxYoungGenerationSizeMb: 32 },
-    execArgv: process.execArgv.filter((flag) => !flag.startsWith('--input-type')),
+  const thread = startParserThread<CompareRequest, CompareReply>(workerUrl(), {
+    heapMb: input.heapMb,
+    outOfMemory: (cause) => new ComparisonMemoryExceededError(input.heapMb, cause),
   });
-  let waiting: { resolve: (reply: CompareReply) => void; reject: (error: unknown) => void } | undefined;
-  let stopped: unknown;
-  const fail = (error: unknown) => {
-    stopped ??= error;
-    waiting?.reject(stopped);
-    waiting = undefined;
-  };
-  worker.on('message', (reply: CompareReply) => {
-    const w = waiting;
-    waiting = undefined;
-    w?.resolve(reply);
-  });
-  worker.on('error', (error: NodeJS.ErrnoException) =>
-    fail(
-      error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-        ? new ComparisonMemoryExceededError(input.heapMb, error)
-        : error,
-    ),
-  );
-  worker.on('exit', () => fail(new ComparisonMemoryExceededError(input.heapMb)));
-  const ask = (request: CompareRequest, transfer?: ArrayBuffer[]) =>
-    new Promise<CompareReply>((resolve, reject) => {
-      if (stopped !== undefined) return reject(stopped);
-      waiting = { resolve, reject };
-      worker.postMessage(request, transfer);
-    }).then(check);
+  const ask = async (request: CompareRequest, transfer?: ArrayBuffer[]) =>
+    check(await thread.ask(request, transfer));
 
   try {
     const body = input.body === null ? null : new Uint8Array(input.body);
@@ -79,8 +55,7 @@ export async function compareOffThread(input: CompareOffThreadInput): Promise<Ju
     if (done.type !== 'done') throw new Error(`unexpected reply ${done.type}`);
     return done.result as JurisdictionComparison;
   } finally {
-    stopped ??= new Error('closed');
-    await worker.terminate();
+    await thread.close();
   }
 }
 
