@@ -44,8 +44,12 @@ const start = async () => {
       '--max-import-materials',
       '200000',
     ],
+    // On libsql, the driver of every machine without a compiler: its transactions are the store's
+    // own BEGIN/COMMIT (better-sqlite3's are its own), so that is where a kill could find a gap.
+    env: { JIANZHENG_SQLITE_DRIVER: 'libsql' },
   });
   servers.push(server);
+  expect(server.stderr()).toContain('SQLite 驱动 libsql');
   return server;
 };
 
