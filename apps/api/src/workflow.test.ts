@@ -173,8 +173,16 @@ describe('publication', () => {
     expect(pub).toMatchObject({ version: 1, batch: { id: 'b1', documentNumber: '宿政办秘〔2018〕100号' } });
     expect(pub.summary.materials).toBe(6);
     expect(json.headers.get('etag')).toBe(`"${pub.sha256}"`);
+    // Saved under a name that says where, which list and which version (RFC 6266, UTF-8).
+    const day = '20180904';
+    expect(json.headers.get('content-disposition')).toBe(
+      `attachment; filename="b1-v1-${day}.json"; filename*=UTF-8''${encodeURIComponent(`宿州市-第一批-第1版-${day}.json`)}`,
+    );
     const xlsx = await h.app.request('/api/batches/b1/publications/1/xlsx');
     expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
+    expect(xlsx.headers.get('content-disposition')).toContain(
+      `filename*=UTF-8''${encodeURIComponent(`宿州市-第一批-第1版-${day}.xlsx`)}`,
+    );
     const bytes = new Uint8Array(await xlsx.arrayBuffer());
     expect(String.fromCharCode(bytes[0]!, bytes[1]!)).toBe('PK');
 

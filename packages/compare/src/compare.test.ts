@@ -246,3 +246,18 @@ describe('compareJurisdictions', () => {
     expect(() => builder.add(dangshan)).toThrow(ComparisonFinishedError);
   });
 });
+
+describe('too few jurisdictions for k', () => {
+  it('says so, and still gives the whole matrix', () => {
+    const two = compareJurisdictions([suzhou, dangshan]);
+    expect(two.findings).toEqual([]);
+    expect(two.notice).toMatchObject({ code: 'too-few-jurisdictions', others: 1, k: 2 });
+    expect(two.notice!.message.zh).toContain('少于 k = 2');
+    expect(two.notice!.message.zh).toContain('k = 1');
+    expect(two.rows.length).toBeGreaterThan(0);
+    expect(states(two, '户口迁入', '居民身份证')).toEqual(['demanded', 'information-sharing']);
+    expect(compareJurisdictions([suzhou, dangshan], { minCancelledElsewhere: 1 }).notice).toBeNull();
+    expect(compareJurisdictions([suzhou, dangshan, xiaoxian]).notice).toBeNull();
+    expect(compareJurisdictions([suzhou]).notice).toMatchObject({ others: 0 });
+  });
+});

@@ -1,6 +1,7 @@
 import { createNameNormalizer } from '@jianzheng/core';
 import { ComparisonFinishedError, DuplicateBatchInComparisonError, InvalidMinCancelledError } from './errors';
 import { collectFindings } from './findings';
+import { comparisonNotice } from './notice';
 import type {
   ComparablePublication,
   ComparedJurisdiction,
@@ -218,6 +219,7 @@ export function createJurisdictionComparison(options: CompareOptions = {}): Juri
       cells.clear();
       return {
         minCancelledElsewhere: k,
+        notice: comparisonNotice(jurisdictions.length, k),
         jurisdictions,
         rows,
         findings: collectFindings(jurisdictions, rows, k),

@@ -4,6 +4,7 @@
 export type { JurisdictionComparisonBuilder } from './compare';
 export { compareJurisdictions, createJurisdictionComparison } from './compare';
 export { ComparisonFinishedError, DuplicateBatchInComparisonError, InvalidMinCancelledError } from './errors';
+export { comparisonNotice } from './notice';
 export type {
   CellState,
   ComparableMaterial,
@@ -13,6 +14,7 @@ export type {
   CompareOptions,
   ComparisonCell,
   ComparisonFinding,
+  ComparisonNotice,
   ComparisonPrecedent,
   ComparisonRow,
   JurisdictionComparison,

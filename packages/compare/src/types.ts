@@ -101,8 +101,19 @@ export interface ComparisonFinding {
   precedents: ComparisonPrecedent[];
 }
 
+/** Why the findings are empty whatever the lists say (too few jurisdictions for k). */
+export interface ComparisonNotice {
+  code: 'too-few-jurisdictions';
+  /** The other jurisdictions each one is compared with. */
+  others: number;
+  k: number;
+  message: { zh: string; en: string };
+}
+
 export interface JurisdictionComparison {
   minCancelledElsewhere: number;
+  /** Set when the findings cannot but be empty (fewer other jurisdictions than k); the rows are complete. */
+  notice: ComparisonNotice | null;
   jurisdictions: ComparedJurisdiction[];
   rows: ComparisonRow[];
   /** Most precedents first, then in row order. */

@@ -12,6 +12,17 @@ const tags = ['对标 Comparison'];
 const ComparisonSchema = z
   .object({
     minCancelledElsewhere: z.number(),
+    notice: z
+      .object({
+        code: z.string(),
+        others: z.number(),
+        k: z.number(),
+        message: z.object({ zh: z.string(), en: z.string() }),
+      })
+      .nullable()
+      .openapi({
+        description: '为何“发现”必然为空（其他地区少于 k 个）；对照表仍完整 (why findings are empty)',
+      }),
     jurisdictions: z.array(z.object({}).loose()),
     rows: z.array(z.object({}).loose()),
     findings: z.array(z.object({}).loose()),

@@ -1,9 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { NotFoundError } from '@jianzheng/core';
+import { DEFAULT_TIME_ZONE, NotFoundError } from '@jianzheng/core';
 import { renderLetterDocx } from '@jianzheng/letters';
 import type { App } from '../deps';
 import { BatchIdParam, problems } from '../schemas';
 import type { LetterService } from '../services/letters';
+import { contentDisposition, versionFileName } from './download-name';
 
 const tags = ['告知承诺书 Commitment letters'];
 const VersionParam = z
@@ -48,9 +49,8 @@ const base = (batchId: string, version: number) =>
   `/api/batches/${encodeURIComponent(batchId)}/publications/${version}/letters`;
 
 // RFC 6266: an ASCII fallback plus the UTF-8 name, since letter names are Chinese.
-function attachment(fileName: string, fallback: string): string {
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
+const attachment = (fileName: string, fallback: string) =>
+  contentDisposition('attachment', fileName, fallback);
 
 /** The commitment letters (告知承诺书, domain.md §11) of each published version: public, like the list. */
 export function registerLetterRoutes(app: App, letters: LetterService) {
@@ -105,11 +105,23 @@ export function registerLetterRoutes(app: App, letters: LetterService) {
     async (c) => {
       const { batchId, version } = c.req.valid('param');
       const found = await letters.zip(batchId, versionOf(version));
-      const name = `${batchId}-v${found.version}-letters.zip`;
+      const first = found.letters[0];
+      const { name, fallback } = versionFileName(
+        {
+          batchId,
+          version: found.version,
+          publishedAt: first?.publishedAt ?? '',
+          jurisdiction: first?.jurisdiction,
+          title: first?.batchTitle,
+          timeZone: first?.timeZone ?? DEFAULT_TIME_ZONE,
+        },
+        '-告知承诺书.zip',
+        '-letters.zip',
+      );
       return new Response(found.bytes, {
         headers: {
           'content-type': 'application/zip',
-          'content-disposition': attachment(`${batchId}-v${found.version}-告知承诺书.zip`, name),
+          'content-disposition': attachment(name, fallback),
           'cache-control': version === 'latest' ? LATEST : IMMUTABLE,
         },
       }) as never;

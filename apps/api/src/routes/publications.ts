@@ -4,6 +4,7 @@ import { renderDiffMarkdown } from '@jianzheng/json';
 import { type App, type Deps, requireBatch } from '../deps';
 import { BatchIdParam, PublicationMetaSchema, problems } from '../schemas';
 import { createPublicationCache, ifNoneMatch, type PublicationCache } from '../services/publication-cache';
+import { contentDisposition, versionFileName } from './download-name';
 
 const tags = ['公布 Publications'];
 const VersionParam = z
@@ -45,8 +46,9 @@ async function serve(
   version: string,
   kind: Kind,
   ifNoneMatchHeader: string | undefined,
-  timeZone: string,
+  deps: Pick<Deps, 'store' | 'timeZone'>,
 ): Promise<Response> {
+  const { timeZone } = deps;
   const wanted = version === 'latest' ? undefined : Number(version);
   const meta = await cache.meta(batchId, wanted);
   if (!meta) throw new NotFoundError('publication', `${batchId} v${version}`, '发布版本');
@@ -66,15 +68,28 @@ async function serve(
 
   const entry = await cache.get(batchId, meta.version);
   if (!entry) throw new NotFoundError('publication', `${batchId} v${version}`, '发布版本');
-  const name = `${batchId}-v${meta.version}`;
+  // Saved files say where, which list and which version they are (宿州市-第一批-第2版-20180904.json).
+  const batch = await deps.store.getBatch(batchId);
+  const naming = {
+    batchId,
+    version: meta.version,
+    publishedAt: meta.publishedAt,
+    jurisdiction: batch?.jurisdiction.name,
+    title: batch?.title,
+    timeZone,
+  };
+  const saveAs = (suffix: string, asciiSuffix = suffix) => {
+    const { name, fallback } = versionFileName(naming, suffix, asciiSuffix);
+    return contentDisposition('attachment', name, fallback);
+  };
   if (kind === 'json') {
     headers['content-type'] = 'application/json; charset=utf-8';
-    headers['content-disposition'] = `inline; filename="${name}.json"`;
+    headers['content-disposition'] = saveAs('.json');
     return new Response(entry.json, { headers });
   }
   if (kind === 'xlsx') {
     headers['content-type'] = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-    headers['content-disposition'] = `attachment; filename="${name}.xlsx"`;
+    headers['content-disposition'] = saveAs('.xlsx');
     return new Response(entry.excel, { headers });
   }
   const body =
@@ -84,6 +99,8 @@ async function serve(
   if (!body) throw new NotFoundError('diff', `${batchId} v${meta.version}`, '第 1 版没有差异；差异');
   headers['content-type'] =
     kind === 'diff' ? 'application/json; charset=utf-8' : 'text/markdown; charset=utf-8';
+  headers['content-disposition'] =
+    kind === 'diff' ? saveAs('-调整差异.json', '-diff.json') : saveAs('-调整公告.md', '-notice.md');
   return new Response(body, { headers });
 }
 
@@ -160,14 +177,7 @@ export function registerPublicationRoutes(
     }),
     async (c) => {
       const { batchId, version } = c.req.valid('param');
-      return (await serve(
-        cache,
-        batchId,
-        version,
-        'json',
-        c.req.header('if-none-match'),
-        deps.timeZone,
-      )) as never;
+      return (await serve(cache, batchId, version, 'json', c.req.header('if-none-match'), deps)) as never;
     },
   );
 
@@ -192,14 +202,7 @@ export function registerPublicationRoutes(
     }),
     async (c) => {
       const { batchId, version } = c.req.valid('param');
-      return (await serve(
-        cache,
-        batchId,
-        version,
-        'xlsx',
-        c.req.header('if-none-match'),
-        deps.timeZone,
-      )) as never;
+      return (await serve(cache, batchId, version, 'xlsx', c.req.header('if-none-match'), deps)) as never;
     },
   );
 
@@ -219,14 +222,7 @@ export function registerPublicationRoutes(
     async (c) => {
       const { batchId, version } = c.req.valid('param');
       const kind = (c.req.header('accept') ?? '').includes('text/markdown') ? 'diff-md' : 'diff';
-      return (await serve(
-        cache,
-        batchId,
-        version,
-        kind,
-        c.req.header('if-none-match'),
-        deps.timeZone,
-      )) as never;
+      return (await serve(cache, batchId, version, kind, c.req.header('if-none-match'), deps)) as never;
     },
   );
 }

@@ -33,10 +33,8 @@ export async function compareCommand(
   const builder = createJurisdictionComparison({ minCancelledElsewhere: k });
   for (const file of files) builder.add(await readPublication(resolve(ctx.io.cwd, file)));
   const result = builder.finish();
-  if (result.jurisdictions.length < 2)
-    ctx.io.stderr.write(
-      '提示 只有一个地区的发布文件，没有可对标的对象\n    only one jurisdiction: nothing to compare with\n',
-    );
+  if (result.notice)
+    ctx.io.stderr.write(`提示 ${result.notice.message.zh}\n    ${result.notice.message.en}\n`);
   if (options.format === 'json') writeJson(ctx, result);
   else ctx.io.stdout.write(`${renderComparison(result, options.format === 'markdown', shown, ctx)}\n`);
   return EXIT.ok;
@@ -120,6 +118,7 @@ export function renderComparison(
   );
   lines.push('');
   lines.push(heading(`仍要求、但至少 ${k} 个地区已取消（先例）`));
+  if (result.notice) lines.push(text(result.notice.message.zh));
   const findings = limit > 0 ? result.findings.slice(0, limit) : result.findings;
   if (findings.length === 0) lines.push('无。');
   else

@@ -41,6 +41,11 @@ function ComparisonView(props: { lang: Lang; result: JurisdictionComparison; fil
           {t(lang, 'compareFindings').replace('k', String(result.minCancelledElsewhere))}
           {paren(lang, findings.length)}
         </h2>
+        {result.notice ? (
+          <p class="msg notice" id="compare-notice" role="status">
+            {result.notice.message[lang]}
+          </p>
+        ) : null}
         {findings.length === 0 ? (
           <p>{t(lang, 'compareNoFindings')}</p>
         ) : (
