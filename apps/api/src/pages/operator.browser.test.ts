@@ -59,7 +59,7 @@ async function call(role: string, method: string, path: string, body?: unknown) 
     },
     ...(body ? { body: JSON.stringify(body) } : {}),
   });
-  return { status: res.status, body: (await res.json()) as any };
+  return { status: res.status, body: (await res.json()) as unknown };
 }
 
 describe.skipIf(!READY)('operator pages in a real browser', () => {
