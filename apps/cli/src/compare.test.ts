@@ -80,6 +80,17 @@ describe('jianzheng compare', () => {
     ]);
   });
 
+  it('with one other jurisdiction says why k = 2 finds nothing, and still prints the rows', async () => {
+    const result = await runCli(['compare', files[0]!, files[1]!]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('只有 1 个其他地区可比，少于 k = 2');
+    expect(result.stdout).toContain('可用 k = 1 重新对标');
+    expect(result.stdout.slice(result.stdout.indexOf('各地结论不同的材料'))).toContain('居民身份证');
+    const json = JSON.parse((await runCli(['compare', files[0]!, files[1]!, '--format', 'json'])).stdout);
+    expect(json.notice).toMatchObject({ code: 'too-few-jurisdictions', others: 1, k: 2 });
+    expect(json.rows).toHaveLength(2);
+  });
+
   it('limits the findings table with --rows too, and says how many it left out', async () => {
     const result = await runCli(['compare', ...files, '--min-cancelled', '1', '--rows', '1']);
     expect(result.code).toBe(0);
