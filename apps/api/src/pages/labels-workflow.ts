@@ -35,7 +35,14 @@ const FIELDS: Table = {
   reason: { zh: '调整理由', en: 'Reason' },
 };
 
-export const fieldLabel = (lang: Lang, field: string) => pick(FIELDS, lang, field);
+// The same field name means another thing in another step: closing a comment period is not an adjustment.
+const ACTION_FIELDS: Table = {
+  'close-comment.reason': { zh: '提前结束理由', en: 'Reason for closing early' },
+  'review-adjustment.notes': { zh: '调整的审查意见', en: 'Notes on the adjustment' },
+};
+
+export const fieldLabel = (lang: Lang, field: string, action?: string) =>
+  ACTION_FIELDS[`${action}.${field}`]?.[lang] ?? pick(FIELDS, lang, field);
 
 const CHOICES: Table = {
   passed: { zh: '通过', en: 'passed' },

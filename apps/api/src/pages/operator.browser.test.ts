@@ -23,7 +23,7 @@ const HRSS = '市人力资源和社会保障局';
 const RAW_ID =
   /\b[a-z]+(?:-[a-z]+)+\b|\b(?:batch|import|decision|material|adjustment|publication|comment|token|session|case|transition)\.[a-z]+(?:-[a-z]+)*\b/g;
 // English words that look like ids but are words (and what a page may show on purpose).
-const WORDS = new Set(['e-mail']);
+const WORDS = new Set(['e-mail', 'cleaned-up']);
 
 let dir: string;
 let server: RunningServer;
@@ -46,7 +46,7 @@ async function as(role: string, javaScriptEnabled = false): Promise<Page> {
 
 /** Ids a person would read on this page: the header, the main part, buttons and option labels. */
 async function rawIds(page: Page): Promise<string[]> {
-  const text = await page.evaluate(() => document.body.innerText);
+  const text = await page.locator('body').innerText();
   return [...text.matchAll(RAW_ID)].map((m) => m[0]).filter((word) => !WORDS.has(word));
 }
 

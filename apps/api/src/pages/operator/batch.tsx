@@ -182,7 +182,9 @@ export const batchPage: PageModule = (deps) => {
                       {' '}
                       （
                       {Object.entries(h.fields)
-                        .map(([k, v]) => `${fieldLabel(lang, k)}${colon(lang)}${choiceLabel(lang, v)}`)
+                        .map(
+                          ([k, v]) => `${fieldLabel(lang, k, h.action)}${colon(lang)}${choiceLabel(lang, v)}`,
+                        )
                         .join('；')}
                       ）
                     </span>

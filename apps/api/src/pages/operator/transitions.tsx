@@ -87,7 +87,7 @@ export function TransitionForms(props: {
               {(FORMS.get(action) ?? []).map((f) => (
                 <div>
                   <label for={`${action}-${f.name}`}>
-                    {fieldLabel(lang, f.name)}
+                    {fieldLabel(lang, f.name, action)}
                     {f.optional ? <span class="hint">{paren(lang, t(lang, 'optional'))}</span> : null}
                   </label>
                   {f.kind === 'choice' ? (
