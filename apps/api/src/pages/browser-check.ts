@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 
 /**
  * Whether the browser tests can run. In CI (`CI=true`) a missing Chromium is an error, so a
@@ -29,4 +29,24 @@ export function launchChromium(executablePath: string): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/** A new browser context signed in on the operator pages with a token, as a person does it. */
+export async function operatorPage(
+  browser: Browser,
+  baseUrl: string,
+  token: string,
+  javaScriptEnabled = false,
+): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    javaScriptEnabled,
+    locale: 'zh-CN',
+  });
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/operator`);
+  await page.fill('#token', token);
+  await page.click('button[type=submit]');
+  await page.locator('#whoami').waitFor();
+  return page;
 }

@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../server';
 import { tokenIn } from '../test-support/harness';
-import { launchChromium, requireBrowser } from './browser-check';
+import { launchChromium, operatorPage, requireBrowser } from './browser-check';
 
 // The whole campaign in a real browser, every step by the role that owns it, through the pages
 // only (the first admin token is the one thing made outside, as `jianzheng token create` does).
@@ -91,15 +91,7 @@ async function checkNoIds(page: Page) {
 
 async function as(role: string, javaScriptEnabled = false): Promise<Page> {
   if (pages[role]) return pages[role]!;
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 900 },
-    javaScriptEnabled,
-    locale: 'zh-CN',
-  });
-  const page = await context.newPage();
-  await page.goto(`${server.url}/operator`);
-  await page.fill('#token', tokens[role]!);
-  await page.click('button[type=submit]');
+  const page = await operatorPage(browser, server.url, tokens[role]!, javaScriptEnabled);
   expect(await page.locator('#whoami').count()).toBe(1);
   pages[role] = page;
   return page;

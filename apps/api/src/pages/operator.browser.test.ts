@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../server';
 import { MARKET_ROWS, POLICE_ROWS, tokenIn, workbook } from '../test-support/harness';
-import { launchChromium, requireBrowser } from './browser-check';
+import { launchChromium, operatorPage, requireBrowser } from './browser-check';
 
 // The operator's side in a real browser: what a refused step says, where the batch stands after
 // each step, that a settled decision is not offered again, that people's words find materials,
@@ -30,19 +30,8 @@ let server: RunningServer;
 let browser: Browser;
 const tokens: Record<string, string> = {};
 
-async function as(role: string, javaScriptEnabled = false): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 900 },
-    javaScriptEnabled,
-    locale: 'zh-CN',
-  });
-  const page = await context.newPage();
-  await page.goto(`${server.url}/operator`);
-  await page.fill('#token', tokens[role]!);
-  await page.click('button[type=submit]');
-  expect(await page.locator('#whoami').count()).toBe(1);
-  return page;
-}
+const as = (role: string, javaScriptEnabled = false) =>
+  operatorPage(browser, server.url, tokens[role]!, javaScriptEnabled);
 
 /** Ids a person would read on this page: the header, the main part, buttons and option labels. */
 async function rawIds(page: Page): Promise<string[]> {
