@@ -226,7 +226,29 @@ describe('npm run demo (scripts/demo.mjs, on the built command)', () => {
       const count = (iri: string) => expanded.filter((n) => n['@type'].includes(iri)).length;
       expect(count('http://purl.org/vocab/cpsv#PublicService')).toBe(436);
       expect(count('http://data.europa.eu/m8g/Requirement')).toBe(4363);
-      expect(count('http://data.europa.eu/m8g/Evidence')).toBe(4363 - 1290);
+      // A material abolished outright is no longer a requirement the service holds; every other one is,
+      // met by evidence (submitted, or obtained by the office through sharing, a query or a commitment).
+      const publication = JSON.parse(readFileSync(join(out.path, 'suzhou-2018-first/v1.json'), 'utf8')) as {
+        departments: {
+          items: {
+            materials: { verdict: string; effectiveFrom: string | null; category: { id: string } | null }[];
+          }[];
+        }[];
+      };
+      const replacing = new Set(['information-sharing', 'internal-query', 'commitment']);
+      const abolished = publication.departments
+        .flatMap((d) => d.items.flatMap((i) => i.materials))
+        .filter(
+          (m) => m.verdict === 'cancel' && m.effectiveFrom === null && !replacing.has(m.category!.id),
+        ).length;
+      expect(abolished).toBeGreaterThan(0);
+      expect(count('http://data.europa.eu/m8g/Evidence')).toBe(4363 - abolished);
+      const held = new Set(
+        (expanded as Record<string, { '@id': string }[]>[])
+          .flatMap((n) => n['http://data.europa.eu/m8g/holdsRequirement'] ?? [])
+          .map((r) => r['@id']),
+      );
+      expect(held.size).toBe(4363 - abolished);
     } finally {
       out.remove();
     }

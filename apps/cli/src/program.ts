@@ -163,6 +163,10 @@ export function createProgram(io: CliIo, result: { code: number; context?: Comma
     .option('--published-at <时间>', '发布时间，ISO 8601，默认当前时间 (publication time)')
     .option('--jsonld', '同时输出 v<N>.jsonld：欧盟公共服务词汇 CPSV-AP 3 (also write CPSV-AP 3 JSON-LD)')
     .option(
+      '--base-iri <IRI>',
+      'JSON-LD 节点标识的前缀（优先于配置 linkedData.baseIri），例如 https://data.example.gov.cn/jianzheng/ (base IRI of the JSON-LD nodes)',
+    )
+    .option(
       '--wait <秒>',
       '同一批次正在由另一进程发布时，最多等待的秒数；默认 0，即立即报错退出 (wait for another publish of the batch; default 0: fail)',
     )

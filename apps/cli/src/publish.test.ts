@@ -202,6 +202,52 @@ describe('template → fill in → evaluate → publish → adjust → diff', ()
     );
   });
 
+  it('writes CPSV-AP JSON-LD under the configured base IRI and 统一社会信用代码; --base-iri wins and is checked', async () => {
+    const linkedConfig = join(tmp.path, 'linked.config.json');
+    writeFileSync(
+      linkedConfig,
+      JSON.stringify({
+        jurisdiction: { code: '341300', name: '宿州市', level: 'city' },
+        linkedData: {
+          baseIri: 'https://data.suzhou.example/jz/',
+          organisations: { 市测试局: '11341300003194505X' },
+        },
+      }),
+    );
+    const linkedOut = join(tmp.path, 'linked');
+    const base = ['publish', v1Workbook, '--batch', 'l', '--title', '第一批', '--out', linkedOut, '--jsonld'];
+    const bad = await runCli([...base, '--config', linkedConfig, '--base-iri', 'not an iri']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--base-iri 应为绝对 IRI');
+    expect(existsSync(join(linkedOut, 'l'))).toBe(false);
+
+    const configured = await runCli([...base, '--config', linkedConfig]);
+    expect(configured.code, configured.stderr).toBe(0);
+    const graph = (version: number) =>
+      JSON.parse(readFileSync(join(linkedOut, `l/v${version}.jsonld`), 'utf8'))['@graph'] as {
+        '@id': string;
+      }[];
+    const ids = graph(1).map((node) => node['@id']);
+    expect(ids).toContain('https://data.suzhou.example/jz/organisation/11341300003194505X');
+    expect(ids.filter((id) => id.includes('/service/'))).toHaveLength(1);
+
+    const overridden = await runCli([
+      ...base,
+      '--config',
+      linkedConfig,
+      '--reason',
+      '内容未变',
+      '--base-iri',
+      'https://open.suzhou.example/',
+    ]);
+    expect(overridden.code, overridden.stderr).toBe(0);
+    const again = graph(2).map((node) => node['@id']);
+    expect(again).toContain('https://open.suzhou.example/organisation/11341300003194505X');
+    expect(
+      again.map((id) => id.replace('https://open.suzhou.example/', 'https://data.suzhou.example/jz/')),
+    ).toEqual(ids);
+  });
+
   it('diffs two versions; --fail-on-regression exits 3 when a material is restored', async () => {
     const v1 = join(out, 'test/v1.json');
     const v2 = join(out, 'test/v2.json');

@@ -70,6 +70,7 @@ export {
   CatalogSettingsSchema,
   ConfigSchema,
   DEFAULT_TIME_ZONE,
+  LinkedDataConfigSchema,
   ServerConfigSchema,
   TimeZoneSchema,
 } from './config/schema';

@@ -1,55 +1,43 @@
-import jsonldModule from 'jsonld';
 import { describe, expect, it } from 'vitest';
-import { CPSV_AP_CONTEXT_URL, exportCpsvAp } from './cpsv-ap';
-import { readCpsvApContext } from './node';
+import { exportCpsvAp } from './cpsv-ap';
+import {
+  cpsvApContext,
+  documentLoader,
+  expand,
+  expandOptions,
+  graphOf,
+  IRI,
+  jsonld,
+  type Node,
+} from './cpsv-ap-test-support';
 import { samplePublication } from './test-support';
 
-// A real JSON-LD processor, offline: the CPSV-AP context comes from the bundled copy.
-const context = await readCpsvApContext();
-const documentLoader = async (url: string) => {
-  if (url !== CPSV_AP_CONTEXT_URL) throw new Error(`no network here: ${url}`);
-  return { documentUrl: url, document: context };
-};
-// `safe` makes jsonld.js throw on a term it would otherwise silently drop (no IRI for it).
-const options = { documentLoader, safe: true };
-
-type Node = Record<string, unknown>;
-// jsonld.js 9 as these tests call it (@types/jsonld describes the 1.5 API, with callbacks).
-const jsonld = jsonldModule as unknown as {
-  expand(input: unknown, options: object): Promise<Node[]>;
-  compact(input: unknown, context: unknown, options: object): Promise<Node>;
-};
-const RDF_TYPE = '@type';
-const CV = 'http://data.europa.eu/m8g/';
-const DCT = 'http://purl.org/dc/terms/';
-
-/** Every IRI the CPSV-AP 3.2.0 context defines: its classes and properties. */
-function vocabulary(): Set<string> {
-  const terms = (context as { '@context': Record<string, string | { '@id': string }> })['@context'];
-  return new Set(Object.values(terms).map((v) => (typeof v === 'string' ? v : v['@id'])));
+/** Class IRI → the property IRIs CPSV-AP 3.2.0 gives that class (`Class.property` terms of its context). */
+function profileProperties(): Map<string, Set<string>> {
+  const terms = (cpsvApContext as { '@context': Record<string, string | { '@id': string }> })['@context'];
+  const iri = (term: string | { '@id': string }) => (typeof term === 'string' ? term : term['@id']);
+  const byClass = new Map<string, Set<string>>();
+  for (const [key, term] of Object.entries(terms)) {
+    const [cls, property] = key.split('.');
+    if (!property || !terms[cls!]) continue;
+    const classIri = iri(terms[cls!]!);
+    if (!byClass.has(classIri)) byClass.set(classIri, new Set());
+    byClass.get(classIri)!.add(iri(term));
+  }
+  return byClass;
 }
 
 describe('exportCpsvAp', () => {
   const publication = samplePublication();
   const document = exportCpsvAp(publication);
+  const materials = publication.departments.flatMap((d) => d.items.flatMap((i) => i.materials));
 
-  it('expands with a JSON-LD processor without dropping a term, using only CPSV-AP vocabulary', async () => {
-    const expanded = await jsonld.expand(document, options);
-    const known = vocabulary();
-    const used = new Set<string>();
+  it('expands with a JSON-LD processor without dropping a term', async () => {
+    const expanded = await expand(document);
     let values = 0;
-    for (const node of expanded) {
-      for (const [key, value] of Object.entries(node)) {
-        if (key === '@id') continue;
-        if (key === RDF_TYPE) for (const type of value as string[]) used.add(type);
-        else {
-          used.add(key);
-          values += (value as unknown[]).length;
-        }
-      }
-    }
-    expect([...used].filter((iri) => !known.has(iri))).toEqual([]);
-    // Nothing lost: every key of every node of the compact document came through.
+    for (const node of expanded)
+      for (const [key, value] of Object.entries(node))
+        if (key !== '@id' && key !== '@type') values += (value as unknown[]).length;
     const compactValues = document['@graph'].reduce(
       (n, node) =>
         n +
@@ -62,58 +50,99 @@ describe('exportCpsvAp', () => {
     expect(expanded).toHaveLength(document['@graph'].length);
   });
 
-  it('maps items to public services, retained materials to evidence, cancelled ones to how it is obtained now', async () => {
-    const expanded = await jsonld.expand(document, options);
-    const ofType = (iri: string) => expanded.filter((n) => (n[RDF_TYPE] as string[]).includes(iri));
-    const items = publication.departments.flatMap((d) => d.items);
-    const materials = items.flatMap((i) => i.materials);
-    const retained = materials.filter((m) => m.verdict === 'retain');
-    expect(ofType('http://purl.org/vocab/cpsv#PublicService')).toHaveLength(items.length);
-    expect(ofType(`${CV}Requirement`)).toHaveLength(materials.length);
-    expect(ofType(`${CV}Evidence`)).toHaveLength(retained.length);
-    expect(retained.length).toBeGreaterThan(0);
-    expect(retained.length).toBeLessThan(materials.length);
+  it('puts on a profile class only the properties CPSV-AP gives that class', async () => {
+    const allowed = profileProperties();
+    const { ofType, types } = graphOf(await expand(document));
+    const checked = [IRI.service, IRI.requirement, IRI.evidence, IRI.organisation];
+    const outside: string[] = [];
+    for (const cls of checked) {
+      const nodes = ofType(cls);
+      expect(nodes.length, cls).toBeGreaterThan(0);
+      for (const node of nodes) {
+        const mine = new Set(types(node).flatMap((t) => [...(allowed.get(t) ?? [])]));
+        for (const key of Object.keys(node))
+          if (!key.startsWith('@') && !mine.has(key)) outside.push(`${types(node).join('+')} ${key}`);
+      }
+    }
+    expect([...new Set(outside)]).toEqual([]);
+  });
 
-    const byId = new Map(expanded.map((n) => [n['@id'] as string, n]));
-    const service = ofType('http://purl.org/vocab/cpsv#PublicService')[0]!;
-    const authority = byId.get((service[`${CV}hasCompetentAuthority`] as { '@id': string }[])[0]!['@id'])!;
-    expect(authority[RDF_TYPE]).toEqual([`${CV}PublicOrganisation`]);
-    expect(authority['http://www.w3.org/2004/02/skos/core#prefLabel']).toEqual([
-      { '@language': 'zh-cn', '@value': publication.departments[0]!.name },
+  it('keeps a material replaced by sharing as a requirement met by evidence the office obtains', async () => {
+    const { byId, ids, types, values } = graphOf(await expand(document));
+    const shared = materials.find((m) => m.verdict === 'cancel' && m.category?.id === 'information-sharing')!;
+    expect(shared).toBeDefined();
+    const service = [...byId.values()].find((n) =>
+      ids(n, IRI.holds).includes(`urn:jianzheng:341300:requirement/${shared.id}`),
+    )!;
+    expect(types(service)).toEqual([IRI.service]);
+    const requirement = byId.get(`urn:jianzheng:341300:requirement/${shared.id}`)!;
+    const kinds = ids(requirement, IRI.dct('type')).map((id) => byId.get(id)![IRI.notation]);
+    expect(kinds).toEqual([[{ '@value': 'replaced' }], [{ '@value': 'information-sharing' }]]);
+    const evidence = byId.get(ids(requirement, IRI.supportedBy)[0]!)!;
+    expect(byId.get(ids(evidence, IRI.dct('type'))[0]!)![IRI.notation]).toEqual([
+      { '@value': 'obtained-by-sharing' },
     ]);
+    const description = values(evidence, IRI.dct('description'))[0]!['@value'] as string;
+    expect(description).toBe(`办理部门通过信息共享获取：${shared.replacement}`);
+    // The applicant hands nothing in for it.
+    expect(ids(service, IRI.hasInput)).not.toContain(evidence['@id']);
+  });
 
-    const shared = materials.find((m) => m.verdict === 'cancel' && m.replacement)!;
-    const requirement = byId.get(`urn:jianzheng:341300:2018-01:v1:requirement/${shared.id}`)!;
-    expect(requirement[`${CV}hasSupportingEvidence`]).toBeUndefined();
-    const description = (requirement[`${DCT}description`] as { '@value': string }[]).map((d) => d['@value']);
-    expect(description[0]).toBe(`申请人无需提交，已取消（${shared.category!.zh}）：${shared.replacement}`);
-    const category = byId.get((requirement[`${DCT}type`] as { '@id': string }[])[0]!['@id'])!;
-    expect(category['http://www.w3.org/2004/02/skos/core#prefLabel']).toContainEqual({
-      '@language': 'en',
-      '@value': shared.category!.en,
-    });
+  it('records a material abolished outright in the list’s change set, not on the service', async () => {
+    const { byId, ids, ofType } = graphOf(await expand(document));
+    const abolished = materials.find((m) => m.verdict === 'cancel' && m.category?.id === 'no-legal-basis')!;
+    expect(abolished).toBeDefined();
+    const iri = `urn:jianzheng:341300:requirement/${abolished.id}`;
+    expect(ofType(IRI.service).some((s) => ids(s, IRI.holds).includes(iri))).toBe(false);
+    const [changes] = ofType('http://purl.org/vocab/changeset/schema#ChangeSet');
+    const statement = ids(changes!, IRI.removal)
+      .map((id) => byId.get(id)!)
+      .find((s) => ids(s, IRI.rdfObject)[0] === iri)!;
+    expect(byId.get(ids(statement, IRI.rdfSubject)[0]!)!['@type']).toEqual([IRI.service]);
+    expect(ids(changes!, 'http://purl.org/vocab/changeset/schema#subjectOfChange')).toEqual([
+      'urn:jianzheng:341300:list/2018-01',
+    ]);
+  });
 
-    const kept = retained[0]!;
-    const evidence = byId.get(`urn:jianzheng:341300:2018-01:v1:evidence/${kept.id}`)!;
-    expect(evidence[`${CV}supportsRequirement`]).toEqual([
-      { '@id': `urn:jianzheng:341300:2018-01:v1:requirement/${kept.id}` },
+  it('cites legal bases as ELI legal resources with title and 文号', async () => {
+    const { byId, ids, ofType, values } = graphOf(await expand(document));
+    const retained = materials.find((m) => m.verdict === 'retain' && m.legalBasis?.includes('《'))!;
+    const title = retained.legalBasis!.match(/《([^》]+)》/)![1];
+    const services = ofType(IRI.service).filter((s) => ids(s, IRI.legalResource).length > 0);
+    expect(services.length).toBeGreaterThan(0);
+    const cited = services.flatMap((s) => ids(s, IRI.legalResource)).map((id) => byId.get(id)!);
+    expect(cited.every((n) => (n['@type'] as string[]).includes(IRI.legal))).toBe(true);
+    expect(cited.map((n) => values(n, 'http://data.europa.eu/eli/ontology#title')[0]!['@value'])).toContain(
+      title,
+    );
+    const list = byId.get('urn:jianzheng:341300:list/2018-01')!;
+    const decree = byId.get(ids(list, IRI.dct('relation'))[0]!)!;
+    expect(decree['http://data.europa.eu/eli/ontology#id_local']).toEqual([
+      { '@value': '宿政办秘〔2018〕100号' },
     ]);
   });
 
   it('round-trips: compacting the expanded form and expanding again gives the same graph', async () => {
-    const expanded = await jsonld.expand(document, options);
+    const expanded = await expand(document);
     const compacted = await jsonld.compact(expanded, document['@context'], { documentLoader });
-    const again = await jsonld.expand(compacted, options);
+    const again = await jsonld.expand(compacted, expandOptions);
     const sorted = (nodes: Node[]) =>
       [...nodes].sort((a, b) => String(a['@id']).localeCompare(String(b['@id'])));
     expect(sorted(again)).toEqual(sorted(expanded));
   });
 
-  it('takes a base IRI of the city’s own', async () => {
-    const own = exportCpsvAp(publication, { baseIri: 'https://data.suzhou.example/jianzheng/' });
-    const expanded = await jsonld.expand(own, options);
-    expect(expanded.every((n) => String(n['@id']).startsWith('https://data.suzhou.example/jianzheng/'))).toBe(
+  it('takes a base IRI and 统一社会信用代码 of the city’s own', async () => {
+    const own = exportCpsvAp(publication, {
+      baseIri: 'https://data.suzhou.example/jianzheng',
+      organisations: { 市公安局: '11341300003194505X' },
+    });
+    const { byId, ofType } = graphOf(await expand(own));
+    const outside = ofType(IRI.service).concat(ofType(IRI.requirement), ofType(IRI.organisation));
+    expect(outside.every((n) => String(n['@id']).startsWith('https://data.suzhou.example/jianzheng/'))).toBe(
       true,
     );
+    expect(byId.get('https://data.suzhou.example/jianzheng/organisation/11341300003194505X')).toMatchObject({
+      [IRI.dct('identifier')]: [{ '@value': '11341300003194505X' }],
+    });
   });
 });

@@ -8,10 +8,12 @@ import {
   formatRate,
   GuardFailedError,
   type Jurisdiction,
+  LinkedDataConfigSchema,
   type Publication,
 } from '@jianzheng/core';
 import { type ImportLimits, writePublicationWorkbook } from '@jianzheng/excel';
 import {
+  type CpsvApOptions,
   createPublication,
   createPublicationBuilder,
   diffPublications,
@@ -56,6 +58,8 @@ export interface PublishOptions extends ImportLimitOptions {
   publishedAt?: string;
   /** Also write `v<N>.jsonld`: the list in the EU's public-service vocabulary (CPSV-AP 3). */
   jsonld?: boolean;
+  /** The JSON-LD's base IRI; wins over the configuration's `linkedData.baseIri`. */
+  baseIri?: string;
   /** Seconds to wait for another publish of the same batch to finish (default 0: fail at once). */
   wait?: string;
 }
@@ -80,6 +84,7 @@ export async function publishCommand(
       EXIT.usage,
     );
   }
+  const linkedData = linkedDataOptions(ctx, options, config?.linkedData);
   const outDir = resolve(ctx.io.cwd, options.out);
   const waitSeconds = Number(options.wait ?? 0);
   if (!Number.isFinite(waitSeconds) || waitSeconds < 0) {
@@ -100,7 +105,12 @@ export async function publishCommand(
         `${ctx.err.yellow('已清理')}上次中断的发布留下的临时文件 (removed the temporary files of an interrupted publish)：${lock.cleaned.map(show).join('、')}\n`,
       );
     }
-    return await publishLocked(ctx, files, options, outDir, show, { engine, jurisdiction, timeZone });
+    return await publishLocked(ctx, files, options, outDir, show, {
+      engine,
+      jurisdiction,
+      timeZone,
+      linkedData,
+    });
   } finally {
     await lock.release();
   }
@@ -112,9 +122,9 @@ async function publishLocked(
   options: PublishOptions,
   outDir: string,
   show: (path: string) => string,
-  city: { engine: Engine; jurisdiction: Jurisdiction; timeZone: string },
+  city: { engine: Engine; jurisdiction: Jurisdiction; timeZone: string; linkedData: CpsvApOptions },
 ): Promise<number> {
-  const { engine, jurisdiction, timeZone } = city;
+  const { engine, jurisdiction, timeZone, linkedData } = city;
   const previous = await latestPublication(outDir, options.batch);
   const version = previous ? previous.version + 1 : 1;
   if (previous && !options.reason) {
@@ -173,7 +183,7 @@ async function publishLocked(
   let jsonPath: string;
   try {
     if (options.jsonld)
-      await writeFile(linkedPending, `${JSON.stringify(exportCpsvAp(publication), null, 1)}\n`);
+      await writeFile(linkedPending, `${JSON.stringify(exportCpsvAp(publication, linkedData), null, 1)}\n`);
     jsonPath = await writePublication(outDir, publication);
     await rename(pending, excelPath);
     if (options.jsonld) await rename(linkedPending, linkedPath);
@@ -285,4 +295,27 @@ async function buildPublication(
     materials: imported.materials,
     decisions: engine.evaluate(imported.materials),
   });
+}
+
+/** The JSON-LD export's settings: the configuration's `linkedData`, `--base-iri` winning. */
+function linkedDataOptions(
+  ctx: CommandContext,
+  options: PublishOptions,
+  configured: CpsvApOptions | undefined,
+): CpsvApOptions {
+  if (options.baseIri === undefined) return configured ?? {};
+  const checked = LinkedDataConfigSchema.shape.baseIri.safeParse(options.baseIri);
+  if (!checked.success) {
+    throw new CliError(
+      'CLI_BAD_BASE_IRI',
+      `--base-iri 应为绝对 IRI，例如 https://data.example.gov.cn/jianzheng/：${options.baseIri}`,
+      `--base-iri wants an absolute IRI without spaces: ${options.baseIri}`,
+      EXIT.usage,
+    );
+  }
+  if (!options.jsonld)
+    ctx.io.stderr.write(
+      `${ctx.err.yellow('未使用')} --base-iri：只用于 --jsonld 输出 (--base-iri only applies with --jsonld)\n`,
+    );
+  return { ...configured, baseIri: options.baseIri };
 }

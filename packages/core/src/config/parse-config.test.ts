@@ -69,6 +69,28 @@ describe('parseConfig', () => {
   });
 });
 
+describe('linkedData', () => {
+  it('takes a base IRI and 统一社会信用代码 by organisation, and refuses what is neither', () => {
+    const linkedData = {
+      baseIri: 'https://data.suzhou.example/jianzheng/',
+      organisations: { 市公安局: '11341300003194505X' },
+    };
+    expect(parseConfig({ linkedData }).linkedData).toEqual(linkedData);
+    expect(effectiveConfig(parseConfig({ linkedData })).linkedData).toEqual(linkedData);
+    try {
+      parseConfig({
+        linkedData: { baseIri: 'data.suzhou.example/x y', organisations: { 市公安局: '1134' } },
+      });
+      expect.unreachable();
+    } catch (error) {
+      const paths = (error as InvalidConfigError).problems.map((p) => p.path);
+      expect(paths).toEqual(['linkedData.baseIri', 'linkedData.organisations.市公安局']);
+      expect((error as Error).message).toContain('应为绝对 IRI');
+      expect((error as Error).message).toContain('统一社会信用代码应为 18 位');
+    }
+  });
+});
+
 describe('engineFromConfig', () => {
   it('applies order, disabled rules, categories and replaced catalogs', () => {
     const engine = engineFromConfig(EXAMPLE);

@@ -119,6 +119,7 @@ export function effectiveConfig(config: Config, extras: ConfigExtras = {}): Conf
     ...(config.commitmentLetter ? { commitmentLetter: structuredClone(config.commitmentLetter) } : {}),
     supervision: { deadlineWorkingDays, holidays: [...(holidays ?? [])], workdays: [...(workdays ?? [])] },
     ...(config.server ? { server: config.server } : {}),
+    ...(config.linkedData ? { linkedData: structuredClone(config.linkedData) } : {}),
   };
   return effective;
 }

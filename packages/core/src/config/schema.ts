@@ -108,6 +108,35 @@ export const ServerConfigSchema = z
 
 export type ServerConfig = z.output<typeof ServerConfigSchema>;
 
+/**
+ * The linked-data export (CPSV-AP JSON-LD, `publish --jsonld`): the IRI its node ids start with and
+ * the organisations' 统一社会信用代码.
+ */
+export const LinkedDataConfigSchema = z
+  .object({
+    /** Absolute IRI, e.g. `https://data.example.gov.cn/jianzheng/`; default `urn:jianzheng:<code>:`. */
+    baseIri: z
+      .string()
+      .regex(
+        /^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>"{}|\\^`]+$/,
+        '应为绝对 IRI，例如 https://data.example.gov.cn/jianzheng/ (an absolute IRI without spaces)',
+      )
+      .optional(),
+    /** Organisation name (a department as the workbooks name it, or `<jurisdiction name>人民政府`) → 统一社会信用代码. */
+    organisations: z
+      .record(
+        z.string().min(1),
+        z
+          .string()
+          .regex(
+            /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/,
+            '统一社会信用代码应为 18 位数字或大写字母 (unified social credit code: 18 characters)',
+          ),
+      )
+      .optional(),
+  })
+  .strict();
+
 /** The configuration file of domain.md §9. Every key is optional; unknown keys are errors. */
 export const ConfigSchema = z
   .object({
@@ -138,6 +167,8 @@ export const ConfigSchema = z
     supervision: SupervisionConfigSchema.optional(),
     /** The service's proxy trust and input limits (`jianzheng serve`). */
     server: ServerConfigSchema.optional(),
+    /** The CPSV-AP JSON-LD export's base IRI and organisation identifiers. */
+    linkedData: LinkedDataConfigSchema.optional(),
   })
   .strict();
 
