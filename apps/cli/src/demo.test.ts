@@ -244,7 +244,7 @@ describe('npm run demo (scripts/demo.mjs, on the built command)', () => {
       expect(abolished).toBeGreaterThan(0);
       expect(count('http://data.europa.eu/m8g/Evidence')).toBe(4363 - abolished);
       const held = new Set(
-        (expanded as Record<string, { '@id': string }[]>[])
+        (expanded as unknown as Record<string, { '@id': string }[]>[])
           .flatMap((n) => n['http://data.europa.eu/m8g/holdsRequirement'] ?? [])
           .map((r) => r['@id']),
       );
