@@ -122,6 +122,33 @@ describe('exportCpsvAp', () => {
     ]);
   });
 
+  it('reads the level, instrument, 依据 and 取消后办理方式 a publication carries (schema 1.2)', async () => {
+    const assessed = structuredClone(publication);
+    const all = assessed.departments.flatMap((d) => d.items.flatMap((i) => i.materials));
+    for (const material of all) {
+      if (material.legalBasis?.includes('《户口登记条例》'))
+        Object.assign(material, {
+          legalBasisLevel: 'administrative-regulation',
+          legalInstrument: '户口登记条例',
+        });
+      if (material.category?.id === 'information-sharing')
+        Object.assign(material, { method: '人口信息库共享核验', basis: '国办发〔2018〕47号' });
+    }
+    const { byId, ids, values } = graphOf(await expand(exportCpsvAp(assessed)));
+    const regulation = byId.get(`urn:jianzheng:341300:legal-resource/${encodeURIComponent('户口登记条例')}`)!;
+    const level = byId.get(ids(regulation, 'http://data.europa.eu/eli/ontology#type_document')[0]!)!;
+    expect(level[IRI.notation]).toEqual([{ '@value': 'administrative-regulation' }]);
+    expect(values(level, 'http://www.w3.org/2004/02/skos/core#prefLabel')).toContainEqual({
+      '@language': 'zh-cn',
+      '@value': '行政法规',
+    });
+    const shared = all.find((m) => m.category?.id === 'information-sharing')!;
+    const evidence = byId.get(`urn:jianzheng:341300:evidence/${shared.id}`)!;
+    expect(values(evidence, IRI.dct('description'))[0]!['@value']).toBe(
+      '办理部门通过信息共享获取：人口信息库共享核验；依据：国办发〔2018〕47号',
+    );
+  });
+
   it('round-trips: compacting the expanded form and expanding again gives the same graph', async () => {
     const expanded = await expand(document);
     const compacted = await jsonld.compact(expanded, document['@context'], { documentLoader });
