@@ -26,36 +26,50 @@ const demo = readdirSync(DEMO_DIR)
   .map((f) => ({ path: join(DEMO_DIR, f), fileName: f }));
 
 describe('evaluateFileByFile', () => {
-  it('hands over exactly what the whole batch gives: same publication, same figures', async () => {
-    const builder = createPublicationBuilder(head);
-    const counted = createSummaryAccumulator({ categories: [...engine.categories.keys()] });
-    const outcome = await evaluateFileByFile(demo, engine, silent, (materials, decisions) => {
-      builder.add(materials, decisions);
-      for (let i = 0; i < materials.length; i++) counted.add(materials[i]!, decisions[i]);
-    });
-    expect(outcome).toMatchObject({ kind: 'done', failed: [] });
-    const whole = await importWorkbooks(demo.map((s) => ({ input: s.path, fileName: s.fileName })));
-    const decisions = engine.evaluate(whole.materials);
-    const publication = builder.finish();
-    expect(publication.summary.materials).toBe(whole.materials.length);
-    expect(publication.sha256).toBe(
-      createPublication({ ...head, materials: whole.materials, decisions }).sha256,
-    );
-    expect(counted.result()).toEqual(
-      summarize(whole.materials, decisions, { categories: [...engine.categories.keys()] }),
-    );
-  });
+  // wholeFileBytes 0: every file streams item by item (the path of files over 8 MiB).
+  it.each([undefined, 0])(
+    'hands over exactly what the whole batch gives (whole files up to %s bytes)',
+    async (wholeFileBytes) => {
+      const builder = createPublicationBuilder(head);
+      const counted = createSummaryAccumulator({ categories: [...engine.categories.keys()] });
+      const outcome = await evaluateFileByFile(
+        demo,
+        engine,
+        silent,
+        (materials, decisions) => {
+          builder.add(materials, decisions);
+          for (let i = 0; i < materials.length; i++) counted.add(materials[i]!, decisions[i]);
+        },
+        wholeFileBytes === undefined ? {} : { wholeFileBytes },
+      );
+      expect(outcome).toMatchObject({ kind: 'done', failed: [] });
+      const whole = await importWorkbooks(demo.map((s) => ({ input: s.path, fileName: s.fileName })));
+      const decisions = engine.evaluate(whole.materials);
+      const publication = builder.finish();
+      expect(publication.summary.materials).toBe(whole.materials.length);
+      expect(publication.sha256).toBe(
+        createPublication({ ...head, materials: whole.materials, decisions }).sha256,
+      );
+      expect(counted.result()).toEqual(
+        summarize(whole.materials, decisions, { categories: [...engine.categories.keys()] }),
+      );
+    },
+  );
 
-  it('says so when an item is in two files, which only the whole batch can number', async () => {
-    const [first] = demo;
-    const outcome = await evaluateFileByFile(
-      [first!, { path: first!.path, fileName: '副本.xlsx' }],
-      engine,
-      silent,
-      () => {},
-    );
-    expect(outcome).toMatchObject({ kind: 'item-spans-files', files: [first!.fileName, '副本.xlsx'] });
-  });
+  it.each([undefined, 0])(
+    'says so when an item is in two files (whole files up to %s bytes)',
+    async (wholeFileBytes) => {
+      const [first] = demo;
+      const outcome = await evaluateFileByFile(
+        [first!, { path: first!.path, fileName: '副本.xlsx' }],
+        engine,
+        silent,
+        () => {},
+        wholeFileBytes === undefined ? {} : { wholeFileBytes },
+      );
+      expect(outcome).toMatchObject({ kind: 'item-spans-files', files: [first!.fileName, '副本.xlsx'] });
+    },
+  );
 
   it('reads every file after a failure; all or nothing stops handing materials over', async () => {
     const broken = join(tmp.path, '坏文件.xlsx');

@@ -1,6 +1,14 @@
+import { stat } from 'node:fs/promises';
 import { type Decision, type Engine, itemKey, type Material } from '@jianzheng/core';
 import { type ImportIssue, type ImportLimits, importWorkbook } from '@jianzheng/excel';
+import { streamEvaluate } from './evaluate-stream';
 import type { Progress } from './progress';
+
+/**
+ * Files up to this size are imported whole (one file's objects in memory); larger ones are read
+ * twice, streaming: once to check they import, then item by item into `take`.
+ */
+const WHOLE_FILE_BYTES = 8 * 1024 * 1024;
 
 /** One workbook: where it is and the name its issues carry. */
 export interface WorkbookFile {
@@ -19,6 +27,8 @@ export interface FileByFileOptions {
   allOrNothing?: boolean;
   /** What one file may hold (`--max-rows` …); absent keys take @jianzheng/excel's defaults. */
   limits?: ImportLimits;
+  /** Files up to this many bytes are imported whole; larger ones stream (default 8 MiB). */
+  wholeFileBytes?: number;
 }
 
 /**
@@ -42,6 +52,28 @@ export async function evaluateFileByFile(
   let rowsBefore = 0;
   for (const [index, file] of files.entries()) {
     progress.file(index);
+    if ((await stat(file.path)).size > (options.wholeFileBytes ?? WHOLE_FILE_BYTES)) {
+      const spans = await streamLargeFile(
+        file,
+        engine,
+        progress,
+        rowsBefore,
+        fileOfItem,
+        options,
+        (ok) => (ok ? failed.length === 0 || !options.allOrNothing : false),
+        take,
+      );
+      rowsBefore = spans.rows;
+      issues.push(...spans.issues);
+      if (!spans.ok) failed.push(file.fileName);
+      if (spans.spansFiles)
+        return {
+          kind: 'item-spans-files',
+          item: spans.spansFiles[0],
+          files: [spans.spansFiles[1], file.fileName],
+        };
+      continue;
+    }
     let rows = 0;
     const result = await importWorkbook(file.path, {
       fileName: file.fileName,
@@ -69,4 +101,50 @@ export async function evaluateFileByFile(
       take(result.materials, engine.evaluate(result.materials));
   }
   return { kind: 'done', failed, issues };
+}
+
+/**
+ * A large file, in bounded memory: streamed once to check it imports (and to note its items),
+ * then, when `wanted`, streamed again item by item into `take`. Only one item's objects live at once.
+ */
+async function streamLargeFile(
+  file: WorkbookFile,
+  engine: Engine,
+  progress: Progress,
+  rowsBefore: number,
+  fileOfItem: Map<string, string>,
+  options: FileByFileOptions,
+  wanted: (ok: boolean) => boolean,
+  take: (materials: readonly Material[], decisions: readonly Decision[]) => void,
+): Promise<{ ok: boolean; issues: ImportIssue[]; rows: number; spansFiles?: [string, string] }> {
+  let rows = 0;
+  const counting: Progress = {
+    file: () => {},
+    done: () => {},
+    rows: (count) => {
+      rows = count;
+      progress.rows(rowsBefore + count);
+    },
+  };
+  const keys = new Set<string>();
+  let spansFiles: [string, string] | undefined;
+  const limits = options.limits ? { limits: options.limits } : {};
+  const check = await streamEvaluate(
+    [file],
+    engine,
+    { ...limits, progress: counting, evaluate: false },
+    (materials) => {
+      const key = itemKey(materials[0]!.item);
+      const earlier = fileOfItem.get(key);
+      if (earlier !== undefined && earlier !== file.fileName && spansFiles === undefined)
+        spansFiles = [materials[0]!.item.name, earlier];
+      keys.add(key);
+    },
+  );
+  const ok = check.ok[0] === true;
+  if (ok) for (const key of keys) fileOfItem.set(key, file.fileName);
+  if (ok && spansFiles === undefined && wanted(ok)) {
+    await streamEvaluate([file], engine, limits, (materials, decisions) => take(materials, decisions));
+  }
+  return { ok, issues: check.issues, rows: rowsBefore + rows, ...(spansFiles ? { spansFiles } : {}) };
 }

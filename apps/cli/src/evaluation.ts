@@ -60,47 +60,59 @@ export interface Evaluation {
   document: EvaluationDocument;
 }
 
+/** The summary block of the evaluation document. */
+export function documentSummary(summary: Summary): EvaluationSummary {
+  return {
+    departments: summary.departments,
+    items: summary.items,
+    materials: summary.materials,
+    cancelled: summary.cancelled,
+    retained: summary.retained,
+    cancellationRate: summary.cancellationRate,
+    byCategory: summary.byCategory,
+    byDepartment: summary.byDepartment,
+    agreement: summary.agreement,
+  };
+}
+
+/** One material of the evaluation document. */
+export function evaluatedMaterial(material: Material, decision: Decision): EvaluatedMaterial {
+  return {
+    id: material.id,
+    department: material.item.department,
+    itemCode: material.item.code ?? null,
+    itemName: material.item.name,
+    name: material.name,
+    verdict: decision.verdict,
+    category: decision.category,
+    ruleId: decision.ruleId,
+    replacement: decision.replacement,
+    agreement: decision.agreement,
+    trace: decision.trace,
+  };
+}
+
+/** One issue of the evaluation document. */
+export function evaluationIssue({
+  severity,
+  file,
+  sheet,
+  row,
+  column,
+  message,
+}: ImportIssue): EvaluationIssue {
+  return { severity, file, sheet, row, column, message };
+}
+
 /** Runs the engine over the imported materials and assembles the statistics (core's `summarize`). */
 export function evaluateImported(imported: ImportBatchResult, engine: Engine, asOf?: string): Evaluation {
   const materials = imported.materials;
   const decisions = engine.evaluate(materials);
   const summary = summarize(materials, decisions, { categories: [...engine.categories.keys()], asOf });
   const document: EvaluationDocument = {
-    summary: {
-      departments: summary.departments,
-      items: summary.items,
-      materials: summary.materials,
-      cancelled: summary.cancelled,
-      retained: summary.retained,
-      cancellationRate: summary.cancellationRate,
-      byCategory: summary.byCategory,
-      byDepartment: summary.byDepartment,
-      agreement: summary.agreement,
-    },
-    materials: materials.map((material, i) => {
-      const decision = decisions[i]!;
-      return {
-        id: material.id,
-        department: material.item.department,
-        itemCode: material.item.code ?? null,
-        itemName: material.item.name,
-        name: material.name,
-        verdict: decision.verdict,
-        category: decision.category,
-        ruleId: decision.ruleId,
-        replacement: decision.replacement,
-        agreement: decision.agreement,
-        trace: decision.trace,
-      };
-    }),
-    issues: imported.issues.map(({ severity, file, sheet, row, column, message }) => ({
-      severity,
-      file,
-      sheet,
-      row,
-      column,
-      message,
-    })),
+    summary: documentSummary(summary),
+    materials: materials.map((material, i) => evaluatedMaterial(material, decisions[i]!)),
+    issues: imported.issues.map(evaluationIssue),
   };
   return { imported, materials, decisions, summary, document };
 }

@@ -29,6 +29,9 @@ export function renderTable(
 // Cells come from department workbooks: HTML, links and pipes must stay text.
 const escapeCell = escapeMarkdownText;
 
+/** One Markdown table cell, escaped as renderMarkdownTable escapes its cells. */
+export const escapeMarkdownCell = escapeCell;
+
 /**
  * A GitHub-flavoured Markdown table. `cellsEscaped`: the caller already passed every cell through
  * `escapeMarkdownText` (so text shared with headings is escaped once, not twice).

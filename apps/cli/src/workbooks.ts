@@ -13,7 +13,7 @@ import type { CliIo, Colors } from './io';
 import { createProgress, type Progress } from './progress';
 
 /** At least one workbook, each of them an existing file (else a usage error, exit 2). */
-async function requireInputFiles(paths: readonly string[], cwd: string): Promise<void> {
+export async function requireInputFiles(paths: readonly string[], cwd: string): Promise<void> {
   if (paths.length === 0) {
     throw new CliError(
       'CLI_NO_INPUT',
@@ -50,7 +50,7 @@ export async function checkInputFiles(paths: readonly string[], cwd: string): Pr
 }
 
 /** The import progress bar on stderr (drawn only on a terminal, unless JIANZHENG_PROGRESS says). */
-function importProgress(io: CliIo, colors: Colors, files: number): Progress {
+export function importProgress(io: CliIo, colors: Colors, files: number): Progress {
   return createProgress({
     stream: io.stderr,
     colors,
