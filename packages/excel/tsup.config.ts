@@ -1,3 +1,7 @@
 import { packageBuild } from '../../tsup.config.base';
 
-export default packageBuild({ index: 'src/index.ts', 'whole-worker': 'src/whole-worker.ts' });
+export default packageBuild({
+  index: 'src/index.ts',
+  'whole-worker': 'src/whole-worker.ts',
+  'import-worker': 'src/import-worker.ts',
+});

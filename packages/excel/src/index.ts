@@ -7,7 +7,7 @@ export { exportPublication } from './export-publication';
 export type { ItemGroup, SheetSummary } from './file-context';
 export type { Field, FieldDefinition } from './headers';
 export { FIELDS, matchHeader } from './headers';
-export type { ImportBatchResult, ImportResult, WorkbookSource } from './import-workbook';
+export type { ImportBatchOptions, ImportBatchResult, ImportResult, WorkbookSource } from './import-workbook';
 export { importWorkbook, importWorkbooks } from './import-workbook';
 export type { ImportIssue, IssueSeverity } from './issues';
 export type { ImportLimits, LimitLocation } from './limits';

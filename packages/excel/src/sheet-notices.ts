@@ -119,8 +119,8 @@ export function reportBlankLegalBasis(ctx: FileContext): void {
       en.push(`sheet "${sheet}" has no 设定依据 column (${count} materials)`);
       continue;
     }
-    const more = count > rows.length ? ` 等 ${count} 行` : '';
-    zh.push(`工作表「${sheet}」第 ${rows.join('、')}${more} 行`);
+    const more = count > rows.length ? ` 等 ${count} 行` : ' 行';
+    zh.push(`工作表「${sheet}」第 ${rows.join('、')}${more}`);
     en.push(`sheet "${sheet}" rows ${rows.join(', ')}${count > rows.length ? ` (${count} in all)` : ''}`);
   }
   const sheets = [...blank.bySheet.keys()];

@@ -1,0 +1,90 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { type ImportResult, importWorkbook } from './import-workbook';
+import type { WorkbookInput } from './open-input';
+import type { ImportOptions } from './stream-workbook';
+
+/** One file for a worker: a path or bytes (a stream cannot cross threads) and its options. */
+export interface ImportTask {
+  index: number;
+  input: string | Uint8Array;
+  options: Omit<ImportOptions, 'onProgress'>;
+}
+
+export type ImportTaskReply =
+  | { type: 'progress'; index: number; rows: number }
+  | { type: 'done'; index: number; result: ImportResult }
+  | { type: 'failed'; index: number; message: string };
+
+// From dist/ the worker is the sibling entry; from src/ (tests run the sources) the built one.
+const workerUrl = () =>
+  import.meta.url.endsWith('.ts')
+    ? new URL('../dist/import-worker.js', import.meta.url)
+    : new URL('./import-worker.js', import.meta.url);
+
+/** How many threads `importWorkbooks` uses by default: one per core. */
+export function defaultImportThreads(): number {
+  return availableParallelism();
+}
+
+/**
+ * Imports the files on up to `threads` worker threads (one file at a time each) and returns the
+ * results in the order of `inputs`, exactly as importing them one after another gives. A stream
+ * input is imported on this thread. `onProgress(index, rows)` reports each file's rows read.
+ */
+export async function importOnThreads(
+  inputs: ReadonlyArray<{ input: WorkbookInput; options: ImportOptions }>,
+  threads: number,
+  onProgress?: (index: number, rows: number) => void,
+): Promise<ImportResult[]> {
+  const results: ImportResult[] = new Array(inputs.length);
+  const queue: number[] = [];
+  for (const [index, { input, options }] of inputs.entries()) {
+    if (typeof input === 'string' || input instanceof Uint8Array) queue.push(index);
+    else {
+      results[index] = await importWorkbook(input, {
+        ...options,
+        ...(onProgress ? { onProgress: (rows: number) => onProgress(index, rows) } : {}),
+      });
+    }
+  }
+  const count = Math.max(1, Math.min(threads, queue.length));
+  const run = (worker: Worker) =>
+    new Promise<void>((resolve, reject) => {
+      const next = () => {
+        const index = queue.shift();
+        if (index === undefined) return resolve();
+        const { input, options } = inputs[index]!;
+        const { onProgress: _ignored, ...plain } = options;
+        worker.postMessage({
+          index,
+          input: input as string | Uint8Array,
+          options: plain,
+        } satisfies ImportTask);
+      };
+      worker.on('message', (reply: ImportTaskReply) => {
+        if (reply.type === 'progress') onProgress?.(reply.index, reply.rows);
+        else if (reply.type === 'failed') reject(new Error(reply.message));
+        else {
+          results[reply.index] = reply.result;
+          next();
+        }
+      });
+      worker.on('error', reject);
+      next();
+    });
+  const workers = Array.from(
+    { length: count },
+    () =>
+      new Worker(workerUrl(), {
+        // A worker inherits the process's flags; `--input-type` (node -e scripts) would refuse its file.
+        execArgv: process.execArgv.filter((flag) => !flag.startsWith('--input-type')),
+      }),
+  );
+  try {
+    await Promise.all(workers.map(run));
+  } finally {
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+  return results;
+}

@@ -1,0 +1,25 @@
+// The worker thread `importWorkbooks` runs one file's import on (import-threads.ts): the import
+// is CPU-bound, so several files use several cores. Each task's result crosses back whole; the
+// structured clone keeps one ServiceItem object per item, shared by its materials.
+import { parentPort } from 'node:worker_threads';
+import type { ImportTask, ImportTaskReply } from './import-threads';
+import { importWorkbook } from './import-workbook';
+
+const port = parentPort!;
+port.on('message', async (task: ImportTask) => {
+  try {
+    const input = typeof task.input === 'string' ? task.input : Buffer.from(task.input);
+    const result = await importWorkbook(input, {
+      ...task.options,
+      onProgress: (rows) =>
+        port.postMessage({ type: 'progress', index: task.index, rows } satisfies ImportTaskReply),
+    });
+    port.postMessage({ type: 'done', index: task.index, result } satisfies ImportTaskReply);
+  } catch (error) {
+    port.postMessage({
+      type: 'failed',
+      index: task.index,
+      message: error instanceof Error ? error.message : String(error),
+    } satisfies ImportTaskReply);
+  }
+});
