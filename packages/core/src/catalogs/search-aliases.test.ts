@@ -17,6 +17,9 @@ describe('search aliases', () => {
 
   it('takes the longest alias inside a query, and bounds the spellings', () => {
     expect(expand('居民身份证')).not.toContain('居民居民身份证');
+    // Never widened to a shorter name inside the query: 居民身份证 does not become 身份证.
+    expect([...expand('居民身份证')].sort()).toEqual(['二代身份证', '居民身份证', '居民身份证明'].sort());
+    expect(expand('营业执照')).not.toContain('执照');
     expect(expand('无关材料')).toEqual(['无关材料']);
     const many = createAliasExpander([['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j']], 4);
     expect(many('a')).toHaveLength(4);

@@ -13,9 +13,6 @@ export const SEARCH_SYNONYMS: readonly (readonly string[])[] = [
   ['机动车行驶证', '行驶证'],
   ['出生医学证明', '出生证'],
   ['不动产权证书', '不动产证', '房产证'],
-  ['营业执照', '执照'],
-  ['医疗保险', '医保'],
-  ['社会保险', '社保'],
 ];
 
 type AliasCatalogs = Partial<Pick<Catalogs, 'sharedData' | 'commitment' | 'issuerRestrictions'>>;
@@ -45,7 +42,8 @@ export function searchAliasGroups(catalogs: AliasCatalogs = {}): string[][] {
 
 /**
  * A query's other spellings: each alias it contains swapped for the group's other names
- * (社保卡申领 → 社会保障卡申领). Normalized in, normalized out; the query itself comes first, and
+ * (社保卡申领 → 社会保障卡申领), never a shorter one inside it (居民身份证 does not widen to 身份证,
+ * which would also find 临时身份证). Normalized in, normalized out; the query itself comes first, and
  * at most `max` spellings come back, so a query costs a bounded number of lookups.
  */
 export function createAliasExpander(groups: readonly (readonly string[])[], max = 8) {
@@ -63,7 +61,8 @@ export function createAliasExpander(groups: readonly (readonly string[])[], max 
       if (taken.some(([from, to]) => at < to && at + name.length > from)) continue;
       taken.push([at, at + name.length]);
       for (const other of byName.get(name)!) {
-        if (other === name) continue;
+        // A spelling inside the one typed (身份证 in 居民身份证) would only widen the search.
+        if (other === name || name.includes(other)) continue;
         const spelled = key.slice(0, at) + other + key.slice(at + name.length);
         if (!out.includes(spelled)) out.push(spelled);
         if (out.length >= max) return out;
