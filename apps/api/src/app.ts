@@ -19,6 +19,7 @@ import { PayloadTooLargeError } from './errors';
 import { createPages } from './pages';
 import { createPublicLists } from './pages/public-lists';
 import { errorToResponse, makeProblem, problemResponse, validationProblem } from './problem';
+import { clientAddress, isHttps, proxyTrust, publicOrigin } from './proxy-trust';
 import { createRateLimiter } from './rate-limit';
 import { registerAuditRoutes } from './routes/audit';
 import { registerBatchRoutes } from './routes/batches';
@@ -33,7 +34,7 @@ import { createPublicSearch } from './routes/public-search';
 import { registerPublicationRoutes } from './routes/publications';
 import { registerStageRoutes } from './routes/stages';
 import { registerTokenRoutes } from './routes/tokens';
-import { clientAddress, formGuard, isHttps, securityHeaders, trustedHops } from './security';
+import { formGuard, securityHeaders } from './security';
 import { createLetterService } from './services/letters';
 import { createParseBudget } from './services/parse-budget';
 import { createPublicationCache } from './services/publication-cache';
@@ -58,11 +59,13 @@ export interface CreateAppOptions {
    */
   clientKey?: (headers: Headers, env: unknown) => string;
   /**
-   * Reverse proxies in front of the service to believe (`true` = 1): the client address then comes
-   * from X-Forwarded-For (for the comment rate limit) and `Secure` cookies from X-Forwarded-Proto.
+   * Reverse proxies in front of the service to believe: their addresses (forwarded headers then
+   * count only on connections from them), or a hop count (`true` = 1) for a service no client can
+   * reach directly. Through them the client address comes from X-Forwarded-For (rate limits,
+   * sessions), `Secure` cookies and the forms' Origin check from X-Forwarded-Proto and the host.
    * Default: the config's `server.trustProxy`, else none (the socket's peer and the request URL decide).
    */
-  trustProxy?: boolean | number;
+  trustProxy?: boolean | number | readonly string[];
   /** Key of the page forms' CSRF tokens (default: random per process). */
   formSecret?: Uint8Array;
   /**
@@ -114,7 +117,7 @@ export function createApp(options: CreateAppOptions) {
   const engine = options.engine ?? createEngine(config ? engineOptionsFromConfig(config) : {});
   // The config file's `server` section, then these options: a flag on the command line wins.
   const limits: ApiLimits = { ...DEFAULT_LIMITS, ...limitsFromConfig(config?.server), ...options.limits };
-  const hops = trustedHops(options.trustProxy ?? config?.server?.trustProxy);
+  const trust = proxyTrust(options.trustProxy ?? config?.server?.trustProxy);
   const log = options.log ?? ((error: unknown) => console.error(error));
   const now = options.now ?? (() => new Date());
   const deps: Deps = {
@@ -135,7 +138,7 @@ export function createApp(options: CreateAppOptions) {
       windowMs: limits.commentWindowMs,
       now,
     }),
-    clientKey: options.clientKey ?? ((headers, env) => clientAddress(headers, env, hops)),
+    clientKey: options.clientKey ?? ((headers, env) => clientAddress(headers, env, trust)),
     timeZoneOffset: options.timeZoneOffset,
     timeZone: options.timeZone ?? config?.timeZone ?? DEFAULT_TIME_ZONE,
     now,
@@ -174,7 +177,9 @@ export function createApp(options: CreateAppOptions) {
   app.use('*', securityHeaders());
   app.use('*', async (c, next) => {
     // Pages read this to set `Secure` on their cookies behind a TLS-terminating proxy.
-    c.set('https' as never, isHttps(c, hops) as never);
+    c.set('https' as never, isHttps(c, trust) as never);
+    // The pages' Origin check compares a form's Origin with this (through a TLS proxy: https://host).
+    c.set('publicOrigin' as never, publicOrigin(c, trust) as never);
     await next();
   });
   // One memory budget for every parse (parse-budget.ts): page uploads reserve theirs before the
@@ -194,7 +199,7 @@ export function createApp(options: CreateAppOptions) {
     formGuard({
       formBytes: limits.formBytes,
       uploadBytes: limits.uploadBytes,
-      hops,
+      trust,
       secret: options.formSecret,
     }),
   );

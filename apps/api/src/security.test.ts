@@ -1,7 +1,8 @@
 import { createSqliteStore } from '@jianzheng/store-sqlite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from './app';
-import { clientAddress, signForm } from './security';
+import { clientAddress, proxyTrust } from './proxy-trust';
+import { signForm } from './security';
 import { FORM_SECRET, type Harness, harness, seededBatch } from './test-support/harness';
 
 let h: Harness;
@@ -90,10 +91,24 @@ describe('--trust-proxy (finding 7)', () => {
   it('keys clients by X-Forwarded-For only when proxies are trusted, from the right', () => {
     const headers = new Headers({ 'x-forwarded-for': '6.6.6.6, 203.0.113.9' });
     const env = { incoming: { socket: { remoteAddress: '127.0.0.1' } } };
-    expect(clientAddress(headers, env, 0)).toBe('127.0.0.1');
-    expect(clientAddress(headers, env, 1)).toBe('203.0.113.9');
-    expect(clientAddress(headers, env, 2)).toBe('6.6.6.6');
-    expect(clientAddress(new Headers(), env, 1)).toBe('127.0.0.1');
+    expect(clientAddress(headers, env, proxyTrust(0))).toBe('127.0.0.1');
+    expect(clientAddress(headers, env, proxyTrust(1))).toBe('203.0.113.9');
+    expect(clientAddress(headers, env, proxyTrust(2))).toBe('6.6.6.6');
+    expect(clientAddress(new Headers(), env, proxyTrust(1))).toBe('127.0.0.1');
+  });
+
+  it('believes X-Forwarded-For only from the named proxies, and ignores a long or malformed one', () => {
+    const trust = proxyTrust(['127.0.0.3', '10.0.0.1']);
+    const viaProxy = { incoming: { socket: { remoteAddress: '::ffff:127.0.0.3' } } };
+    const direct = { incoming: { socket: { remoteAddress: '198.51.100.7' } } };
+    const chain = new Headers({ 'x-forwarded-for': '6.6.6.6, 203.0.113.9, 10.0.0.1' });
+    expect(clientAddress(chain, viaProxy, trust)).toBe('203.0.113.9');
+    // Reachable directly: whatever the caller claims is not believed.
+    expect(clientAddress(chain, direct, trust)).toBe('198.51.100.7');
+    const long = new Headers({ 'x-forwarded-for': `${'1.1.1.1, '.repeat(600)}203.0.113.9` });
+    expect(clientAddress(long, viaProxy, trust)).toBe('127.0.0.3');
+    const malformed = new Headers({ 'x-forwarded-for': 'evil-key-<script>, 203.0.113.9' });
+    expect(clientAddress(malformed, viaProxy, trust)).toBe('127.0.0.3');
   });
 
   it('marks the session cookie Secure behind a TLS proxy that is trusted, and not otherwise', async () => {
@@ -105,8 +120,11 @@ describe('--trust-proxy (finding 7)', () => {
         {
           cookie: signed.cookie,
           'x-forwarded-proto': 'https',
+          // The browser's origin: https through the trusted proxy; untrusted, the header is ignored.
+          origin: trustProxy ? 'https://localhost' : 'http://localhost',
         },
       );
+      expect(res.status).toBe(303);
       const cookie = res.headers.getSetCookie().find((c) => c.startsWith('jz_token='))!;
       expect(/;\s*Secure/i.test(cookie)).toBe(trustProxy);
       await h.close();

@@ -2,6 +2,7 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { getCookie, setCookie } from 'hono/cookie';
+import { isHttps, type ProxyTrust } from './proxy-trust';
 
 // Pages render no scripts of their own; /docs loads the API reference bundle from this origin.
 // Styles stay inline-capable (the layout's <style>, chart sizes, the reference's injected CSS).
@@ -88,43 +89,6 @@ export function securityHeaders(): MiddlewareHandler {
   };
 }
 
-/** How many reverse proxies in front of the service to believe (0: none, use the socket). */
-export type TrustProxy = number;
-
-export function trustedHops(value: boolean | number | undefined): TrustProxy {
-  if (value === true) return 1;
-  if (typeof value === 'number' && Number.isInteger(value) && value > 0) return value;
-  return 0;
-}
-
-/**
- * The client's address, for rate limits: the socket's peer; behind `hops` trusted proxies, the
- * address the outermost trusted proxy saw, i.e. the `hops`-th entry from the right of
- * X-Forwarded-For (entries further left are whatever the client claimed). One function, so every
- * counter (in memory or in the database) keys clients the same way.
- */
-export function clientAddress(headers: Headers, env: unknown, hops: TrustProxy): string {
-  const socket = (env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket
-    ?.remoteAddress;
-  if (hops > 0) {
-    const chain = (headers.get('x-forwarded-for') ?? '')
-      .split(',')
-      .map((part) => part.trim())
-      .filter(Boolean);
-    if (chain.length > 0) return chain[Math.max(0, chain.length - hops)]!;
-  }
-  return socket ?? 'unknown';
-}
-
-/** Whether the client reached us over TLS: the URL's scheme, or a trusted proxy's X-Forwarded-Proto. */
-export function isHttps(c: Context, hops: TrustProxy): boolean {
-  // The URL's scheme is its first characters (a URL is not parsed for that on every request).
-  if (c.req.url.startsWith('https:')) return true;
-  if (hops === 0) return false;
-  const proto = c.req.header('x-forwarded-proto')?.split(',').pop()?.trim().toLowerCase();
-  return proto === 'https';
-}
-
 const CSRF_COOKIE = 'jz_csrf';
 const SESSION_COOKIE = 'jz_token';
 const FIELD = '_csrf';
@@ -137,7 +101,7 @@ export interface FormGuardOptions {
   uploadBytes: number;
   /** Key of the form tokens; random per process unless given (forms then expire on restart). */
   secret?: Uint8Array;
-  hops: TrustProxy;
+  trust: ProxyTrust;
 }
 
 const tooLarge = (c: Context, limit: number) =>
@@ -219,7 +183,7 @@ export function formGuard(options: FormGuardOptions): MiddlewareHandler {
       setCookie(c, CSRF_COOKIE, value, {
         httpOnly: true,
         sameSite: 'Lax',
-        secure: isHttps(c, options.hops),
+        secure: isHttps(c, options.trust),
         path: '/',
       });
       bound = `a:${value}`;

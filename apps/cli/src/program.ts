@@ -256,8 +256,8 @@ export function createProgram(io: CliIo, result: { code: number; context?: Comma
     .option('-p, --port <port>', '端口 (port)', '8787')
     .option('--host <host>', '监听地址 (interface)', '127.0.0.1')
     .option(
-      '--trust-proxy [层数]',
-      '位于反向代理之后：客户端地址取自 X-Forwarded-For，HTTPS 取自 X-Forwarded-Proto (behind N reverse proxies; default 1; also server.trustProxy in the config)',
+      '--trust-proxy [层数或地址]',
+      "位于反向代理之后：代理的 IP 地址（逗号分隔，推荐）或层数；客户端地址取自代理追加的 X-Forwarded-For，HTTPS 与主机取自 X-Forwarded-Proto/-Host (the proxies' addresses, comma-separated, or N hops; default 1; also server.trustProxy in the config)",
     )
     .option(
       '--max-upload-bytes <字节>',

@@ -20,6 +20,8 @@ interface ProblemBody {
   issues?: Array<{ path: (string | number)[]; message: string }>;
 }
 
+const FORWARDED = ['x-forwarded-for', 'x-forwarded-proto', 'x-forwarded-host', 'user-agent'] as const;
+
 /**
  * Calls an API route in-process with the operator's token (from the cookie) as the Bearer header,
  * so the pages get exactly the API's authorisation, validation, guards, If-Match handling and
@@ -39,6 +41,12 @@ export async function callApi<T = unknown>(
   } = {},
 ): Promise<ApiResult<T>> {
   const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
+  // What a proxy forwarded travels with the call: the API believes it only on a connection from a
+  // trusted proxy (the same `env`), so rate limits and sessions see the real client there too.
+  for (const name of FORWARDED) {
+    const value = c.req.header(name);
+    if (value !== undefined) headers[name] = value;
+  }
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   const init: RequestInit = { method, headers };
   if (options.json !== undefined) {

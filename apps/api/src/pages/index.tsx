@@ -81,9 +81,15 @@ export interface CreatePagesOptions {
 export function createPages(options: CreatePagesOptions) {
   const app = new Hono();
   // Form posts must come from these pages (Origin check); the token cookie is SameSite=Strict too.
-  app.use('/items/*', csrf());
-  app.use('/cases/*', csrf());
-  app.use('/operator/*', csrf());
+  // The origin to match is the one the browser sees: through a trusted TLS proxy, https://host
+  // (set by the app from the forwarded scheme and host), not the http:// URL the proxy forwards to.
+  const sameOrigin = csrf({
+    origin: (origin, c) =>
+      origin === ((c.get('publicOrigin' as never) as string | undefined) ?? new URL(c.req.url).origin),
+  });
+  app.use('/items/*', sameOrigin);
+  app.use('/cases/*', sameOrigin);
+  app.use('/operator/*', sameOrigin);
   app.onError((error, c) => {
     const lang = langOf(c.req.query('lang'));
     if (error instanceof HTTPException && error.status === 403) {

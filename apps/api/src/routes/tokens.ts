@@ -180,7 +180,13 @@ export function registerTokenRoutes(app: App, deps: Deps) {
         store: deps.store,
         role: principal.role as (typeof ROLES)[number],
         department: principal.department,
-        label: record.label ? `${record.label} · 会话` : 'session',
+        // Where the session came from, for the session list: the client address (through trusted
+        // proxies, what they appended) and the browser as it names itself.
+        label: sessionLabel(
+          record.label,
+          deps.clientKey(c.req.raw.headers, c.env),
+          c.req.header('user-agent'),
+        ),
         expiresAt: new Date(Math.min(limit, parentExpiry)).toISOString(),
         parentId: record.parentId ?? record.id,
         actor: principal.actor,
@@ -213,4 +219,13 @@ export function registerTokenRoutes(app: App, deps: Deps) {
       return c.body(null, 204);
     },
   );
+}
+
+/** A session's label: its token's, then where it was opened (address, browser), bounded. */
+function sessionLabel(token: string | null, address: string, userAgent: string | undefined): string {
+  const browser = userAgent
+    ?.replace(/[\u0000-\u001f]/g, '')
+    .trim()
+    .slice(0, 80);
+  return [token ? `${token} · 会话` : '会话', `来自 ${address}`, browser].filter(Boolean).join(' · ');
 }

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import type { CommandContext } from '../context';
 import { CliError, EXIT } from '../errors';
 import { openStore, shownDb } from '../open-store';
@@ -26,7 +27,7 @@ export interface ServeOptions {
   port: string;
   host: string;
   config?: string;
-  /** `--trust-proxy` alone is `true` (one proxy); `--trust-proxy 2` for two. */
+  /** `--trust-proxy` alone is `true` (one proxy); `--trust-proxy 2` for two; or the proxies' addresses. */
   trustProxy?: boolean | string;
   maxUploadBytes?: string;
   maxFormBytes?: string;
@@ -108,19 +109,24 @@ export async function serveCommand(ctx: CommandContext, options: ServeOptions): 
   return EXIT.ok;
 }
 
-function trustProxyOf(value: boolean | string | undefined): number {
+function trustProxyOf(value: boolean | string | undefined): number | string[] {
   if (value === undefined || value === false) return 0;
   if (value === true) return 1;
-  const hops = Number(value);
-  if (!Number.isInteger(hops) || hops < 0 || hops > 10) {
-    throw new CliError(
-      'CLI_BAD_TRUST_PROXY',
-      `--trust-proxy 应为 0–10 的整数：${value}`,
-      `--trust-proxy wants 0–10: ${value}`,
-      EXIT.usage,
-    );
+  // The proxies' addresses (`--trust-proxy 127.0.0.1,10.0.0.2`): forwarded headers then count only
+  // on connections from them.
+  if (/[.:]/.test(value)) {
+    const addresses = value.split(',').map((a) => a.trim());
+    if (addresses.every((a) => isIP(a) !== 0)) return addresses;
+  } else {
+    const hops = Number(value);
+    if (Number.isInteger(hops) && hops >= 0 && hops <= 10) return hops;
   }
-  return hops;
+  throw new CliError(
+    'CLI_BAD_TRUST_PROXY',
+    `--trust-proxy 应为 0–10 的整数或代理的 IP 地址（逗号分隔）：${value}`,
+    `--trust-proxy wants 0–10 or the proxies' IP addresses, comma-separated: ${value}`,
+    EXIT.usage,
+  );
 }
 
 /** Which SQLite driver `auto` chose (better-sqlite3 when installed, else libsql): an operator asks. */

@@ -71,8 +71,14 @@ const positive = () => z.number().int().positive();
  */
 export const ServerConfigSchema = z
   .object({
-    /** Reverse proxies in front of the service to believe (`true` = 1): X-Forwarded-For / -Proto. */
-    trustProxy: z.union([z.boolean(), z.number().int().min(0).max(10)]).optional(),
+    /**
+     * Reverse proxies in front of the service to believe: their addresses (X-Forwarded-For / -Proto /
+     * -Host count only on connections from them), or a hop count (`true` = 1) when no client can
+     * reach the service directly.
+     */
+    trustProxy: z
+      .union([z.boolean(), z.number().int().min(0).max(10), z.array(z.ipv4().or(z.ipv6())).min(1).max(32)])
+      .optional(),
     /** Largest upload (all workbooks of one request), in bytes. Default 20 MiB. */
     maxUploadBytes: positive().optional(),
     /** Largest page form post (login, comments), in bytes. Default 64 KiB. */

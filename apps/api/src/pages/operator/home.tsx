@@ -113,6 +113,9 @@ export const operatorHome: PageModule = (deps) => {
       });
       return c.redirect(withLang('/operator', lang), 303);
     }
+    // Logging in again ends this browser's previous session: a second login never leaves two alive.
+    const previous = readToken(c);
+    if (previous) await callApi(deps.api, c, 'DELETE', '/api/session', { token: previous });
     storeToken(c, session.body.token);
     return c.redirect(withLang('/operator', lang), 303);
   });
