@@ -164,7 +164,8 @@ describe('import limits (findings 2 and 4)', () => {
       method: 'POST',
       headers: {
         'content-type': 'application/x-www-form-urlencoded',
-        origin: 'http://localhost',
+        // Through the TLS proxy the browser's origin is https (the Origin check uses the forwarded scheme).
+        origin: 'https://localhost',
         cookie: signed.cookie,
         'x-forwarded-proto': 'https',
       },
