@@ -41,7 +41,7 @@ export interface ApiLimits {
   partBytes: number;
   /** Bytes an uploaded .ods or .xlsb may inflate to, all parts together. Default 128 MiB. */
   wholeInflatedBytes: number;
-  /** The parse budget: bytes of request bodies parsed at once. Default 64 MiB. */
+  /** The parse budget: bytes parsed at once, each body counted at 24× its size (PARSE_EXPANSION). Default 64 MiB. */
   parseBytes: number;
   /** The parse budget: parses at once. Default 2. */
   parseConcurrency: number;
