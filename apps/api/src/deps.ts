@@ -45,7 +45,7 @@ export interface ApiLimits {
   parseBytes: number;
   /** The parse budget: parses at once. Default 2. */
   parseConcurrency: number;
-  /** How long a request waits for room in the parse budget before 503. Default 2,000 ms. */
+  /** How long a request waits for room in the parse budget before 503. Default 10,000 ms (a loaded machine takes seconds per ordinary upload). */
   parseWaitMs: number;
   /** Heap of each parser worker (whole-file formats, comparisons), MiB. Default 256. */
   parserHeapMb: number;
@@ -72,7 +72,7 @@ export const DEFAULT_LIMITS: ApiLimits = {
   wholeInflatedBytes: 128 * 1024 * 1024,
   parseBytes: 64 * 1024 * 1024,
   parseConcurrency: 2,
-  parseWaitMs: 2000,
+  parseWaitMs: 10_000,
   parserHeapMb: 256,
   anonymousBodyBytes: 2 * 1024 * 1024,
   pendingReportBytes: 64 * 1024 * 1024,

@@ -99,7 +99,7 @@ export const ServerConfigSchema = z
     maxParseBytes: positive().optional(),
     /** Parses running at once; more wait `parseWaitMs`, then get 503 with Retry-After. Default 2. */
     maxConcurrentParses: positive().optional(),
-    /** How long a request past the parse budget waits before 503, in ms. Default 2,000. */
+    /** How long a request past the parse budget waits before 503, in ms. Default 10,000. */
     parseWaitMs: z.number().int().min(0).max(60_000).optional(),
     /** Heap of a parser worker thread (whole-file formats, comparisons), in MiB. Default 256. */
     maxParserHeapMb: positive().optional(),
