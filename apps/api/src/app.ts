@@ -13,6 +13,7 @@ import {
 } from '@jianzheng/core';
 import { bodyLimit } from 'hono/body-limit';
 import { type AppEnv, authenticate } from './auth';
+import { compression } from './compression';
 import { type ApiLimits, DEFAULT_LIMITS, type Deps, limitsFromConfig } from './deps';
 import { mountDocs } from './docs';
 import { PayloadTooLargeError } from './errors';
@@ -174,6 +175,8 @@ export function createApp(options: CreateAppOptions) {
   const publicSearch = createPublicSearch(lists);
   app.get('/api/public/search', publicSearch.fastLane);
 
+  // Outside the security headers, so it sees the final answer; pages and JSON only (see there).
+  app.use('*', compression());
   app.use('*', securityHeaders());
   app.use('*', async (c, next) => {
     // Pages read this to set `Secure` on their cookies behind a TLS-terminating proxy.

@@ -53,12 +53,21 @@ export function securedResponse(
   contentType: string,
   /** Whether the answer must not be cached (default: as `securityHeaders` decides for `c`). */
   noStore: boolean = needsNoStore(c),
+  /** The body's Content-Encoding, when it is sent compressed (see compression.ts). */
+  encoding?: 'br' | 'gzip',
 ): Response {
-  let sets = plainSets.get(contentType);
+  const key = encoding ? `${contentType}|${encoding}` : contentType;
+  let sets = plainSets.get(key);
   if (!sets) {
-    const open = Object.freeze({ 'content-type': contentType, ...Object.fromEntries(HEADERS) });
+    const open = Object.freeze({
+      'content-type': contentType,
+      // Whatever the encoding, a cache must keep the variants apart.
+      vary: 'accept-encoding',
+      ...(encoding ? { 'content-encoding': encoding } : {}),
+      ...Object.fromEntries(HEADERS),
+    });
     sets = { open, noStore: Object.freeze({ ...open, [NO_STORE[0]]: NO_STORE[1] }) };
-    plainSets.set(contentType, sets);
+    plainSets.set(key, sets);
   }
   const res = new Response(body, { status, headers: noStore ? sets.noStore : sets.open });
   secured.add(res);

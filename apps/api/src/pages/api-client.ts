@@ -11,6 +11,11 @@ export interface ApiResult<T = unknown> {
   /** zh-CN message of a problem document, or a generic one. */
   message: string;
   messageEn: string;
+  /**
+   * A refused body's problems by field (the last name in each issue's path → its zh-CN message),
+   * so a page can mark the field and keep the rest of what was typed.
+   */
+  fieldErrors: Record<string, string>;
 }
 
 interface ProblemBody {
@@ -56,10 +61,24 @@ export async function callApi<T = unknown>(
   const response = await api(new Request(new URL(path, c.req.url), init), c.env);
   const type = response.headers.get('content-type') ?? '';
   const body = type.includes('json') ? await response.json() : await response.text();
-  if (response.ok) return { ok: true, status: response.status, body: body as T, message: '', messageEn: '' };
+  if (response.ok)
+    return {
+      ok: true,
+      status: response.status,
+      body: body as T,
+      message: '',
+      messageEn: '',
+      fieldErrors: {},
+    };
   const problem = (typeof body === 'object' && body ? body : {}) as ProblemBody;
+  const fieldErrors: Record<string, string> = {};
+  for (const issue of problem.issues ?? []) {
+    const field = [...(issue.path ?? [])].reverse().find((p): p is string => typeof p === 'string');
+    if (field && !(field in fieldErrors)) fieldErrors[field] = issue.message;
+  }
   return {
     ok: false,
+    fieldErrors,
     status: response.status,
     body: body as T,
     message: problem.detail ?? `请求失败（${response.status}）`,

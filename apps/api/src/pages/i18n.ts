@@ -30,6 +30,11 @@ export function t(lang: Lang, key: TextKey): string {
   return TEXT[key][lang];
 }
 
+/** A label with a count in it (`{n}`), as “其余 3 项材料”. */
+export function tn(lang: Lang, key: TextKey, n: number): string {
+  return TEXT[key][lang].replace('{n}', String(n));
+}
+
 type Table = Record<string, { zh: string; en: string }>;
 
 /** A label from a table keyed by a domain value; an unknown value is shown as it is. */

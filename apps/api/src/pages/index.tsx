@@ -1,9 +1,12 @@
 import type { CategoryDefinition, JianzhengStore } from '@jianzheng/core';
 import { type Context, Hono } from 'hono';
+import { contextStorage } from 'hono/context-storage';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import type { ApiFetch } from './api-client';
 import type { PageDeps, PageModule } from './deps';
+import { displayPages } from './display';
+import { faviconPages } from './favicon';
 import { langOf, t } from './i18n';
 import { Layout } from './layout';
 import { auditPages } from './operator/audit';
@@ -30,6 +33,8 @@ import { createPublicLists } from './public-lists';
  * one line here, its labels in i18n.
  */
 const MODULES: PageModule[] = [
+  faviconPages,
+  displayPages,
   publicHome,
   draftListPages,
   itemPages,
@@ -80,6 +85,8 @@ export interface CreatePagesOptions {
  */
 export function createPages(options: CreatePagesOptions) {
   const app = new Hono();
+  // The layout reads the reader's display choice (大字版) from the request being rendered.
+  app.use('*', contextStorage());
   // Form posts must come from these pages (Origin check); the token cookie is SameSite=Strict too.
   // The origin to match is the one the browser sees: through a trusted TLS proxy, https://host
   // (set by the app from the forwarded scheme and host), not the http:// URL the proxy forwards to.

@@ -19,6 +19,11 @@ export const PUBLIC_LABELS = {
   },
   matches: { zh: '处名称匹配', en: 'matching names' },
   nextPage: { zh: '下一页', en: 'Next page' },
+  /** `{n}` is replaced by the count (see `tn`). */
+  otherMaterials: { zh: '其余 {n} 项材料', en: '{n} other materials' },
+  allMaterials: { zh: '全部 {n} 项材料', en: 'All {n} materials' },
+  largeText: { zh: '大字版', en: 'Large text' },
+  standardText: { zh: '标准版', en: 'Standard text' },
   draftDepartments: { zh: '各部门事项清单', en: 'Departments of this list' },
   noResults: { zh: '没有找到符合条件的事项或材料。', en: 'No item or material matches.' },
   results: { zh: '条结果', en: 'results' },

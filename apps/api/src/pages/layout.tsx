@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx';
+import { DisplaySwitch, isLargeDisplay } from './display';
 import { type Lang, t } from './i18n';
 import type { Flash } from './session';
 
@@ -6,8 +7,9 @@ import type { Flash } from './session';
 // Colours meet WCAG AA contrast on white (text #1a1a1a, links #0b57a4, red #a11d1d, green #1d6b34).
 const CSS = `
 *,*::before,*::after{box-sizing:border-box}
-html{-webkit-text-size-adjust:100%}
-body{margin:0;font:16px/1.6 system-ui,-apple-system,"PingFang SC","Noto Sans CJK SC","Microsoft YaHei",sans-serif;color:#1a1a1a;background:#f6f7f9}
+html{-webkit-text-size-adjust:100%;font-size:100%}
+/* rem throughout: the reader's own font setting scales every text (适老化). */
+body{margin:0;font:1rem/1.6 system-ui,-apple-system,"PingFang SC","Noto Sans CJK SC","Microsoft YaHei",sans-serif;color:#1a1a1a;background:#f6f7f9}
 a{color:#0b57a4}a:focus-visible,button:focus-visible,input:focus-visible,select:focus-visible,textarea:focus-visible{outline:3px solid #f0a800;outline-offset:2px}
 .skip{position:absolute;left:-9999px}.skip:focus{left:8px;top:8px;background:#fff;padding:4px 8px;z-index:2}
 header.site{background:#8c1c13;color:#fff}header.site .bar{max-width:1080px;margin:0 auto;padding:10px 16px;display:flex;flex-wrap:wrap;gap:8px 16px;align-items:center;justify-content:space-between}
@@ -24,7 +26,7 @@ label{display:block;font-weight:600;font-size:.95rem}
 .hint{color:#4a4f55;font-size:.85rem;font-weight:400}
 input,select,textarea{font:inherit;width:100%;padding:8px 10px;border:1px solid #7a828b;border-radius:6px;background:#fff;color:#1a1a1a}
 textarea{min-height:4.5em}
-button{font:inherit;padding:8px 16px;border:0;border-radius:6px;background:#0b57a4;color:#fff;cursor:pointer;min-height:40px}
+button{font:inherit;padding:8px 16px;border:0;border-radius:6px;background:#0b57a4;color:#fff;cursor:pointer;min-height:44px}
 button.secondary{background:#4a4f55}
 .msg{padding:10px 14px;border-radius:6px;margin:12px 0;font-weight:600}
 .msg.ok{background:#e3f4e8;color:#1d6b34;border:1px solid #1d6b34}.msg.error{background:#fbe9e9;color:#a11d1d;border:1px solid #a11d1d}
@@ -56,6 +58,23 @@ progress{width:100%;height:1.2em}
 table caption{text-align:left;font-weight:600;padding:6px 0}
 section.file.failed{border-color:#a11d1d}
 footer{max-width:1080px;margin:24px auto;padding:0 16px;color:#4a4f55;font-size:.85rem}
+/* Targets of at least 44 × 44 px (GB/T 37668, 适老化): every link, button, toggle and field. */
+input,select{min-height:2.75rem}
+header.site a,main a,footer a{display:inline-flex;align-items:center;min-height:2.75rem;min-width:2.75rem}
+summary{padding:.6rem 0;min-height:2.75rem}
+main li+li{margin-top:4px}
+.scroll:focus-visible{outline:3px solid #f0a800}
+/* Phones: nothing a citizen reads under 16 px; tables stack so no figure is off-screen. */
+@media(max-width:719px){.tag,.hint,.small,.meta,label,footer,table,.opbar,h4 .small{font-size:1rem}
+table.stack thead{position:absolute;left:-9999px}table.stack,table.stack tbody,table.stack tr{display:block}
+table.stack tr{border:1px solid #dde1e6;margin:0 0 8px;background:#fff}
+table.stack th[scope=row],table.stack td{display:flex;justify-content:space-between;gap:12px;border:0;border-top:1px solid #eceef1;text-align:right}
+table.stack th[scope=row]{border-top:0;text-align:left}table.stack td::before{content:attr(data-label);font-weight:600;text-align:left}}
+/* 大字版: 20 px and up, wider spacing (a cookie the server reads; no script). */
+html.large{font-size:125%}html.large body{line-height:1.8;letter-spacing:.02em}
+html.large .tag,html.large .hint,html.large .small,html.large .meta,html.large label,html.large table,html.large footer{font-size:1rem}
+.display-switch{font-weight:600}
+.field-error{color:#a11d1d;font-weight:600;margin:2px 0 6px}[aria-invalid=true]{border:2px solid #a11d1d}
 `;
 
 export interface LayoutProps {
@@ -79,11 +98,12 @@ export function Layout(props: LayoutProps) {
   const { lang } = props;
   const other: Lang = lang === 'zh' ? 'en' : 'zh';
   return (
-    <html lang={lang === 'zh' ? 'zh-CN' : 'en'}>
+    <html lang={lang === 'zh' ? 'zh-CN' : 'en'} class={isLargeDisplay() ? 'large' : undefined}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${props.title} · ${t(lang, 'siteTitle')}`}</title>
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
         <style dangerouslySetInnerHTML={{ __html: CSS }} />
       </head>
       <body>
@@ -101,6 +121,7 @@ export function Layout(props: LayoutProps) {
               <a href={withLang(props.path, other)} lang={other === 'zh' ? 'zh-CN' : 'en'}>
                 {other === 'zh' ? '中文' : 'English'}
               </a>
+              <DisplaySwitch lang={lang} back={withLang(props.path, lang)} />
             </nav>
           </div>
         </header>

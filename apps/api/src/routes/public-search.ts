@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
+import { type KeptBody, keptVariant } from '../compression';
 import type { App } from '../deps';
 import { SearchIndexBuildingError } from '../errors';
 import type { PublicLists } from '../pages/deps';
@@ -40,6 +41,11 @@ const SearchPageOut = z
     items: z.array(ResultOut),
   })
   .openapi('PublicSearchPage');
+
+/** A kept result page: its bytes (and their compressed forms) for one set of visible lists. */
+interface Entry extends KeptBody {
+  readonly set: PublicSet;
+}
 
 /** Result pages kept, least recently used dropped first: at most this many, and this many bytes. */
 const MAX_PAGES = 1_000;
@@ -115,26 +121,32 @@ const incomingHeaders = (c: Context) =>
  * to the route registered after them, which validates, searches and stores the page.
  */
 export function createPublicSearch(lists: PublicLists) {
-  const pages = new Map<string, { set: PublicSet; body: Uint8Array }>();
+  const pages = new Map<string, Entry>();
   let held = 0;
-  const remember = (key: string, entry: { set: PublicSet; body: Uint8Array }) => {
+  const size = (e: Entry) => e.body.byteLength + (e.br?.byteLength ?? 0) + (e.gzip?.byteLength ?? 0);
+  const remember = (key: string, entry: Entry) => {
     const old = pages.get(key);
-    if (old) held -= old.body.byteLength;
+    if (old) held -= size(old);
     pages.delete(key);
     pages.set(key, entry);
-    held += entry.body.byteLength;
+    held += size(entry);
     for (const [k, e] of pages) {
       if ((pages.size <= MAX_PAGES && held <= MAX_PAGE_BYTES) || k === key) break;
       pages.delete(k);
-      held -= e.body.byteLength;
+      held -= size(e);
     }
   };
   const queryOf = (url: string) => {
     const at = url.indexOf('?');
     return at < 0 ? '' : url.slice(at + 1);
   };
-  const send = (c: Context, body: Uint8Array, noStore?: boolean) =>
-    securedResponse(c, body, 200, 'application/json; charset=utf-8', noStore);
+  // The page in the encoding the client accepts, compressed once per page and encoding.
+  const send = (c: Context, entry: Entry, noStore?: boolean) => {
+    const accept = incomingHeaders(c)?.['accept-encoding'] ?? c.req.header('accept-encoding');
+    const sent = keptVariant(entry, Array.isArray(accept) ? accept.join(',') : accept);
+    held += sent.added;
+    return securedResponse(c, sent.body, 200, 'application/json; charset=utf-8', noStore, sent.encoding);
+  };
 
   return {
     /** The fast lane: register before any middleware. */
@@ -146,7 +158,7 @@ export function createPublicSearch(lists: PublicLists) {
       const set = anonymous ? lists.current() : undefined;
       const entry = set ? pages.get(queryOf(c.req.url)) : undefined;
       // Anonymous, not an operator page: nothing to keep out of caches.
-      if (entry && entry.set === set) return send(c, entry.body, false);
+      if (entry && entry.set === set) return send(c, entry, false);
       await next();
     }) satisfies MiddlewareHandler,
 
@@ -170,7 +182,7 @@ export function createPublicSearch(lists: PublicLists) {
           entry = { set, body: page(set, q, department, limit, cursor) };
           remember(key, entry);
         }
-        return send(c, entry.body);
+        return send(c, entry);
       });
     },
   };

@@ -46,7 +46,7 @@ function StatsTable({ lang, summary }: { lang: Lang; summary: Summary }) {
     </th>
   );
   return (
-    <div class="scroll">
+    <section class="scroll" tabindex={0} aria-label={t(lang, 'department')}>
       <table id="stats">
         <thead>
           <tr>
@@ -69,7 +69,7 @@ function StatsTable({ lang, summary }: { lang: Lang; summary: Summary }) {
           <tr>{row(t(lang, 'total'), summary)}</tr>
         </tfoot>
       </table>
-    </div>
+    </section>
   );
 }
 

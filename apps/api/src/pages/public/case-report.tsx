@@ -1,16 +1,12 @@
-import {
-  CASE_LIMITS,
-  CASE_OUTCOME_ZH,
-  CASE_STATUS_ZH,
-  type CaseState,
-  formatLocalDateTime,
-} from '@jianzheng/core';
+import { CASE_OUTCOME_ZH, CASE_STATUS_ZH, type CaseState, formatLocalDateTime } from '@jianzheng/core';
 import { Hono } from 'hono';
 import { callApi } from '../api-client';
 import type { PageModule } from '../deps';
 import { type Lang, langOf } from '../i18n';
-import { FlashMessage, Layout, withLang } from '../layout';
-import { type Flash, setFlash, takeFlash } from '../session';
+import { Layout, withLang } from '../layout';
+import { setFlash, takeFlash } from '../session';
+import { refusedForm } from './form-state';
+import { itemView } from './item';
 
 const STATE_EN: Record<CaseState, string> = {
   assigned: 'with the department',
@@ -29,59 +25,6 @@ interface PublicCase {
   dueOn: string;
   outcome: 'rectified' | 'not-applicable' | null;
   answer: string | null;
-}
-
-/**
- * “仍被要求提交？” — the report form under a published item's cancelled materials (domain.md §12).
- * A plain form (no script): it posts to `/items/…/cases`, which relays it to the cases API.
- */
-export function CaseReportForm(props: {
-  lang: Lang;
-  action: string;
-  materials: ReadonlyArray<{ id: string; name: string }>;
-  flash: Flash | undefined;
-}) {
-  const { lang } = props;
-  if (props.materials.length === 0) return null;
-  const zh = lang === 'zh';
-  return (
-    <section class="card" id="report" aria-labelledby="report-title">
-      <h2 id="report-title">{zh ? '仍被要求提交？' : 'Still asked for a cancelled material?'}</h2>
-      <p class="small">
-        {zh
-          ? '如果办事窗口仍要求您提交以上已取消的材料，请告诉我们。我们会转交实施部门限期整改，您可凭督查件编号查询进度。联系方式仅供工作人员回访，不会公开。'
-          : 'Tell us if a window still demands a cancelled material. The department must answer within the deadline; follow it with the case number. Your contact is never shown publicly.'}
-      </p>
-      {props.flash ? <FlashMessage flash={props.flash} /> : null}
-      <form class="inline-form" method="post" action={props.action}>
-        <label for="case-material">{zh ? '被要求提交的材料' : 'Material demanded'}</label>
-        <select id="case-material" name="materialId" required>
-          {props.materials.map((m) => (
-            <option value={m.id}>{m.name}</option>
-          ))}
-        </select>
-        <label for="case-place">
-          {zh ? '办事窗口或大厅' : 'Window or hall'}{' '}
-          <span class="hint">{zh ? '例如：市民中心 3 号窗口' : ''}</span>
-        </label>
-        <input id="case-place" name="place" required maxlength={CASE_LIMITS.place} />
-        <label for="case-date">{zh ? '日期' : 'Date'}</label>
-        <input id="case-date" name="happenedOn" type="date" required />
-        <label for="case-description">{zh ? '发生了什么' : 'What happened'}</label>
-        <textarea id="case-description" name="description" required maxlength={CASE_LIMITS.description} />
-        <label for="case-contact">
-          {zh ? '联系方式（选填，不公开）' : 'Contact (optional, never public)'}
-        </label>
-        <input id="case-contact" name="contact" maxlength={CASE_LIMITS.contact} autocomplete="tel" />
-        <div>
-          <button type="submit">{zh ? '提交' : 'Report'}</button>
-        </div>
-      </form>
-      <p class="small">
-        <a href={withLang('/cases', lang)}>{zh ? '按编号查询督查件' : 'Look up a case by number'}</a>
-      </p>
-    </section>
-  );
 }
 
 function CaseStatus({
@@ -127,6 +70,7 @@ function CaseStatus({
 export const caseReportPages: PageModule = (deps) => {
   const app = new Hono();
   const { api, notFound } = deps;
+  const view = itemView(deps);
 
   app.post('/items/:batchId/:slug/cases', async (c) => {
     const lang = langOf(c.req.query('lang'));
@@ -149,6 +93,19 @@ export const caseReportPages: PageModule = (deps) => {
         },
       },
     );
+    if (!result.ok && Object.keys(result.fieldErrors).length > 0) {
+      // What the reader typed stays on the page with the refused field marked (no redirect).
+      const shown = await view.find(batchId, c.req.param('slug'));
+      if (shown) {
+        const values = Object.fromEntries(
+          ['materialId', 'place', 'happenedOn', 'description', 'contact'].map((k) => [
+            k,
+            String(form[k] ?? ''),
+          ]),
+        );
+        return view.page(c, lang, shown, { report: refusedForm(result, values, lang) }, 422);
+      }
+    }
     if (!result.ok) {
       setFlash(c, {
         kind: 'error',

@@ -18,9 +18,13 @@ export function draftListHref(batchId: string, lang: Lang, query: Record<string,
 function Counts({ row, lang }: { row: Summary['byDepartment'][number]; lang: Lang }) {
   return (
     <>
-      <td class="num">{row.items}</td>
-      <td class="num">{row.retained}</td>
-      <td class="num">
+      <td class="num" data-label={t(lang, 'itemsCol')}>
+        {row.items}
+      </td>
+      <td class="num" data-label={t(lang, 'stillRequired')}>
+        {row.retained}
+      </td>
+      <td class="num" data-label={t(lang, 'cancelledCount')}>
         {row.planned > 0
           ? lang === 'zh'
             ? `${row.cancelled}（${t(lang, 'plannedOf')} ${row.planned}）`
@@ -86,8 +90,8 @@ export const draftListPages: PageModule = (deps) => {
           {heading}
           <section class="card" aria-labelledby="departments-title">
             <h2 id="departments-title">{t(lang, 'draftDepartments')}</h2>
-            <div class="scroll">
-              <table id="departments">
+            <section class="scroll" tabindex={0} aria-labelledby="departments-title">
+              <table id="departments" class="stack">
                 <thead>
                   <tr>
                     <th scope="col">{t(lang, 'department')}</th>
@@ -115,7 +119,7 @@ export const draftListPages: PageModule = (deps) => {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </section>
           </section>
         </Layout>,
       );

@@ -5,11 +5,15 @@ import { Layout } from '../layout';
 import type { PublicList } from '../public-lists';
 import { INDEX_RETRY_SECONDS, type SearchResult, searchLists } from '../public-search';
 import { takeFlash } from '../session';
-import { cancelledCount, itemHref, ListMeta, MaterialLists, NextPageLink } from './components';
+import { cancelledCount, itemHref, ListMeta, NextPageLink } from './components';
 import { draftListHref } from './draft-list';
+import { SearchHit } from './search-hit';
 
-/** Items on one page of search results; the next page is a link (a cursor), never a longer page. */
-const PAGE_ITEMS = 50;
+/**
+ * Items on one page of search results; the next page is a link (a cursor), never a longer page.
+ * Twenty keeps a page of results to a few phone screens (each item shows only what matched).
+ */
+const PAGE_ITEMS = 20;
 
 /** Consecutive results of one list and department, as the page shows them. */
 function groups(results: SearchResult[]) {
@@ -103,7 +107,8 @@ export const publicHome: PageModule = (deps) => {
       <Layout lang={lang} title={t(lang, 'publicLists')} path={path} flash={takeFlash(c)}>
         <h1>{t(lang, 'siteTitle')}</h1>
         <search>
-          <form class="search card" method="get" action="/">
+          {/* The fragment survives a GET form's submission: the browser lands on the count, announced. */}
+          <form class="search card" method="get" action="/#found">
             {lang === 'en' ? <input type="hidden" name="lang" value="en" /> : null}
             <div>
               <label for="q">
@@ -129,7 +134,7 @@ export const publicHome: PageModule = (deps) => {
         </search>
         {all.length === 0 ? <p>{t(lang, 'noPublished')}</p> : null}
         {searching ? (
-          <p role="status">
+          <p role="status" id="found" tabindex={-1}>
             {found.matches} {t(lang, 'matches')}
             {found.results.length === 0 ? ` — ${t(lang, 'noResults')}` : ''}
           </p>
@@ -147,7 +152,7 @@ export const publicHome: PageModule = (deps) => {
                           <a href={itemHref(list, item, lang)}>{item.name}</a>
                           {item.type ? <span class="small">（{item.type}）</span> : null}
                         </h4>
-                        <MaterialLists item={{ ...item, matched }} lang={lang} />
+                        <SearchHit item={item} matched={matched} lang={lang} />
                       </article>
                     ))}
                   </section>

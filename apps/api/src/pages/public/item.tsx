@@ -1,35 +1,41 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { callApi } from '../api-client';
-import type { PageModule } from '../deps';
+import type { PageDeps, PageModule } from '../deps';
 import { colon, type Lang, langOf, t } from '../i18n';
 import { FlashMessage, Layout, withLang } from '../layout';
-import type { PublicMaterial } from '../public-lists';
+import type { PublicItem, PublicList, PublicMaterial } from '../public-lists';
 import { type Flash, setFlash, takeFlash } from '../session';
-import { CaseReportForm } from './case-report';
+import { CaseReportForm } from './case-report-form';
 import { CancelTag, How, ListMeta, MaterialLists } from './components';
+import { FieldError, type FormState, fieldAttrs, refusedForm } from './form-state';
 import { VersionNotes, versionNotes } from './version-notes';
 
-/** An item's page: its materials, comment forms during 公示, and what later versions changed. */
-export const itemPages: PageModule = (deps) => {
-  const app = new Hono();
-  const { lists } = deps;
-  const notFound = deps.notFound;
-  const api = deps.api;
+/** Forms shown again as the reader sent them, after the API refused them. */
+export interface ItemForms {
+  report?: FormState;
+  comment?: { materialId: string; state: FormState };
+}
 
-  const findItem = async (batchId: string, slug: string) => {
+type Found = { list: PublicList; department: string; item: PublicItem };
+
+/** An item's page (find it, render it), shared by the page's routes and the forms that post from it. */
+export function itemView(deps: PageDeps) {
+  const { lists } = deps;
+  const find = async (batchId: string, slug: string): Promise<Found | undefined> => {
     const list = await lists.one(batchId);
     if (!list) return undefined;
     for (const d of list.departments)
       for (const item of d.items) if (item.slug === slug) return { list, department: d.name, item };
     return undefined;
   };
-
-  app.get('/items/:batchId/:slug', async (c) => {
-    const lang = langOf(c.req.query('lang'));
-    const found = await findItem(c.req.param('batchId'), c.req.param('slug'));
-    if (!found) return notFound(c);
-    const { list, department, item } = found;
-    const flash = takeFlash(c);
+  const page = async (
+    c: Context,
+    lang: Lang,
+    { list, department, item }: Found,
+    forms: ItemForms = {},
+    status: 200 | 422 = 200,
+  ) => {
+    const flash = forms.report || forms.comment ? undefined : takeFlash(c);
     const open = list.stage === 'public-comment';
     const path = `/items/${encodeURIComponent(list.batchId)}/${item.slug}`;
     const notes = open
@@ -83,6 +89,7 @@ export const itemPages: PageModule = (deps) => {
                 lang={lang}
                 action={`${path}/comments${lang === 'en' ? '?lang=en' : ''}`}
                 flash={flash?.target === m.id ? flash : undefined}
+                state={forms.comment?.materialId === m.id ? forms.comment.state : undefined}
               />
             ))}
           </section>
@@ -98,11 +105,29 @@ export const itemPages: PageModule = (deps) => {
             action={withLang(`${path}/cases`, lang)}
             materials={item.materials.filter((m) => m.verdict === 'cancel')}
             flash={flash?.target === 'report' ? flash : undefined}
+            state={forms.report}
           />
         )}
         <VersionNotes lang={lang} notes={notes} />
       </Layout>,
+      status,
     );
+  };
+  return { find, page };
+}
+
+/** An item's page: its materials, comment forms during 公示, and what later versions changed. */
+export const itemPages: PageModule = (deps) => {
+  const app = new Hono();
+  const notFound = deps.notFound;
+  const api = deps.api;
+  const view = itemView(deps);
+
+  app.get('/items/:batchId/:slug', async (c) => {
+    const lang = langOf(c.req.query('lang'));
+    const found = await view.find(c.req.param('batchId'), c.req.param('slug'));
+    if (!found) return notFound(c);
+    return view.page(c, lang, found);
   });
 
   // A plain form post (works without JavaScript) relayed to the comments API, then back to the item.
@@ -113,7 +138,7 @@ export const itemPages: PageModule = (deps) => {
     const back = withLang(`/items/${encodeURIComponent(batchId)}/${slug}`, lang);
     const form = await c.req.parseBody();
     const materialId = String(form.materialId ?? '');
-    const found = await findItem(batchId, slug);
+    const found = await view.find(batchId, slug);
     if (!found?.item.materials.some((m) => m.id === materialId)) return notFound(c);
     const author = String(form.author ?? '').trim();
     const result = await callApi(
@@ -123,6 +148,11 @@ export const itemPages: PageModule = (deps) => {
       `/api/batches/${encodeURIComponent(batchId)}/materials/${encodeURIComponent(materialId)}/comments`,
       { json: { body: String(form.body ?? ''), ...(author ? { author } : {}) } },
     );
+    if (!result.ok && Object.keys(result.fieldErrors).length > 0 && found) {
+      const values = { materialId, body: String(form.body ?? ''), author: String(form.author ?? '') };
+      const state = refusedForm(result, values, lang);
+      return view.page(c, lang, found, { comment: { materialId, state } }, 422);
+    }
     const flash: Flash = result.ok
       ? { kind: 'ok', text: t(lang, 'commentThanks'), target: materialId }
       : { kind: 'error', text: lang === 'zh' ? result.message : result.messageEn, target: materialId };
@@ -138,8 +168,9 @@ function CommentableMaterial(props: {
   lang: Lang;
   action: string;
   flash: Flash | undefined;
+  state?: FormState | undefined;
 }) {
-  const { material: m, lang } = props;
+  const { material: m, lang, state } = props;
   return (
     <article class="card" id={`m-${m.id}`} aria-labelledby={`t-${m.id}`}>
       <h3 id={`t-${m.id}`}>
@@ -152,14 +183,36 @@ function CommentableMaterial(props: {
       </h3>
       {m.verdict === 'cancel' ? <How material={m} lang={lang} /> : null}
       {props.flash ? <FlashMessage flash={props.flash} /> : null}
-      <details open={props.flash !== undefined}>
+      {state ? (
+        <p class="msg error" role="alert">
+          {state.message}
+        </p>
+      ) : null}
+      <details open={props.flash !== undefined || state !== undefined}>
         <summary>{t(lang, 'commentOpen')}</summary>
         <form class="inline-form" method="post" action={props.action}>
           <input type="hidden" name="materialId" value={m.id} />
           <label for={`body-${m.id}`}>{t(lang, 'comment')}</label>
-          <textarea id={`body-${m.id}`} name="body" required maxlength={2000} />
+          <textarea
+            id={`body-${m.id}`}
+            name="body"
+            required
+            maxlength={2000}
+            {...fieldAttrs(state, 'body', `body-${m.id}`)}
+          >
+            {state?.values.body ?? ''}
+          </textarea>
+          <FieldError state={state} field="body" id={`body-${m.id}`} />
           <label for={`author-${m.id}`}>{t(lang, 'commentAuthor')}</label>
-          <input id={`author-${m.id}`} name="author" maxlength={100} autocomplete="name" />
+          <input
+            id={`author-${m.id}`}
+            name="author"
+            maxlength={100}
+            autocomplete="name"
+            value={state?.values.author}
+            {...fieldAttrs(state, 'author', `author-${m.id}`)}
+          />
+          <FieldError state={state} field="author" id={`author-${m.id}`} />
           <div>
             <button type="submit">{t(lang, 'commentSubmit')}</button>
           </div>
