@@ -2,7 +2,10 @@
 // file, and a bare Hono route answering, per query, the bytes AND headers the API answered (the
 // security headers included: the same bytes on the wire). Prints one JSON line once ready: the
 // server indexes the lists in the background from its start, and answers searches 503 until the
-// first index is built; `warmMs` is the time from start until the first 200.
+// first index is built; `warmMs` is the time from start until the first 200. Both routes answer
+// in BENCH_SEARCH_ENCODING (default br, what browsers ask for; `identity` for none): the bare route
+// sends the bytes the API sent on the wire, compressed as they were.
+import { get } from 'node:http';
 import { serve } from '@hono/node-server';
 import { startServer } from '@jianzheng/api';
 import { createSqliteStore } from '@jianzheng/store-sqlite';
@@ -16,6 +19,18 @@ const api = await startServer({
   log: () => {},
 });
 const path = (q) => `/api/public/search?q=${encodeURIComponent(q)}&limit=20`;
+const ENCODING = process.env.BENCH_SEARCH_ENCODING ?? 'br';
+
+/** The answer's bytes as sent (fetch would decompress them) and its headers. */
+const raw = (url) =>
+  new Promise((resolve, reject) => {
+    get(url, { headers: { 'accept-encoding': ENCODING } }, (res) => {
+      const chunks = [];
+      res.on('data', (chunk) => chunks.push(chunk));
+      res.on('end', () => resolve({ body: Buffer.concat(chunks), headers: res.headers }));
+      res.on('error', reject);
+    }).on('error', reject);
+  });
 
 const started = performance.now();
 let unavailable = 0;
@@ -47,16 +62,16 @@ const matches = {};
 const bytes = {};
 let headers;
 for (const q of queries) {
-  const res = await fetch(`${api.url}${path(q)}`);
-  const body = Buffer.from(await res.arrayBuffer());
+  const sent = await raw(`${api.url}${path(q)}`);
   headers = Object.fromEntries(
-    [...res.headers].filter(
-      ([name]) => !['date', 'content-length', 'connection', 'keep-alive'].includes(name),
+    Object.entries(sent.headers).filter(
+      ([name]) => !['date', 'content-length', 'connection', 'keep-alive', 'transfer-encoding'].includes(name),
     ),
   );
-  bodies.set(q, body);
-  matches[q] = JSON.parse(body.toString()).matches;
-  bytes[q] = body.length;
+  bodies.set(q, sent.body);
+  const page = await (await fetch(`${api.url}${path(q)}`)).json();
+  matches[q] = page.matches;
+  bytes[q] = sent.body.length;
 }
 // The floor: the same bytes and headers from memory, no store, no index, no validation.
 const bare = new Hono();

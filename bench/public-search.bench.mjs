@@ -173,6 +173,8 @@ async function run(url, cpuUrl, duration = DURATION) {
     connections: CONNECTIONS,
     duration,
     maxRequests: MAX_REQUESTS,
+    // As a browser asks (both routes get it; the bare one sends the API's bytes whatever it says).
+    headers: { 'accept-encoding': process.env.BENCH_SEARCH_ENCODING ?? 'br' },
   });
   const used = (await cpu()) - before;
   return { ...result, cpuUs: used / Math.max(1, result.requests.total) };

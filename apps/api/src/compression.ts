@@ -88,6 +88,8 @@ export function compression(): MiddlewareHandler {
     const res = c.res;
     if (c.req.method === 'HEAD' || !res.body || res.status === 204 || res.status === 304) return;
     if (res.headers.has('content-encoding') || !isCompressible(res.headers.get('content-type'))) return;
+    // An answer that already varies by Accept-Encoding was negotiated by its handler (kept search pages).
+    if (/accept-encoding/i.test(res.headers.get('vary') ?? '')) return;
     const length = res.headers.get('content-length');
     if (length !== null && Number(length) < MIN_BYTES) return;
     const encoding = preferredEncoding(c.req.header('accept-encoding'));

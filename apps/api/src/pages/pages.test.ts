@@ -150,9 +150,14 @@ describe('public pages', () => {
     const stored = await h.store.listComments('b1');
     expect(stored.map((c) => [c.materialId, c.body, c.author])).toEqual([[ids[0], '请说明核验渠道', null]]);
 
-    const empty = await post(`${href}/comments`, { materialId: ids[0]!, body: '   ' });
-    const emptyPage = await page(href!, { headers: { cookie: cookieOf(empty, 'jz_flash') } });
-    expect(emptyPage.html).toContain('意见不能为空');
+    // A refused comment comes back in place (422, no redirect): the field marked, what was typed kept.
+    const empty = await post(`${href}/comments`, { materialId: ids[0]!, body: '   ', author: '张女士' });
+    expect(empty.status).toBe(422);
+    const emptyPage = await empty.text();
+    expect(emptyPage).toContain('意见不能为空');
+    expect(emptyPage).toContain(`aria-describedby="body-${ids[0]}-error"`);
+    expect(emptyPage).toContain('value="张女士"');
+    expect(emptyPage).not.toContain('body.body');
 
     const limited = await post(`${href}/comments`, { materialId: ids[0]!, body: '第二条' });
     const limitedPage = await page(href!, { headers: { cookie: cookieOf(limited, 'jz_flash') } });
