@@ -14,6 +14,35 @@ import { launchChromium, requireBrowser } from './browser-check';
 // with 大字版: readable type, 44 px targets, forms that keep what was typed, compressed pages, and
 // axe-core (from the registry) finding nothing serious on any public page or the operator batch page.
 const CHROMIUM = '/usr/bin/chromium';
+
+// What the callbacks passed to page.evaluate use of the page's DOM: they run in the browser, and
+// the project's types are Node's (a `lib: dom` reference would change Blob and fetch types everywhere).
+interface PageElement {
+  getBoundingClientRect(): { width: number; height: number };
+  textContent: string | null;
+  tagName: string;
+  id: string;
+  closest(selector: string): PageElement | null;
+}
+declare const document: {
+  querySelectorAll(selector: string): ArrayLike<PageElement> & Iterable<PageElement>;
+  body: unknown;
+  documentElement: PageElement;
+  activeElement: PageElement | null;
+  createTreeWalker(
+    root: unknown,
+    what: number,
+  ): { nextNode(): { textContent: string | null; parentElement: PageElement | null } | null };
+};
+declare function getComputedStyle(element: PageElement): {
+  visibility: string;
+  display: string;
+  fontSize: string;
+};
+declare const NodeFilter: { SHOW_TEXT: number };
+declare const window: {
+  axe: { run(context: unknown, options: unknown): Promise<{ violations: unknown[] }> };
+};
 const ARTIFACTS = fileURLToPath(new URL('../../../../test-artifacts/citizen/', import.meta.url));
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const BATCH = 'pub-1';
@@ -42,7 +71,7 @@ async function api(method: string, path: string, token: string | null, body?: un
 /** Visible controls smaller than 44 px in height, and visible text under 16 px, on the page now. */
 async function measure(page: Page) {
   return page.evaluate(() => {
-    const visible = (el: Element) => {
+    const visible = (el: PageElement) => {
       const r = el.getBoundingClientRect();
       const s = getComputedStyle(el);
       return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && s.display !== 'none';
@@ -70,8 +99,7 @@ async function measure(page: Page) {
 async function axe(page: Page) {
   await page.addScriptTag({ content: AXE });
   const result = await page.evaluate(async () => {
-    // biome-ignore lint/suspicious/noExplicitAny: axe-core is injected into the page as a global.
-    const run = await (window as any).axe.run(document, {
+    const run = await window.axe.run(document, {
       runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'],
     });
     return (run.violations as Array<{ id: string; impact: string; nodes: unknown[] }>).map((v) => ({
