@@ -38,10 +38,15 @@ const SHARED_LICENCES = {
     licence: ['营业执照'],
   },
   selfEmployed: { names: ['个体工商户营业执照'], issuer: '市场监督管理部门' },
-  credit: { names: ['统一社会信用代码证书', '组织机构代码证', '税务登记证'], issuer: '登记管理机关' },
+  // 组织机构代码证 and 税务登记证 went into the 营业执照 with 三证合一 (LICENCE_PROOFS.business).
+  credit: {
+    names: ['统一社会信用代码证书', '统一社会信用代码证书', '统一社会信用代码证书'],
+    issuer: '登记管理机关',
+  },
   marriage: { names: ['结婚证', '结婚证', '婚姻登记证'], issuer: '婚姻登记机关', licence: ['结婚证'] },
   divorce: { names: ['离婚证'], issuer: '婚姻登记机关' },
-  birth: { names: ['出生医学证明', '出生证明', '出生证'], issuer: '助产机构' },
+  // 出生证明 and 死亡证明 are the village certificates of 民发〔2020〕20号, not these licences.
+  birth: { names: ['出生医学证明', '出生医学证明', '出生证'], issuer: '助产机构' },
   property: {
     names: ['不动产权证书', '房屋所有权证', '房产证', '土地使用权证'],
     issuer: '不动产登记机构',
@@ -55,7 +60,7 @@ const SHARED_LICENCES = {
     issuer: '公安机关交通管理部门',
     licence: ['机动车驾驶证', '驾驶证'],
   },
-  death: { names: ['死亡医学证明', '居民死亡医学证明书', '死亡证明'], issuer: '医疗机构' },
+  death: { names: ['死亡医学证明', '居民死亡医学证明书', '死亡医学证明'], issuer: '医疗机构' },
   disability: { names: ['残疾人证'], issuer: '残疾人联合会' },
   subsistence: { names: ['最低生活保障证', '低保证'], issuer: '民政部门' },
   tax: { names: ['纳税证明', '完税证明'], issuer: '税务机关' },
@@ -68,7 +73,7 @@ const LICENCE_PROOFS = {
   hukou: ['户籍证明', '户口证明'],
   marriage: ['婚姻关系证明', '夫妻关系证明'],
   property: ['房屋产权证明', '房产证明', '住房证明'],
-  business: ['企业法人资格证明', '法人资格证明'],
+  business: ['企业法人资格证明', '法人资格证明', '组织机构代码证', '税务登记证'],
   driving: ['驾驶资格证明'],
 };
 
@@ -150,17 +155,17 @@ const COMMITMENT_NAMES = [
   '无违法犯罪记录承诺',
 ];
 
-/** Certificates that villages and neighbourhood committees were asked for but cannot verify. */
+/** Certificates villages and neighbourhood committees were asked for: 民发〔2020〕20号's list. */
 const VILLAGE_CERTIFICATES = [
   '亲属关系证明',
   '婚姻状况证明',
-  '经济困难证明',
-  '收入证明',
+  '居民财产证明',
+  '居民就业状况证明',
   '健在证明',
-  '身体健康状况证明',
-  '财产状况证明',
-  '出生时间证明',
-  '房屋权属证明',
+  '疾病状况证明',
+  '证件遗失证明',
+  '出生证明',
+  '居民身份信息证明',
   '无犯罪记录证明',
 ];
 const VILLAGE_ISSUERS = ['户籍所在地村（居）委会', '社区居委会', '村民委员会', '居民委员会', '所在社区'];

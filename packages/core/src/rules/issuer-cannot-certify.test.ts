@@ -29,3 +29,11 @@ describe('issuer-cannot-certify', () => {
     );
   });
 });
+
+describe('issuer-cannot-certify wording', () => {
+  it('says the office verifies instead, never that the fact is no longer asked for', () => {
+    const decision = decideOne({ name: '居民财产证明', issuer: '李村村委会' });
+    expect(decision.replacement).toBe('由办理部门依职责核实');
+    expect(decision.publicReason).toBe('开具单位“李村村委会”无权出具此证明，改由办理部门核实');
+  });
+});
