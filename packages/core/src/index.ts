@@ -41,6 +41,13 @@ export {
 } from './batch/transitions';
 export { DEFAULT_CATALOGS } from './catalogs/defaults';
 export { indexByNames } from './catalogs/name-index';
+export type { PolicyList } from './catalogs/policy-sources';
+export {
+  CLEAN_UP_2018,
+  COMMITMENT_2020,
+  THREE_IN_ONE_2015,
+  VILLAGE_CERTIFICATES_2020,
+} from './catalogs/policy-sources';
 export type {
   CancelledItemEntry,
   CatalogName,

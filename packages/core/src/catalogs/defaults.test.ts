@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { ServiceItem } from '../model/service-item';
 import { normalizeName } from '../normalize/normalize-name';
 import { decide, decideOne } from '../testing/fixtures';
 import { DEFAULT_CATALOGS } from './defaults';
@@ -9,7 +10,11 @@ import {
   VILLAGE_CERTIFICATES_2020,
 } from './policy-sources';
 
-const BUSINESS_ITEM = { department: '市市场监督管理局', name: '食品经营许可', type: '行政许可' };
+const BUSINESS_ITEM: ServiceItem = {
+  department: '市市场监督管理局',
+  name: '个体工商户设立登记',
+  type: '行政确认',
+};
 
 // domain.md §4: every default entry cites its source and agrees with it.
 describe('default catalogs against their sources', () => {
