@@ -12,6 +12,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_CATALOGS, normalizeName } from '@jianzheng/core';
 import ExcelJS from 'exceljs';
 import { COMMON_RETAINED, DEPARTMENTS } from './departments.mjs';
 
@@ -335,6 +336,20 @@ function buildDepartment(dept, index, seed) {
     }
   }
 
+  // 告知承诺 does not apply in the domains 国办发〔2020〕42号 excludes (食品, 药品, 危险货物 …): a
+  // department proposes commitments for its other items.
+  const excluded = itemDefs.map(([name]) => excludedFromCommitment(name, dept.name));
+  for (let i = 0; i < slots.length; i++) {
+    if (!excluded[i]) continue;
+    for (let c = slots[i].indexOf('commitment'); c >= 0; c = slots[i].indexOf('commitment')) {
+      const j = rng.int(slots.length);
+      const k = slots[j].indexOf('retain');
+      if (excluded[j] || k < 0) continue;
+      slots[j][k] = 'commitment';
+      slots[i][c] = 'retain';
+    }
+  }
+
   const items = itemDefs.map(([name, type, sheet], i) => {
     const code = `3413${String(index + 1).padStart(2, '0')}${String(i + 1).padStart(3, '0')}`;
     const item = { name, type, sheet, code, position: i / Math.max(1, itemDefs.length - 1), materials: [] };
@@ -343,6 +358,15 @@ function buildDepartment(dept, index, seed) {
   });
   return { ...dept, columns, items };
 }
+
+// The keywords of the default 42号文 exclusions, as the engine matches them (normalized names).
+const EXCLUSION_KEYWORDS = DEFAULT_CATALOGS.commitmentExclusions
+  .flatMap((e) => e.keywords ?? [])
+  .map(normalizeName);
+const excludedFromCommitment = (itemName, department) =>
+  EXCLUSION_KEYWORDS.some(
+    (k) => normalizeName(itemName).includes(k) || normalizeName(department).includes(k),
+  );
 
 // Bigrams too common to say what a material is about.
 const COMMON_BIGRAMS = new Set(

@@ -39,6 +39,12 @@ export {
   TRANSITIONS,
   TransitionInputSchema,
 } from './batch/transitions';
+export type { CommitmentDomain } from './catalogs/commitment-domains';
+export {
+  COMMITMENT_DOMAIN_LABELS,
+  COMMITMENT_DOMAINS,
+  DEFAULT_COMMITMENT_EXCLUSIONS,
+} from './catalogs/commitment-domains';
 export { DEFAULT_CATALOGS } from './catalogs/defaults';
 export { indexByNames } from './catalogs/name-index';
 export type { PolicyList } from './catalogs/policy-sources';

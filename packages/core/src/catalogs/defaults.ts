@@ -1,3 +1,4 @@
+import { DEFAULT_COMMITMENT_EXCLUSIONS } from './commitment-domains';
 import {
   CLEAN_UP_2018,
   COMMITMENT_2020,
@@ -107,5 +108,5 @@ export const DEFAULT_CATALOGS: Catalogs = {
     { name: '经营场所证明', aliases: ['住所使用证明', '场地使用证明'] },
     { name: '遗失声明', aliases: ['登报遗失声明'] },
   ]),
-  commitmentExclusions: [],
+  commitmentExclusions: DEFAULT_COMMITMENT_EXCLUSIONS,
 };

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { ItemTypeSchema } from '../model/service-item';
+import { COMMITMENT_DOMAINS } from './commitment-domains';
 
 const Name = z.string().trim().min(1);
 const Aliases = z.array(Name).default([]);
@@ -61,13 +63,30 @@ export const IssuerRestrictionEntrySchema = z
 export const CommitmentEntrySchema = z
   .object({ name: Name, aliases: Aliases, reference: Reference, effectiveFrom: EffectiveFrom })
   .strict();
-/** Items where a written commitment is not allowed (e.g. safety-critical licences). */
+/**
+ * Items where a written commitment is not allowed (国办发〔2020〕42号, domain.md §11): by item name or
+ * code, by item type, or by a 42号文 domain whose keywords appear in the item's or department's name.
+ */
 export const CommitmentExclusionEntrySchema = z
-  .object({ item: Name.optional(), code: Name.optional() })
+  .object({
+    item: Name.optional(),
+    code: Name.optional(),
+    itemType: ItemTypeSchema.optional(),
+    /** The 42号文 domain the entry stands for (named in the trace). */
+    domain: z.enum(COMMITMENT_DOMAINS).optional(),
+    /** Words matched in the normalized item and department names. */
+    keywords: z.array(Name).min(1).optional(),
+    reference: Reference,
+  })
   .strict()
-  .refine((entry) => entry.code !== undefined || entry.item !== undefined, {
-    message: '须给出 item 或 code (item or code is required)',
-  });
+  .refine(
+    (entry) =>
+      entry.code !== undefined ||
+      entry.item !== undefined ||
+      entry.itemType !== undefined ||
+      entry.keywords !== undefined,
+    { message: '须给出 item、code、itemType 或 keywords (item, code, itemType or keywords is required)' },
+  );
 
 export const CatalogsSchema = z
   .object({

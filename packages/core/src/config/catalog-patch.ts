@@ -27,7 +27,12 @@ const KEYS_OF: Record<CatalogName, (entry: AnyEntry) => readonly (string | undef
   cancelledItems: (e) => [e.name as string | undefined, e.code as string | undefined],
   issuerRestrictions: (e) => [e.material as string],
   commitment: (e) => [e.name as string],
-  commitmentExclusions: (e) => [e.item as string | undefined, e.code as string | undefined],
+  commitmentExclusions: (e) => [
+    e.item as string | undefined,
+    e.code as string | undefined,
+    e.itemType as string | undefined,
+    e.domain as string | undefined,
+  ],
 };
 
 /** What a catalog entry is removed by, for messages (“按 name 匹配”). */
@@ -38,7 +43,7 @@ export const REMOVE_KEY_LABEL: Record<CatalogName, string> = {
   cancelledItems: 'name 或 code',
   issuerRestrictions: 'material',
   commitment: 'name',
-  commitmentExclusions: 'item 或 code',
+  commitmentExclusions: 'item、code、itemType 或 domain',
 };
 
 function removalKey(text: string): string {

@@ -1,8 +1,13 @@
 import { indexByNames } from '../catalogs/name-index';
 import { defineRule } from '../engine/define-rule';
 import { outcomeCache, sharedOutcome } from '../engine/outcome';
+import type { RuleOutcome } from '../engine/types';
+import { compileExclusions, type ExclusionMatch } from './exclusion-matcher';
 
-/** 原则3: 凡能采取申请人书面承诺、加强事中事后核查与监管方式解决的，一律取消. */
+/**
+ * 原则3: 凡能采取申请人书面承诺、加强事中事后核查与监管方式解决的，一律取消 — except in the domains
+ * 国办发〔2020〕42号 excludes (`commitmentExclusions`); the trace names the exclusion that applied.
+ */
 export const writtenCommitment = defineRule({
   id: 'written-commitment',
   category: 'commitment',
@@ -22,10 +27,7 @@ export const writtenCommitment = defineRule({
   },
   compile: ({ catalogs, normalize }) => {
     const commitment = indexByNames(catalogs.commitment, (e) => [e.name, ...(e.aliases ?? [])], normalize);
-    const excludedNames = new Set(
-      catalogs.commitmentExclusions.map((e) => normalize(e.item)).filter(Boolean),
-    );
-    const excludedCodes = new Set(catalogs.commitmentExclusions.map((e) => e.code?.trim()).filter(Boolean));
+    const exclusionOf = compileExclusions(catalogs.commitmentExclusions, normalize);
     const replacement = '申请人书面承诺，事中事后核查';
     const publicReason = '实行告知承诺，由申请人书面承诺，办理部门事中事后核查';
     const declaredYes = sharedOutcome({
@@ -53,25 +55,34 @@ export const writtenCommitment = defineRule({
       reason: '不在告知承诺目录中',
       facts: { commitment: 'unknown' },
     });
-    const excluded = {
-      yes: sharedOutcome({
-        matched: false,
-        reason: '本事项不适用告知承诺',
-        facts: { commitment: 'yes', itemExcluded: true },
-      }),
-      unknown: sharedOutcome({
-        matched: false,
-        reason: '本事项不适用告知承诺',
-        facts: { commitment: 'unknown', itemExcluded: true },
-      }),
+    // One outcome per (exclusion, declared value): items of a domain share it.
+    const excluded = new Map<string, RuleOutcome>();
+    const excludedBy = (match: ExclusionMatch, declared: 'yes' | 'unknown'): RuleOutcome => {
+      const key = `${declared}|${match.reason}`;
+      let outcome = excluded.get(key);
+      if (outcome === undefined) {
+        outcome = sharedOutcome({
+          matched: false,
+          reason: match.reason,
+          facts: {
+            commitment: declared,
+            itemExcluded: true,
+            excludedBy: match.by,
+            domain: match.domain,
+            keyword: match.keyword,
+            reference: match.reference,
+          },
+        });
+        if (excluded.size < 10_000) excluded.set(key, outcome);
+      }
+      return outcome;
     };
-    return ({ material, name, itemName }) => {
+    return ({ material, name, itemName, department }) => {
       const declared = material.commitment;
       if (declared === 'no') return declaredNo;
       if (declared === 'unknown' && !commitment.has(name)) return notListed;
-      const code = material.item.code?.trim();
-      if (excludedNames.has(itemName) || (code !== undefined && excludedCodes.has(code)))
-        return excluded[declared];
+      const exclusion = exclusionOf(material.item, itemName, department);
+      if (exclusion !== undefined) return excludedBy(exclusion, declared);
       return declared === 'yes' ? declaredYes : inCatalog(commitment.get(name)?.effectiveFrom);
     };
   },

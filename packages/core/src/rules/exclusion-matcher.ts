@@ -1,0 +1,61 @@
+import { COMMITMENT_DOMAIN_LABELS, type CommitmentDomain } from '../catalogs/commitment-domains';
+import type { CommitmentExclusionEntry } from '../catalogs/schema';
+import type { ServiceItem } from '../model/service-item';
+
+/** Why an item may not use 告知承诺: the exclusion entry that matched, in words and facts. */
+export interface ExclusionMatch {
+  /** zh-CN, for the trace: which entry stopped the commitment and on what (国办发〔2020〕42号 …). */
+  reason: string;
+  /** What matched: the item's name, its code, its type, or a domain keyword. */
+  by: 'item' | 'code' | 'itemType' | 'keyword';
+  domain: CommitmentDomain | null;
+  keyword: string | null;
+  reference: string | null;
+}
+
+/** Checks one item (its normalized name and department) against `commitmentExclusions`. */
+export type ExclusionMatcher = (
+  item: ServiceItem,
+  itemName: string,
+  department: string,
+) => ExclusionMatch | undefined;
+
+/**
+ * Compiles `commitmentExclusions`: entries by item name or code, by item type, and by domain
+ * keywords found in the item's or the department's normalized name (domain.md §11). The first
+ * matching entry in catalog order answers.
+ */
+export function compileExclusions(
+  entries: readonly CommitmentExclusionEntry[],
+  normalize: (raw: string | undefined) => string,
+): ExclusionMatcher {
+  const compiled = entries.map((entry) => ({
+    entry,
+    item: entry.item === undefined ? undefined : normalize(entry.item),
+    code: entry.code?.trim(),
+    keywords: (entry.keywords ?? []).map((k) => normalize(k)).filter((k) => k !== ''),
+    label: entry.domain === undefined ? '' : `属${COMMITMENT_DOMAIN_LABELS[entry.domain]}领域，`,
+    cite: entry.reference ? `（${entry.reference}）` : '',
+  }));
+  return (item, itemName, department) => {
+    for (const { entry, item: name, code, keywords, label, cite } of compiled) {
+      const match = (by: ExclusionMatch['by'], what: string, keyword: string | null = null) => ({
+        reason: `${what}，${label}不适用告知承诺${cite}`,
+        by,
+        domain: entry.domain ?? null,
+        keyword,
+        reference: entry.reference ?? null,
+      });
+      if (name !== undefined && name === itemName) return match('item', '事项列入告知承诺排除目录');
+      if (code !== undefined && code === item.code?.trim())
+        return match('code', `事项编码 ${code} 列入排除目录`);
+      if (entry.itemType !== undefined && entry.itemType === item.type)
+        return match('itemType', `${entry.itemType}事项`);
+      for (const keyword of keywords) {
+        if (itemName.includes(keyword)) return match('keyword', `事项名称含“${keyword}”`, keyword);
+        if (department.includes(keyword)) return match('keyword', `实施部门名称含“${keyword}”`, keyword);
+      }
+    }
+    return undefined;
+  };
+}
