@@ -6,23 +6,11 @@ import {
   type PublishedItem,
   sha256Hex,
 } from '@jianzheng/core';
-import { checkIndex, fill, type LetterWording, resolveLetterWording } from './wording';
+import { type LetterMaterial, materialTexts } from './material-text';
+import { fill, type LetterWording, resolveLetterWording } from './wording';
 
 /** The category whose materials a letter replaces (domain.md §3, §11). */
 export const COMMITMENT_CATEGORY = 'commitment';
-
-/** One committed material (承诺事项) of a letter, its texts filled in. */
-export interface LetterMaterial {
-  /** The published material id (stable across versions). */
-  id: string;
-  name: string;
-  /** 承诺内容: what the applicant states is true. */
-  commitment: string;
-  /** 核查方式: how the office checks it afterwards. */
-  check: string;
-  /** The data source the check reads, where one exists. */
-  source: string | null;
-}
 
 /** The 告知承诺书 of one item in one published version. */
 export interface CommitmentLetter {
@@ -42,9 +30,22 @@ export interface CommitmentLetter {
   title: string;
   preamble: string;
   materials: LetterMaterial[];
+  /** 承诺方式. */
+  method: string;
+  /** The applicant's duty to cooperate with the check. */
+  cooperation: string;
+  /** 不实承诺的法律责任. */
   liability: string;
-  /** Lines left blank for the applicant (and the office) to fill in. */
+  /** The applicant may submit the 证明 instead. */
+  choice: string;
+  /** Who may not use 告知承诺 until 信用修复. */
+  creditCondition: string;
+  /** The applicant's declaration above the signature blocks. */
+  declaration: string;
+  /** Lines left blank for the applicant to sign, with the date. */
   signatures: string[];
+  /** Lines for the office: its seal (盖章), the officer and the date. */
+  officeSignatures: string[];
   /** A file name for the Word document, unique within the publication: `部门/事项.docx`. */
   fileName: string;
 }
@@ -56,12 +57,9 @@ export interface CommitmentLettersOptions {
   timeZone?: string;
 }
 
-const SIGNATURES = [
-  '申请人（签字或盖章）：',
-  '身份证件号码 / 统一社会信用代码：',
-  '联系电话：',
-  '日期：        年    月    日',
-];
+const DATE_LINE = '日期：        年    月    日';
+const SIGNATURES = ['申请人（签字或盖章）：', '身份证件号码 / 统一社会信用代码：', '联系电话：', DATE_LINE];
+const OFFICE_SIGNATURES = ['告知机关（盖章）：{department}', '经办人（签字）：', DATE_LINE];
 
 /** The item page's URL segment (the public site uses the same): stable across versions. */
 export function itemSlug(department: string, item: Pick<PublishedItem, 'code' | 'name'>): string {
@@ -92,7 +90,6 @@ export function commitmentLetters(
   options: CommitmentLettersOptions = {},
 ): CommitmentLetter[] {
   const wording: LetterWording = resolveLetterWording(options.wording);
-  const entryOf = checkIndex(wording.checks);
   const letters: CommitmentLetter[] = [];
   const usedNames = new Set<string>();
   for (const department of publication.departments) {
@@ -107,18 +104,7 @@ export function commitmentLetters(
         department: department.name,
         jurisdiction: publication.jurisdiction.name,
       };
-      const materials = committed.map((m): LetterMaterial => {
-        const entry = entryOf(m.name);
-        const source = entry?.source ?? null;
-        const own = { ...values, material: m.name, source: source ?? '有关信息' };
-        return {
-          id: m.id,
-          name: m.name,
-          commitment: fill(entry?.commitment ?? wording.commitment, own),
-          check: fill(entry?.check ?? wording.check, own),
-          source,
-        };
-      });
+      const materials = committed.map(materialTexts(wording, values));
       let fileName = `${safeFileName(department.name)}/${safeFileName(item.name)}.docx`;
       if (usedNames.has(fileName))
         fileName = `${safeFileName(department.name)}/${safeFileName(item.name)}-${item.code ? safeFileName(item.code) : slug}.docx`;
@@ -137,8 +123,14 @@ export function commitmentLetters(
         title: fill(wording.title, values),
         preamble: fill(wording.preamble, values),
         materials,
+        method: fill(wording.method, values),
+        cooperation: fill(wording.cooperation, values),
         liability: fill(wording.liability, values),
+        choice: fill(wording.choice, values),
+        creditCondition: fill(wording.creditCondition, values),
+        declaration: fill(wording.declaration, values),
         signatures: SIGNATURES,
+        officeSignatures: OFFICE_SIGNATURES.map((line) => fill(line, values)),
         fileName,
       });
     }

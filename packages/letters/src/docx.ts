@@ -42,7 +42,32 @@ function cell(value: string, width: number, bold = false) {
   });
 }
 
-const HEADER = ['序号', '承诺事项', '承诺内容', '核查方式'];
+/** The materials table's columns, as the .docx and the public page show them. */
+export const LETTER_TABLE_HEADER = ['序号', '证明事项', '证明义务（设定依据）', '承诺内容', '核查时间与方式'];
+
+/** The materials table's rows: every cell a text (lines split by \n). */
+export function letterRows(letter: CommitmentLetter): string[][] {
+  return letter.materials.map((m, i) => [
+    String(i + 1),
+    m.name,
+    m.obligation,
+    m.commitment,
+    [`核查时间：${m.checkTime}`, `核查方式：${m.check}`, ...(m.source ? [`数据来源：${m.source}`] : [])].join(
+      '\n',
+    ),
+  ]);
+}
+
+/** The letter's further notices, in order: 承诺方式, 配合核查, 法律责任, 申请人选择, 信用条件. */
+export function letterNotices(letter: CommitmentLetter): Array<[string, string]> {
+  return [
+    ['承诺方式', letter.method],
+    ['配合核查', letter.cooperation],
+    ['不实承诺的法律责任', letter.liability],
+    ['申请人的选择', letter.choice],
+    ['适用条件', letter.creditCondition],
+  ];
+}
 const PAGE = { width: 11906, height: 16838 }; // A4 in twips
 const MARGIN = {
   top: Math.round(3 * CM),
@@ -52,7 +77,7 @@ const MARGIN = {
 };
 const TEXT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
 // In twips: LibreOffice ignores percentage widths of cells and would make every column equal.
-const WIDTHS = [0.08, 0.22, 0.38, 0.32].map((share) => Math.floor(TEXT_WIDTH * share));
+const WIDTHS = [0.07, 0.16, 0.25, 0.26, 0.26].map((share) => Math.floor(TEXT_WIDTH * share));
 
 function materialsTable(letter: CommitmentLetter): Table {
   const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
@@ -68,21 +93,27 @@ function materialsTable(letter: CommitmentLetter): Table {
       insideVertical: border,
     },
     rows: [
-      new TableRow({ tableHeader: true, children: HEADER.map((h, i) => cell(h, WIDTHS[i]!, true)) }),
-      ...letter.materials.map(
-        (m, i) =>
-          new TableRow({
-            cantSplit: true,
-            children: [
-              cell(String(i + 1), WIDTHS[0]!),
-              cell(m.name, WIDTHS[1]!),
-              cell(m.commitment, WIDTHS[2]!),
-              cell(m.source ? `${m.check}\n数据来源：${m.source}` : m.check, WIDTHS[3]!),
-            ],
-          }),
+      new TableRow({
+        tableHeader: true,
+        children: LETTER_TABLE_HEADER.map((h, i) => cell(h, WIDTHS[i]!, true)),
+      }),
+      ...letterRows(letter).map(
+        (row) => new TableRow({ cantSplit: true, children: row.map((value, i) => cell(value, WIDTHS[i]!)) }),
       ),
     ],
   });
+}
+
+function signatureBlock(lines: readonly string[]): Paragraph[] {
+  return lines.map(
+    (line) =>
+      new Paragraph({
+        alignment: AlignmentType.LEFT,
+        indent: { left: 4200 },
+        spacing: { after: 160 },
+        children: [text(line)],
+      }),
+  );
 }
 
 /** The letter's header lines: which list, which version, which item. */
@@ -142,17 +173,19 @@ export async function renderLetterDocx(letter: CommitmentLetter): Promise<Uint8A
           paragraph(letter.preamble, { indent: true }),
           materialsTable(letter),
           paragraph('', { after: 60 }),
-          paragraph(`违诺责任：${letter.liability}`, { indent: true }),
-          paragraph('', { after: 240 }),
-          ...letter.signatures.map(
-            (line) =>
+          ...letterNotices(letter).map(
+            ([label, value]) =>
               new Paragraph({
-                alignment: AlignmentType.LEFT,
-                indent: { left: 4200 },
-                spacing: { after: 160 },
-                children: [text(line)],
+                children: [text(`${label}：`, { bold: true }), text(value)],
+                spacing: { after: 120, line: 360 },
+                indent: { firstLine: BODY_SIZE * 20 },
               }),
           ),
+          paragraph(letter.declaration, { indent: true }),
+          paragraph('', { after: 240 }),
+          ...signatureBlock(letter.signatures),
+          paragraph('', { after: 240 }),
+          ...signatureBlock(letter.officeSignatures),
         ],
       },
     ],

@@ -7,7 +7,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import mammoth from 'mammoth';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { commitmentLetters } from './build-letters';
-import { renderLetterDocx } from './docx';
+import { letterNotices, renderLetterDocx } from './docx';
 import { demoPublication } from './testing/demo-publication';
 import { DEFAULT_LETTER_WORDING } from './wording';
 import { lettersZip } from './zip';
@@ -75,15 +75,22 @@ describe('the commitment letters of the 宿州 demo publication', () => {
       expect(text).toContain(`事项名称：${letter.item.name}`);
       expect(text).toContain(`实施部门：${letter.department}`);
       expect(text).toContain(`申请人申请办理“${letter.item.name}”（实施部门：${letter.department}）`);
-      expect(text).toContain('违诺责任：申请人知悉：承诺不实或违反承诺的');
+      for (const [label, value] of letterNotices(letter)) expect(text).toContain(`${label}：${value}`);
+      expect(text).toContain(letter.declaration);
       expect(text).toContain('申请人（签字或盖章）：');
-      expect(text).toContain('日期：');
+      expect(text).toContain(`告知机关（盖章）：${letter.department}`);
+      expect(text.match(/日期：/g)).toHaveLength(2);
       expect(text).toContain(`《${publication.batch.title}》第 1 版`);
       for (const m of letter.materials) {
         expect(text).toContain(m.name);
         expect(text).toContain(m.commitment);
-        expect(text).toContain(m.check);
-        expect(m.check.startsWith('事中事后核查')).toBe(true);
+        expect(text).toContain(`核查方式：${m.check}`);
+        expect(text).toContain(`核查时间：${m.checkTime}`);
+        expect(text).toContain(m.obligation);
+        if (m.legalBasis) expect(m.obligation).toContain(`依据${m.legalBasis}`);
+        // The commitment states a fact, or leaves a line for the applicant: never the name wrapped
+        // in a template sentence.
+        expect(m.commitment).not.toContain(`符合“${m.name}”所要证明的条件`);
         if (m.source) {
           withSource++;
           expect(text).toContain(`数据来源：${m.source}`);

@@ -60,7 +60,7 @@ describe('commitment letters of a published batch', () => {
     const page = await h.app.request(letter.links.page);
     const html = await page.text();
     expect(page.status).toBe(200);
-    expect(html).toContain('<h1 id="letter-title">告知承诺书</h1>');
+    expect(html).toContain('<h1 id="letter-title">证明事项告知承诺书</h1>');
     expect(html).toContain('经营场所证明');
     expect(html).toContain('@media print');
     expect(html).toContain('申请人（签字或盖章）：');

@@ -1,4 +1,10 @@
-import { letterFacts, letterProvenance } from '@jianzheng/letters';
+import {
+  LETTER_TABLE_HEADER,
+  letterFacts,
+  letterNotices,
+  letterProvenance,
+  letterRows,
+} from '@jianzheng/letters';
 import { Hono } from 'hono';
 import type { PageModule } from '../deps';
 import { type Lang, langOf, t } from '../i18n';
@@ -107,40 +113,42 @@ export const commitmentPages: PageModule = (deps) => {
           <table>
             <thead>
               <tr>
-                <th scope="col">序号</th>
-                <th scope="col">承诺事项</th>
-                <th scope="col">承诺内容</th>
-                <th scope="col">核查方式</th>
+                {LETTER_TABLE_HEADER.map((h) => (
+                  <th scope="col">{h}</th>
+                ))}
               </tr>
             </thead>
             <tbody>
-              {letter.materials.map((m, i) => (
-                <tr id={`m-${m.id}`}>
-                  <td class="num">{i + 1}</td>
-                  <td>{m.name}</td>
-                  <td>{m.commitment}</td>
-                  <td>
-                    {m.check}
-                    {m.source ? (
-                      <>
-                        <br />
-                        数据来源：{m.source}
-                      </>
-                    ) : null}
-                  </td>
+              {letterRows(letter).map((row, i) => (
+                <tr id={`m-${letter.materials[i]!.id}`}>
+                  {row.map((value, column) => (
+                    <td class={column === 0 ? 'num' : undefined}>
+                      {value.split('\n').map((line, n) => (
+                        <>
+                          {n > 0 ? <br /> : null}
+                          {line}
+                        </>
+                      ))}
+                    </td>
+                  ))}
                 </tr>
               ))}
             </tbody>
           </table>
-          <p class="body">
-            <strong>违诺责任：</strong>
-            {letter.liability}
-          </p>
-          <div class="sign">
-            {letter.signatures.map((line) => (
-              <div>{line}</div>
-            ))}
-          </div>
+          {letterNotices(letter).map(([label, value]) => (
+            <p class="body">
+              <strong>{label}：</strong>
+              {value}
+            </p>
+          ))}
+          <p class="body">{letter.declaration}</p>
+          {[letter.signatures, letter.officeSignatures].map((lines) => (
+            <div class="sign">
+              {lines.map((line) => (
+                <div>{line}</div>
+              ))}
+            </div>
+          ))}
           <p class="provenance">{letterProvenance(letter)}</p>
         </article>
       </Layout>,
