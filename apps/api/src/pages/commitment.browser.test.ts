@@ -1,21 +1,12 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, harness, seededBatch } from '../test-support/harness';
+import { type Harness, harness, publishedBatch } from '../test-support/harness';
 import { launchChromium, requireBrowser } from './browser-check';
 
 // The public 告知承诺书 page as Debian's Chromium renders it: every element of domain.md §11 is
 // visible on screen and stays on paper (print media), the site chrome does not.
 const CHROMIUM = '/usr/bin/chromium';
 const BROWSER_READY = requireBrowser(CHROMIUM);
-
-const STEPS = [
-  { action: 'submit' },
-  { action: 'confirm', signer: '王局长', signedAt: '2018-08-10' },
-  { action: 'open-comment', start: '2018-08-11', end: '2018-08-20', channel: '宿州市人民政府网' },
-  { action: 'legal-review', result: 'passed', notes: '未发现违法设定' },
-  { action: 'approve', meetingDate: '2018-08-30' },
-  { action: 'publish', documentNumber: '宿政办秘〔2018〕100号', publishedAt: '2018-09-04' },
-];
 
 let h: Harness;
 let browser: Browser;
@@ -24,16 +15,7 @@ let html: string;
 beforeAll(async () => {
   if (!BROWSER_READY) return;
   h = await harness();
-  await seededBatch(h);
-  for (const step of STEPS) {
-    const res = await h.call(
-      step.action === 'legal-review' ? 'legal' : 'admin',
-      'POST',
-      '/api/batches/b1/transitions',
-      step,
-    );
-    expect(res.status, JSON.stringify(res.body)).toBe(200);
-  }
+  await publishedBatch(h);
   const [letter] = (await h.call('anonymous', 'GET', '/api/batches/b1/publications/1/letters')).body;
   html = await (await h.app.request(letter.links.page)).text();
   browser = await launchChromium(CHROMIUM);

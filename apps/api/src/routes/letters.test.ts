@@ -1,29 +1,13 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type Harness, harness, JURISDICTION, seededBatch } from '../test-support/harness';
+import { type Harness, harness, JURISDICTION, publishedBatch } from '../test-support/harness';
 
 let h: Harness;
 afterEach(async () => {
   await h.close();
 });
 
-const STEPS = [
-  { action: 'submit' },
-  { action: 'confirm', signer: '王局长', signedAt: '2018-08-10' },
-  { action: 'open-comment', start: '2018-08-11', end: '2018-08-20', channel: '宿州市人民政府网' },
-  { action: 'legal-review', result: 'passed', notes: '未发现违法设定' },
-  { action: 'approve', meetingDate: '2018-08-30' },
-  { action: 'publish', documentNumber: '宿政办秘〔2018〕100号', publishedAt: '2018-09-04' },
-];
-
-async function published() {
-  await seededBatch(h);
-  for (const step of STEPS) {
-    const who = step.action === 'legal-review' ? 'legal' : 'admin';
-    const res = await h.call(who, 'POST', '/api/batches/b1/transitions', step);
-    expect(res.status, JSON.stringify(res.body)).toBe(200);
-  }
-}
+const published = () => publishedBatch(h);
 
 const docText = (bytes: Uint8Array) =>
   strFromU8(unzipSync(bytes)['word/document.xml']!).replace(/<[^>]+>/g, '');

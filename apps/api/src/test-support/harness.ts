@@ -210,3 +210,23 @@ export async function seededBatch(h: Harness, id = 'b1') {
   if (res.status !== 200) throw new Error(JSON.stringify(res.body));
   return res.body;
 }
+
+/** The stage transitions from draft to a published first version (the legal office reviews). */
+export const PUBLISH_STEPS = [
+  { action: 'submit' },
+  { action: 'confirm', signer: '王局长', signedAt: '2018-08-10' },
+  { action: 'open-comment', start: '2018-08-11', end: '2018-08-20', channel: '宿州市人民政府网' },
+  { action: 'legal-review', result: 'passed', notes: '未发现违法设定' },
+  { action: 'approve', meetingDate: '2018-08-30' },
+  { action: 'publish', documentNumber: '宿政办秘〔2018〕100号', publishedAt: '2018-09-04' },
+] as const;
+
+/** `seededBatch` taken through every stage to its first published version. */
+export async function publishedBatch(h: Harness, id = 'b1') {
+  await seededBatch(h, id);
+  for (const step of PUBLISH_STEPS) {
+    const who = step.action === 'legal-review' ? 'legal' : 'admin';
+    const res = await h.call(who, 'POST', `/api/batches/${id}/transitions`, step);
+    if (res.status !== 200) throw new Error(JSON.stringify(res.body));
+  }
+}
