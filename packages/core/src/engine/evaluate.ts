@@ -21,6 +21,8 @@ export interface RunnableRule {
 const RETAIN_REASON = '各项取消规则均不适用，保留';
 /** The fact a rule sets when it would cancel the material but for an original to be shown. */
 export const ORIGINAL_RETAINED_FACT = 'originalRetained';
+/** The fact a rule sets when an exclusion (告知承诺 in a 42号文 domain …) stopped it from cancelling. */
+export const EXCLUDED_FACT = 'itemExcluded';
 
 /**
  * The one context object of an evaluation, refilled for every material and alternative: no
@@ -119,14 +121,22 @@ export function createEvaluator(
     const rule = at < 0 ? undefined : rules[at]!;
     const verdict = rule === undefined ? 'retain' : 'cancel';
     // An original kept to be shown (现场核验原件): a rule would have cancelled it but for its form.
-    const kept = rule === undefined && showsOriginal(form) ? originalKeptBy(trace) : undefined;
+    const kept =
+      rule === undefined && showsOriginal(form) ? withFact(trace, ORIGINAL_RETAINED_FACT) : undefined;
+    // Retained because an exclusion stopped a rule: the reason says which (保留原因, domain.md §15).
+    const excluded = rule === undefined && kept === undefined ? withFact(trace, EXCLUDED_FACT) : undefined;
     const result: Decision = {
       materialId: material.id,
       verdict,
       category: rule === undefined ? null : rule.category,
       ruleId: rule === undefined ? null : rule.id,
       replacement: outcome?.replacement ?? null,
-      reason: kept === undefined ? reasonOf(at, outcome) : `现场核验原件：${kept.reason}`,
+      reason:
+        kept !== undefined
+          ? `现场核验原件：${kept.reason}`
+          : excluded !== undefined
+            ? `保留：${excluded.reason}`
+            : reasonOf(at, outcome),
       publicReason:
         rule !== undefined
           ? (outcome?.publicReason ?? rule.publicFallback)
@@ -257,9 +267,9 @@ function createCache<T>(compute: (name: string) => T): (name: string) => T {
   };
 }
 
-/** The trace entry of the rule that kept an original to be shown, if one did. */
-function originalKeptBy(trace: readonly TraceEntry[]): TraceEntry | undefined {
-  for (const entry of trace) if (entry.facts[ORIGINAL_RETAINED_FACT] === true) return entry;
+/** The first trace entry whose rule set `fact` (kept an original, met an exclusion), if any. */
+function withFact(trace: readonly TraceEntry[], fact: string): TraceEntry | undefined {
+  for (const entry of trace) if (entry.facts[fact] === true) return entry;
   return undefined;
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { COMMITMENT_DOMAINS } from '../catalogs/commitment-domains';
 
 export const ITEM_TYPES = [
   '行政许可',
@@ -20,6 +21,11 @@ export const ServiceItemSchema = z
     code: z.string().min(1).optional(),
     name: z.string().min(1),
     type: ItemTypeSchema.optional(),
+    /**
+     * The 国办发〔2020〕42号 domain a reviewer marked the item as (国家安全, 公共安全 …), where no
+     * keyword in its name gives it away: 告知承诺 then does not apply (domain.md §11).
+     */
+    domain: z.enum(COMMITMENT_DOMAINS).optional(),
   })
   .strict();
 export type ServiceItem = z.infer<typeof ServiceItemSchema>;

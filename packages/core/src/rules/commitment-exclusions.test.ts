@@ -25,6 +25,7 @@ describe('commitment exclusions by domain (国办发〔2020〕42号)', () => {
     });
     expect(trace.reason).toContain('直接关系人身健康、生命财产安全');
     expect(trace.reason).toContain('国办发〔2020〕42号');
+    expect(decision.reason).toBe(`保留：${trace.reason}`);
   });
 
   it('keeps a 安全评价报告 under 危险化学品经营许可', () => {
@@ -58,6 +59,13 @@ describe('commitment exclusions by domain (国办发〔2020〕42号)', () => {
     expect(
       commitmentTrace(decideOne({ name: '无房证明', item: HOUSING }, { catalogs: byName })).facts.excludedBy,
     ).toBe('item');
+  });
+
+  it('excludes an item a reviewer marked with a domain no keyword gives away', () => {
+    const marked: ServiceItem = { ...HOUSING, domain: 'state-secrets' };
+    const trace = commitmentTrace(decideOne({ name: '无房证明', item: marked }));
+    expect(trace.facts).toMatchObject({ excludedBy: 'domain', domain: 'state-secrets' });
+    expect(trace.reason).toContain('国家秘密');
   });
 
   it('ships one keyword set per 42号文 domain, each citing 42号文, and an emptied catalog excludes nothing', () => {

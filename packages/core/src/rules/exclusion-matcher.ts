@@ -6,8 +6,8 @@ import type { ServiceItem } from '../model/service-item';
 export interface ExclusionMatch {
   /** zh-CN, for the trace: which entry stopped the commitment and on what (国办发〔2020〕42号 …). */
   reason: string;
-  /** What matched: the item's name, its code, its type, or a domain keyword. */
-  by: 'item' | 'code' | 'itemType' | 'keyword';
+  /** What matched: the item's name, its code, its type, the domain marked on it, or a keyword. */
+  by: 'item' | 'code' | 'itemType' | 'domain' | 'keyword';
   domain: CommitmentDomain | null;
   keyword: string | null;
   reference: string | null;
@@ -21,8 +21,9 @@ export type ExclusionMatcher = (
 ) => ExclusionMatch | undefined;
 
 /**
- * Compiles `commitmentExclusions`: entries by item name or code, by item type, and by domain
- * keywords found in the item's or the department's normalized name (domain.md §11). The first
+ * Compiles `commitmentExclusions`: entries by item name or code, by item type, by the domain a
+ * reviewer marked on the item, and by domain keywords found in the item's or the department's
+ * normalized name (domain.md §11). The first
  * matching entry in catalog order answers.
  */
 export function compileExclusions(
@@ -51,6 +52,8 @@ export function compileExclusions(
         return match('code', `事项编码 ${code} 列入排除目录`);
       if (entry.itemType !== undefined && entry.itemType === item.type)
         return match('itemType', `${entry.itemType}事项`);
+      if (entry.domain !== undefined && entry.domain === item.domain)
+        return match('domain', '事项已标注领域');
       for (const keyword of keywords) {
         if (itemName.includes(keyword)) return match('keyword', `事项名称含“${keyword}”`, keyword);
         if (department.includes(keyword)) return match('keyword', `实施部门名称含“${keyword}”`, keyword);

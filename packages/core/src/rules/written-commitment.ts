@@ -1,5 +1,6 @@
 import { indexByNames } from '../catalogs/name-index';
 import { defineRule } from '../engine/define-rule';
+import { EXCLUDED_FACT } from '../engine/evaluate';
 import { outcomeCache, sharedOutcome } from '../engine/outcome';
 import type { RuleOutcome } from '../engine/types';
 import { compileExclusions, type ExclusionMatch } from './exclusion-matcher';
@@ -66,7 +67,7 @@ export const writtenCommitment = defineRule({
           reason: match.reason,
           facts: {
             commitment: declared,
-            itemExcluded: true,
+            [EXCLUDED_FACT]: true,
             excludedBy: match.by,
             domain: match.domain,
             keyword: match.keyword,
