@@ -12,7 +12,7 @@ export const duplicate = defineRule({
     en: 'materials that are not necessary or are required twice are cancelled',
   },
   explanation: {
-    zh: '同一事项中重复要求的同一材料，只保留第一次',
+    zh: '同一事项中重复要求的同一材料，只保留第一次；原件不因其前列出的复印件而视为重复',
     en: 'a material required twice for the same item is kept only once',
   },
   compile: () => {

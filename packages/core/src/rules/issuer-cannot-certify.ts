@@ -13,8 +13,8 @@ export const issuerCannotCertify = defineRule({
     en: 'certificates the issuer has no power to verify or cannot issue are cancelled',
   },
   explanation: {
-    zh: '村(居)委会等无权查证的单位开具的证明（亲属关系、婚姻状况、无犯罪记录等），不再索要，由办理部门核实',
-    en: 'certificates from issuers that cannot verify them (村/居委会: kinship, marital status, criminal record …) are no longer demanded; the office checks the fact itself',
+    zh: '民发〔2020〕20号所列 20 项证明（亲属关系、婚姻状况、无犯罪记录、居民财产、市场主体住所等）不应由村(居)委会出具，改由办理部门核实；请在“开具单位”写明开具单位',
+    en: 'the 20 certificates of 民发〔2020〕20号 (kinship, marital status, criminal record, property, business premises …) may not come from a 村/居委会; the office checks the fact itself — name the issuer',
   },
   publicWording: {
     zh: '村(居)委会无权出具，改由办理部门核实',

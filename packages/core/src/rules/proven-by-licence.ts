@@ -14,7 +14,7 @@ export const provenByLicence = defineRule({
     en: 'what a licence or certificate the applicant already holds proves is cancelled',
   },
   explanation: {
-    zh: '本事项已要求的证照能够证明的（如户口簿证明户籍），不再另行索要证明',
+    zh: '本事项已要求的证照能够证明的（如户口簿证明户籍；“三证合一”后营业执照证明组织机构代码、税务登记），不再另行索要证明',
     en: 'a certificate proven by a licence the same item already requires (e.g. 户口簿 for 户籍) is no longer demanded',
   },
   publicWording: {

@@ -25,7 +25,7 @@ export const sharedData = defineRule({
     en: 'what the office can check online or by asking another department is cancelled',
   },
   explanation: {
-    zh: '能通过信息共享、网络核验获取的填“是”，并在“取消后办理方式”写明数据来源',
+    zh: '能通过信息共享、网络核验获取的填“是”，并在“取消后办理方式”写明数据来源；须当场核验原件的（如居民身份证）在材料名称中写明“原件”，原件仍现场核验，免交复印件',
     en: 'mark 是 under 能否共享 where the office can obtain it by data sharing, and name the data source under 取消后办理方式',
   },
   compile: ({ catalogs, normalize }) => {

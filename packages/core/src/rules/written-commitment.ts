@@ -19,8 +19,8 @@ export const writtenCommitment = defineRule({
     en: 'what a written commitment with later checks can replace is cancelled',
   },
   explanation: {
-    zh: '可改为申请人书面承诺、事中事后核查的填“是”；关系公共安全、人身健康等的事项除外',
-    en: 'mark 是 where a written commitment with later checks can replace it; items touching public safety or health are excluded',
+    zh: '可改为申请人书面承诺、事中事后核查的填“是”；直接涉及国家安全、国家秘密、公共安全、金融业审慎监管、生态环境保护，直接关系人身健康、生命财产安全和重要涉外的事项不适用（国办发〔2020〕42号）',
+    en: 'mark 是 where a written commitment with later checks can replace it; not for national security, state secrets, public safety, prudential financial supervision, the environment, health and safety of life and property, or important foreign matters (国办发〔2020〕42号)',
   },
   publicWording: {
     zh: '实行告知承诺',
