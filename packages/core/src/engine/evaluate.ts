@@ -79,7 +79,9 @@ export function createEvaluator(
 ): (materials: readonly Material[]) => Decision[] {
   const ruleCount = rules.length;
   const alternativesOf = createAlternativesCache();
-  const formOf = createCache(parseMaterialForm);
+  const formCache = createCache(parseMaterialForm);
+  // Every form word (原件, 复印件, 影印件, 扫描件, 复制件) ends in 件: most names skip the cache.
+  const formOf = (name: string): MaterialForm => (name.includes('件') ? formCache(name) : 'unspecified');
 
   function run(context: Context, into: Run): void {
     const trace: TraceEntry[] = withTrace ? new Array<TraceEntry>(ruleCount) : [];

@@ -28,6 +28,13 @@ describe('parseMaterialForm', () => {
     expect(parseMaterialForm('居民身份证（原件）')).not.toBe(parseMaterialForm('居民身份证复印件'));
   });
 
+  it('finds every form word by the 件 it ends in (the engine skips names without 件)', () => {
+    for (const word of ['原件', '复印件', '影印件', '扫描件', '复制件']) {
+      expect(word.endsWith('件')).toBe(true);
+      expect(parseMaterialForm(`户口簿${word}`)).not.toBe('unspecified');
+    }
+  });
+
   it('says which forms show the original', () => {
     expect(showsOriginal('original')).toBe(true);
     expect(showsOriginal('both')).toBe(true);

@@ -38,8 +38,40 @@ export function compileExclusions(
     label: entry.domain === undefined ? '' : `属${COMMITMENT_DOMAIN_LABELS[entry.domain]}领域，`,
     cite: entry.reference ? `（${entry.reference}）` : '',
   }));
+  // One regular expression over every keyword (a keyword names the first entry that lists it):
+  // one scan of each name instead of dozens of substring searches, and once per name pair.
+  const entryOfKeyword = new Map<string, number>();
+  compiled.forEach((c, index) => {
+    for (const k of c.keywords) if (!entryOfKeyword.has(k)) entryOfKeyword.set(k, index);
+  });
+  const escape = (k: string) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const anyKeyword =
+    entryOfKeyword.size === 0 ? null : new RegExp([...entryOfKeyword.keys()].map(escape).join('|'), 'gu');
+  type Hit = { index: number; keyword: string; where: string };
+  const firstIn = (text: string, where: string, best: Hit | null): Hit | null => {
+    if (anyKeyword === null) return best;
+    for (const [keyword] of text.matchAll(anyKeyword)) {
+      const index = entryOfKeyword.get(keyword)!;
+      if (best === null || index < best.index) best = { index, keyword, where };
+    }
+    return best;
+  };
+  let keywordHits = new Map<string, Hit | null>();
+  const keywordHit = (itemName: string, department: string) => {
+    const key = `${itemName}\u0000${department}`;
+    let hit = keywordHits.get(key);
+    if (hit === undefined) {
+      hit = firstIn(department, '实施部门名称', firstIn(itemName, '事项名称', null));
+      if (keywordHits.size >= 10_000) keywordHits = new Map();
+      keywordHits.set(key, hit);
+    }
+    return hit;
+  };
   return (item, itemName, department) => {
-    for (const { entry, item: name, code, keywords, label, cite } of compiled) {
+    const hit = keywordHit(itemName, department);
+    const until = hit === null ? compiled.length : hit.index + 1;
+    for (let index = 0; index < until; index++) {
+      const { entry, item: name, code, label, cite } = compiled[index]!;
       const match = (by: ExclusionMatch['by'], what: string, keyword: string | null = null) => ({
         reason: `${what}，${label}不适用告知承诺${cite}`,
         by,
@@ -54,10 +86,8 @@ export function compileExclusions(
         return match('itemType', `${entry.itemType}事项`);
       if (entry.domain !== undefined && entry.domain === item.domain)
         return match('domain', '事项已标注领域');
-      for (const keyword of keywords) {
-        if (itemName.includes(keyword)) return match('keyword', `事项名称含“${keyword}”`, keyword);
-        if (department.includes(keyword)) return match('keyword', `实施部门名称含“${keyword}”`, keyword);
-      }
+      if (hit !== null && index === hit.index)
+        return match('keyword', `${hit.where}含“${hit.keyword}”`, hit.keyword);
     }
     return undefined;
   };

@@ -78,11 +78,18 @@ export const writtenCommitment = defineRule({
       }
       return outcome;
     };
+    // Materials of an item arrive together and share its object: match the item's names once.
+    let lastItem: unknown;
+    let lastExclusion: ExclusionMatch | undefined;
     return ({ material, name, itemName, department }) => {
       const declared = material.commitment;
       if (declared === 'no') return declaredNo;
       if (declared === 'unknown' && !commitment.has(name)) return notListed;
-      const exclusion = exclusionOf(material.item, itemName, department);
+      if (material.item !== lastItem) {
+        lastItem = material.item;
+        lastExclusion = exclusionOf(material.item, itemName, department);
+      }
+      const exclusion = lastExclusion;
       if (exclusion !== undefined) return excludedBy(exclusion, declared);
       return declared === 'yes' ? declaredYes : inCatalog(commitment.get(name)?.effectiveFrom);
     };
