@@ -46,7 +46,7 @@ const BASE: Row[] = [
   { item: '测试事项登记', material: '测试事项登记申请表', legalBasis: '《测试条例》第3条', proposal: '保留' },
   {
     item: '测试事项登记',
-    material: '居民身份证（原件及复印件）',
+    material: '居民身份证（复印件）',
     legalBasis: '《测试条例》第4条',
     proposal: '取消',
   },
@@ -82,7 +82,7 @@ describe('template → fill in → evaluate → publish → adjust → diff', ()
       ]),
     ).toEqual([
       ['测试事项登记申请表', 'retain', null],
-      ['居民身份证（原件及复印件）', 'cancel', 'information-sharing'],
+      ['居民身份证（复印件）', 'cancel', 'information-sharing'],
       ['单位介绍信', 'cancel', 'no-legal-basis'],
     ]);
     expect(summary.agreement).toEqual({
