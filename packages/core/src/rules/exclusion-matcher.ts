@@ -44,9 +44,9 @@ export function compileExclusions(
   compiled.forEach((c, index) => {
     for (const k of c.keywords) if (!entryOfKeyword.has(k)) entryOfKeyword.set(k, index);
   });
-  const escape = (k: string) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const escapeRegExp = (k: string) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const anyKeyword =
-    entryOfKeyword.size === 0 ? null : new RegExp([...entryOfKeyword.keys()].map(escape).join('|'), 'gu');
+    entryOfKeyword.size === 0 ? null : new RegExp([...entryOfKeyword.keys()].map(escapeRegExp).join('|'), 'gu');
   type Hit = { index: number; keyword: string; where: string };
   const firstIn = (text: string, where: string, best: Hit | null): Hit | null => {
     if (anyKeyword === null) return best;
