@@ -46,7 +46,9 @@ export function compileExclusions(
   });
   const escapeRegExp = (k: string) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const anyKeyword =
-    entryOfKeyword.size === 0 ? null : new RegExp([...entryOfKeyword.keys()].map(escapeRegExp).join('|'), 'gu');
+    entryOfKeyword.size === 0
+      ? null
+      : new RegExp([...entryOfKeyword.keys()].map(escapeRegExp).join('|'), 'gu');
   type Hit = { index: number; keyword: string; where: string };
   const firstIn = (text: string, where: string, best: Hit | null): Hit | null => {
     if (anyKeyword === null) return best;
