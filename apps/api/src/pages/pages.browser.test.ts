@@ -199,9 +199,13 @@ describe.skipIf(!BROWSER_READY || workbooks.length === 0)('pages in a real brows
     await page.click('button[type=submit]');
     await page.click(`a[href="/operator/batches/${BATCH}"]`);
     await checkAccessibility(page);
-    expect(await page.locator('#stage').textContent()).toBe('公开征求意见');
+    // The stage and, while it lasts, its period (公开征求意见（start 至 end）).
+    expect(await page.locator('#stage').textContent()).toMatch(
+      /^公开征求意见（\d{4}-\d{2}-\d{2} 至 \d{4}-\d{2}-\d{2}）$/,
+    );
     // The guard of the API shows through: legal review is refused while comments are unanswered.
-    const legal = page.locator('fieldset', { hasText: '合法性审查' });
+    // By its legend: other steps' hints name 合法性审查 too (e.g. what comes after close-comment).
+    const legal = page.locator('fieldset', { has: page.locator('legend', { hasText: '合法性审查' }) });
     await legal.locator('select').selectOption('passed');
     await legal.locator('textarea').fill('合法');
     await legal.locator('button').click();
@@ -225,7 +229,7 @@ describe.skipIf(!BROWSER_READY || workbooks.length === 0)('pages in a real brows
       fill: (fieldset: ReturnType<Page['locator']>) => Promise<void>,
       stage: string,
     ) => {
-      const fieldset = page.locator('fieldset', { hasText: legend });
+      const fieldset = page.locator('fieldset', { has: page.locator('legend', { hasText: legend }) });
       await fill(fieldset);
       await fieldset.locator('button').click();
       await expect(page.locator('.msg').first().textContent()).resolves.toContain('已完成');
