@@ -184,11 +184,14 @@ export type {
 export {
   PUBLICATION_SCHEMA_VERSION,
   PublicationSchema,
+  PublicationStatusSchema,
   PublicationSummarySchema,
   PublishedBatchSchema,
   PublishedCategorySchema,
   PublishedDepartmentSchema,
+  PublishedFormSchema,
   PublishedItemSchema,
+  PublishedLegalReviewSchema,
   PublishedMaterialSchema,
   TotalsSchema,
 } from './model/publication';
@@ -200,6 +203,7 @@ export { splitAlternatives } from './normalize/alternatives';
 export type { MaterialForm } from './normalize/material-form';
 export { MATERIAL_FORMS, parseMaterialForm, showsOriginal } from './normalize/material-form';
 export { cleanText, createNameNormalizer, normalizeName } from './normalize/normalize-name';
+export { cancellationMethod, publicBasis, retentionReason } from './public/public-text';
 export {
   DEFAULT_RULES,
   duplicate,

@@ -75,12 +75,27 @@ function material(m: PublishedMaterial): PublishedMaterial {
     ruleId: m.ruleId,
     effectiveFrom: m.effectiveFrom,
     replacement: m.replacement,
-    reason: m.reason,
+    wording:
+      m.wording === null || m.wording === undefined ? m.wording : { zh: m.wording.zh, en: m.wording.en },
+    method: m.method,
+    basis: m.basis,
+    // Schema 1.0 and 1.1 rows carry `reason` here and none of the 1.2 keys: a key a version lacks
+    // is undefined (JSON drops it) or absent, so one writer gives every version's canonical text.
+    ...legacyReason(m),
     status: m.status,
+    form: m.form,
     source: m.source,
     issuer: m.issuer,
     legalBasis: m.legalBasis,
-  };
+    legalBasisLevel: m.legalBasisLevel,
+    legalInstrument: m.legalInstrument,
+  } as PublishedMaterial;
+}
+
+/** Schema 1.0 and 1.1 rows carry the engine's `reason`; 1.2 rows have no such key at all. */
+function legacyReason(m: PublishedMaterial): { reason?: string } {
+  const reason = (m as { reason?: string }).reason;
+  return reason === undefined ? {} : { reason };
 }
 
 function item(i: PublishedItem): PublishedItem {
@@ -106,6 +121,15 @@ export function canonicalContent(pub: Unsigned): Unsigned {
       documentNumber: pub.batch.documentNumber,
       approvedAt: pub.batch.approvedAt,
       adjustmentReason: pub.batch.adjustmentReason,
+      status: pub.batch.status,
+      legalReview:
+        pub.batch.legalReview == null
+          ? pub.batch.legalReview
+          : {
+              documentNumber: pub.batch.legalReview.documentNumber,
+              reviewer: pub.batch.legalReview.reviewer,
+              reviewedAt: pub.batch.legalReview.reviewedAt,
+            },
     },
     version: pub.version,
     publishedAt: pub.publishedAt,

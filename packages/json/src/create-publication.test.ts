@@ -53,11 +53,16 @@ describe('createPublication', () => {
       category: { id: 'information-sharing', zh: '通过信息共享获取', en: 'obtained through data sharing' },
       ruleId: decision.ruleId,
       replacement: decision.replacement,
-      reason: decision.reason,
+      method: decision.replacement,
+      basis: decision.publicReason,
       status: 'proposed',
       source: '政府部门核发',
       issuer: '公安机关',
     });
+    // The engine's reason is for reviewers: it is not in the publication (domain.md §15).
+    expect(shared).not.toHaveProperty('reason');
+    expect(JSON.stringify(pub)).not.toContain(decision.reason);
+    expect(pub.batch.status).toBe('draft');
     const retained = pub.departments[0]!.items[0]!.materials[1]!;
     expect(retained).toMatchObject({ verdict: 'retain', category: null, ruleId: null, issuer: null });
     expect(pub.summary).toEqual(expect.objectContaining(summarize(materials, decisions)));

@@ -12,6 +12,7 @@ import {
   Publication10Schema,
   upgradePublication10,
 } from './schema-1-0';
+import { type Publication11, Publication11Schema, SCHEMA_1_1, upgradePublication11 } from './schema-1-1';
 import { checkConsistency, checkSchema } from './validate';
 
 export interface ParsePublicationOptions {
@@ -67,15 +68,23 @@ function parseJson(text: string, source: string | undefined): unknown {
   }
 }
 
-/** A validated document: the current schema, or a 1.0 one still to be upgraded after its checksum. */
-type Validated = { legacy: false; doc: Publication } | { legacy: true; doc: Publication10 };
+/** A validated document: the current schema, or an earlier one still to be upgraded after its checksum. */
+type Validated =
+  | { legacy: false; doc: Publication }
+  | { legacy: '1.0'; doc: Publication10 }
+  | { legacy: '1.1'; doc: Publication11 };
 
 function validate(data: unknown, source: string | undefined): Validated {
   const declared = (data as { schemaVersion?: unknown } | null)?.schemaVersion;
   if (typeof data === 'object' && data !== null && declared === LEGACY_SCHEMA_VERSION) {
     const checked = checkSchema(Publication10Schema, data);
     if (!checked.ok) throw new PublicationInvalidError(checked.issues, { source });
-    return { legacy: true, doc: checked.value };
+    return { legacy: '1.0', doc: checked.value };
+  }
+  if (typeof data === 'object' && data !== null && declared === SCHEMA_1_1) {
+    const checked = checkSchema(Publication11Schema, data);
+    if (!checked.ok) throw new PublicationInvalidError(checked.issues, { source });
+    return { legacy: '1.1', doc: checked.value };
   }
   if (
     typeof data === 'object' &&
@@ -85,7 +94,7 @@ function validate(data: unknown, source: string | undefined): Validated {
   )
     throw new PublicationSchemaVersionError(
       declared,
-      `${LEGACY_SCHEMA_VERSION}, ${PUBLICATION_SCHEMA_VERSION}`,
+      `${LEGACY_SCHEMA_VERSION}, ${SCHEMA_1_1}, ${PUBLICATION_SCHEMA_VERSION}`,
       source,
     );
   const checked = checkSchema(PublicationSchema, data);
@@ -93,8 +102,11 @@ function validate(data: unknown, source: string | undefined): Validated {
   return { legacy: false, doc: checked.value };
 }
 
-const current = (validated: Validated): Publication =>
-  validated.legacy ? upgradePublication10(validated.doc) : validated.doc;
+function current(validated: Validated): Publication {
+  if (validated.legacy === '1.0') return upgradePublication10(validated.doc);
+  if (validated.legacy === '1.1') return upgradePublication11(validated.doc);
+  return validated.doc;
+}
 
 /**
  * The checksum check. Fast path: a file as published ends with the `sha256` member, so the bytes
@@ -108,8 +120,9 @@ function check(
   if (tail && tail.expected === pub.sha256 && tail.actual === pub.sha256)
     return { ok: true, expected: pub.sha256, actual: tail.actual };
   const { sha256: _, ...content } = pub;
-  // A 1.0 document's canonical form is the current one without the keys it lacks: the canonical
-  // writer names every key, and JSON drops those that are undefined.
+  // A 1.0 or 1.1 document's canonical form is the current one without the keys it lacks (and
+  // with 1.1's `reason`): the canonical writer names every version's keys, and JSON drops those
+  // that are undefined.
   const actual = publicationChecksum(content as unknown as Omit<Publication, 'sha256'>);
   return { ok: actual === pub.sha256, expected: pub.sha256, actual };
 }
@@ -119,7 +132,8 @@ function check(
  * truncated), schema version, the zod schema (errors give the JSON path of every problem, zh-CN
  * first), consistency of ids and totals, and the checksum. Throws `PublicationInvalidError`,
  * `PublicationSchemaVersionError` or `PublicationChecksumError`. A schema 1.0 document is checked
- * as 1.0 and returned upgraded (nothing planned, its `sha256` kept). Give the file's bytes rather than
+ * as 1.0 and returned upgraded (nothing planned, its `sha256` kept); a 1.1 one likewise (its
+ * internal `reason` dropped, `basis` null). Give the file's bytes rather than
  * its text where you have them: they are checksummed as they are, invalid UTF-8 is refused instead
  * of becoming U+FFFD, and the decoded text does not outlive the JSON parse.
  */

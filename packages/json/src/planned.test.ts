@@ -25,7 +25,7 @@ describe('planned cancellations in a publication (domain.md §10)', () => {
     expect(rental(pub)).toMatchObject({ verdict: 'cancel', effectiveFrom: '2019-01-01' });
     expect(pub.summary.planned).toBe(1);
     expect(pub.summary.effective).toBe(pub.summary.cancelled - 1);
-    expect(pub.schemaVersion).toBe('1.1');
+    expect(pub.schemaVersion).toBe('1.2');
   });
 
   it('is an ordinary cancellation once the publication date reaches it (in the jurisdiction zone)', () => {

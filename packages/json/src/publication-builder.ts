@@ -3,6 +3,7 @@ import {
   createSummaryAccumulator,
   DEFAULT_CATEGORIES,
   type Decision,
+  type EngineRule,
   formatLocalDate,
   itemKey,
   type Jurisdiction,
@@ -15,10 +16,11 @@ import {
   PublishedDepartmentSchema,
   type PublishedItem,
   type PublishedMaterial,
-  plannedFrom,
 } from '@jianzheng/core';
+import { blankToNull, createInterner, isoString, legalReviewOf, ownString } from './builder-text';
 import { canonicalContent } from './canonical';
 import { PublicationBuilderFinishedError, PublicationInputError, type PublicationIssue } from './errors';
+import { createRowWriter } from './published-row';
 import { sealWithDeferredChecksum } from './sealed';
 import { checkSchema, type UnsignedPublication, UnsignedPublicationSchema } from './validate';
 
@@ -37,6 +39,18 @@ export interface PublicationHeadInput {
     approvedAt?: string | Date | null;
     /** Why this version changes the previous one (动态调整); required from version 2 on. */
     adjustmentReason?: string | null;
+    /**
+     * The approving document covers the list as it stands: the publication is official even
+     * where decisions are still proposed (the CLI's `--approved <文号>`). Without it, any proposed
+     * decision makes the publication a 送审稿 (`status: 'draft'`).
+     */
+    approvedAsProposed?: boolean;
+    /** The 合法性审查 the list passed: 文号, reviewer, date (YYYY-MM-DD). */
+    legalReview?: {
+      documentNumber?: string | null;
+      reviewer?: string | null;
+      reviewedAt?: string | null;
+    } | null;
   };
   /** 1 for the first publication of a batch, then 2, 3 … for each adjustment. */
   version: number;
@@ -51,6 +65,8 @@ export interface PublicationHeadInput {
   timeZone?: string;
   /** Category labels; defaults to the seven of domain.md §3. Pass the engine's for extra categories. */
   categories?: readonly CategoryDefinition[];
+  /** The engine's rules (`engine.rules`): their public wording names a cancellation where it differs from the category's. */
+  rules?: readonly EngineRule[];
 }
 
 /** A publication fed chunk by chunk (typically one item at a time), then finished once. */
@@ -77,47 +93,6 @@ export interface PublicationBuilder {
 
 const MAX_ISSUES = 20;
 const PublishedAtSchema = PublicationSchema.shape.publishedAt;
-
-function blankToNull(value: string | null | undefined): string | null {
-  return value == null || value.trim() === '' ? null : value;
-}
-
-function isoString(value: Date | string | null | undefined): string | null | undefined {
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.toISOString();
-  return value;
-}
-
-/**
- * A copy of a string that holds no larger string alive. Material ids are 16-digit slices of a
- * 64-digit digest, and V8 keeps the whole digest behind each slice: at a million rows that is
- * about 80 MB for nothing. JSON.parse always allocates a new flat string for values this long.
- */
-const ownString = (value: string): string => (value.length > 12 ? JSON.parse(JSON.stringify(value)) : value);
-
-/**
- * One kept copy of each distinct text. Rows repeat the same names, legal bases, issuers and
- * reasons endlessly, but each arrives as its own string: one per workbook (the importer shares
- * them only within a file), and one per decision for a reason (built by concatenation, which V8
- * flattens into a new string when the list is first serialised). Measured at 1,000,000 materials
- * in 50 workbooks, the file-by-file pipeline's RSS after `finish` fell from 829 MB to 736 MB and
- * its peak (writing JSON and Excel) from 1,022 MB to 940 MB.
- */
-function createInterner(): { text(value: string): string; clear(): void } {
-  let table = new Map<string, string>();
-  return {
-    text(value) {
-      let kept = table.get(value);
-      if (kept === undefined) {
-        kept = ownString(value);
-        table.set(kept, kept);
-      }
-      return kept;
-    },
-    clear() {
-      table = new Map();
-    },
-  };
-}
 
 /** Index of a material in `seen`: negative (`~i`) once it was reported without a decision. */
 const indexOf = (value: number) => (value < 0 ? ~value : value);
@@ -170,11 +145,12 @@ export function createPublicationBuilder(head: PublicationHeadInput): Publicatio
 
   const categories = new Map((head.categories ?? DEFAULT_CATEGORIES).map((c) => [c.id, c]));
   const intern = createInterner();
-  const internOrNull = (value: string | null) => (value === null ? null : intern.text(value));
   // The publication's own day: a cancellation whose effectiveFrom is later is planned (§10).
   const day = publishedAt === undefined ? undefined : formatLocalDate(publishedAt, head.timeZone, 'date');
   const asOf = day !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(day) ? day : undefined;
   const summary = createSummaryAccumulator({ categories: [...categories.keys()], asOf });
+  const row = createRowWriter({ rules: head.rules, asOf, intern: (value) => intern.text(value) });
+  let proposed = 0;
   // One label object per category, shared by its rows (they are frozen, so sharing is safe):
   // a million-row list would otherwise carry hundreds of thousands of identical copies.
   const labels = new Map<string, NonNullable<PublishedMaterial['category']>>();
@@ -253,20 +229,8 @@ export function createPublicationBuilder(head: PublicationHeadInput): Publicatio
     category: PublishedMaterial['category'],
   ) => {
     // A fresh object of strings: neither the material nor the decision (with its trace) is kept.
-    rowsOf(material).push({
-      id,
-      name: intern.text(material.name),
-      verdict: decision.verdict,
-      category,
-      ruleId: decision.ruleId,
-      effectiveFrom: decision.verdict === 'cancel' ? plannedFrom(decision.effectiveFrom, asOf) : null,
-      replacement: internOrNull(blankToNull(decision.replacement)),
-      reason: intern.text(decision.reason),
-      status: decision.status,
-      source: material.source ?? null,
-      issuer: internOrNull(blankToNull(material.issuer)),
-      legalBasis: internOrNull(blankToNull(material.legalBasis)),
-    });
+    rowsOf(material).push(row(material, id, decision, category));
+    if (decision.status === 'proposed') proposed++;
     summary.add(material, decision);
   };
 
@@ -363,6 +327,8 @@ export function createPublicationBuilder(head: PublicationHeadInput): Publicatio
           documentNumber: blankToNull(head.batch?.documentNumber),
           approvedAt: blankToNull(approvedAt),
           adjustmentReason: blankToNull(head.batch?.adjustmentReason),
+          status: proposed > 0 && head.batch?.approvedAsProposed !== true ? 'draft' : 'official',
+          legalReview: legalReviewOf(head.batch?.legalReview),
         },
         version: head.version,
         publishedAt: publishedAt as string,

@@ -3,24 +3,28 @@
 // against them, so they are read, checked against their own checksum, and upgraded in memory.
 import {
   type Publication,
-  PublicationSchema,
   PublicationSummarySchema,
   PublishedDepartmentSchema,
   PublishedItemSchema,
-  PublishedMaterialSchema,
   TotalsSchema,
 } from '@jianzheng/core';
 import { z } from 'zod';
+import {
+  Material11Schema,
+  type Publication11,
+  Publication11Schema,
+  upgradePublication11,
+} from './schema-1-1';
 
 /** The schema version of publications written before planned cancellations. */
 export const LEGACY_SCHEMA_VERSION = '1.0';
 
 const NEW_TOTALS = { effective: true, planned: true, plannedRate: true } as const;
 const Totals10 = TotalsSchema.omit(NEW_TOTALS);
-const Material10 = PublishedMaterialSchema.omit({ effectiveFrom: true });
+const Material10 = Material11Schema.omit({ effectiveFrom: true });
 
 /** Schema 1.0: 1.1 without `effectiveFrom` on materials and without the planned totals. */
-export const Publication10Schema = PublicationSchema.extend({
+export const Publication10Schema = Publication11Schema.extend({
   schemaVersion: z.literal(LEGACY_SCHEMA_VERSION),
   summary: PublicationSummarySchema.omit(NEW_TOTALS).extend({
     byDepartment: z.array(Totals10.extend({ department: z.string() }).strict()),
@@ -45,14 +49,14 @@ const upgradeTotals = <T extends Totals10>(t: T) => ({
 });
 
 /**
- * A 1.0 publication in the current model: `effectiveFrom: null` on every material, effective =
- * cancelled, planned 0. `sha256` stays the checksum of the document as it was published, which is
- * what identifies it (a diff shows it); the object is not re-signed.
+ * A 1.0 publication in the current model: as 1.1 with `effectiveFrom: null` on every material,
+ * effective = cancelled, planned 0, then upgraded as 1.1 is. `sha256` stays the checksum of the
+ * document as it was published, which is what identifies it (a diff shows it); it is not re-signed.
  */
 export function upgradePublication10(pub: Publication10): Publication {
-  return {
+  return upgradePublication11({
     ...pub,
-    schemaVersion: PublicationSchema.shape.schemaVersion.value,
+    schemaVersion: Publication11Schema.shape.schemaVersion.value,
     summary: {
       ...upgradeTotals(pub.summary),
       byDepartment: pub.summary.byDepartment.map(upgradeTotals),
@@ -65,5 +69,5 @@ export function upgradePublication10(pub: Publication10): Publication {
         materials: i.materials.map((m) => ({ ...m, effectiveFrom: null })),
       })),
     })),
-  };
+  } satisfies Publication11);
 }

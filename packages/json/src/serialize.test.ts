@@ -91,7 +91,7 @@ describe('serializePublication', () => {
   it('is UTF-8 JSON with 2-space indent and a final newline, and the checksum is reproducible by hand', () => {
     const text = serializePublication(samplePublication());
     expect(text.endsWith('\n}\n')).toBe(true);
-    expect(text.split('\n')[1]).toBe('  "schemaVersion": "1.1",');
+    expect(text.split('\n')[1]).toBe('  "schemaVersion": "1.2",');
     expect(text).toContain('"name": "宿州市"'); // not \\u-escaped
 
     // The README recipe: drop the sha256 member (and the comma before it), hash the UTF-8 bytes.

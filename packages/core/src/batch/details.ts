@@ -12,8 +12,15 @@ export interface BatchDetails {
     /** Closed before `end`, with the recorded reason (legal review may then start at once). */
     closedEarly?: { reason: string; at: string };
   };
-  /** The latest 合法性审查. */
-  legalReview?: { result: 'passed' | 'failed'; notes: string; at: string };
+  /** The latest 合法性审查, with its 文号, reviewer and day when recorded. */
+  legalReview?: {
+    result: 'passed' | 'failed';
+    notes: string;
+    at: string;
+    documentNumber?: string;
+    reviewer?: string;
+    reviewedAt?: string;
+  };
   /** 政府常务会议审议通过. */
   meetingDate?: string;
   /** 文号 of the latest publication. */
@@ -62,7 +69,14 @@ export function applyTransition(details: BatchDetails, plan: TransitionPlan, at:
       };
       break;
     case 'legal-review':
-      next.legalReview = { result: f.result as 'passed' | 'failed', notes: f.notes!, at };
+      next.legalReview = {
+        result: f.result as 'passed' | 'failed',
+        notes: f.notes!,
+        at,
+        ...(f.documentNumber ? { documentNumber: f.documentNumber } : {}),
+        ...(f.reviewer ? { reviewer: f.reviewer } : {}),
+        ...(f.reviewedAt ? { reviewedAt: f.reviewedAt } : {}),
+      };
       break;
     case 'approve':
       next.meetingDate = f.meetingDate!;

@@ -81,12 +81,10 @@ export function applyReview(
     verdict: input.verdict,
     category,
     ruleId: sameVerdict ? decision.ruleId : null,
+    // The engine's replacement and public reason describe its own category: a reviewer who changes
+    // the category gets that category's usual wording unless they give their own.
     replacement:
-      input.replacement !== undefined
-        ? input.replacement
-        : input.verdict === 'cancel'
-          ? decision.replacement
-          : null,
+      input.replacement !== undefined ? input.replacement : sameVerdict ? decision.replacement : null,
     reason: `人工改判：${input.note}`,
     publicReason:
       input.publicReason !== undefined && input.publicReason !== null

@@ -22,7 +22,19 @@ export const TransitionInputSchema = z.discriminatedUnion('action', [
     .strict()
     .refine((v) => v.end >= v.start, { path: ['end'], message: '结束日期早于开始日期 (end before start)' }),
   z.object({ action: z.literal('close-comment'), reason: Text }).strict(),
-  z.object({ action: z.literal('legal-review'), result: z.enum(['passed', 'failed']), notes: Text }).strict(),
+  z
+    .object({
+      action: z.literal('legal-review'),
+      result: z.enum(['passed', 'failed']),
+      notes: Text,
+      /** 文号 of the 合法性审查 opinion (domain.md §15). */
+      documentNumber: Text.optional(),
+      /** Who reviewed (the 司法局 officer or office); the API records the token's label when absent. */
+      reviewer: Text.optional(),
+      /** The day of the review; the API records today (jurisdiction time) when absent. */
+      reviewedAt: IsoDate.optional(),
+    })
+    .strict(),
   z.object({ action: z.literal('approve'), meetingDate: IsoDate }).strict(),
   z.object({ action: z.literal('publish'), documentNumber: Text, publishedAt: IsoDate }).strict(),
   z

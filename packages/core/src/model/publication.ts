@@ -4,7 +4,7 @@ import { JurisdictionSchema } from './jurisdiction';
 import { MaterialSourceSchema } from './material';
 
 /** Published documents carry this; a reader refuses versions it does not know. */
-export const PUBLICATION_SCHEMA_VERSION = '1.1';
+export const PUBLICATION_SCHEMA_VERSION = '1.2';
 
 const Count = z.number().int().nonnegative();
 const Rate = z.number().min(0).max(100);
@@ -40,7 +40,14 @@ export type PublicationSummary = z.infer<typeof PublicationSummarySchema>;
 
 export const PublishedCategorySchema = z.object({ id: z.string(), zh: z.string(), en: z.string() }).strict();
 
-/** One material as the public list shows it. Absent values are `null`, so every row has every key. */
+/** The form a material is demanded in (domain.md §4): original, copy, both, or not said. */
+export const PublishedFormSchema = z.enum(['original', 'copy', 'both', 'unspecified']);
+
+/**
+ * One material as the public list shows it. Absent values are `null`, so every row has every key.
+ * Everything here is public wording (domain.md §15): the engine's reasons, traces and reviewers'
+ * notes never are (schema 1.1 carried the engine's `reason`; 1.2 carries `basis` instead).
+ */
 export const PublishedMaterialSchema = z
   .object({
     id: z.string().min(1),
@@ -57,11 +64,25 @@ export const PublishedMaterialSchema = z
       .regex(/^\d{4}-\d{2}-\d{2}$/)
       .nullable(),
     replacement: z.string().nullable(),
-    reason: z.string(),
+    /** 取消方式: the deciding rule's public wording where it differs from the category's label. */
+    wording: PublishedCategorySchema.omit({ id: true }).nullable(),
+    /** 取消后办理方式: how the office works without the material; `null` when retained. */
+    method: z.string().nullable(),
+    /**
+     * 依据 (public): for a cancellation the sentence built from facts or the reviewer's public
+     * reason; for a retained material why it stays (保留原因). `null` when there is none.
+     */
+    basis: z.string().nullable(),
     status: DecisionStatusSchema,
+    /** 原件 / 复印件 / both / not said; `null` when not known. */
+    form: PublishedFormSchema.nullable(),
     source: MaterialSourceSchema.nullable(),
     issuer: z.string().nullable(),
     legalBasis: z.string().nullable(),
+    /** The 效力层级 of the 设定依据 (domain.md §14 level id); `null` when not assessed. */
+    legalBasisLevel: z.string().nullable(),
+    /** The instrument the 设定依据 cites (《…》), as assessed; `null` when not assessed. */
+    legalInstrument: z.string().nullable(),
   })
   .strict();
 export type PublishedMaterial = z.infer<typeof PublishedMaterialSchema>;
@@ -81,6 +102,21 @@ export const PublishedDepartmentSchema = z
   .strict();
 export type PublishedDepartment = z.infer<typeof PublishedDepartmentSchema>;
 
+/** Whether a list is the 送审稿 (draft) or the official one. */
+export const PublicationStatusSchema = z.enum(['draft', 'official']);
+export type PublicationStatus = z.infer<typeof PublicationStatusSchema>;
+
+export const PublishedLegalReviewSchema = z
+  .object({
+    /** 文号 of the 合法性审查 opinion. */
+    documentNumber: z.string().nullable(),
+    reviewer: z.string().nullable(),
+    /** YYYY-MM-DD. */
+    reviewedAt: z.string().nullable(),
+  })
+  .strict();
+export type PublishedLegalReview = z.infer<typeof PublishedLegalReviewSchema>;
+
 export const PublishedBatchSchema = z
   .object({
     id: z.string().min(1),
@@ -90,6 +126,13 @@ export const PublishedBatchSchema = z
     approvedAt: z.string().nullable(),
     /** The reason of a 动态调整 (version ≥ 2); null for the first version. */
     adjustmentReason: z.string().nullable(),
+    /**
+     * `draft` (送审稿) while any decision is still proposed and the list was not approved as it
+     * stands; `official` once every decision is settled or the approving document covers them.
+     */
+    status: PublicationStatusSchema,
+    /** The 合法性审查 the list passed: its 文号, reviewer and date; `null` when none is recorded. */
+    legalReview: PublishedLegalReviewSchema.nullable(),
   })
   .strict();
 
