@@ -160,6 +160,10 @@ export function createProgram(io: CliIo, result: { code: number; context?: Comma
       '调整恢复已取消材料或新增材料时必填：已通过的合法性审查（审查机关、意见、文号），写入调整原因 (the passed legal review of an adjustment that restores or adds materials)',
     )
     .option('--approved-at <日期>', '常务会议审议通过日期 (approval date)')
+    .option(
+      '--approved <文号>',
+      '批准清单的文件文号：有了它，引擎建议（未经人工审核）按原样成为正式清单；没有它，清单标为“送审稿” (the approving document: without it a list of engine proposals is published as a 送审稿 draft)',
+    )
     .option('--published-at <时间>', '发布时间，ISO 8601，默认当前时间 (publication time)')
     .option('--jsonld', '同时输出 v<N>.jsonld：欧盟公共服务词汇 CPSV-AP 3 (also write CPSV-AP 3 JSON-LD)')
     .option(

@@ -42,7 +42,8 @@ function retained(pub: Publication) {
           item: i.name,
           type: i.type,
           name: m.name,
-          source: m.source,
+          // The official 保留 list (domain.md §15) has no 材料来源 column; the JSON keeps it.
+          source: null,
           issuer: m.issuer,
           legalBasis: m.legalBasis,
         })),
@@ -82,6 +83,13 @@ describe('exportPublication', () => {
     expect(
       publicationTitle({ ...publication, departments: publication.departments.slice(2, 3) }, 'retain'),
     ).toBe('宿州市民政局保留政务服务事项申请材料清单');
+    // A list with decisions still proposed is the 送审稿, on every sheet (domain.md §15).
+    const draft = { ...publication, batch: { ...publication.batch, status: 'draft' as const } };
+    for (const kind of ['cancel', 'planned', 'commitment', 'retain'] as const)
+      expect(publicationTitle(draft, kind)).toMatch(/（送审稿）$/);
+    expect(publicationTitle(draft, 'commitment')).toBe(
+      '宿州市公安局等5部门实行告知承诺的政务服务事项申请材料清单（送审稿）',
+    );
   });
 
   it('writes the cancelled and retained lists, grouped, merged, bordered and print-ready', async () => {
@@ -93,9 +101,10 @@ describe('exportPublication', () => {
     expect((cancelled.getRow(3).values as unknown[]).slice(1)).toEqual([
       '序号',
       '实施部门',
+      '事项编码',
       '事项名称',
       '取消的申请材料',
-      '取消类别',
+      '取消方式',
       '取消后办理方式',
       '依据',
     ]);
@@ -114,7 +123,7 @@ describe('exportPublication', () => {
     const kept = workbook.getWorksheet('保留的申请材料')!;
     expect(kept.getCell('A1').value).toBe('宿州市公安局等5部门保留政务服务事项申请材料清单');
     const merges = (kept.model as unknown as { merges: string[] }).merges;
-    expect(merges).toContain('A1:I1');
+    expect(merges).toContain('A1:K1');
     // The item keeping most materials has its item cells merged over its rows.
     const list = retained(publication);
     const counts = new Map<string, number>();
@@ -122,7 +131,7 @@ describe('exportPublication', () => {
     const [item, count] = [...counts].sort((a, b) => b[1] - a[1])[0]!;
     expect(count).toBeGreaterThan(1);
     const first = list.findIndex((m) => m.item === item);
-    expect(merges).toContain(`D${4 + first}:D${3 + first + count}`);
+    expect(merges).toContain(`C${4 + first}:C${3 + first + count}`);
   });
 
   it('imports back: the retained list with the same ids, the cancelled sheet skipped', async () => {

@@ -9,7 +9,8 @@ import type { SheetRow } from './sheet-row';
 /** A recognised header cell: column, field, the text as written. */
 export type HeaderCell = [column: number, field: Field, text: string];
 
-const CANCELLED_HEADER = '取消的申请材料';
+/** The material column of the attachment's lists of materials no longer required (取消, 实行告知承诺). */
+const CANCELLED_HEADERS = new Set(['取消的申请材料', '实行告知承诺的申请材料']);
 
 /** The non-blank texts of a row and which of them are recognised headers (domain.md §8). */
 export function scanHeaderCells(row: SheetRow): {
@@ -35,7 +36,7 @@ export function scanHeaderCells(row: SheetRow): {
 /** The header of the cancelled sheet of an exported list (its material column is 取消的申请材料). */
 export function isCancelledListHeader(found: HeaderCell[], texts: string[], hasMaterial: boolean): boolean {
   return (
-    !hasMaterial && found.length >= 2 && texts.some((text) => text.replace(/\s+/g, '') === CANCELLED_HEADER)
+    !hasMaterial && found.length >= 2 && texts.some((text) => CANCELLED_HEADERS.has(text.replace(/\s+/g, '')))
   );
 }
 

@@ -36,7 +36,7 @@ export const FIELDS: readonly FieldDefinition[] = [
   {
     field: 'itemName',
     canonical: '事项名称',
-    aliases: ['政务服务事项名称', '政务服务事项', '证明用途', '办理事项'],
+    aliases: ['政务服务事项名称', '政务服务事项', '证明用途', '办理事项', '用途/事项', '用途'],
   },
   { field: 'itemType', canonical: '事项类型', aliases: ['类型', '事项类别'] },
   {

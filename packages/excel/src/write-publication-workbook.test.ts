@@ -1,7 +1,7 @@
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Publication, PublishedDepartment, Verdict } from '@jianzheng/core';
+import type { Publication, PublishedDepartment } from '@jianzheng/core';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportPublication } from './export-publication';
@@ -62,14 +62,23 @@ function merges(sheet: ExcelJS.Worksheet): string[] {
   return [...(sheet.model as unknown as { merges: string[] }).merges].sort();
 }
 
-/** The list's rows as domain.md lays them out, derived here from the publication's fields. */
-function expectedRows(pub: Publication, verdict: Verdict) {
+type Row = Publication['departments'][number]['items'][number]['materials'][number];
+
+/** The sheet a row belongs on, as domain.md §15 lists them. */
+function sheetOf(m: Row): 'cancel' | 'planned' | 'commitment' | 'retain' {
+  if (m.verdict === 'retain') return 'retain';
+  if (m.effectiveFrom) return 'planned';
+  return m.category?.id === 'commitment' ? 'commitment' : 'cancel';
+}
+
+/** The list's rows as domain.md §15 lays them out, derived here from the publication's fields. */
+function expectedRows(pub: Publication, kind: 'cancel' | 'retain') {
   const rows: Array<{ cells: Value[]; afterwards?: string }> = [];
   let serial = 0;
   for (const d of pub.departments) {
     let firstOfDepartment = true;
     for (const i of d.items) {
-      const kept = i.materials.filter((m) => m.verdict === verdict);
+      const kept = i.materials.filter((m) => sheetOf(m) === kind);
       if (kept.length === 0) continue;
       serial++;
       kept.forEach((m, k) => {
@@ -78,22 +87,32 @@ function expectedRows(pub: Publication, verdict: Verdict) {
         const department = firstOfDepartment ? d.name : null;
         firstOfDepartment = false;
         rows.push(
-          verdict === 'cancel'
+          kind === 'cancel'
             ? {
-                cells: [group(serial), department, group(i.name), m.name, m.category?.zh ?? null, m.reason],
-                ...(m.replacement ? { afterwards: m.replacement } : {}),
-              }
-            : {
                 cells: [
                   group(serial),
                   department,
                   group(i.code),
                   group(i.name),
-                  group(i.type ?? '—'),
                   m.name,
-                  m.source,
-                  m.issuer,
+                  m.wording?.zh ?? m.category?.zh ?? null,
+                  m.basis,
+                ],
+                ...(m.method ? { afterwards: m.method } : {}),
+              }
+            : {
+                cells: [
+                  group(serial),
+                  m.name,
+                  group(i.name),
+                  group(i.code),
                   m.legalBasis,
+                  null,
+                  department,
+                  m.issuer,
+                  '市级',
+                  group(i.type ?? '—'),
+                  m.basis,
                 ],
               },
         );
@@ -104,17 +123,23 @@ function expectedRows(pub: Publication, verdict: Verdict) {
 }
 
 /** Merged ranges every group of more than one row should have, with the title lines. */
-function expectedMerges(pub: Publication, verdict: Verdict, itemColumns: string[], last: string) {
+function expectedMerges(
+  pub: Publication,
+  kind: 'cancel' | 'retain',
+  itemColumns: string[],
+  departmentColumn: string,
+  last: string,
+) {
   const ranges = [`A1:${last}1`, `A2:${last}2`];
   let row = 3;
   for (const d of pub.departments) {
     const departmentStart = row + 1;
     for (const i of d.items) {
-      const n = i.materials.filter((m) => m.verdict === verdict).length;
+      const n = i.materials.filter((m) => sheetOf(m) === kind).length;
       if (n > 1) for (const c of itemColumns) ranges.push(`${c}${row + 1}:${c}${row + n}`);
       row += n;
     }
-    if (row > departmentStart) ranges.push(`B${departmentStart}:B${row}`);
+    if (row > departmentStart) ranges.push(`${departmentColumn}${departmentStart}:${departmentColumn}${row}`);
   }
   return ranges.sort();
 }
@@ -143,32 +168,35 @@ describe('writePublicationWorkbook', () => {
     expect(values(cancelled)[2]).toEqual([
       '序号',
       '实施部门',
+      '事项编码',
       '事项名称',
       '取消的申请材料',
-      '取消类别',
+      '取消方式',
       '取消后办理方式',
       '依据',
     ]);
     const cancelRows = expectedRows(publication, 'cancel');
     expect(cancelRows.length).toBeGreaterThan(1);
     const body = values(cancelled, 4);
-    expect(body.map((r) => [...r.slice(0, 5), r[6]])).toEqual(cancelRows.map((r) => r.cells));
+    expect(body.map((r) => [...r.slice(0, 6), r[7]])).toEqual(cancelRows.map((r) => r.cells));
     body.forEach((r, i) => {
-      expect(r[5]).toEqual(cancelRows[i]!.afterwards ?? expect.any(String));
+      expect(r[6]).toEqual(cancelRows[i]!.afterwards ?? expect.any(String));
     });
 
     const kept = workbook.getWorksheet('保留的申请材料')!;
     expect(kept.getCell('A1').value).toBe('宿州市公安局等5部门保留政务服务事项申请材料清单');
     expect(values(kept)[2]).toEqual([
       '序号',
-      '实施部门',
+      '证明名称',
+      '用途/事项',
       '事项编码',
-      '事项名称',
-      '事项类型',
-      '材料名称',
-      '材料来源',
-      '开具单位',
       '设定依据',
+      '效力层级',
+      '索要单位',
+      '开具单位',
+      '行使层级',
+      '事项类型',
+      '保留原因',
     ]);
     const keptRows = expectedRows(publication, 'retain');
     expect(keptRows.length).toBeGreaterThan(1);
@@ -180,11 +208,11 @@ describe('writePublicationWorkbook', () => {
     const cancelled = workbook.getWorksheet('取消的申请材料')!;
     const kept = workbook.getWorksheet('保留的申请材料')!;
     const keptMerges = merges(kept);
-    expect(keptMerges).toEqual(expectedMerges(publication, 'retain', ['A', 'C', 'D', 'E'], 'I'));
-    expect(merges(cancelled)).toEqual(expectedMerges(publication, 'cancel', ['A', 'C'], 'G'));
+    expect(keptMerges).toEqual(expectedMerges(publication, 'retain', ['A', 'C', 'D', 'J'], 'G', 'K'));
+    expect(merges(cancelled)).toEqual(expectedMerges(publication, 'cancel', ['A', 'C', 'D'], 'B', 'H'));
     // Some group actually spans rows, so the comparison above is not only about the titles.
     expect(keptMerges.filter((m) => m.startsWith('D')).length).toBeGreaterThan(0);
-    expect(keptMerges.filter((m) => m.startsWith('B')).length).toBeGreaterThan(0);
+    expect(keptMerges.filter((m) => m.startsWith('G')).length).toBeGreaterThan(0);
     // The exceljs export merges the same ranges.
     const reference = new ExcelJS.Workbook();
     await reference.xlsx.load((await exportPublication(publication)) as unknown as ArrayBuffer);
@@ -211,9 +239,9 @@ describe('writePublicationWorkbook', () => {
       expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 3, topLeftCell: 'A4' });
     }
     const kept = workbook.getWorksheet('保留的申请材料')!;
-    expect(kept.columns.map((c) => c.width)).toEqual([6, 16, 20, 28, 12, 30, 14, 18, 40]);
+    expect(kept.columns.map((c) => c.width)).toEqual([6, 28, 28, 20, 40, 12, 16, 18, 10, 12, 36]);
     expect(workbook.getWorksheet('取消的申请材料')!.columns.map((c) => c.width)).toEqual([
-      6, 16, 28, 30, 20, 30, 40,
+      6, 16, 20, 28, 30, 22, 30, 40,
     ]);
 
     const title = kept.getCell('A1');
@@ -273,7 +301,7 @@ describe('writePublicationWorkbook', () => {
     const long = `${'依据《条例》第三条 & <附件> "原文" '.repeat(1000)}`.slice(0, 16_000);
     department.name = '市公安局 & <交警支队> "一处"';
     item.name = "  户口 ]]> 迁移 '登记'  ";
-    cancelled.reason = long;
+    cancelled.basis = long;
     cancelled.name = '证明\u0001材料\u0008（\u000b复印件\u001f）\uFFFE';
     retained.legalBasis = '📄 《条例》✅ 第三条\n第二款\r\n\t（见附件）';
     retained.issuer = '<script>alert("x")</script>';
@@ -321,7 +349,7 @@ describe('writePublicationWorkbook', () => {
     );
     const kept = workbook.getWorksheet('保留的申请材料')!;
     expect(kept.rowCount).toBe(3);
-    expect(merges(kept)).toEqual(['A1:I1', 'A2:I2']);
+    expect(merges(kept)).toEqual(['A1:K1', 'A2:K2']);
   });
 
   it('lists planned cancellations on a sheet of their own, with the day each takes effect', async () => {
@@ -356,19 +384,20 @@ describe('writePublicationWorkbook', () => {
     expect(values(sheet, 3)[0]).toEqual([
       '序号',
       '实施部门',
+      '事项编码',
       '事项名称',
       '取消的申请材料',
       '自何日起取消',
-      '取消类别',
+      '取消方式',
       '取消后办理方式',
       '依据',
     ]);
     const plannedRows = values(sheet, 4);
     expect(plannedRows).toHaveLength(planned);
-    for (const row of plannedRows) expect(row[4]).toBe('自2027年1月1日起');
+    for (const row of plannedRows) expect(row[5]).toBe('自2027年1月1日起');
     // Apart, and together: each cancellation is on exactly one of the two cancelled sheets.
     expect(values(workbook.getWorksheet('取消的申请材料')!, 4)).toHaveLength(cancelled - planned);
-    const names = (w: string) => values(workbook.getWorksheet(w)!, 4).map((r) => r[3]);
+    const names = (w: string) => values(workbook.getWorksheet(w)!, 4).map((r) => r[4]);
     const plannedNames = new Set(names('计划取消的申请材料'));
     for (const name of names('取消的申请材料')) expect(plannedNames.has(name)).toBe(false);
     // Imported back, both cancelled sheets are recognised and skipped with a notice.

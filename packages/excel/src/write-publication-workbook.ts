@@ -79,7 +79,7 @@ const CHUNK = 64 * 1024;
 
 /** Rows of each sheet, to state the sheet's dimension before its rows are written. */
 function countRows(publication: Publication): Record<Kind, number> {
-  const counts: Record<Kind, number> = { cancel: 0, planned: 0, retain: 0 };
+  const counts: Record<Kind, number> = { cancel: 0, planned: 0, commitment: 0, retain: 0 };
   for (const department of publication.departments) {
     for (const item of department.items) {
       for (const material of item.materials) counts[kindOf(material)]++;
@@ -183,7 +183,7 @@ async function writeSheet(
             xml += head + empties[c]!;
             continue;
           }
-          const value = column.value(department, item, material, serial);
+          const value = column.value(department, item, material, serial, publication);
           if (typeof value === 'number' && Number.isFinite(value))
             xml += head + numbers[c]! + value + '</v></c>';
           else if (value === '') xml += head + empties[c]!;

@@ -47,7 +47,7 @@ export async function writeCellsWithExceljs(publication: Publication, path: stri
           if (m.verdict !== verdict) continue;
           const values =
             verdict === 'cancel'
-              ? [serial, d.name, i.name, m.name, m.category?.zh ?? '', m.replacement ?? '', m.reason]
+              ? [serial, d.name, i.name, m.name, m.category?.zh ?? '', m.replacement ?? '', m.basis ?? '']
               : [
                   serial,
                   d.name,

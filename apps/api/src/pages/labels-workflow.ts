@@ -31,6 +31,8 @@ const FIELDS: Table = {
   notes: { zh: '审查意见', en: 'Notes' },
   meetingDate: { zh: '常务会议日期', en: 'Meeting date' },
   documentNumber: { zh: '文号', en: 'Document no.' },
+  reviewer: { zh: '审查人', en: 'Reviewer' },
+  reviewedAt: { zh: '审查日期', en: 'Reviewed on' },
   publishedAt: { zh: '公布日期', en: 'Publication date' },
   reason: { zh: '调整理由', en: 'Reason' },
 };

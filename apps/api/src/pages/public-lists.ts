@@ -4,11 +4,8 @@ import {
   formatLocalDate,
   itemKey,
   type JianzhengStore,
-  type MaterialRecord,
   normalizeName,
   type Publication,
-  plannedFrom,
-  sha256Hex,
 } from '@jianzheng/core';
 import { buildSegment, createKeySpace, type KeySpace } from '../services/search-index';
 import {
@@ -17,148 +14,10 @@ import {
   type VisibleRef,
   type VisibleSet,
 } from '../services/visible-index';
+import { draftItem, draftMaterial, fromPublication, type PublicItem, type PublicList } from './public-rows';
 
-/** The item page's URL segment: derived from core's stable item key, so it survives new versions. */
-export function itemSlug(item: {
-  department: string;
-  code?: string | null | undefined;
-  name: string;
-}): string {
-  const key = itemKey(
-    item.code
-      ? { department: item.department, code: item.code, name: item.name }
-      : { department: item.department, name: item.name },
-  );
-  return sha256Hex(key).slice(0, 12);
-}
-
-/** One material as the public pages show it (a published row, or a row of a list out for comment). */
-export interface PublicMaterial {
-  id: string;
-  name: string;
-  verdict: 'retain' | 'cancel';
-  category: { id: string; zh: string; en: string } | null;
-  /** A planned cancellation's first day without the material (YYYY-MM-DD); null otherwise. */
-  effectiveFrom: string | null;
-  replacement: string | null;
-  issuer: string | null;
-  legalBasis: string | null;
-}
-
-export interface PublicItem {
-  /** Stable id of the item within its batch: 12 hex digits of sha256(department|code or name). */
-  slug: string;
-  code: string | null;
-  name: string;
-  type: string | null;
-  materials: PublicMaterial[];
-}
-
-export interface PublicDepartment {
-  name: string;
-  items: PublicItem[];
-}
-
-/** A batch the public may see: its latest publication, or its draft list while out for comment. */
-export interface PublicList {
-  batchId: string;
-  title: string;
-  jurisdiction: string;
-  stage: 'published' | 'public-comment';
-  version: number | null;
-  publishedAt: string | null;
-  documentNumber: string | null;
-  links: { json: string; xlsx: string } | null;
-  commentPeriod: { start: string; end: string; channel: string } | null;
-  departments: PublicDepartment[];
-}
-
-/**
- * Keeps one copy of each repeated string (names, legal bases, issuers): a province's lists hold
- * 身份证 hundreds of thousands of times, and JSON.parse makes each occurrence its own string.
- */
-function interner() {
-  const seen = new Map<string, string>();
-  return <T extends string | null>(value: T): T => {
-    if (value === null) return value;
-    const kept = seen.get(value);
-    if (kept !== undefined) return kept as T;
-    seen.set(value, value);
-    return value;
-  };
-}
-
-function fromPublication(publication: Publication, timeZone: string | undefined): PublicList {
-  const keep = interner();
-  const base = `/api/batches/${encodeURIComponent(publication.batch.id)}/publications/${publication.version}`;
-  return {
-    batchId: publication.batch.id,
-    title: publication.batch.title,
-    jurisdiction: publication.jurisdiction.name,
-    stage: 'published',
-    version: publication.version,
-    publishedAt: formatLocalDate(publication.publishedAt, timeZone, 'date'),
-    documentNumber: publication.batch.documentNumber,
-    links: { json: `${base}/json`, xlsx: `${base}/xlsx` },
-    commentPeriod: null,
-    departments: publication.departments.map((d) => ({
-      name: d.name,
-      items: d.items.map((item) => ({
-        slug: itemSlug({ department: d.name, code: item.code, name: item.name }),
-        code: item.code,
-        name: item.name,
-        type: item.type,
-        materials: item.materials.map((m) => ({
-          id: m.id,
-          name: keep(m.name),
-          verdict: m.verdict,
-          category: m.category,
-          effectiveFrom: m.effectiveFrom,
-          replacement: keep(m.replacement),
-          issuer: keep(m.issuer),
-          legalBasis: keep(m.legalBasis),
-        })),
-      })),
-    })),
-  };
-}
-
-/** One material of a list out for comment as the public sees it, planned only while its day is ahead. */
-export function draftMaterial(
-  { material, decision }: Pick<MaterialRecord, 'material' | 'decision'>,
-  categories: ReadonlyMap<string, CategoryDefinition>,
-  today: string,
-): PublicMaterial {
-  const category = decision.category ? categories.get(decision.category) : undefined;
-  return {
-    id: material.id,
-    name: material.name,
-    verdict: decision.verdict,
-    category: decision.category
-      ? {
-          id: decision.category,
-          zh: category?.label.zh ?? decision.category,
-          en: category?.label.en ?? decision.category,
-        }
-      : null,
-    // Planned only while its day is still ahead, in the city's zone (§10).
-    effectiveFrom: decision.verdict === 'cancel' ? plannedFrom(decision.effectiveFrom, today) : null,
-    replacement: decision.replacement,
-    issuer: material.issuer ?? null,
-    legalBasis: material.legalBasis ?? null,
-  };
-}
-
-/** An item of a list out for comment, without its materials yet. */
-export function draftItem(item: MaterialRecord['material']['item']): PublicItem {
-  return {
-    slug: itemSlug(item),
-    code: item.code ?? null,
-    name: item.name,
-    type: item.type ?? null,
-    materials: [],
-  };
-}
+export type { PublicDepartment, PublicItem, PublicList, PublicMaterial } from './public-rows';
+export { draftItem, draftMaterial, itemSlug } from './public-rows';
 
 /** Materials read per store query while a draft's search index is built. */
 const DRAFT_PAGE = 500;

@@ -68,6 +68,8 @@ function list(seed: number, items: number): PublicList {
         replacement: null,
         issuer: null,
         legalBasis: null,
+        wording: null,
+        basis: null,
         effectiveFrom: null,
       })),
     })),

@@ -2,6 +2,7 @@ import {
   type AdjustmentChanges,
   applyTransition,
   assertAdjustmentPublishable,
+  type BatchDetails,
   type BatchRecord,
   type Engine,
   formatLocalDate,
@@ -28,6 +29,7 @@ export async function runTransition(
 ): Promise<{ batch: BatchRecord; publication: NewPublication | undefined }> {
   const { store, engine } = deps;
   const materialCount = (await store.listMaterials(batch.id, { limit: 1 })).total;
+  const today = formatLocalDate(ctx.at, deps.timeZone, 'date');
   const plan = planTransition(
     {
       stage: batch.stage,
@@ -35,11 +37,16 @@ export async function runTransition(
       unansweredComments: await store.countUnansweredComments(batch.id),
       legalReview: batch.details.legalReview ?? null,
       details: batch.details,
-      today: formatLocalDate(ctx.at, deps.timeZone, 'date'),
+      today,
       listRevision: batch.listRevision,
     },
     input,
   );
+  if (plan.action === 'legal-review') {
+    // The record names who reviewed and on which day even when the form left them out (§15).
+    plan.fields.reviewer ??= ctx.actor.id;
+    plan.fields.reviewedAt ??= today;
+  }
   const details = applyTransition(batch.details, plan, ctx.at);
   let publication: NewPublication | undefined;
   if (plan.publishes) {
@@ -54,6 +61,7 @@ export async function runTransition(
         documentNumber: details.documentNumber ?? null,
         approvedAt: details.meetingDate ?? null,
         adjustmentReason: reason,
+        legalReview: legalReviewRecord(batch.details),
       },
       version,
       materials: records.map((r) => r.material),
@@ -61,6 +69,7 @@ export async function runTransition(
       ruleSet: engine.ruleSet,
       publishedAt: `${details.publishedAt}T00:00:00${deps.timeZoneOffset ?? zoneOffset(details.publishedAt!, deps.timeZone)}`,
       categories: [...engine.categories.values()],
+      rules: engine.rules,
     });
     const json = serializePublication(pub);
     let diff: string | null = null;
@@ -90,4 +99,16 @@ export async function runTransition(
   }
   const next = await store.transitionBatch(batch.id, plan, ctx, publication);
   return { batch: next, publication };
+}
+
+/** The passed 合法性审查 the publication names: the adjustment's own when it had one, else the batch's. */
+function legalReviewRecord(details: BatchDetails) {
+  const review = details.adjustment?.legalReview ?? details.legalReview;
+  if (review?.result !== 'passed') return null;
+  const own = review as { documentNumber?: string; reviewer?: string; reviewedAt?: string };
+  return {
+    documentNumber: own.documentNumber ?? null,
+    reviewer: own.reviewer ?? null,
+    reviewedAt: own.reviewedAt ?? null,
+  };
 }

@@ -63,7 +63,10 @@ export async function explainCommand(
         ? ` — ${categoryLabel(engine, decision.category)}（规则 ${decision.ruleId}：${ruleTitle(engine, decision.ruleId)}）`
         : ''),
   );
-  lines.push(`${out.bold('理由')}    ${decision.reason}`);
+  const decidingRule = engine.rules.find((r) => r.id === decision.ruleId);
+  if (decidingRule?.principleText) lines.push(`${out.bold('原则')}    ${decidingRule.principleText.zh}`);
+  lines.push(`${out.bold('理由')}    ${decision.reason}（内部 internal）`);
+  if (decision.publicReason) lines.push(`${out.bold('公开依据')} ${decision.publicReason}`);
   if (decision.replacement) lines.push(`${out.bold('替代')}    ${decision.replacement}`);
   lines.push(
     `${out.bold('部门意见')} ${PROPOSAL_ZH[material.departmentProposal] ?? material.departmentProposal}` +

@@ -55,6 +55,11 @@ export interface PublishOptions extends ImportLimitOptions {
    */
   legalReview?: string;
   approvedAt?: string;
+  /**
+   * 文号 of the document approving the list as it stands: decisions a file-based publish makes
+   * are engine proposals, so without it the list is a 送审稿 (domain.md §15).
+   */
+  approved?: string;
   publishedAt?: string;
   /** Also write `v<N>.jsonld`: the list in the EU's public-service vocabulary (CPSV-AP 3). */
   jsonld?: boolean;
@@ -144,6 +149,15 @@ async function publishLocked(
       EXIT.usage,
     );
   }
+  const approved = options.approved?.trim() || undefined;
+  if (options.approved !== undefined && approved === undefined) {
+    throw new CliError(
+      'CLI_BAD_APPROVED',
+      '--approved 不能为空：请写明批准清单的文件文号',
+      '--approved must name the approving document number',
+      EXIT.usage,
+    );
+  }
   const ignored = previous ? [] : (['reason', 'legalReview'] as const).filter((k) => options[k]);
   if (ignored.length > 0) {
     // Kept going: a script that always passes them (e.g. with --wait) may publish version 1.
@@ -157,14 +171,16 @@ async function publishLocked(
     batch: {
       id: options.batch,
       title: options.title,
-      documentNumber: options.docNumber ?? null,
+      documentNumber: options.docNumber ?? approved ?? null,
       approvedAt: options.approvedAt ?? null,
+      approvedAsProposed: approved !== undefined,
       adjustmentReason: previous ? adjustmentReason(options.reason!, legalReview) : null,
     },
     version,
     ruleSet: engine.ruleSet,
     publishedAt: options.publishedAt ?? ctx.io.now(),
     categories: [...engine.categories.values()],
+    rules: engine.rules,
   };
   const publication = await buildPublication(ctx, files, engine, head, importLimitsOf(options));
   const diff = previous ? diffPublications(previous, publication) : undefined;
@@ -201,6 +217,11 @@ async function publishLocked(
     `  Excel  ${show(excelPath)}`,
     ...(options.jsonld ? [`  JSON-LD ${show(linkedPath)}（CPSV-AP 3）`] : []),
     `  sha256 ${publication.sha256}`,
+    ...(publication.batch.status === 'draft'
+      ? [
+          `  ${out.yellow('送审稿')} 清单中的决定未经审核，标题为“送审稿”；正式清单请加 --approved <文号> (a draft: add --approved <document number> for the official list)`,
+        ]
+      : []),
     `  ${s.departments} 个部门、${formatCount(s.items)} 个事项、${formatCount(s.materials)} 项材料，取消 ${formatCount(s.cancelled)} 项（${formatRate(s.cancelled, s.materials)}）`,
   ];
   ctx.io.stdout.write(`${lines.join('\n')}\n`);

@@ -1,6 +1,7 @@
 // Test helper: a Publication built from imported materials and the real default engine, in the
 // shape core defines (the canonical JSON form and checksum belong to @jianzheng/json).
 import {
+  cancellationMethod,
   createEngine,
   DEFAULT_CATEGORIES,
   type Material,
@@ -8,6 +9,7 @@ import {
   type Publication,
   PublicationSchema,
   type PublishedDepartment,
+  publicBasis,
   summarize,
 } from '@jianzheng/core';
 
@@ -44,11 +46,16 @@ export function buildPublication(materials: readonly Material[]): Publication {
       ruleId: decision.ruleId,
       effectiveFrom: decision.verdict === 'cancel' ? (decision.effectiveFrom ?? null) : null,
       replacement: decision.replacement,
-      reason: decision.reason,
+      wording: null,
+      method: cancellationMethod(decision),
+      basis: publicBasis(decision, label?.zh ?? null),
       status: decision.status,
+      form: null,
       source: material.source ?? null,
       issuer: material.issuer ?? null,
       legalBasis: material.legalBasis ?? null,
+      legalBasisLevel: null,
+      legalInstrument: null,
     });
   });
   return PublicationSchema.parse({
@@ -60,6 +67,8 @@ export function buildPublication(materials: readonly Material[]): Publication {
       documentNumber: '宿政办秘〔2018〕100号',
       approvedAt: null,
       adjustmentReason: null,
+      status: 'official',
+      legalReview: null,
     },
     version: 1,
     publishedAt: '2018-08-13T00:00:00Z',

@@ -1,4 +1,5 @@
 import {
+  type BatchDetails,
   type BatchRecord,
   formatLocalDateTime,
   formatRate,
@@ -8,7 +9,7 @@ import {
 import { Hono } from 'hono';
 import { BarChart } from '../chart';
 import { categoryLabel, type PageModule } from '../deps';
-import { colon, type Lang, paren, type TextKey, t } from '../i18n';
+import { colon, type Lang, paren, stageLabel, type TextKey, t } from '../i18n';
 import { actionLabel, choiceLabel, fieldLabel } from '../labels-workflow';
 import { FlashMessage, withLang } from '../layout';
 import { BatchTabs, OperatorLayout } from './components';
@@ -137,6 +138,7 @@ export const batchPage: PageModule = (deps) => {
             {colon(lang)}
             {b.departments.join(lang === 'zh' ? '、' : ', ')}
           </li>
+          {b.details.legalReview ? <LegalReviewRecord review={b.details.legalReview} lang={lang} /> : null}
           {unanswered?.ok ? (
             <li>
               <a href={withLang(batchPath(batchId, '/comments'), lang)} id="unanswered">
@@ -199,3 +201,26 @@ export const batchPage: PageModule = (deps) => {
   });
   return app;
 };
+
+/** The recorded 合法性审查 (domain.md §15): result, 文号, reviewer and day, as the publication names them. */
+function LegalReviewRecord({
+  review,
+  lang,
+}: {
+  review: NonNullable<BatchDetails['legalReview']>;
+  lang: Lang;
+}) {
+  const parts = [
+    choiceLabel(lang, review.result),
+    review.documentNumber,
+    review.reviewer,
+    review.reviewedAt,
+  ].filter((part): part is string => Boolean(part));
+  return (
+    <li id="legal-review">
+      {stageLabel(lang, 'legal-review')}
+      {colon(lang)}
+      {parts.join(' · ')}
+    </li>
+  );
+}

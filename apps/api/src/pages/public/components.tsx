@@ -118,13 +118,34 @@ export function How({ material, lang }: { material: PublicMaterial; lang: Lang }
       {material.category ? (
         <span class="small">
           {' '}
-          · {lang === 'zh' ? '取消类别' : 'category'}
+          · {lang === 'zh' ? '取消方式' : 'how cancelled'}
           {colon(lang)}
-          {lang === 'zh' ? material.category.zh : material.category.en}
+          {lang === 'zh'
+            ? (material.wording?.zh ?? material.category.zh)
+            : (material.wording?.en ?? material.category.en)}
+        </span>
+      ) : null}
+      {material.basis ? (
+        <span class="small basis">
+          {' '}
+          · {lang === 'zh' ? '依据' : 'basis'}
+          {colon(lang)}
+          {material.basis}
         </span>
       ) : null}
     </span>
   );
+}
+
+/** What a retained material rests on (保留清单, domain.md §14): its 设定依据 and who issues it. */
+export function Retained({ material, lang }: { material: PublicMaterial; lang: Lang }) {
+  const parts: string[] = [];
+  if (material.legalBasis)
+    parts.push(`${lang === 'zh' ? '设定依据' : 'legal basis'}${colon(lang)}${material.legalBasis}`);
+  if (material.issuer)
+    parts.push(`${lang === 'zh' ? '开具单位' : 'issued by'}${colon(lang)}${material.issuer}`);
+  if (material.basis) parts.push(`${lang === 'zh' ? '保留原因' : 'why kept'}${colon(lang)}${material.basis}`);
+  return parts.length > 0 ? <span class="small retained">{parts.join(' · ')}</span> : null;
 }
 
 /** An item as shown: with the ids of the materials a search matched, if any. */
@@ -152,6 +173,8 @@ export function MaterialLists({ item, lang }: { item: ShownItem; lang: Lang }) {
             <li>
               <span class="tag keep">{t(lang, 'retain')}</span>
               <Name item={item} material={m} />
+              <br />
+              <Retained material={m} lang={lang} />
             </li>
           ))}
         </ul>

@@ -6,7 +6,7 @@ import { FlashMessage, Layout, withLang } from '../layout';
 import type { PublicItem, PublicList, PublicMaterial } from '../public-lists';
 import { type Flash, setFlash, takeFlash } from '../session';
 import { CaseReportForm } from './case-report-form';
-import { CancelTag, How, ListMeta, MaterialLists } from './components';
+import { CancelTag, How, ListMeta, MaterialLists, Retained } from './components';
 import { FieldError, type FormState, fieldAttrs, refusedForm } from './form-state';
 import { VersionNotes, versionNotes } from './version-notes';
 
@@ -181,7 +181,7 @@ function CommentableMaterial(props: {
         )}
         {m.name}
       </h3>
-      {m.verdict === 'cancel' ? <How material={m} lang={lang} /> : null}
+      {m.verdict === 'cancel' ? <How material={m} lang={lang} /> : <Retained material={m} lang={lang} />}
       {props.flash ? <FlashMessage flash={props.flash} /> : null}
       {state ? (
         <p class="msg error" role="alert">
