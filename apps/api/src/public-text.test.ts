@@ -1,7 +1,7 @@
 // domain.md §15: what leaves the system is public wording. A batch is run through the API with an
 // override whose note is a unique string; the note must not reach the publication JSON, the
 // Excel attachment or the public pages, and no engine reason may reach the attachment.
-import { inflateRawSync } from 'node:zlib';
+import { readZip } from '@jianzheng/testkit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Harness, harness, htmlPage, seededBatch } from './test-support/harness';
 
@@ -18,27 +18,10 @@ const step = (who: Parameters<Harness['call']>[0], body: Record<string, unknown>
   h.call(who, 'POST', '/api/batches/b1/transitions', body);
 
 /** Every part of an xlsx (a zip of XML) as text: the attachment's whole content, shared strings included. */
-function xlsxText(bytes: ArrayBuffer): string {
-  const buffer = Buffer.from(bytes);
-  const parts: string[] = [];
-  // Central directory: the end record gives its offset; each entry gives its local header.
-  const end = buffer.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  const count = buffer.readUInt16LE(end + 10);
-  let at = buffer.readUInt32LE(end + 16);
-  for (let i = 0; i < count; i++) {
-    const method = buffer.readUInt16LE(at + 10);
-    const size = buffer.readUInt32LE(at + 20);
-    const nameLength = buffer.readUInt16LE(at + 28);
-    const extra = buffer.readUInt16LE(at + 30);
-    const comment = buffer.readUInt16LE(at + 32);
-    const local = buffer.readUInt32LE(at + 42);
-    const dataAt = local + 30 + buffer.readUInt16LE(local + 26) + buffer.readUInt16LE(local + 28);
-    const data = buffer.subarray(dataAt, dataAt + size);
-    parts.push((method === 8 ? inflateRawSync(data) : data).toString('utf8'));
-    at += 46 + nameLength + extra + comment;
-  }
-  return parts.join('\n');
-}
+const xlsxText = (bytes: ArrayBuffer) =>
+  readZip(new Uint8Array(bytes))
+    .map((entry) => Buffer.from(entry.data).toString('utf8'))
+    .join('\n');
 
 describe('public and internal text (domain.md §15)', () => {
   it('keeps an override note and the engine reasons out of everything published', async () => {

@@ -110,10 +110,7 @@ export const PLANNED_COLUMNS: readonly ColumnSpec[] = [
 
 /** 实行告知承诺: what the applicant now commits to instead of bringing the material. */
 export const COMMITMENT_COLUMNS: readonly ColumnSpec[] = [
-  serialColumn,
-  departmentColumn,
-  codeColumn,
-  itemColumn,
+  ...CANCELLED_COLUMNS.slice(0, 4),
   { header: '实行告知承诺的申请材料', width: 30, value: (_d, _i, m) => m.name },
   { header: '承诺方式及事中事后核查', width: 34, value: (_d, _i, m) => afterwards(m) },
   basisColumn,
