@@ -3,7 +3,7 @@
 import {
   cancellationMethod,
   createEngine,
-  DEFAULT_CATEGORIES,
+  type Engine,
   type Material,
   PUBLICATION_SCHEMA_VERSION,
   type Publication,
@@ -13,10 +13,13 @@ import {
   summarize,
 } from '@jianzheng/core';
 
-export function buildPublication(materials: readonly Material[]): Publication {
-  const engine = createEngine();
+export function buildPublication(
+  materials: readonly Material[],
+  engine: Engine = createEngine(),
+): Publication {
   const decisions = engine.evaluate(materials);
-  const labels = new Map(DEFAULT_CATEGORIES.map((c) => [c.id, c.label]));
+  const labels = new Map([...engine.categories.values()].map((c) => [c.id, c.label]));
+  const wordings = new Map(engine.rules.map((r) => [r.id, r.publicWording]));
   const departments = new Map<string, PublishedDepartment>();
   const items = new Map<object, PublishedDepartment['items'][number]>();
   materials.forEach((material, i) => {
@@ -38,6 +41,9 @@ export function buildPublication(materials: readonly Material[]): Publication {
       department.items.push(item);
     }
     const label = decision.category ? labels.get(decision.category) : undefined;
+    const own = decision.ruleId ? wordings.get(decision.ruleId) : undefined;
+    // The rule's own wording only where it says something its category's label does not.
+    const wording = own && label && own.zh !== label.zh ? { zh: own.zh, en: own.en } : null;
     item.materials.push({
       id: material.id,
       name: material.name,
@@ -46,9 +52,9 @@ export function buildPublication(materials: readonly Material[]): Publication {
       ruleId: decision.ruleId,
       effectiveFrom: decision.verdict === 'cancel' ? (decision.effectiveFrom ?? null) : null,
       replacement: decision.replacement,
-      wording: null,
+      wording,
       method: cancellationMethod(decision),
-      basis: publicBasis(decision, label?.zh ?? null),
+      basis: publicBasis(decision, wording?.zh ?? label?.zh ?? null),
       status: decision.status,
       form: null,
       source: material.source ?? null,
