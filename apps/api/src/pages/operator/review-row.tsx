@@ -227,6 +227,15 @@ export function ReviewRow(props: {
             </select>
             <label for={`replacement-${id}`}>{t(lang, 'replacement')}</label>
             <input id={`replacement-${id}`} name="replacement" maxlength={500} />
+            <label for={`public-reason-${id}`}>
+              {lang === 'zh' ? '公开依据' : 'Public basis'}{' '}
+              <span class="hint">
+                {lang === 'zh'
+                  ? '（选填，随清单公布；审核意见不公布）'
+                  : '(optional, published; the note is not)'}
+              </span>
+            </label>
+            <input id={`public-reason-${id}`} name="publicReason" maxlength={500} />
             <label for={`override-note-${id}`}>{t(lang, 'note')}</label>
             <input id={`override-note-${id}`} name="note" required maxlength={2000} />
             <div>

@@ -181,6 +181,9 @@ export const reviewPages: PageModule = (deps) => {
             ...(String(form.replacement ?? '').trim()
               ? { replacement: String(form.replacement).trim() }
               : {}),
+            ...(String(form.publicReason ?? '').trim()
+              ? { publicReason: String(form.publicReason).trim() }
+              : {}),
             note,
           }
         : { action: 'confirm', note };
