@@ -32,7 +32,10 @@ export function legacyText(version: '1.0' | '1.1'): { text: string; sha256: stri
   for (const d of doc.departments)
     for (const i of d.items)
       i.materials = i.materials.map((m: Record<string, unknown>) => {
-        const old = { ...m, reason: m.verdict === 'cancel' ? LEGACY_REASON : '各项取消规则均不适用，保留' };
+        const old: Record<string, unknown> = {
+          ...m,
+          reason: m.verdict === 'cancel' ? LEGACY_REASON : '各项取消规则均不适用，保留',
+        };
         return Object.fromEntries(
           MATERIAL_KEYS_1_1.filter((k) => version === '1.1' || k !== 'effectiveFrom').map((k) => [k, old[k]]),
         );
