@@ -95,7 +95,9 @@ describe('the packed packages, installed with npm install -g in a folder outside
         ),
         jurisdiction: { code: '340100', name: '合肥市', level: 'city' },
         catalogs: {
-          sharedData: { add: [{ name: '准予迁入证明', source: '市公安人口信息系统', replacesOriginal: true }] },
+          sharedData: {
+            add: [{ name: '准予迁入证明', source: '市公安人口信息系统', replacesOriginal: true }],
+          },
           commitment: { remove: ['居住证明'], add: [{ name: '居住情况说明' }] },
         },
         plugins: ['./rules/forms.mjs'],
