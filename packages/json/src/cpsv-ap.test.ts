@@ -83,7 +83,11 @@ describe('exportCpsvAp', () => {
       { '@value': 'obtained-by-sharing' },
     ]);
     const description = values(evidence, IRI.dct('description'))[0]!['@value'] as string;
-    expect(description).toBe(`办理部门通过信息共享获取：${shared.replacement}`);
+    // Schema 1.2 rows carry the public 依据 too; the evidence's description adds it after the method.
+    const basis = (shared as { basis?: string | null }).basis;
+    expect(description).toBe(
+      `办理部门通过信息共享获取：${shared.replacement}${basis ? `；依据：${basis}` : ''}`,
+    );
     // The applicant hands nothing in for it.
     expect(ids(service, IRI.hasInput)).not.toContain(evidence['@id']);
   });
