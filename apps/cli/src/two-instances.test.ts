@@ -134,10 +134,16 @@ describe.skipIf(Boolean(skipReason))(
           ),
         ),
       );
+      // The same confirm from both instances: one writes; the other is refused as stale (409) or, when
+      // it reads the record after the first committed, answered as the no-op it is (200, idempotent
+      // review, #25) — either way exactly one review per pair reaches the audit log.
       for (let i = 0; i < reviewed.length; i += 2) {
-        expect([reviewed[i]!.status, reviewed[i + 1]!.status].sort()).toEqual([200, 409]);
+        expect([
+          [200, 409],
+          [200, 200],
+        ]).toContainEqual([reviewed[i]!.status, reviewed[i + 1]!.status].sort());
       }
-      let reviewWins = reviewed.filter((r) => r.status === 200).length;
+      let reviewWins = reviewed.length / 2;
 
       // The comment period runs until today where the batch is (Asia/Shanghai).
       const today = formatLocalDate(new Date().toISOString(), 'Asia/Shanghai', 'date');
