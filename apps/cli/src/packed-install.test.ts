@@ -118,10 +118,21 @@ describe('the packed packages, installed with npm install -g in a folder outside
     ]);
     expect(evaluated.code, evaluated.stderr).toBe(0);
     const { materials } = JSON.parse(evaluated.stdout) as {
-      materials: { name: string; ruleId: string | null; replacement: string | null }[];
+      materials: {
+        name: string;
+        ruleId: string | null;
+        replacement: string | null;
+        trace: { ruleId: string; facts: Record<string, unknown> }[];
+      }[];
     };
     expect(materials.some((m) => m.ruleId === 'no-application-form')).toBe(true);
-    expect(materials.find((m) => m.name === '准予迁入证明')).toMatchObject({ ruleId: 'shared-data' });
+    // The city's added catalog entry reaches the installed engine; where the department wrote
+    // that the material cannot be shared, its own answer still wins (domain.md §4).
+    const migrations = materials.filter((m) => m.name === '准予迁入证明');
+    expect(migrations.some((m) => m.ruleId === 'shared-data')).toBe(true);
+    for (const m of migrations.filter((m) => m.ruleId !== 'shared-data')) {
+      expect(m.trace.find((t) => t.ruleId === 'shared-data')?.facts.shareable).toBe('no');
+    }
     expect(
       materials.filter((m) => m.name === '居住证明').every((m) => m.ruleId !== 'written-commitment'),
     ).toBe(true);
