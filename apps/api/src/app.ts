@@ -143,6 +143,11 @@ export function createApp(options: CreateAppOptions) {
     timeZoneOffset: options.timeZoneOffset,
     timeZone: options.timeZone ?? config?.timeZone ?? DEFAULT_TIME_ZONE,
     now,
+    parseBudget: createParseBudget({
+      maxBytes: limits.parseBytes,
+      maxParses: limits.parseConcurrency,
+      waitMs: limits.parseWaitMs,
+    }),
   };
 
   const app = new OpenAPIHono<AppEnv>({
@@ -187,11 +192,7 @@ export function createApp(options: CreateAppOptions) {
   });
   // One memory budget for every parse (parse-budget.ts): page uploads reserve theirs before the
   // form guard reads the body; the API calls they make inside count as the same reservation.
-  const budget = createParseBudget({
-    maxBytes: limits.parseBytes,
-    maxParses: limits.parseConcurrency,
-    waitMs: limits.parseWaitMs,
-  });
+  const budget = deps.parseBudget;
   const budgeted = budget.middleware(limits.uploadBytes);
   app.use('*', async (c, next) =>
     c.req.method === 'POST' && PAGE_PARSES.test(c.req.path) ? budgeted(c, next) : next(),

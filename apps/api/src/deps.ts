@@ -11,6 +11,7 @@ import {
 } from '@jianzheng/core';
 import type { AppEnv } from './auth';
 import type { RateLimiter } from './rate-limit';
+import type { ParseBudget } from './services/parse-budget';
 
 /** Limits of the service; every one has a default. */
 export interface ApiLimits {
@@ -117,6 +118,8 @@ export interface Deps {
   /** IANA zone of every date people read. */
   timeZone: string;
   now: () => Date;
+  /** The one memory budget of every parse (imports, previews, comparisons, pages). */
+  parseBudget: ParseBudget;
 }
 
 export type App = OpenAPIHono<AppEnv>;

@@ -41,6 +41,33 @@ export class PayloadTooLargeError extends JianzhengError {
   }
 }
 
+const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+/**
+ * A dry run whose report would not fit what the caller can hold or what is left of the parse
+ * budget: refused before the report is built (the files are fine; the import needs no report).
+ */
+export class PreviewTooLargeError extends JianzhengError {
+  constructor(
+    files: readonly string[],
+    materials: number,
+    capBytes: number,
+    atLeast: boolean,
+    reportBytes?: number,
+  ) {
+    const list = files.map((f) => `「${f}」`).join('、');
+    const count = materials.toLocaleString('en-US');
+    const size = reportBytes === undefined ? '' : `，报告约 ${mib(reportBytes)}`;
+    super(
+      'PREVIEW_TOO_LARGE',
+      `${list}的预检报告过大：${atLeast ? '读到' : '共'} ${count} 条材料${atLeast ? '时已超出' : size + '，超出'}本次预检可用的 ${mib(capBytes)}，未生成报告；请拆分文件后再预检，或直接导入（导入不生成报告）`,
+      {
+        messageEn: `the dry-run report of ${files.join(', ')} is too large: ${atLeast ? 'at' : ''} ${count} materials${reportBytes === undefined ? '' : ` (about ${mib(reportBytes)})`} it exceeds the ${mib(capBytes)} this dry run may use; no report was built. Split the files, or import them directly (an import builds no report)`,
+      },
+    );
+  }
+}
+
 export class RateLimitedError extends JianzhengError {
   readonly retryAfterSeconds: number;
   constructor(retryAfterSeconds: number) {

@@ -29,6 +29,7 @@ const STATUS: Record<string, number> = {
   // A case answered twice, or closed before its answer: the state conflicts, as for a batch.
   CASE_STATE: 409,
   PAYLOAD_TOO_LARGE: 413,
+  PREVIEW_TOO_LARGE: 413,
   PRECONDITION_REQUIRED: 428,
   RATE_LIMITED: 429,
   INDEX_BUILDING: 503,

@@ -7,7 +7,8 @@ import { type App, type Deps, requireBatch } from '../deps';
 import { ForbiddenError, PayloadTooLargeError } from '../errors';
 import { PERMISSIONS } from '../permissions';
 import { BatchIdParam, ImportIssueSchema, problems, UploadBody } from '../schemas';
-import { previewFiles, uploadedFiles } from '../services/import-files';
+import { uploadedFiles } from '../services/import-files';
+import { previewFiles } from '../services/preview-files';
 
 const tags = ['导入 Import'];
 const security = [{ bearer: [] }];
@@ -48,9 +49,15 @@ export function registerImportPreviewRoutes(app: App, deps: Deps) {
       security,
       summary: '导入预检 What an upload would import, without importing (multipart, field "files")',
       description:
-        '与正式导入同样的读取与检查（部门范围、批次阶段），返回每个文件的问题（精确到工作表、行、列）和引擎对每项材料的建议；不写入任何内容。',
+        '与正式导入同样的读取与检查（部门范围、批次阶段），返回每个文件的问题（精确到工作表、行、列）和引擎对每项材料的建议；不写入任何内容。报告计入服务器的解析内存预算：放不下的报告在生成前即以 413 PREVIEW_TOO_LARGE 拒绝（可拆分文件，或直接导入）。',
       request: {
         params: z.object({ batchId: BatchIdParam }),
+        query: z.object({
+          maxReportBytes: z.coerce.number().int().positive().optional().openapi({
+            description:
+              '调用方能接收的报告大小上限（JSON 字节）；超过即 413，不生成报告。The largest report (JSON bytes) the caller can take; past it 413, nothing built.',
+          }),
+        }),
         body: UploadBody,
       },
       responses: {
@@ -58,7 +65,7 @@ export function registerImportPreviewRoutes(app: App, deps: Deps) {
           description: 'one report per file',
           content: { 'application/json': { schema: z.object({ files: z.array(FilePreviewSchema) }) } },
         },
-        ...problems(400, 401, 403, 404, 409, 413),
+        ...problems(400, 401, 403, 404, 409, 413, 503),
       },
     }),
     async (c) => {
@@ -66,7 +73,16 @@ export function registerImportPreviewRoutes(app: App, deps: Deps) {
       const form = c.req.valid('form');
       const files = await uploadedFiles(form.files);
       return c.json(
-        { files: await previewFiles(deps, batch, files, c.get('principal'), form.department) },
+        {
+          files: await previewFiles(
+            { engine: deps.engine, limits: deps.limits, budget: deps.parseBudget },
+            batch,
+            files,
+            c.get('principal'),
+            form.department,
+            c.req.valid('query').maxReportBytes,
+          ),
+        },
         200,
       );
     },

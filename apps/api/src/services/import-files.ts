@@ -1,4 +1,4 @@
-import type { BatchRecord, Decision, Engine, JianzhengStore, Material, WriteContext } from '@jianzheng/core';
+import type { BatchRecord, Engine, JianzhengStore, Material, WriteContext } from '@jianzheng/core';
 import { assertListEditable } from '@jianzheng/core';
 import { type ImportIssue, type StreamSummary, streamWorkbook } from '@jianzheng/excel';
 import { type Principal, requireOwnDepartment } from '../auth';
@@ -58,12 +58,14 @@ export interface FileOutcome {
 }
 
 /** One file read and checked against the batch, nothing written yet. */
-interface ReadFile {
+export interface ReadFile {
   file: UploadedFile;
   ok: boolean;
   departments: string[];
   materials: Material[];
   issues: ImportIssue[];
+  /** Reading stopped at the caller's material cap (`readFiles`' `materialCap`), not at a limit of the import. */
+  capped: boolean;
 }
 
 /** What one import request may read: rows and materials shared by its files, the rest per file. */
@@ -101,19 +103,23 @@ export function checkScope(batch: BatchRecord, principal: Principal, department:
  * before anything is written (at the first item of another department: the rest is not read), and
  * marks files naming departments outside the batch as failed. Rows and materials count against
  * one budget for the whole request: each file may use what the files before it left.
+ * `materialCap` stops reading earlier (a dry run whose report could not be held): the file that
+ * crosses it is marked `capped`.
  */
-async function readFiles(
+export async function readFiles(
   batch: BatchRecord,
   files: readonly UploadedFile[],
   principal: Principal,
   budget: ImportBudget,
   department: string | undefined,
+  materialCap = Number.POSITIVE_INFINITY,
 ): Promise<ReadFile[]> {
   checkScope(batch, principal, department);
   const scope = (principal.role === 'department' ? principal.department : department) ?? undefined;
   const read: ReadFile[] = [];
   let rowsLeft = budget.importRows;
   let materialsLeft = budget.importMaterials;
+  let capLeft = materialCap;
   for (const file of files) {
     const materials: Material[] = [];
     let end: StreamSummary | undefined;
@@ -124,9 +130,11 @@ async function readFiles(
         departments: [],
         materials: [],
         issues: [budgetSpent(file.name, budget)],
+        capped: false,
       });
       continue;
     }
+    const byCap = capLeft < materialsLeft;
     for await (const event of streamWorkbook(file.bytes, {
       fileName: file.name,
       jurisdiction: batch.jurisdiction,
@@ -134,7 +142,7 @@ async function readFiles(
       maxTrackedItems: Number.POSITIVE_INFINITY,
       limits: {
         maxRows: rowsLeft,
-        maxMaterials: materialsLeft,
+        maxMaterials: Math.min(materialsLeft, capLeft),
         maxCellLength: budget.cellChars,
         maxSharedStrings: budget.sharedStrings,
         maxPartBytes: budget.partBytes,
@@ -152,7 +160,9 @@ async function readFiles(
     if (!end) continue;
     rowsLeft -= end.rows;
     materialsLeft -= end.materials;
+    capLeft -= end.materials;
     const issues = [...end.issues];
+    const capped = byCap && issues.some((i) => i.code === 'TOO_MANY_MATERIALS');
     const shared =
       rowsLeft + end.rows < budget.importRows || materialsLeft + end.materials < budget.importMaterials;
     if (shared && issues.some((i) => i.code === 'TOO_MANY_ROWS' || i.code === 'TOO_MANY_MATERIALS'))
@@ -163,7 +173,9 @@ async function readFiles(
       departments: end.ok ? end.departments : [],
       materials: end.ok ? materials : [],
       issues,
+      capped,
     });
+    if (capped) break;
   }
   for (const entry of read) {
     if (!entry.ok) continue;
@@ -187,38 +199,6 @@ async function readFiles(
     ];
   }
   return read;
-}
-
-/** The dry run of an import: per file, its issues and the engine's decision for every material. */
-export interface FilePreview {
-  file: string;
-  ok: boolean;
-  departments: string[];
-  issues: ImportIssue[];
-  materials: Array<{ material: Material; decision: Decision }>;
-}
-
-/** What an import would do, without writing: the report a department reads before confirming. */
-export async function previewFiles(
-  deps: { engine: Engine; limits: ImportBudget },
-  batch: BatchRecord,
-  files: readonly UploadedFile[],
-  principal: Principal,
-  department?: string,
-): Promise<FilePreview[]> {
-  const read = await readFiles(batch, files, principal, deps.limits, department);
-  return read.map((entry) => {
-    const decisions = entry.ok ? deps.engine.evaluate(entry.materials) : [];
-    return {
-      file: entry.file.name,
-      ok: entry.ok,
-      departments: entry.departments,
-      issues: entry.issues,
-      materials: entry.ok
-        ? entry.materials.map((material, i) => ({ material, decision: decisions[i]! }))
-        : [],
-    };
-  });
 }
 
 /**

@@ -16,11 +16,14 @@ describe('checked uploads held for confirmation', () => {
       pending.put({ owner: 'c', group: '公安局', batchId: 'b', files: [file(5000)], report }),
     ).toBeUndefined();
     expect(pending.get(a!, 'a', 'b')?.report).toEqual(report);
+    // What is left for 公安局: its own cap's rest (the total has more).
+    expect(pending.space('c', '公安局', 'b')).toBe(6_000 - 1000 - reportBytes);
     // Another department fits until the total is reached.
     expect(
       pending.put({ owner: 'd', group: '市场局', batchId: 'b', files: [file(4000)], report }),
     ).toBeDefined();
-    expect(pending.room('e', '民政局', 'b', 5000)).toBe(false);
+    // What is left for 民政局: the total's rest (10,000 less both entries), below its own 6,000.
+    expect(pending.space('e', '民政局', 'b')).toBe(10_000 - 5000 - 2 * reportBytes);
   });
 
   it('replaces the same operator’s previous check of the batch and lets entries expire', () => {

@@ -64,11 +64,11 @@ export function createPendingUploads<R>(options: PendingUploadLimits = {}) {
   };
 
   return {
-    /** Whether `bytes` more would fit for `group` (after the operator's previous check is dropped). */
-    room(owner: string, group: string, batchId: string, bytes: number): boolean {
+    /** Bytes that would still fit for `group` (after the operator's previous check is dropped). */
+    space(owner: string, group: string, batchId: string): number {
       sweep();
       dropPrevious(owner, batchId);
-      return used(group) + bytes <= maxPerGroup && used() + bytes <= maxBytes;
+      return Math.max(0, Math.min(maxPerGroup - used(group), maxBytes - used()));
     },
     /** Holds the upload and returns its id, or `undefined` when it is past a cap (nothing held). */
     put(entry: Omit<PendingUpload<R>, 'expires'> & { group: string }): string | undefined {

@@ -260,7 +260,10 @@ export const uploadPages: PageModule = (deps) => {
       setFlash(c, { kind: 'error', text: t(lang, 'uploadsHeldFull') });
       return c.redirect(withLang(path, lang), 303);
     };
-    if (!pending.room(op.owner, group, batchId, fileBytes)) return refuse();
+    // What is left for the report once the files are held: the API refuses a larger one (413)
+    // before building it, so a report the page could not hold is never made.
+    const reportRoom = pending.space(op.owner, group, batchId) - fileBytes;
+    if (reportRoom <= 0) return refuse();
     const held = [];
     const body = new FormData();
     for (const file of files) {
@@ -268,9 +271,11 @@ export const uploadPages: PageModule = (deps) => {
       held.push({ name: file.name, type: file.type, bytes });
       body.append('files', new File([bytes], file.name, { type: file.type }));
     }
-    const result = await op.call<{ files: FileReport[] }>('POST', apiBatch(batchId, '/imports/preview'), {
-      body,
-    });
+    const result = await op.call<{ files: FileReport[] }>(
+      'POST',
+      apiBatch(batchId, `/imports/preview?maxReportBytes=${Math.floor(reportRoom)}`),
+      { body },
+    );
     if (!result.ok) {
       setFlash(c, { kind: 'error', text: problemText(lang, result) });
       return c.redirect(withLang(path, lang), 303);
