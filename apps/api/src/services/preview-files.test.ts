@@ -28,28 +28,22 @@ const rows = (n: number): Row[] =>
     legalBasis: `《户口登记条例》第${i + 1}条`,
   }));
 
+/** Posts one workbook as `name` to the preview (or, with `path`, another import route) as the admin. */
+const post = (bytes: Uint8Array, name: string, path = '/api/batches/b1/imports/preview') =>
+  h!.call('admin', 'POST', path, form({ name, bytes }));
+
 describe('the dry-run report counts in the one parse budget', () => {
   it('is refused before it is built when it would not fit the budget, naming the file (413)', async () => {
     h = await harness({ limits: { parseBytes: 1024 * 1024 } });
     await seededBatch(h);
     const bytes = await workbook('市公安局', rows(600));
-    const res = await h.call(
-      'admin',
-      'POST',
-      '/api/batches/b1/imports/preview',
-      form({ name: '大表.xlsx', bytes }),
-    );
+    const res = await post(bytes, '大表.xlsx');
     expect(res.status).toBe(413);
     expect(res.body.code).toBe('PREVIEW_TOO_LARGE');
     expect(res.body.detail).toContain('「大表.xlsx」');
     expect(res.body.detail).toContain('直接导入');
     // The import itself builds no report: the same file imports under the same budget.
-    const imported = await h.call(
-      'admin',
-      'POST',
-      '/api/batches/b1/imports',
-      form({ name: '大表.xlsx', bytes }),
-    );
+    const imported = await post(bytes, '大表.xlsx', '/api/batches/b1/imports');
     expect(imported.status).toBe(200);
     expect(imported.body.files[0].materials).toBe(600);
   });
@@ -58,28 +52,21 @@ describe('the dry-run report counts in the one parse budget', () => {
     h = await harness({ limits: { parseBytes: 64 * 1024 * 1024 } });
     await seededBatch(h);
     const bytes = await workbook('市公安局', rows(600));
-    const res = await h.call(
-      'admin',
-      'POST',
-      '/api/batches/b1/imports/preview',
-      form({ name: '表.xlsx', bytes }),
-    );
+    const res = await post(bytes, '表.xlsx');
     expect(res.status).toBe(200);
     expect(res.body.files[0].materials).toHaveLength(600);
     const real = Buffer.byteLength(JSON.stringify(res.body.files[0].materials));
     // A cap just below the report's real size refuses it; one above lets it through.
-    const below = await h.call(
-      'admin',
-      'POST',
+    const below = await post(
+      bytes,
+      '表.xlsx',
       `/api/batches/b1/imports/preview?maxReportBytes=${Math.floor(real * 0.9)}`,
-      form({ name: '表.xlsx', bytes }),
     );
     expect(below.status).toBe(413);
-    const above = await h.call(
-      'admin',
-      'POST',
+    const above = await post(
+      bytes,
+      '表.xlsx',
       `/api/batches/b1/imports/preview?maxReportBytes=${Math.ceil(real * 1.2)}`,
-      form({ name: '表.xlsx', bytes }),
     );
     expect(above.status).toBe(200);
   });
@@ -88,12 +75,7 @@ describe('the dry-run report counts in the one parse budget', () => {
     h = await harness();
     await seededBatch(h);
     const bytes = await workbook('市公安局', rows(2000));
-    const res = await h.call(
-      'admin',
-      'POST',
-      '/api/batches/b1/imports/preview?maxReportBytes=4096',
-      form({ name: '大表.xlsx', bytes }),
-    );
+    const res = await post(bytes, '大表.xlsx', '/api/batches/b1/imports/preview?maxReportBytes=4096');
     expect(res.status).toBe(413);
     // 4 KiB holds no more than four materials' entries: reading stopped at the fifth, not at 2,000.
     expect(res.body.detail).toContain('读到 5 条材料时已超出');
