@@ -204,6 +204,37 @@ export type { MaterialForm } from './normalize/material-form';
 export { MATERIAL_FORMS, parseMaterialForm, showsOriginal } from './normalize/material-form';
 export { cleanText, createNameNormalizer, normalizeName } from './normalize/normalize-name';
 export { cancellationMethod, publicBasis, retentionReason } from './public/public-text';
+export type {
+  BatchFacts,
+  BatchFigures,
+  InventoryCounts,
+  ProgrammeFacts,
+  ProgrammeFigures,
+  ProgrammeTotals,
+  PublishedCounts,
+  RoundFigures,
+  UnitFigures,
+} from './programme/figures';
+export { programmeFigures, reductionRate } from './programme/figures';
+export type {
+  Programme,
+  ProgrammeBatch,
+  ProgrammeFile,
+  ProgrammeInput,
+  ProgrammeRound,
+  ProgrammeUnit,
+  UnitState,
+} from './programme/model';
+export {
+  ProgrammeBatchSchema,
+  ProgrammeFileSchema,
+  programmeOfFile,
+  ProgrammeRoundSchema,
+  ProgrammeSchema,
+  ProgrammeUnitSchema,
+  UNIT_STATE_LABELS_ZH,
+  UNIT_STATES,
+} from './programme/model';
 export {
   DEFAULT_RULES,
   duplicate,

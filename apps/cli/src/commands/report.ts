@@ -124,7 +124,7 @@ function plannedNote(summary: Summary): string {
   return summary.planned > 0 ? `（其中计划取消 ${formatCount(summary.planned)} 项）` : '';
 }
 
-/** The seed's city-wide form: materials, planned cancellations and their rate, per department. */
+/** Per department: materials, planned cancellations (§10) and their rate. (The seed's 拟取消 figures are proposals: `report --programme`.) */
 function plannedTable(summary: Summary, bold: (text: string) => string): [Column[], string[][]] {
   const columns: Column[] = [
     { header: '部门' },

@@ -23,7 +23,10 @@ export const TotalsSchema = z
     retained: Count,
     /** Percentage with one decimal (29.6 means 29.6 %). */
     cancellationRate: Rate,
-    /** Planned ÷ materials, percentage with one decimal (the seed's 1,761 / 10,107 → 17.4). */
+    /**
+     * Planned ÷ materials, percentage with one decimal (1 of 8 → 12.5). Not the seed's 1,761 / 10,107:
+     * those are proposals (拟取消) across the whole programme (domain.md §16, `programmeFigures`).
+     */
     plannedRate: Rate,
     byCategory: ByCategory,
   })

@@ -15,7 +15,10 @@ export interface Totals {
   retained: number;
   /** Percentage with one decimal: 29.6 means 29.6 %. */
   cancellationRate: number;
-  /** Planned cancellations ÷ materials, percentage with one decimal (1,761 / 10,107 → 17.4). */
+  /**
+   * Planned cancellations (计划取消, §10) ÷ materials, percentage with one decimal. The seed's
+   * 1,761 / 10,107 = 17.4 % are proposals (拟取消) across the programme: `programmeFigures`' proposedRate.
+   */
   plannedRate: number;
   byCategory: Record<string, number>;
 }
