@@ -127,10 +127,17 @@ export function createProgram(io: CliIo, result: { code: number; context?: Comma
       defaultDb,
     )
     .option('--batch <id>', '只统计该批次的督查件 (cases of one batch)')
+    .option(
+      '--programme <file>',
+      '专项清理统计：单位报送情况、拟取消、已公布取消、对照目标的累计减少 (programme figures, from a programme JSON file)',
+    )
     .addOption(configOption())
     .addOption(
-      new Option('-f, --format <format>', '输出格式 (output format)')
-        .choices(['table', 'markdown'])
+      new Option(
+        '-f, --format <format>',
+        '输出格式；json 仅用于 --programme (output format; json with --programme)',
+      )
+        .choices(['table', 'markdown', 'json'])
         .default('table'),
     )
     .option('--verbose', '同时显示导入提示信息 (also show info notices)')
@@ -140,6 +147,20 @@ export function createProgram(io: CliIo, result: { code: number; context?: Comma
     )
     .action(
       run(async (ctx, files: string[], options) => {
+        if (options.programme)
+          return (await import('./commands/report-programme')).reportProgrammeCommand(
+            ctx,
+            options.programme,
+            files,
+            options,
+          );
+        if (options.format === 'json')
+          throw new CliError(
+            'CLI_FORMAT_UNSUPPORTED',
+            'report 的 json 格式只用于 --programme；部门统计请用 table 或 markdown',
+            'report --format json needs --programme; use table or markdown',
+            EXIT.usage,
+          );
         if (options.cases) return (await import('./commands/report-cases')).reportCasesCommand(ctx, options);
         if (files.length === 0) throw noWorkbooks();
         return (await import('./commands/report')).reportCommand(ctx, files, options);

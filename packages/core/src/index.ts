@@ -203,7 +203,6 @@ export { splitAlternatives } from './normalize/alternatives';
 export type { MaterialForm } from './normalize/material-form';
 export { MATERIAL_FORMS, parseMaterialForm, showsOriginal } from './normalize/material-form';
 export { cleanText, createNameNormalizer, normalizeName } from './normalize/normalize-name';
-export { cancellationMethod, publicBasis, retentionReason } from './public/public-text';
 export type {
   BatchFacts,
   BatchFigures,
@@ -228,13 +227,14 @@ export type {
 export {
   ProgrammeBatchSchema,
   ProgrammeFileSchema,
-  programmeOfFile,
   ProgrammeRoundSchema,
   ProgrammeSchema,
   ProgrammeUnitSchema,
+  programmeOfFile,
   UNIT_STATE_LABELS_ZH,
   UNIT_STATES,
 } from './programme/model';
+export { cancellationMethod, publicBasis, retentionReason } from './public/public-text';
 export {
   DEFAULT_RULES,
   duplicate,

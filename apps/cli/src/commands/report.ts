@@ -91,7 +91,7 @@ export async function reportCommand(
  * The figures, counted file by file so that a province's workbooks are never all in memory; the
  * whole batch at once only when an item spans two files (see evaluateFileByFile).
  */
-async function summarizeWorkbooks(
+export async function summarizeWorkbooks(
   ctx: CommandContext,
   files: string[],
   engine: Engine,

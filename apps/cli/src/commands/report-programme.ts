@@ -1,0 +1,160 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { dirname, extname, relative, resolve } from 'node:path';
+import {
+  type BatchFacts,
+  formatLocalDate,
+  type InventoryCounts,
+  type ProgrammeFile,
+  ProgrammeFileSchema,
+  programmeFigures,
+  programmeOfFile,
+} from '@jianzheng/core';
+import { readPublication } from '@jianzheng/json/node';
+import type { CommandContext } from '../context';
+import { engineFor } from '../engine';
+import { CliError, EXIT } from '../errors';
+import { renderProgramme } from '../programme-tables';
+import { formatCount } from '../table';
+import { type ImportLimitOptions, importLimitsOf } from '../workbooks';
+import { summarizeWorkbooks } from './report';
+
+export interface ReportProgrammeOptions extends ImportLimitOptions {
+  config?: string;
+  format: 'table' | 'markdown' | 'json';
+  verbose?: boolean;
+  asOf?: string;
+}
+
+/** A programme file lists units, batches and rounds: a few hundred lines even for a province. */
+const MAX_PROGRAMME_BYTES = 4 * 1024 * 1024;
+const WORKBOOK_EXTENSIONS = new Set(['.xlsx', '.xlsm', '.xls', '.xlsb', '.ods', '.csv']);
+
+function invalid(file: string, zh: string, en: string, cause?: unknown): CliError {
+  return new CliError(
+    'PROGRAMME_FILE_INVALID',
+    `专项清理文件 ${file} 无效：${zh}`,
+    `programme file ${file} is invalid: ${en}`,
+    EXIT.usage,
+    cause,
+  );
+}
+
+/** Reads and checks the programme file (size capped before reading; zh-CN messages with the path). */
+export async function readProgrammeFile(path: string, shown: string): Promise<ProgrammeFile> {
+  let size: number;
+  try {
+    size = (await stat(path)).size;
+  } catch (error) {
+    throw new CliError(
+      'CLI_FILE_NOT_FOUND',
+      `文件不存在：${shown}`,
+      `file not found: ${shown}`,
+      EXIT.usage,
+      error,
+    );
+  }
+  if (size > MAX_PROGRAMME_BYTES)
+    throw invalid(
+      shown,
+      `文件超过 ${MAX_PROGRAMME_BYTES / 1024 / 1024} MiB`,
+      `larger than ${MAX_PROGRAMME_BYTES} bytes`,
+    );
+  let raw: unknown;
+  try {
+    raw = JSON.parse(await readFile(path, 'utf8'));
+  } catch (error) {
+    throw invalid(shown, `不是有效的 JSON（${(error as Error).message}）`, 'not valid JSON', error);
+  }
+  const parsed = ProgrammeFileSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(根)'}：${i.message}`);
+    throw invalid(shown, issues.join('；'), issues.join('; '));
+  }
+  return parsed.data;
+}
+
+/** The programme file's workbooks: files as given, directories as every workbook in them, by name. */
+async function workbookPaths(file: ProgrammeFile, base: string, cwd: string): Promise<string[]> {
+  const paths: string[] = [];
+  // Shown in messages as given relative to where the operator stands, unless that climbs out of it.
+  const shown = (full: string) => (relative(cwd, full).startsWith('..') ? full : relative(cwd, full));
+  for (const entry of file.workbooks) {
+    const full = resolve(base, entry);
+    const info = await stat(full).catch(() => undefined);
+    if (info?.isDirectory()) {
+      const names = (await readdir(full))
+        .filter((n) => WORKBOOK_EXTENSIONS.has(extname(n).toLowerCase()) && !n.startsWith('~$'))
+        .sort();
+      for (const name of names) paths.push(shown(resolve(full, name)));
+    } else paths.push(shown(full));
+  }
+  return paths;
+}
+
+/**
+ * `jianzheng report --programme <file>`: the programme's figures (domain.md §16) from its units'
+ * workbooks, evaluated with the configured rules (拟取消 = the engine's cancellations), and its
+ * published batches' publications (已取消). Workbooks given on the command line are added.
+ */
+export async function reportProgrammeCommand(
+  ctx: CommandContext,
+  programmePath: string,
+  extraFiles: string[],
+  options: ReportProgrammeOptions,
+): Promise<number> {
+  const fullPath = resolve(ctx.io.cwd, programmePath);
+  const file = await readProgrammeFile(fullPath, programmePath);
+  const base = dirname(fullPath);
+  const files = [...(await workbookPaths(file, base, ctx.io.cwd)), ...extraFiles];
+  const { engine, timeZone } = await engineFor(options.config);
+  const asOf = options.asOf ?? formatLocalDate(new Date(), timeZone, 'date');
+
+  let inventory: InventoryCounts[] = [];
+  let ok = true;
+  if (files.length > 0) {
+    const counted = await summarizeWorkbooks(
+      ctx,
+      files,
+      engine,
+      options.verbose,
+      asOf,
+      importLimitsOf(options),
+    );
+    ok = counted.ok;
+    inventory = counted.summary.byDepartment.map((d) => ({
+      batch: null,
+      department: d.department,
+      items: d.items,
+      materials: d.materials,
+      proposed: d.cancelled,
+    }));
+  }
+  const batches: BatchFacts[] = [];
+  for (const batch of file.batches) {
+    if (batch.publication === undefined) continue;
+    const publication = await readPublication(resolve(base, batch.publication));
+    batches.push({
+      id: batch.id,
+      stage: 'published',
+      published: publication.summary.byDepartment.map((d) => ({
+        department: d.department,
+        materials: d.materials,
+        cancelled: d.cancelled,
+      })),
+    });
+  }
+
+  const figures = programmeFigures(programmeOfFile(file), { inventory, batches });
+  for (const stray of figures.unlisted)
+    ctx.io.stderr.write(
+      `提示 “${stray.department}”不在专项清理的单位名单中，其申请材料 ${formatCount(stray.materials)} 项未计入\n` +
+        `    "${stray.department}" is not a unit of the programme; its ${stray.materials} materials are not counted\n`,
+    );
+  if (options.format === 'json') ctx.io.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
+  else {
+    const markdown = options.format === 'markdown';
+    const bold = (text: string) => (markdown ? `**${text}**` : ctx.out.bold(text));
+    ctx.io.stdout.write(`${renderProgramme(figures, markdown, bold)}\n`);
+  }
+  return ok ? EXIT.ok : EXIT.failed;
+}
