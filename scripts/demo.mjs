@@ -2,10 +2,11 @@
 // npm run demo: the bundled 宿州 2018 first batch, end to end, through the built `jianzheng` command.
 // (npm run demo builds first.) Evaluates examples/suzhou-2018, prints the statistics table and
 // publishes version 1 of the batch — JSON, the official Excel attachment and CPSV-AP JSON-LD —
-// under out/, then compares it with two generated county lists (对标).
+// under out/, prints the whole programme (63 units, examples/suzhou-2018/programme.json) beside
+// it, then compares the batch with two generated county lists (对标).
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -28,9 +29,12 @@ const workbooks = readdirSync(example)
   .map((name) => relative(root, join(example, name)));
 
 function jianzheng(...args) {
-  const shown = args
-    .filter((a) => !workbooks.includes(a) || a === workbooks[0])
-    .map((a) => (a === workbooks[0] ? 'examples/suzhou-2018/*.xlsx' : a));
+  // Workbooks are shown as one glob per directory.
+  const shown = [];
+  for (const arg of args) {
+    const item = arg.endsWith('.xlsx') ? `${dirname(arg)}/*.xlsx` : arg;
+    if (!arg.endsWith('.xlsx') || !shown.includes(item)) shown.push(item);
+  }
   console.error(`\n$ jianzheng ${shown.join(' ')}\n`);
   const result = spawnSync(process.execPath, [bin, ...args], { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) process.exit(result.status ?? 1);
@@ -55,6 +59,45 @@ jianzheng(
   '--out',
   relative(root, out),
 );
+
+// The whole programme (专项清理, domain.md §16): all 63 units' inventories, what the engine proposes
+// for each (拟取消), and the first batch as published above. The committed programme file names the
+// workbooks; this run's copy adds the publication it just wrote.
+const programmeFile = JSON.parse(readFileSync(join(example, 'programme.json'), 'utf8'));
+mkdirSync(out, { recursive: true });
+const programmePath = join(out, 'programme.json');
+writeFileSync(
+  programmePath,
+  `${JSON.stringify(
+    {
+      ...programmeFile,
+      workbooks: programmeFile.workbooks.map((dir) => relative(out, join(example, dir)) || '.'),
+      batches: programmeFile.batches.map((b) =>
+        b.id === 'first' ? { ...b, publication: join(batch, 'v1.json') } : b,
+      ),
+    },
+    null,
+    2,
+  )}\n`,
+);
+const help = spawnSync(process.execPath, [bin, 'report', '--help'], { cwd: root, encoding: 'utf8' });
+if (help.stdout.includes('--programme')) {
+  jianzheng('report', '--programme', relative(root, programmePath), '--config', relative(root, config));
+} else {
+  // A CLI without `report --programme`: the per-unit table of all 63 units' workbooks, whose
+  // 取消 column is what the engine would cancel — the programme's proposals (拟取消).
+  const all = [
+    ...workbooks,
+    ...readdirSync(join(example, 'programme'))
+      .filter((name) => name.endsWith('.xlsx'))
+      .sort()
+      .map((name) => relative(root, join(example, 'programme', name))),
+  ];
+  console.error(
+    '\n（此版本的 jianzheng 没有 report --programme：以下为 63 家单位全部清单的规则结论，取消即拟取消）',
+  );
+  jianzheng('report', ...all, '--config', relative(root, config));
+}
 
 // 对标: two neighbouring counties' lists, generated (砀山 from 宿州's list, 萧县 from 砀山's: same
 // items, a few decided the other way, some items not listed), then the comparison of the three.

@@ -9,12 +9,13 @@
 // Each department uses a different real-world layout (domain.md §8). Seeded: the same seed
 // always gives the same cell contents.
 
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
-import { buildDataset } from './cells.mjs';
+import { buildDataset, buildProgrammeRest } from './cells.mjs';
 import { DEFAULT_SEED, prng } from './dataset.mjs';
+import { programmeFile } from './programme.mjs';
 
 export { buildDataset, DEFAULT_SEED };
 
@@ -595,9 +596,15 @@ export async function writeDepartmentWorkbook(dept, outDir, seed = DEFAULT_SEED)
 
 export async function generate({ outDir = HERE, seed = DEFAULT_SEED } = {}) {
   mkdirSync(outDir, { recursive: true });
-  const dataset = buildDataset(seed);
   const files = [];
-  for (const dept of dataset) files.push(await writeDepartmentWorkbook(dept, outDir, seed));
+  for (const dept of buildDataset(seed)) files.push(await writeDepartmentWorkbook(dept, outDir, seed));
+  // The programme's other 52 units, and the programme file naming all 63 (domain.md §16).
+  const rest = join(outDir, 'programme');
+  mkdirSync(rest, { recursive: true });
+  for (const dept of buildProgrammeRest(seed)) files.push(await writeDepartmentWorkbook(dept, rest, seed));
+  const programme = join(outDir, 'programme.json');
+  writeFileSync(programme, `${JSON.stringify(programmeFile(), null, 2)}\n`);
+  files.push(programme);
   return files;
 }
 

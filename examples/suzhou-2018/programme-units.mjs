@@ -69,6 +69,7 @@ export const PROGRAMME_UNITS = [
       ['会计人员信息采集', '公共服务', 'accountantInfo'],
       ['非税收入退付', '行政给付', 'nonTaxRefund'],
       ['政府采购代理机构登记', '行政备案', 'procurementAgent'],
+      ['会计师事务所分所执业许可初审', '行政许可', 'cpaBranch'],
     ],
   },
   {
@@ -86,6 +87,8 @@ export const PROGRAMME_UNITS = [
       ['辐射安全许可证核发', '行政许可', 'radiationSafety'],
       ['建设项目夜间施工许可', '行政许可', 'nightWork'],
       ['环境污染防治设施拆除或闲置审批', '行政许可', 'facilityIdle'],
+      ['建设项目竣工环境保护验收', '行政确认', 'eiaAcceptance'],
+      ['环境污染举报受理', '公共服务', 'envComplaint'],
     ],
   },
   {
@@ -115,6 +118,8 @@ export const PROGRAMME_UNITS = [
       ['洪水影响评价类审批', '行政许可', 'floodReview'],
       ['水利工程质量监督', '其他行政权力', 'waterQuality'],
       ['农村饮水安全工程维修补助', '行政给付', 'ruralWater'],
+      ['水利工程开工备案', '行政备案', 'waterStart'],
+      ['用水计划核定', '其他行政权力', 'waterSaving'],
     ],
   },
   {
@@ -136,6 +141,10 @@ export const PROGRAMME_UNITS = [
       ['家庭农场认定', '行政确认', 'familyFarm'],
       ['农民专业合作社示范社评定', '行政确认', 'coopModel'],
       ['病死畜禽无害化处理补助', '行政给付', 'deadAnimal'],
+      ['饲料和饲料添加剂生产许可初审', '行政许可', 'feed'],
+      ['肥料登记初审', '行政许可', 'fertiliser'],
+      ['农业植物检疫证书核发', '行政许可', 'cropQuarantine'],
+      ['动物检疫合格证明核发', '行政许可', 'animalQuarantine'],
     ],
   },
   {
@@ -165,6 +174,8 @@ export const PROGRAMME_UNITS = [
       ['拍卖企业设立审核', '行政许可', 'auction'],
       ['典当行设立初审', '行政许可', 'pawnShop'],
       ['外商投资企业设立备案', '行政备案', 'foreignFiling'],
+      ['汽车销售企业信息备案', '行政备案', 'carDealer'],
+      ['商业特许经营备案', '行政备案', 'franchise'],
     ],
   },
   {
@@ -181,6 +192,8 @@ export const PROGRAMME_UNITS = [
       ['文物保护单位建设控制地带内建设工程设计方案审批', '行政许可', 'heritageWork'],
       ['艺术品经营单位备案', '行政备案', 'artDealer'],
       ['网络文化经营许可证核发', '行政许可', 'netCulture'],
+      ['广播电视节目制作经营许可初审', '行政许可', 'tvProduction'],
+      ['电影放映单位设立审批', '行政许可', 'cinema'],
     ],
   },
   {
@@ -210,6 +223,7 @@ export const PROGRAMME_UNITS = [
       ['社会体育指导员技术等级认定', '行政确认', 'sportInstructor'],
       ['体育类民办非企业单位设立审查', '行政许可', 'sportOrg'],
       ['全民健身器材配建申请', '公共服务', 'fitnessKit'],
+      ['体育赛事活动备案', '行政备案', 'sportEvent'],
     ],
   },
   {
@@ -225,6 +239,7 @@ export const PROGRAMME_UNITS = [
       ['生产经营单位主要负责人安全生产知识和管理能力考核', '行政许可', 'safetyManager'],
       ['危险化学品建设项目安全条件审查', '行政许可', 'chemProject'],
       ['生产安全事故应急预案备案', '行政备案', 'emergencyPlan'],
+      ['特种作业操作证核发', '行政许可', 'specialOp'],
     ],
   },
   {
@@ -282,6 +297,7 @@ export const PROGRAMME_UNITS = [
       ['建筑垃圾运输车辆准运核准', '行政许可', 'muckTruck'],
       ['临时占道经营审批', '行政许可', 'streetStall'],
       ['市政设施附属物设置审批', '行政许可', 'municipalFacility'],
+      ['户外临时宣传品设置审批', '行政许可', 'tempPromo'],
     ],
   },
   {
@@ -326,6 +342,7 @@ export const PROGRAMME_UNITS = [
       ['升放无人驾驶自由气球或者系留气球活动审批', '行政许可', 'balloon'],
       ['气象信息服务单位备案', '行政备案', 'weatherService'],
       ['气象灾害证明', '公共服务', 'weatherProof'],
+      ['雷电防护装置检测资质认定初审', '行政许可', 'lightningTest'],
     ],
   },
   {
@@ -436,6 +453,7 @@ export const PROGRAMME_UNITS = [
       ['建设工程消防验收', '行政许可', 'fireAcceptance'],
       ['建设工程竣工验收消防备案', '行政备案', 'fireFiling'],
       ['大型群众性活动消防安全检查', '行政许可', 'eventFire'],
+      ['建设工程消防设计审核', '行政许可', 'fireDesignReview'],
     ],
   },
   {
@@ -448,6 +466,8 @@ export const PROGRAMME_UNITS = [
       ['退（抵）税申请', '行政给付', 'taxRefund'],
       ['个人所得税完税证明开具', '公共服务', 'taxProof'],
       ['延期申报核准', '行政许可', 'taxDelay'],
+      ['房产税、城镇土地使用税困难减免', '行政确认', 'propertyTaxRelief'],
+      ['契税申报', '公共服务', 'deedTax'],
     ],
   },
   {
@@ -538,6 +558,7 @@ export const PROGRAMME_UNITS = [
       ['跨越、穿越公路修建桥梁等设施审批', '行政许可', 'roadCross'],
       ['公路增设平面交叉道口审批', '行政许可', 'roadJunction'],
       ['超限车辆通行公路桥梁审批', '行政许可', 'bridgePass'],
+      ['路产损坏赔（补）偿', '其他行政权力', 'roadRescue'],
     ],
   },
   {
@@ -547,6 +568,7 @@ export const PROGRAMME_UNITS = [
       ['船舶进出港报告', '公共服务', 'shipReport'],
       ['港口岸线使用审核', '行政许可', 'shoreline'],
       ['内河船舶船员培训许可初审', '行政许可', 'crewTraining'],
+      ['港口设施保安证书核发初审', '行政许可', 'harbourWork'],
     ],
   },
   {
@@ -557,6 +579,7 @@ export const PROGRAMME_UNITS = [
       ['机动车驾驶员培训教练车审验', '行政确认', 'coachCar'],
       ['道路客运班线变更', '行政许可', 'routeChange'],
       ['包车客运标志牌核发', '行政许可', 'charterSign'],
+      ['客运站站级核定', '行政确认', 'busStationGrade'],
     ],
   },
   {

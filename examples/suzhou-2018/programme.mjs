@@ -7,7 +7,7 @@ import { normalizeName } from '@jianzheng/core';
 import { DEPARTMENTS, FIRST_BATCH_TARGET, LAYOUT_COLUMNS } from './dataset.mjs';
 import { PROGRAMME_UNITS } from './programme-units.mjs';
 import { FAMILIES } from './services.mjs';
-import { VARIANT_LABELS } from './variants.mjs';
+import { isOrganisation, VARIANT_LABELS } from './variants.mjs';
 
 /** The press release's whole programme: 63 units, 10,107 materials, 1,761 proposed. */
 export const PROGRAMME_TOTAL = { units: 63, materials: 10107, proposed: 1761 };
@@ -37,6 +37,16 @@ const restProposed = Object.entries(REST_TARGET)
 if (firstProposed + restProposed !== PROGRAMME_TOTAL.proposed)
   throw new Error(`programme: ${firstProposed} + ${restProposed} proposed`);
 
+/** Which later steps an item's licence has: a 许可 all of them, a 备案 its change and removal, a
+ * certificate (确认, 公共服务) its replacement. */
+function laterSteps(type, family) {
+  const organisation = isOrganisation(family);
+  if (type === '行政许可')
+    return ['change', 'renew', 'cancel', 'replace', ...(organisation ? ['annual'] : [])];
+  if (type === '行政备案') return ['change', 'cancel'];
+  return ['replace'];
+}
+
 /**
  * The units' items: as listed, plus the later steps of each licence they grant (变更, 延续, 注销)
  * that the unit's list does not name itself — the 权责清单 lists them as items of their own.
@@ -48,13 +58,13 @@ export function unitItems(unit) {
   for (const it of [...items]) {
     const family = FAMILIES[it.family];
     if (!family) throw new Error(`${unit.name}·${it.name}: no service family ${it.family}`);
-    if (it.variant || !family.licence || it.type !== '行政许可') continue;
-    for (const variant of ['change', 'renew', 'cancel']) {
+    if (it.variant || !family.licence) continue;
+    for (const variant of laterSteps(it.type, family)) {
       const name = `${family.licence}${VARIANT_LABELS[variant]}`;
       if (has.has(`${it.family}|${variant}`) || names.has(name)) continue;
       has.add(`${it.family}|${variant}`);
       names.add(name);
-      items.push({ name, type: '行政许可', family: it.family, variant });
+      items.push({ name, type: it.type, family: it.family, variant });
     }
   }
   return items;

@@ -204,7 +204,7 @@ export const ITEM_FAMILY = {
   城乡居民最低生活保障复核: 'dibaoReview',
   高龄津贴发放: 'oldAge',
   困难残疾人生活补贴: 'disabledSubsidy',
-  重度残疾人护理补贴: 'disabledSubsidy',
+  重度残疾人护理补贴: 'careSubsidy',
   孤儿基本生活费发放: 'orphan',
   社会团体成立登记: 'socialOrg',
   社会团体变更登记: 'socialOrgChange',

@@ -1,21 +1,41 @@
 // A licence's later steps (变更, 延续, 注销, 补办): what city guides ask for when a licence a unit
 // granted is changed, renewed, given up or lost — the licence itself back, the holder, the change.
 
-export const VARIANT_LABELS = { change: '变更', renew: '延续', cancel: '注销', replace: '补办' };
+export const VARIANT_LABELS = {
+  change: '变更',
+  renew: '延续',
+  cancel: '注销',
+  replace: '补办',
+  annual: '年度报告',
+};
+
+/** Whether a family's holder is an organisation (a licence a company, office or institution holds). */
+export function isOrganisation(family) {
+  return (
+    family.holder !== undefined || family.m.some((s) => /营业执照|法定代表人|章程|股东|公司|企业/.test(s))
+  );
+}
 
 export function variantSpecs(family, variant) {
-  const organisation = family.m.some((s) => /营业执照|法定代表人/.test(s));
+  const organisation = isOrganisation(family);
   const licence = family.licence;
-  const holder = organisation ? ['S:营业执照', 'R:法定代表人身份证明书'] : ['S:居民身份证'];
+  const holder =
+    family.holder ?? (organisation ? ['S:营业执照', 'R:法定代表人身份证明书'] : ['S:居民身份证']);
   const archive = `?O:${licence}核发档案`;
   switch (variant) {
     case 'change':
       return [
         `R:${licence}（原证）`,
         'R:变更事项的证明材料',
+        'R:变更前后情况对照说明',
         ...holder,
         archive,
+        ...(organisation
+          ? ['?R:变更决议或者决定', '?R:章程修正案', '?S:统一社会信用代码证书']
+          : ['?R:近期免冠照片']),
         '?R:变更后的人员、场所或设施情况说明',
+        '?R:新任负责人任职文件',
+        '?R:变更事项涉及的许可条件材料',
         '?N:主管部门同意变更意见@主管部门',
         '?U:变更原因说明',
       ];
@@ -26,6 +46,10 @@ export function variantSpecs(family, variant) {
         ...holder,
         archive,
         '?R:年度检查合格证明',
+        '?R:人员和设施变化情况说明',
+        '?R:从业人员名单',
+        '?R:守法经营情况说明',
+        ...(organisation ? ['?S:社会保险参保证明', '?R:管理制度执行情况'] : []),
         '?N:主管部门同意延续意见@主管部门',
         '?U:单位介绍信',
       ];
@@ -34,12 +58,38 @@ export function variantSpecs(family, variant) {
         `R:${licence}（原证）`,
         ...holder,
         archive,
-        ...(organisation ? ['?C:债权债务清理完毕说明'] : []),
+        ...(organisation
+          ? ['R:注销决议或者决定', '?C:债权债务清理完毕说明', '?R:注销公告', '?R:清税证明@税务机关']
+          : []),
+        ...(organisation ? ['?R:停止经营活动情况说明', '?R:剩余物品处置情况说明'] : []),
         '?N:主管部门同意注销意见@主管部门',
         '?U:注销原因说明',
       ];
     case 'replace':
-      return ['C:遗失声明', ...holder, archive, '?R:近期免冠照片', '?N:派出所出具的遗失证明@派出所'];
+      return [
+        'C:遗失声明',
+        'R:证件遗失或者损毁情况说明',
+        ...holder,
+        archive,
+        '?R:损毁的证件',
+        '?R:证件编号等信息说明',
+        ...(organisation ? [] : ['?R:近期免冠照片']),
+        '?N:派出所出具的遗失证明@派出所',
+      ];
+    case 'annual':
+      return [
+        'R:年度报告书',
+        `R:${licence}（原证）`,
+        'R:年度经营情况报告',
+        'R:年度财务报表',
+        ...holder,
+        archive,
+        '?R:年度内变更事项说明',
+        '?R:年度审计报告@会计师事务所',
+        '?R:从业人员变动情况',
+        '?N:主管部门年检意见@主管部门',
+        '?U:单位介绍信',
+      ];
     default:
       throw new Error(`unknown variant ${variant}`);
   }

@@ -186,6 +186,17 @@ describe('the demo generator', () => {
       for (const name of names) {
         expect(await content(join(out.path, name)), name).toEqual(await content(join(DEMO_DIR, name)));
       }
+      // The programme's other 52 units and the programme file naming all 63.
+      const units = readdirSync(join(DEMO_DIR, 'programme')).sort();
+      expect(units).toHaveLength(52);
+      expect(readdirSync(join(out.path, 'programme')).sort()).toEqual(units);
+      for (const name of units) {
+        const path = join('programme', name);
+        expect(await content(join(out.path, path)), path).toEqual(await content(join(DEMO_DIR, path)));
+      }
+      expect(readFileSync(join(out.path, 'programme.json'), 'utf8')).toBe(
+        readFileSync(join(DEMO_DIR, 'programme.json'), 'utf8'),
+      );
     } finally {
       out.remove();
     }
@@ -203,6 +214,10 @@ describe('npm run demo (scripts/demo.mjs, on the built command)', () => {
       });
       expect(run.status, run.stderr).toBe(0);
       expect(run.stdout).toContain('11 个部门、436 个事项、4,363 项材料，取消 1,290 项（29.6%）');
+      // The whole programme beside it (domain.md §16): 63 units, 10,107 materials, 1,761 proposed.
+      const programme = run.stdout.slice(run.stdout.indexOf('11 个部门、436 个事项'));
+      expect(programme).toMatch(/63 个(单位|部门)/);
+      expect(programme).toMatch(/10,107 项[^\n]*1,761 项[^\n]*17\.4%/);
       const comparison = run.stdout.slice(run.stdout.indexOf('对标：宿州市、砀山县、萧县'));
       expect(comparison).toMatch(/^对标：宿州市、砀山县、萧县\n\n3 个地区，[\d,]+ 项（事项 × 材料）/);
       const findings = comparison.split('\n').filter((line) => /^(宿州市|砀山县|萧县) /.test(line));
