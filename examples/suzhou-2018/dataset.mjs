@@ -158,7 +158,7 @@ const PROVEN_BY = {
 const VILLAGE_ISSUERS = ['户籍所在地村（居）委会', '社区居委会', '村民委员会', '居民委员会', '所在社区'];
 const LEGAL_NONE = ['无', '暂无', '无', '/', '—', '无依据', '没有', '-'];
 const FORM_LIKE =
-  /申请(书|表|单|报告)|申请$|申领表|登记表|申报表|备案表|审核表|审批表|认定表|报名|登记书|信息表|投诉书|协议$/;
+  /申请(书|表|单|报告|文件)|申请$|申领表|登记表|申报表|备案表|审核表|审批表|认定表|报名|登记书|信息表|投诉书|协议$/;
 const GOVERNMENT =
   /(部门|机关|政府|法院|部队|武装部|监狱|殡仪馆|办事处|海关|局|管理机构|登记机构|经办机构|委员会|血站)$/;
 const INTERMEDIARY = /(事务所|评估|检测|测绘|鉴定|评价|审查机构|检验|估价)/;
@@ -184,10 +184,12 @@ function itemsOf(dept, index, rng, columns) {
       ? dept.items.map(([name, type]) => ({ name, type }))
       : dept.sheets.flatMap((s) => s.items.map(([name, type]) => ({ name, type, sheet: s.name }))));
   return defs.map((def, i) => {
-    const familyKey = def.family ?? ITEM_FAMILY[def.name];
+    // A family name may carry the licence's later step: 'dispatch:renew' (劳务派遣经营许可延续).
+    const [familyKey, familyVariant] = (def.family ?? ITEM_FAMILY[def.name] ?? '').split(':');
+    const variant = def.variant ?? familyVariant;
     const family = FAMILIES[familyKey];
     if (!family) throw new Error(`${dept.name}·${def.name}: no service family`);
-    const specs = (def.variant ? variantSpecs(family, def.variant) : family.m).map(parseMaterial);
+    const specs = (variant ? variantSpecs(family, variant) : family.m).map(parseMaterial);
     const names = new Set(specs.map((s) => normalizeName(s.name)));
     if (names.size !== specs.length) throw new Error(`${familyKey}: a material is listed twice`);
     for (const s of specs)

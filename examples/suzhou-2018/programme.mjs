@@ -42,7 +42,13 @@ if (firstProposed + restProposed !== PROGRAMME_TOTAL.proposed)
 function laterSteps(type, family) {
   const organisation = isOrganisation(family);
   if (type === '行政许可')
-    return ['change', 'renew', 'cancel', 'replace', ...(organisation ? ['annual'] : [])];
+    return [
+      'change',
+      'renew',
+      'cancel',
+      'replace',
+      ...(organisation && family.annual !== false ? ['annual'] : []),
+    ];
   if (type === '行政备案') return ['change', 'cancel'];
   return ['replace'];
 }
