@@ -1,5 +1,6 @@
 import { execFile, spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -14,7 +15,9 @@ const root = mkdtempSync(join(tmpdir(), 'jianzheng-packed-'));
 const prefix = join(root, 'prefix');
 const city = join(root, 'hefei');
 const bin = join(prefix, 'bin', 'jianzheng');
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+// A global install is tens of thousands of files: under a loaded CI runner removing them took
+// longer than the default hook timeout, so it runs asynchronously with its own allowance.
+afterAll(() => rm(root, { recursive: true, force: true }), 300_000);
 
 beforeAll(async () => {
   const { stdout } = await run(
