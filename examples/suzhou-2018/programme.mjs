@@ -37,8 +37,8 @@ const restProposed = Object.entries(REST_TARGET)
 if (firstProposed + restProposed !== PROGRAMME_TOTAL.proposed)
   throw new Error(`programme: ${firstProposed} + ${restProposed} proposed`);
 
-/** Which later steps an item's licence has: a 许可 all of them, a 备案 its change and removal, a
- * certificate (确认, 公共服务) its replacement. */
+/** Which later steps an item's licence has: a 许可 all of them (a 年度报告 where its rules ask one,
+ * `annual`), a 备案 its change and removal, a certificate (确认, 公共服务) its replacement. */
 function laterSteps(type, family) {
   const organisation = isOrganisation(family);
   if (type === '行政许可')

@@ -9,19 +9,19 @@ export const VARIANT_LABELS = {
   annual: '年度报告',
 };
 
-/** Whether a family's holder is an organisation (a licence a company, office or institution holds). */
+/**
+ * Whether a family's holder is an organisation (a licence a company, office or institution holds):
+ * read from the materials every applicant brings, not from those only some guides list.
+ */
 export function isOrganisation(family) {
   return (
-    family.holder !== undefined || family.m.some((s) => /营业执照|法定代表人|章程|股东|公司|企业/.test(s))
+    family.holder !== undefined ||
+    family.m.some((s) => !s.startsWith('?') && /营业执照|法定代表人|章程|股东|公司|企业/.test(s))
   );
 }
 
-export function variantSpecs(family, variant) {
-  const organisation = isOrganisation(family);
-  const licence = family.licence;
-  const holder =
-    family.holder ?? (organisation ? ['S:营业执照', 'R:法定代表人身份证明书'] : ['S:居民身份证']);
-  const archive = `?O:${licence}核发档案`;
+/** A licence's later step for an organisation that holds it. */
+function organisationSteps(variant, licence, holder, archive) {
   switch (variant) {
     case 'change':
       return [
@@ -30,12 +30,13 @@ export function variantSpecs(family, variant) {
         'R:变更前后情况对照说明',
         ...holder,
         archive,
-        ...(organisation
-          ? ['?R:变更决议或者决定', '?R:章程修正案', '?S:统一社会信用代码证书']
-          : ['?R:近期免冠照片']),
+        '?R:变更决议或者决定',
+        '?R:章程修正案',
+        '?S:统一社会信用代码证书',
         '?R:变更后的人员、场所或设施情况说明',
         '?R:新任负责人任职文件',
         '?R:变更事项涉及的许可条件材料',
+        '?R:变更后的经营场所使用证明',
         '?N:主管部门同意变更意见@主管部门',
         '?U:变更原因说明',
       ];
@@ -49,7 +50,9 @@ export function variantSpecs(family, variant) {
         '?R:人员和设施变化情况说明',
         '?R:从业人员名单',
         '?R:守法经营情况说明',
-        ...(organisation ? ['?S:社会保险参保证明', '?R:管理制度执行情况'] : []),
+        '?S:社会保险参保证明',
+        '?R:管理制度执行情况',
+        '?R:主要设施设备清单',
         '?N:主管部门同意延续意见@主管部门',
         '?U:单位介绍信',
       ];
@@ -58,10 +61,13 @@ export function variantSpecs(family, variant) {
         `R:${licence}（原证）`,
         ...holder,
         archive,
-        ...(organisation
-          ? ['R:注销决议或者决定', '?C:债权债务清理完毕说明', '?R:注销公告', '?R:清税证明@税务机关']
-          : []),
-        ...(organisation ? ['?R:停止经营活动情况说明', '?R:剩余物品处置情况说明'] : []),
+        'R:注销决议或者决定',
+        '?C:债权债务清理完毕说明',
+        '?R:注销公告',
+        '?R:清税证明@税务机关',
+        '?R:停止经营活动情况说明',
+        '?R:剩余物品处置情况说明',
+        '?R:许可档案移交清单',
         '?N:主管部门同意注销意见@主管部门',
         '?U:注销原因说明',
       ];
@@ -73,7 +79,6 @@ export function variantSpecs(family, variant) {
         archive,
         '?R:损毁的证件',
         '?R:证件编号等信息说明',
-        ...(organisation ? [] : ['?R:近期免冠照片']),
         '?N:派出所出具的遗失证明@派出所',
       ];
     case 'annual':
@@ -93,4 +98,66 @@ export function variantSpecs(family, variant) {
     default:
       throw new Error(`unknown variant ${variant}`);
   }
+}
+
+/** A licence's later step for a person who holds it (a certificate to practise, a permit). */
+function personSteps(variant, licence, holder, archive) {
+  switch (variant) {
+    case 'change':
+      return [
+        `R:${licence}（原证）`,
+        'R:变更事项的证明材料',
+        ...holder,
+        archive,
+        '?R:近期免冠照片',
+        '?R:变更后的执业（从业）单位证明',
+        '?N:单位出具的变更证明@工作单位',
+        '?U:变更原因说明',
+      ];
+    case 'renew':
+      return [
+        `R:${licence}（原证）`,
+        'R:继续教育或者培训合格证明',
+        ...holder,
+        archive,
+        '?R:近期免冠照片',
+        '?R:体检证明@医疗机构',
+        '?R:有效期内从业情况说明',
+        '?R:从业单位证明',
+        '?N:单位出具的延续证明@工作单位',
+        '?U:个人简历',
+      ];
+    case 'cancel':
+      return [
+        `R:${licence}（原证）`,
+        ...holder,
+        archive,
+        '?R:注销情形的证明材料',
+        '?N:村（居）委会出具的情况证明@村民委员会',
+        '?U:注销原因说明',
+      ];
+    case 'replace':
+      return [
+        'C:遗失声明',
+        'R:证件遗失或者损毁情况说明',
+        ...holder,
+        archive,
+        '?R:损毁的证件',
+        '?R:近期免冠照片',
+        '?N:派出所出具的遗失证明@派出所',
+      ];
+    default:
+      throw new Error(`no ${variant} for a licence a person holds`);
+  }
+}
+
+export function variantSpecs(family, variant) {
+  const organisation = isOrganisation(family);
+  const licence = family.licence;
+  const holder =
+    family.holder ?? (organisation ? ['S:营业执照', 'R:法定代表人身份证明书'] : ['S:居民身份证']);
+  const archive = `?O:${licence}核发档案`;
+  return organisation
+    ? organisationSteps(variant, licence, holder, archive)
+    : personSteps(variant, licence, holder, archive);
 }

@@ -25,6 +25,7 @@ export const PROGRAMME_A_1 = {
       '?L:组织机构代码证',
       '?R:项目建设用地权属证明',
       '?R:项目融资方案',
+      '?R:社会稳定风险评估报告',
     ],
   },
   investFiling: {

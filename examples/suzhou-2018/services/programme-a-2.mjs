@@ -36,7 +36,6 @@ export const PROGRAMME_A_2 = {
     ],
   },
   foreignWork: {
-    annual: false,
     licence: '外国人工作许可证',
     b: ['《中华人民共和国出境入境管理法》第四十一条', '《外国人在中国就业管理规定》'],
     m: [
@@ -70,6 +69,7 @@ export const PROGRAMME_A_2 = {
     ],
   },
   religiousReg: {
+    annual: true,
     holder: ['R:场所负责人身份证明', 'R:宗教团体意见@宗教团体'],
     licence: '宗教活动场所登记证',
     b: ['《宗教事务条例》（国务院令第686号）第二十三条'],
@@ -140,6 +140,7 @@ export const PROGRAMME_A_2 = {
     ],
   },
   bookkeeping: {
+    annual: true,
     licence: '代理记账许可证书',
     b: ['《中华人民共和国会计法》第三十六条', '《代理记账管理办法》（财政部令第80号）'],
     m: [
@@ -237,6 +238,7 @@ export const PROGRAMME_A_2 = {
       '?L:组织机构代码证',
       '?R:项目建设内容说明',
       '?R:环境风险应急预案',
+      '?R:环境影响评价机构资质证书',
     ],
   },
   eiaTable: {
@@ -251,6 +253,7 @@ export const PROGRAMME_A_2 = {
       '?U:企业简介',
       '?R:项目平面布置图',
       '?R:主要设备清单',
+      '?R:环境影响评价机构资质证书',
     ],
   },
   eiaFiling: {
@@ -265,6 +268,7 @@ export const PROGRAMME_A_2 = {
     ],
   },
   discharge: {
+    annual: true,
     licence: '排污许可证',
     b: ['《中华人民共和国水污染防治法》第二十一条', '《排污许可管理办法（试行）》（环境保护部令第48号）'],
     m: [
@@ -282,6 +286,7 @@ export const PROGRAMME_A_2 = {
     ],
   },
   hazardWaste: {
+    annual: true,
     licence: '危险废物经营许可证',
     b: [
       '《中华人民共和国固体废物污染环境防治法》第五十七条',
@@ -300,6 +305,7 @@ export const PROGRAMME_A_2 = {
       '?N:乡镇出具的同意经营意见@乡镇人民政府',
       '?R:危险废物经营设施平面布置图',
       '?R:危险废物处置工艺流程说明',
+      '?R:危险废物经营情况记录簿样式',
     ],
   },
   wasteTransfer: {

@@ -141,6 +141,7 @@ export const PROGRAMME_A_3 = {
       '?U:企业简介',
       '?R:取水口位置图',
       '?R:计量设施安装说明',
+      '?R:取水工程位置图',
     ],
   },
   soilPlan: {
@@ -248,6 +249,7 @@ export const PROGRAMME_A_3 = {
       '?N:村委会同意经营意见@村民委员会',
       '?R:农药销售台账样表',
       '?R:仓储场所照片',
+      '?R:农药经营人员培训合格证明',
     ],
   },
   vetDrug: {
@@ -283,6 +285,7 @@ export const PROGRAMME_A_3 = {
     ],
   },
   animalEpidemic: {
+    annual: true,
     licence: '动物防疫条件合格证',
     b: ['《中华人民共和国动物防疫法》第二十条', '《动物防疫条件审查办法》（农业部令2010年第7号）'],
     m: [
@@ -299,6 +302,7 @@ export const PROGRAMME_A_3 = {
     ],
   },
   animalClinic: {
+    annual: true,
     licence: '动物诊疗许可证',
     b: ['《中华人民共和国动物防疫法》第五十一条', '《动物诊疗机构管理办法》（农业部令2008年第19号）'],
     m: [

@@ -149,6 +149,7 @@ export const PROGRAMME_B_1 = {
       '?N:村委会同意经营意见@村民委员会',
       '?R:加油站平面布置图',
       '?R:油品供应协议',
+      '?R:加油站安全管理制度',
     ],
   },
   liquor: {
@@ -264,6 +265,7 @@ export const PROGRAMME_B_1 = {
     ],
   },
   internetCafeLicence: {
+    annual: true,
     licence: '网络文化经营许可证',
     b: ['《互联网上网服务营业场所管理条例》（国务院令第363号）第十条'],
     m: [
@@ -307,6 +309,7 @@ export const PROGRAMME_B_1 = {
     ],
   },
   bookstore: {
+    annual: true,
     licence: '出版物经营许可证',
     b: ['《出版管理条例》（国务院令第594号）第三十七条', '《出版物市场管理规定》'],
     m: [
@@ -319,6 +322,7 @@ export const PROGRAMME_B_1 = {
     ],
   },
   printing: {
+    annual: true,
     licence: '印刷经营许可证',
     b: ['《印刷业管理条例》（国务院令第315号）第十一条'],
     m: [

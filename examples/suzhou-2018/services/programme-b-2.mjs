@@ -45,6 +45,7 @@ export const PROGRAMME_B_2 = {
     ],
   },
   netCulture: {
+    annual: true,
     licence: '网络文化经营许可证',
     b: ['《互联网文化管理暂行规定》（文化部令第51号）'],
     m: [
@@ -176,6 +177,7 @@ export const PROGRAMME_B_2 = {
       '?N:乡镇出具的同意经营意见@乡镇人民政府',
       '?R:危险化学品品种清单',
       '?R:储存设施安全评价报告',
+      '?R:危险化学品安全技术说明书',
     ],
   },
   precursorTrade: {
@@ -315,6 +317,7 @@ export const PROGRAMME_B_2 = {
     ],
   },
   travelAgency: {
+    annual: true,
     licence: '旅行社业务经营许可证',
     b: ['《中华人民共和国旅游法》第二十八条', '《旅行社条例》（国务院令第550号）第六条'],
     m: [
@@ -327,6 +330,7 @@ export const PROGRAMME_B_2 = {
       '?N:社区出具的同意经营意见@社区居委会',
       '?R:旅行社章程',
       '?R:旅游服务合同范本',
+      '?R:经营场所照片',
     ],
   },
 };

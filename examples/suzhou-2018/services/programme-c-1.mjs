@@ -237,6 +237,7 @@ export const PROGRAMME_C_1 = {
       '?U:邻居同意经营证明',
       '?R:经营场所平面图',
       '?R:经营者联系方式',
+      '?R:店铺门头照片',
     ],
   },
   tobaccoPause: {
@@ -250,6 +251,7 @@ export const PROGRAMME_C_1 = {
     ],
   },
   courier: {
+    annual: true,
     licence: '快递业务经营许可证',
     b: ['《中华人民共和国邮政法》第五十一条', '《快递业务经营许可管理办法》'],
     m: [
@@ -262,6 +264,7 @@ export const PROGRAMME_C_1 = {
       '?N:社区出具的同意经营意见@社区居委会',
       '?R:快件处理场所平面图',
       '?R:快递车辆清单',
+      '?R:快递服务网络说明',
     ],
   },
   courierPoint: {

@@ -150,6 +150,7 @@ export const PROGRAMME_C_3 = {
     ],
   },
   microLoan: {
+    annual: true,
     licence: '小额贷款公司经营许可证',
     b: ['《关于小额贷款公司试点的指导意见》（银监发〔2008〕23号）'],
     m: [
@@ -168,6 +169,7 @@ export const PROGRAMME_C_3 = {
     ],
   },
   guaranteeCo: {
+    annual: true,
     licence: '融资担保业务经营许可证',
     b: ['《融资担保公司监督管理条例》（国务院令第683号）第七条'],
     m: [
