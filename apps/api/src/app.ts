@@ -8,6 +8,7 @@ import {
   engineOptionsFromConfig,
   type JianzhengStore,
   parseConfig,
+  plainJurisdiction,
   searchAliasGroups,
   supervisionSettings,
 } from '@jianzheng/core';
@@ -124,7 +125,7 @@ export function createApp(options: CreateAppOptions) {
   const deps: Deps = {
     store: options.store,
     engine,
-    jurisdiction: config?.jurisdiction,
+    jurisdiction: config?.jurisdiction ? plainJurisdiction(config.jurisdiction) : undefined,
     limits,
     commentLimiter: createRateLimiter(options.store, {
       scope: 'comment',

@@ -70,6 +70,8 @@ describe('the bundled 宿州 2018 first-batch demo', () => {
       'ruleId',
       'replacement',
       'agreement',
+      'flags',
+      'legalBasis',
       'trace',
     ]);
     for (const m of materials) {

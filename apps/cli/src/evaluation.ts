@@ -1,6 +1,7 @@
 import {
   type Decision,
   type Engine,
+  type LegalBasis,
   type Material,
   type Summary,
   summarize,
@@ -20,6 +21,10 @@ export interface EvaluatedMaterial {
   ruleId: string | null;
   replacement: string | null;
   agreement: Decision['agreement'];
+  /** `refer-to-issuer`, `needs-legal-review` (domain.md §14); empty when none. */
+  flags: string[];
+  /** The 设定依据's legal level and instrument as the engine assessed it; null when it did not. */
+  legalBasis: LegalBasis | null;
   trace: TraceEntry[];
 }
 
@@ -88,6 +93,8 @@ export function evaluatedMaterial(material: Material, decision: Decision): Evalu
     ruleId: decision.ruleId,
     replacement: decision.replacement,
     agreement: decision.agreement,
+    flags: decision.flags ?? [],
+    legalBasis: decision.legalBasis ?? null,
     trace: decision.trace,
   };
 }

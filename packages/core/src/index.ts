@@ -46,6 +46,7 @@ export {
   DEFAULT_COMMITMENT_EXCLUSIONS,
 } from './catalogs/commitment-domains';
 export { DEFAULT_CATALOGS } from './catalogs/defaults';
+export { DEFAULT_LEGAL_INSTRUMENTS } from './catalogs/legal-instruments';
 export { indexByNames } from './catalogs/name-index';
 export type { PolicyList } from './catalogs/policy-sources';
 export {
@@ -61,11 +62,12 @@ export type {
   CommitmentEntry,
   CommitmentExclusionEntry,
   IssuerRestrictionEntry,
+  LegalInstrumentEntry,
   LicenceProofEntry,
   SharedDataEntry,
   SuperiorCancellationEntry,
 } from './catalogs/schema';
-export { CatalogsSchema } from './catalogs/schema';
+export { CatalogsSchema, LegalInstrumentEntrySchema } from './catalogs/schema';
 export { createAliasExpander, SEARCH_SYNONYMS, searchAliasGroups } from './catalogs/search-aliases';
 export type { CatalogPatch, CatalogSetting, CatalogSettings } from './config/catalog-patch';
 export { catalogPatchProblems, resolveCatalogs } from './config/catalog-patch';
@@ -129,6 +131,25 @@ export {
   stageLabel,
   stageStatus,
 } from './labels/workflow';
+export type {
+  Citation,
+  InstrumentLevel,
+  LegalBasisAssessment,
+  LegalBasisContext,
+  LegalBasisOwner,
+  LegalClassification,
+  LegalLevel,
+} from './legal/index';
+export {
+  classifyLegalBasis,
+  createLegalBasisClassifier,
+  InstrumentLevelSchema,
+  LEGAL_LEVEL_LABELS,
+  LEGAL_LEVELS,
+  LegalLevelSchema,
+  levelRank,
+  maySetCertificate,
+} from './legal/index';
 export type { Batch, BatchStage } from './model/batch';
 export { BATCH_STAGE_LABELS_ZH, BATCH_STAGES, BatchSchema, BatchStageSchema } from './model/batch';
 export type { CategoryDefinition, DefaultCategoryId } from './model/category';
@@ -142,23 +163,32 @@ export type {
   Agreement,
   AlternativeDecision,
   Decision,
+  DecisionFlag,
   DecisionStatus,
+  LegalBasis,
   TraceEntry,
   Verdict,
 } from './model/decision';
 export {
   AgreementSchema,
   AlternativeDecisionSchema,
+  DECISION_FLAGS,
   DecisionSchema,
   DecisionStatusSchema,
+  LegalBasisAssessmentSchema,
   MaterialFormSchema,
   TraceEntrySchema,
   VerdictSchema,
 } from './model/decision';
 export type { Department, NoticeChannel } from './model/department';
 export { DepartmentSchema, NoticeChannelSchema } from './model/department';
-export type { Jurisdiction, JurisdictionLevel } from './model/jurisdiction';
-export { JurisdictionLevelSchema, JurisdictionSchema } from './model/jurisdiction';
+export type { ConfiguredJurisdiction, Jurisdiction, JurisdictionLevel } from './model/jurisdiction';
+export {
+  ConfiguredJurisdictionSchema,
+  JurisdictionLevelSchema,
+  JurisdictionSchema,
+  plainJurisdiction,
+} from './model/jurisdiction';
 export type { LocalizedText } from './model/localized';
 export { LocalizedTextSchema } from './model/localized';
 export type { Material, MaterialInput, MaterialSource, Proposal } from './model/material';

@@ -10,6 +10,7 @@ import {
   type Jurisdiction,
   LinkedDataConfigSchema,
   type Publication,
+  plainJurisdiction,
 } from '@jianzheng/core';
 import { type ImportLimits, writePublicationWorkbook } from '@jianzheng/excel';
 import {
@@ -80,7 +81,7 @@ export async function publishCommand(
   options: PublishOptions,
 ): Promise<number> {
   const { engine, config, timeZone } = await engineFor(options.config);
-  const jurisdiction = config?.jurisdiction;
+  const jurisdiction = config?.jurisdiction ? plainJurisdiction(config.jurisdiction) : undefined;
   if (!jurisdiction) {
     throw new CliError(
       'CLI_NO_JURISDICTION',

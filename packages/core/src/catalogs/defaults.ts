@@ -5,6 +5,7 @@ import {
   THREE_IN_ONE_2015,
   VILLAGE_CERTIFICATES_2020,
 } from './policy-sources';
+import { DEFAULT_LEGAL_INSTRUMENTS } from './legal-instruments';
 import type { Catalogs, IssuerRestrictionEntry } from './schema';
 
 /** The entries with the document they rest on. */
@@ -109,4 +110,5 @@ export const DEFAULT_CATALOGS: Catalogs = {
     { name: '遗失声明', aliases: ['登报遗失声明'] },
   ]),
   commitmentExclusions: DEFAULT_COMMITMENT_EXCLUSIONS,
+  legalInstruments: DEFAULT_LEGAL_INSTRUMENTS,
 };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ItemTypeSchema } from '../model/service-item';
 import { COMMITMENT_DOMAINS } from './commitment-domains';
+import { InstrumentLevelSchema } from '../legal/levels';
 
 const Name = z.string().trim().min(1);
 const Aliases = z.array(Name).default([]);
@@ -88,6 +89,20 @@ export const CommitmentExclusionEntrySchema = z
     { message: '须给出 item、code、itemType 或 keywords (item, code, itemType or keywords is required)' },
   );
 
+/**
+ * A legal instrument a 设定依据 may cite (domain.md §14): its title, the short titles people write,
+ * its level and issuer, and its 文号 or 令号 when it has one.
+ */
+export const LegalInstrumentEntrySchema = z
+  .object({
+    name: Name,
+    aliases: Aliases,
+    level: InstrumentLevelSchema,
+    issuer: Name,
+    number: Name.optional(),
+  })
+  .strict();
+
 export const CatalogsSchema = z
   .object({
     sharedData: z.array(SharedDataEntrySchema),
@@ -97,6 +112,7 @@ export const CatalogsSchema = z
     issuerRestrictions: z.array(IssuerRestrictionEntrySchema),
     commitment: z.array(CommitmentEntrySchema),
     commitmentExclusions: z.array(CommitmentExclusionEntrySchema),
+    legalInstruments: z.array(LegalInstrumentEntrySchema),
   })
   .strict();
 
@@ -107,6 +123,7 @@ export type CancelledItemEntry = z.input<typeof CancelledItemEntrySchema>;
 export type IssuerRestrictionEntry = z.input<typeof IssuerRestrictionEntrySchema>;
 export type CommitmentEntry = z.input<typeof CommitmentEntrySchema>;
 export type CommitmentExclusionEntry = z.input<typeof CommitmentExclusionEntrySchema>;
+export type LegalInstrumentEntry = z.input<typeof LegalInstrumentEntrySchema>;
 
 /** The catalogs the default rules read (domain.md §4, §9). */
 export interface Catalogs {
@@ -117,5 +134,7 @@ export interface Catalogs {
   issuerRestrictions: readonly IssuerRestrictionEntry[];
   commitment: readonly CommitmentEntry[];
   commitmentExclusions: readonly CommitmentExclusionEntry[];
+  /** Laws, regulations, decisions and rules a 设定依据 may cite, with their level (§14). */
+  legalInstruments: readonly LegalInstrumentEntry[];
 }
 export type CatalogName = keyof Catalogs;

@@ -33,6 +33,7 @@ const KEYS_OF: Record<CatalogName, (entry: AnyEntry) => readonly (string | undef
     e.itemType as string | undefined,
     e.domain as string | undefined,
   ],
+  legalInstruments: (e) => [e.name as string],
 };
 
 /** What a catalog entry is removed by, for messages (“按 name 匹配”). */
@@ -44,6 +45,7 @@ export const REMOVE_KEY_LABEL: Record<CatalogName, string> = {
   issuerRestrictions: 'material',
   commitment: 'name',
   commitmentExclusions: 'item、code、itemType 或 domain',
+  legalInstruments: 'name',
 };
 
 function removalKey(text: string): string {

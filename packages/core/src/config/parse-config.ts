@@ -81,6 +81,7 @@ export function engineOptionsFromConfig(config: Config, extras: ConfigExtras = {
     categories: config.rules?.categories,
     categoryDefinitions: [...(config.categories ?? []), ...(extras.extraCategories ?? [])],
     ruleSet: config.ruleSet,
+    jurisdiction: config.jurisdiction,
   };
   if (extras.extraRules?.length) options.rules = [...DEFAULT_RULES, ...extras.extraRules];
   return options;

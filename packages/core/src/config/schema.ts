@@ -4,12 +4,13 @@ import {
   CommitmentEntrySchema,
   CommitmentExclusionEntrySchema,
   IssuerRestrictionEntrySchema,
+  LegalInstrumentEntrySchema,
   LicenceProofEntrySchema,
   SharedDataEntrySchema,
   SuperiorCancellationEntrySchema,
 } from '../catalogs/schema';
 import { CategoryDefinitionSchema } from '../model/category';
-import { JurisdictionSchema } from '../model/jurisdiction';
+import { ConfiguredJurisdictionSchema } from '../model/jurisdiction';
 import { CommitmentLetterConfigSchema } from './commitment-letter';
 import { SupervisionConfigSchema } from './supervision';
 
@@ -41,6 +42,7 @@ export const CatalogSettingsSchema = z
     issuerRestrictions: catalogSetting(IssuerRestrictionEntrySchema),
     commitment: catalogSetting(CommitmentEntrySchema),
     commitmentExclusions: catalogSetting(CommitmentExclusionEntrySchema),
+    legalInstruments: catalogSetting(LegalInstrumentEntrySchema),
   })
   .partial()
   .strict();
@@ -147,7 +149,7 @@ export const LinkedDataConfigSchema = z
 export const ConfigSchema = z
   .object({
     $schema: z.string().optional(),
-    jurisdiction: JurisdictionSchema.optional(),
+    jurisdiction: ConfiguredJurisdictionSchema.optional(),
     ruleSet: z
       .object({ id: z.string().min(1), version: z.string().min(1).optional() })
       .strict()

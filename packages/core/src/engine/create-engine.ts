@@ -4,6 +4,7 @@ import { DuplicateRuleError, UnknownCategoryError, UnknownRuleError } from '../e
 import { sha256Hex } from '../hash/sha256';
 import { type CategoryDefinition, DEFAULT_CATEGORIES } from '../model/category';
 import type { Decision } from '../model/decision';
+import type { ConfiguredJurisdiction } from '../model/jurisdiction';
 import type { LocalizedText } from '../model/localized';
 import type { Material } from '../model/material';
 import { createNameNormalizer } from '../normalize/normalize-name';
@@ -36,6 +37,11 @@ export interface EngineOptions {
    * day every `effectiveFrom` is kept, and the publication decides against its own date.
    */
   asOf?: string;
+  /**
+   * The jurisdiction running the clean-up: its `documentPrefixes` tell its own documents from a
+   * superior's (谁设定谁清理, domain.md §14).
+   */
+  jurisdiction?: ConfiguredJurisdiction;
   /** Identity recorded in publications. The version defaults to a hash of the rules and catalogs. */
   ruleSet?: { id?: string; version?: string };
 }
@@ -138,7 +144,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       explanation: rule.explanation,
       publicWording,
       publicFallback: publicWording.zh,
-      check: rule.compile({ catalogs, normalize }),
+      check: rule.compile({ catalogs, normalize, jurisdiction: options.jurisdiction }),
     };
   });
 
@@ -151,6 +157,9 @@ export function createEngine(options: EngineOptions = {}): Engine {
           rules: compiled.map((r) => [r.id, r.category]),
           categories: [...categories.values()],
           catalogs,
+          ...(options.jurisdiction?.documentPrefixes
+            ? { documentPrefixes: options.jurisdiction.documentPrefixes }
+            : {}),
         }),
       ).slice(0, 12),
   };

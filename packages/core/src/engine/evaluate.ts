@@ -1,3 +1,4 @@
+import type { LegalBasisAssessment } from '../legal/classify';
 import type { AlternativeDecision, Decision, TraceEntry } from '../model/decision';
 import type { Material } from '../model/material';
 import { itemKey } from '../model/service-item';
@@ -65,6 +66,9 @@ interface Run {
   decidedAt: number;
   outcome: RuleOutcome | undefined;
   trace: TraceEntry[];
+  /** Flags of the rules that did not cancel (a retained material's marks), or undefined. */
+  flags: string[] | undefined;
+  legalBasis: LegalBasisAssessment | undefined;
 }
 
 /**
@@ -87,11 +91,15 @@ export function createEvaluator(
     const trace: TraceEntry[] = withTrace ? new Array<TraceEntry>(ruleCount) : [];
     let decidedAt = -1;
     let decided: RuleOutcome | undefined;
+    let flags: string[] | undefined;
+    let legalBasis: LegalBasisAssessment | undefined;
     for (let r = 0; r < ruleCount; r++) {
       const rule = rules[r]!;
       const outcome = rule.check(context);
       if (withTrace) trace[r] = traceEntry(rule, outcome);
       else trace.push(traceEntry(rule, outcome));
+      if (outcome.legalBasis !== undefined && legalBasis === undefined) legalBasis = outcome.legalBasis;
+      if (outcome.flags !== undefined && !outcome.matched) flags = addFlags(flags, outcome.flags);
       if (outcome.matched && decidedAt < 0) {
         decidedAt = r;
         decided = outcome;
@@ -101,6 +109,9 @@ export function createEvaluator(
     into.decidedAt = decidedAt;
     into.outcome = decided;
     into.trace = trace;
+    // A cancelled material needs nothing more: only the deciding rule's own flags stay.
+    into.flags = decided === undefined ? flags : decided.flags === undefined ? undefined : [...decided.flags];
+    into.legalBasis = legalBasis;
   }
 
   function reasonOf(at: number, outcome: RuleOutcome | undefined): string {
@@ -119,6 +130,7 @@ export function createEvaluator(
     at: number,
     outcome: RuleOutcome | undefined,
     trace: TraceEntry[],
+    run: Run,
   ) {
     const rule = at < 0 ? undefined : rules[at]!;
     const verdict = rule === undefined ? 'retain' : 'cancel';
@@ -155,12 +167,27 @@ export function createEvaluator(
       agreement: agreementOf(verdict, material.departmentProposal),
       status: 'proposed',
     };
+    if (run.flags !== undefined) result.flags = run.flags;
+    if (run.legalBasis !== undefined) result.legalBasis = run.legalBasis;
     return result;
   }
 
   function decideAlternatives(context: Context, material: Material, names: readonly string[]): Decision {
     const runs: AlternativeDecision[] = [];
-    const state: Run = { decidedAt: -1, outcome: undefined, trace: [] };
+    const state: Run = {
+      decidedAt: -1,
+      outcome: undefined,
+      trace: [],
+      flags: undefined,
+      legalBasis: undefined,
+    };
+    const bestRun: Run = {
+      decidedAt: -1,
+      outcome: undefined,
+      trace: [],
+      flags: undefined,
+      legalBasis: undefined,
+    };
     let best = -1;
     let bestAt = -1;
     let bestOutcome: RuleOutcome | undefined;
@@ -185,9 +212,11 @@ export function createEvaluator(
         bestAt = state.decidedAt;
         bestOutcome = state.outcome;
         bestTrace = state.trace;
+        bestRun.flags = state.flags;
+        bestRun.legalBasis = state.legalBasis;
       }
     }
-    const result = decision(material, context.form, bestAt, bestOutcome, bestTrace);
+    const result = decision(material, context.form, bestAt, bestOutcome, bestTrace, bestRun);
     result.alternatives = runs;
     if (bestAt >= 0) result.reason = `备选材料“${names[best]}”${result.reason}`;
     return result;
@@ -223,7 +252,13 @@ export function createEvaluator(
     }
     // Decide only once every item is complete: a rule may look at the item's later materials.
     const context = new Context(normalize);
-    const state: Run = { decidedAt: -1, outcome: undefined, trace: [] };
+    const state: Run = {
+      decidedAt: -1,
+      outcome: undefined,
+      trace: [],
+      flags: undefined,
+      legalBasis: undefined,
+    };
     const decisions = new Array<Decision>(count);
     for (let i = 0; i < count; i++) {
       const material = materials[i]!;
@@ -234,11 +269,17 @@ export function createEvaluator(
         decisions[i] = decideAlternatives(context, material, alternatives);
       } else {
         run(context, state);
-        decisions[i] = decision(material, forms[i]!, state.decidedAt, state.outcome, state.trace);
+        decisions[i] = decision(material, forms[i]!, state.decidedAt, state.outcome, state.trace, state);
       }
     }
     return decisions;
   };
+}
+
+function addFlags(into: string[] | undefined, flags: readonly string[]): string[] {
+  const list = into ?? [];
+  for (const flag of flags) if (!list.includes(flag)) list.push(flag);
+  return list;
 }
 
 /** The day a planned cancellation takes effect, or null once `asOf` has reached it. */

@@ -1,3 +1,4 @@
+import type { LegalBasisAssessment } from '../legal/classify';
 import type { FactValue, RuleOutcome } from './types';
 
 /**
@@ -11,7 +12,9 @@ export class Outcome implements RuleOutcome {
   readonly facts: Record<string, FactValue>;
   readonly replacement: string | undefined;
   readonly effectiveFrom: string | undefined;
+  readonly flags: readonly string[] | undefined;
   readonly publicReason: string | undefined;
+  readonly legalBasis: LegalBasisAssessment | undefined;
   /** Set by the engine: the rule whose trace entry `entry` is (an outcome may serve two rules). */
   traceRuleId: string | undefined = undefined;
   traceEntry: unknown = undefined;
@@ -25,7 +28,9 @@ export class Outcome implements RuleOutcome {
     this.facts = shared ? Object.freeze({ ...outcome.facts }) : outcome.facts;
     this.replacement = outcome.replacement;
     this.effectiveFrom = outcome.effectiveFrom;
+    this.flags = outcome.flags;
     this.publicReason = outcome.publicReason;
+    this.legalBasis = outcome.legalBasis;
     this.shared = shared;
   }
 }

@@ -1,4 +1,6 @@
 import type { Catalogs } from '../catalogs/schema';
+import type { LegalBasisAssessment } from '../legal/classify';
+import type { ConfiguredJurisdiction } from '../model/jurisdiction';
 import type { LocalizedText } from '../model/localized';
 import type { Material } from '../model/material';
 import type { MaterialForm } from '../normalize/material-form';
@@ -57,6 +59,13 @@ export interface RuleOutcome {
    * the attachment and the public pages print. Never the `reason`, which is for reviewers.
    */
   publicReason?: string;
+  /**
+   * Marks on a retained material that someone must act on (domain.md §14): `refer-to-issuer`
+   * (建议制定机关取消), `needs-legal-review` (the legal office must settle the level).
+   */
+  flags?: readonly string[];
+  /** The legal level of the material's 设定依据, when the rule assessed it (§14). */
+  legalBasis?: LegalBasisAssessment;
 }
 
 /** What a rule gets when it is compiled: the engine's catalogs (defaults or the city's). */
@@ -64,6 +73,8 @@ export interface RuleCompileContext {
   readonly catalogs: Readonly<Catalogs>;
   /** The name normalizer, memoized by the engine. */
   readonly normalize: (raw: string | undefined) => string;
+  /** The configured jurisdiction (with its own `documentPrefixes`), when there is one. */
+  readonly jurisdiction?: Readonly<ConfiguredJurisdiction>;
 }
 
 /** A compiled rule's check: synchronous, no I/O. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LegalLevelSchema } from '../legal/levels';
 import { MATERIAL_FORMS } from '../normalize/material-form';
 
 export const MaterialFormSchema = z.enum(MATERIAL_FORMS);
@@ -42,6 +43,28 @@ export type AlternativeDecision = z.infer<typeof AlternativeDecisionSchema>;
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
+/**
+ * Marks on a retained material (domain.md §14): `refer-to-issuer` — the basis is a ministry's rule
+ * or a superior's document, so the city proposes that its issuer cancel it (建议上级取消);
+ * `needs-legal-review` — the basis's level could not be told, so the legal office settles it.
+ */
+export const DECISION_FLAGS = ['refer-to-issuer', 'needs-legal-review'] as const;
+export type DecisionFlag = (typeof DECISION_FLAGS)[number];
+
+/** The legal level of a material's 设定依据 and the instrument that decided it (§14). */
+export const LegalBasisAssessmentSchema = z
+  .object({
+    level: LegalLevelSchema,
+    instrument: z.string().nullable(),
+    documentNumber: z.string().nullable(),
+    article: z.string().nullable(),
+    issuer: z.string().nullable(),
+    /** `catalog` or `pattern` decided the level; `none` when nothing did; `review` when the legal office set it. */
+    decidedBy: z.enum(['catalog', 'pattern', 'none', 'review']),
+  })
+  .strict();
+export type LegalBasis = z.infer<typeof LegalBasisAssessmentSchema>;
+
 export const DecisionSchema = z
   .object({
     materialId: z.string(),
@@ -83,6 +106,10 @@ export const DecisionSchema = z
     copyWaived: z.boolean().optional(),
     agreement: AgreementSchema,
     status: DecisionStatusSchema,
+    /** Marks someone must act on (`refer-to-issuer`, `needs-legal-review`); absent when none. */
+    flags: z.array(z.string()).optional(),
+    /** The 设定依据's legal level as the no-legal-basis rule assessed it; absent when it did not run. */
+    legalBasis: LegalBasisAssessmentSchema.nullable().optional(),
     by: z.string().optional(),
     at: z.string().optional(),
     note: z.string().optional(),
