@@ -18,9 +18,11 @@ const BASES = [
   ['《窗口服务工作规程》', 'retain', 'unknown', ['needs-legal-review']],
 ] as const;
 
+const config = join(tmp.path, 'city.json');
+const file = join(tmp.path, '市测试局.xlsx');
+
 describe('jianzheng evaluate: the legal level of each 设定依据', () => {
   it('retains what a law, a regulation or a local regulation sets, cancels the city’s own, flags the rest', async () => {
-    const config = join(tmp.path, 'city.json');
     writeFileSync(
       config,
       JSON.stringify({
@@ -37,7 +39,6 @@ describe('jianzheng evaluate: the legal level of each 设定依据', () => {
     sheet.addRow(['实施部门', '事项名称', '材料名称', '设定依据']);
     for (const [i, [basis]] of BASES.entries())
       sheet.addRow(['市测试局', `测试登记${i + 1}`, '学历公证书', basis]);
-    const file = join(tmp.path, '市测试局.xlsx');
     await workbook.xlsx.writeFile(file);
 
     const result = await runCli(['evaluate', file, '--config', config, '--format', 'json']);
@@ -59,5 +60,19 @@ describe('jianzheng evaluate: the legal level of each 设定依据', () => {
         if (verdict === 'cancel') expect(m.category).toBe('no-legal-basis');
       },
     );
+  });
+
+  it('reports the materials per level, and --refer lists what to refer to each issuer', async () => {
+    const report = await runCli(['report', file, '--config', config]);
+    expect(report.code).toBe(0);
+    expect(report.stdout).toContain('按设定依据层级');
+    expect(report.stdout).toMatch(/部门规章\s+1\s+1\s+0/);
+    const refer = await runCli(['report', file, '--config', config, '--refer']);
+    expect(refer.code).toBe(0);
+    expect(refer.stdout).toContain('公安部（1 项）');
+    expect(refer.stdout).toMatch(
+      /测试登记6\s+学历公证书\s+《机动车登记规定》公安部令第124号\s+第四条\s+部门规章/,
+    );
+    expect(refer.stdout).not.toContain('宿政办');
   });
 });

@@ -131,6 +131,10 @@ export function createProgram(io: CliIo, result: { code: number; context?: Comma
       '--programme <file>',
       '专项清理统计：单位报送情况、拟取消、已公布取消、对照目标的累计减少 (programme figures, from a programme JSON file)',
     )
+    .option(
+      '--refer',
+      '建议上级取消：按制定机关列出设定依据为部门规章或上级文件的保留材料 (materials to refer to their issuers)',
+    )
     .addOption(configOption())
     .addOption(
       new Option(

@@ -134,21 +134,27 @@ export {
 export type {
   Citation,
   InstrumentLevel,
+  IssuerReferrals,
   LegalBasisAssessment,
   LegalBasisContext,
   LegalBasisOwner,
   LegalClassification,
   LegalLevel,
+  LegalLevelCount,
+  LegalTally,
+  Referral,
 } from './legal/index';
 export {
   classifyLegalBasis,
   createLegalBasisClassifier,
+  createLegalTally,
   InstrumentLevelSchema,
   LEGAL_LEVEL_LABELS,
   LEGAL_LEVELS,
   LegalLevelSchema,
   levelRank,
   maySetCertificate,
+  tallyLegalBases,
 } from './legal/index';
 export type { Batch, BatchStage } from './model/batch';
 export { BATCH_STAGE_LABELS_ZH, BATCH_STAGES, BatchSchema, BatchStageSchema } from './model/batch';

@@ -1,9 +1,12 @@
 import {
+  createLegalTally,
   createSummaryAccumulator,
   type Engine,
   formatLocalDate,
   formatRate,
+  type LegalTally,
   type Summary,
+  tallyLegalBases,
 } from '@jianzheng/core';
 import type { ImportLimits } from '@jianzheng/excel';
 import type { CommandContext } from '../context';
@@ -19,6 +22,7 @@ import {
   importLimitsOf,
   loadWorkbooks,
 } from '../workbooks';
+import { legalLevelTable, referralReport } from './report-legal';
 
 export interface ReportOptions extends ImportLimitOptions {
   config?: string;
@@ -26,6 +30,8 @@ export interface ReportOptions extends ImportLimitOptions {
   verbose?: boolean;
   /** The day counted for (YYYY-MM-DD): cancellations in force only later are planned. Default today. */
   asOf?: string;
+  /** Print 建议上级取消 (the materials to refer to their issuers) instead of the statistics. */
+  refer?: boolean;
 }
 
 /**
@@ -40,7 +46,7 @@ export async function reportCommand(
   const { engine, config, timeZone } = await engineFor(options.config);
   // Today in the city's zone: a cancellation from a later effectiveFrom is planned (§10).
   const asOf = options.asOf ?? formatLocalDate(new Date(), timeZone, 'date');
-  const { summary, ok } = await summarizeWorkbooks(
+  const { summary, legal, ok } = await summarizeWorkbooks(
     ctx,
     files,
     engine,
@@ -56,6 +62,13 @@ export async function reportCommand(
 
   const city = config?.jurisdiction?.name ?? '';
   const lines: string[] = [];
+  if (options.refer) {
+    lines.push(markdown ? `# ${city}建议上级取消的证明材料` : bold(`${city}建议上级取消的证明材料`));
+    lines.push('');
+    lines.push(...referralReport(legal, render, heading));
+    ctx.io.stdout.write(`${lines.join('\n')}\n`);
+    return ok ? EXIT.ok : EXIT.failed;
+  }
   lines.push(
     markdown ? `# ${city}政务服务事项申请材料清理情况` : bold(`${city}政务服务事项申请材料清理情况`),
   );
@@ -75,6 +88,9 @@ export async function reportCommand(
   lines.push('');
   lines.push(heading('按取消类别'));
   lines.push(render(...categoryTable(summary, engine, bold)));
+  lines.push('');
+  lines.push(heading('按设定依据层级'));
+  lines.push(render(...legalLevelTable(legal, bold)));
   lines.push('');
   lines.push(heading('部门意见与规则结论'));
   lines.push(
@@ -98,25 +114,34 @@ export async function summarizeWorkbooks(
   verbose: boolean | undefined,
   asOf: string,
   limits: ImportLimits | undefined,
-): Promise<{ summary: Summary; ok: boolean }> {
+): Promise<{ summary: Summary; legal: LegalTally; ok: boolean }> {
   const counted = createSummaryAccumulator({ categories: [...engine.categories.keys()], asOf });
+  const legal = createLegalTally();
   const outcome = await evaluateWorkbooksFileByFile(
     files,
     ctx.io,
     ctx.err,
     engine,
     (materials, decisions) => {
-      for (let i = 0; i < materials.length; i++) counted.add(materials[i]!, decisions[i]);
+      for (let i = 0; i < materials.length; i++) {
+        counted.add(materials[i]!, decisions[i]);
+        legal.add(materials[i]!, decisions[i]!);
+      }
     },
     limits ? { limits } : {},
   );
   if (outcome.kind === 'done') {
     printIssues(ctx, outcome.issues, verbose);
-    return { summary: counted.result(), ok: outcome.failed.length === 0 };
+    return { summary: counted.result(), legal: legal.result(), ok: outcome.failed.length === 0 };
   }
   const imported = await loadWorkbooks(files, ctx.io, ctx.err, limits);
   printIssues(ctx, imported.issues, verbose);
-  return { summary: evaluateImported(imported, engine, asOf).summary, ok: imported.ok };
+  const evaluation = evaluateImported(imported, engine, asOf);
+  return {
+    summary: evaluation.summary,
+    legal: tallyLegalBases(evaluation.materials, evaluation.decisions),
+    ok: imported.ok,
+  };
 }
 
 /** “（其中计划取消 M 项）” when some cancellations are planned (domain.md §10). */

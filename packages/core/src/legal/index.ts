@@ -15,3 +15,5 @@ export {
   levelRank,
   maySetCertificate,
 } from './levels';
+export type { IssuerReferrals, LegalLevelCount, LegalTally, Referral } from './tally';
+export { createLegalTally, tallyLegalBases } from './tally';

@@ -1,0 +1,97 @@
+import type { Decision } from '../model/decision';
+import type { Material } from '../model/material';
+import { LEGAL_LEVELS, type LegalLevel } from './levels';
+
+/** Materials of one legal level: how many, how many kept, how many cancelled. */
+export interface LegalLevelCount {
+  materials: number;
+  retained: number;
+  cancelled: number;
+}
+
+/** A retained material whose basis the city proposes its issuer cancel (建议上级取消). */
+export interface Referral {
+  department: string;
+  itemCode: string | null;
+  itemName: string;
+  material: string;
+  materialId: string;
+  level: LegalLevel;
+  instrument: string | null;
+  documentNumber: string | null;
+  article: string | null;
+}
+
+/** The referrals to one issuer (a ministry, the province …), in list order. */
+export interface IssuerReferrals {
+  issuer: string;
+  materials: Referral[];
+}
+
+export interface LegalTally {
+  /** Every level, strongest first; `unassessed` counts decisions the rule did not assess. */
+  byLegalLevel: Record<LegalLevel | 'unassessed', LegalLevelCount>;
+  /** Retained materials flagged `needs-legal-review`. */
+  needsLegalReview: number;
+  /** Retained materials flagged `refer-to-issuer`, per issuer (issuer order: most materials first). */
+  referrals: IssuerReferrals[];
+}
+
+const UNKNOWN_ISSUER = '制定机关不详';
+
+/**
+ * Counts decisions by the legal level of their 设定依据 (domain.md §14) and gathers the materials to
+ * refer to their issuers, one material at a time, so a province's list need not be held at once.
+ */
+export function createLegalTally(): {
+  add(material: Material, decision: Decision): void;
+  result(): LegalTally;
+} {
+  const byLegalLevel = Object.fromEntries(
+    [...LEGAL_LEVELS, 'unassessed'].map((level) => [level, { materials: 0, retained: 0, cancelled: 0 }]),
+  ) as LegalTally['byLegalLevel'];
+  const byIssuer = new Map<string, Referral[]>();
+  let needsLegalReview = 0;
+  return {
+    add(material, decision) {
+      const basis = decision.legalBasis ?? null;
+      const count = byLegalLevel[basis?.level ?? 'unassessed'];
+      count.materials++;
+      if (decision.verdict === 'cancel') count.cancelled++;
+      else count.retained++;
+      if (decision.verdict !== 'retain' || !decision.flags) return;
+      if (decision.flags.includes('needs-legal-review')) needsLegalReview++;
+      if (!decision.flags.includes('refer-to-issuer') || basis === null) return;
+      const issuer = basis.issuer ?? UNKNOWN_ISSUER;
+      let list = byIssuer.get(issuer);
+      if (list === undefined) {
+        list = [];
+        byIssuer.set(issuer, list);
+      }
+      list.push({
+        department: material.item.department,
+        itemCode: material.item.code ?? null,
+        itemName: material.item.name,
+        material: material.name,
+        materialId: material.id,
+        level: basis.level,
+        instrument: basis.instrument,
+        documentNumber: basis.documentNumber,
+        article: basis.article,
+      });
+    },
+    result() {
+      const referrals = [...byIssuer.entries()]
+        .map(([issuer, materials]) => ({ issuer, materials }))
+        .sort((a, b) => b.materials.length - a.materials.length || a.issuer.localeCompare(b.issuer, 'zh'));
+      return { byLegalLevel, needsLegalReview, referrals };
+    },
+  };
+}
+
+/** Tallies a whole list at once (see `createLegalTally`). */
+export function tallyLegalBases(materials: readonly Material[], decisions: readonly Decision[]): LegalTally {
+  const tally = createLegalTally();
+  for (let i = 0; i < materials.length; i++) tally.add(materials[i]!, decisions[i]!);
+  return tally.result();
+}
