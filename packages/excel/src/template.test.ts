@@ -97,6 +97,26 @@ describe('createTemplate', () => {
     expect(text.some((line) => line.startsWith('9. 凡窗口能现场采集的，一律取消。'))).toBe(true);
   });
 
+  it('says what may set a 证明, with the jurisdiction’s own document number as the example', async () => {
+    const linesOf = async (
+      jurisdiction: NonNullable<Parameters<typeof createTemplate>[0]>['jurisdiction'],
+    ) => {
+      const workbook = await load(await createTemplate({ jurisdiction }));
+      const text: string[] = [];
+      workbook.getWorksheet('填表说明')!.eachRow((row) => {
+        text.push(((row.values as unknown[]).slice(1) as string[]).join('|'));
+      });
+      return text;
+    };
+    const chengdu = await linesOf({ name: '成都市', documentPrefixes: ['成府发', '成办发'] });
+    const basis = chengdu.find((line) => line.startsWith('设定依据|'))!;
+    expect(basis).toContain('只有法律、行政法规、国务院决定和地方性法规可以设定证明');
+    expect(basis).toContain('成府发〔2017〕12号');
+    expect(chengdu.join('\n')).not.toContain('皖');
+    const unnamed = await linesOf({ name: '某市' });
+    expect(unnamed.find((line) => line.startsWith('设定依据|'))).toContain('本级文件文号');
+  });
+
   it('imports as it is, empty, with a notice for each sheet and no error', async () => {
     const result = await importWorkbook(await createTemplate(), { fileName: 'template.xlsx' });
     expect(result.ok).toBe(true);

@@ -13,7 +13,7 @@ export interface TemplateOptions {
   /** The department the template is for: names the sheet and offers itself in the 实施部门 dropdown. */
   department?: string;
   /** Names the city in the title of the instructions sheet. */
-  jurisdiction?: Pick<Jurisdiction, 'name'> | string;
+  jurisdiction?: (Pick<Jurisdiction, 'name'> & { documentPrefixes?: readonly string[] }) | string;
   /** Last row that carries the dropdowns (default 5,000): whole-column validation is very slow (exceljs #1283). */
   rows?: number;
   /**
@@ -67,30 +67,37 @@ const WIDTHS: Record<Field, number> = {
 const YES_NO = ['是', '否'];
 const PROPOSALS = ['保留', '取消'];
 
-/** What each column means, for the 填表说明 sheet: [how to fill it, required?, allowed values]. */
-const EXPLANATIONS: Record<Field, [string, string, string]> = {
-  serial: ['序号，可按事项或按材料编号；同一事项合并单元格也可以', '否', ''],
-  department: ['实施该事项的部门全称；整张表为同一部门时可只填第一行，下方留空视为同上', '是', ''],
-  itemCode: ['政务服务事项编码（实施编码或基本编码）；没有编码可不填', '否', ''],
-  itemName: ['政务服务事项名称；同一事项的多项材料可合并单元格或只在第一行填写', '是', ''],
-  itemType: ['事项属于哪一类，从下拉列表选择', '否', ITEM_TYPES.join('、')],
-  materialName: ['申请材料名称，每项材料一行；不要编号，不要把多项材料写在同一格', '是', ''],
-  source: ['材料由谁提供或出具（“申请人提供”即申请人自备）', '否', MATERIAL_SOURCES.join('、')],
-  issuer: ['开具或核发该材料的单位，如“公安机关”“村（居）委会”', '否', ''],
-  legalBasis: ['要求提交该材料的法律、法规、规章或规范性文件及条款；没有依据填“无”', '是', ''],
-  necessary: ['该材料是否为办事的必要条件', '否', YES_NO.join('、')],
-  shareable: ['能否通过信息共享、网络核验获取', '否', YES_NO.join('、')],
-  internalQuery: ['能否通过部门内部查询、部门征询获取', '否', YES_NO.join('、')],
-  commitment: ['能否改为申请人书面承诺、事中事后核查', '否', YES_NO.join('、')],
-  superiorCancelled: [
-    '上级部门已公布取消的，填写取消文件文号（如 皖政办秘〔2018〕247号）；未取消填“否”',
-    '否',
-    '文号 或 否',
-  ],
-  departmentProposal: ['本部门的清理意见', '否', PROPOSALS.join('、')],
-  proposedMethod: ['拟取消的，取消后如何办理（如“通过人口信息库共享获取”）', '否', ''],
-  notes: ['其他需要说明的情况', '否', ''],
-};
+/**
+ * What each column means, for the 填表说明 sheet: [how to fill it, required?, allowed values]. The
+ * 设定依据 example is the jurisdiction's own document number (its first `documentPrefixes` entry),
+ * never another province's.
+ */
+function explanations(ownPrefix: string | undefined): Record<Field, [string, string, string]> {
+  const own = ownPrefix ? `${ownPrefix}〔2017〕12号` : '本级文件文号';
+  return {
+    serial: ['序号，可按事项或按材料编号；同一事项合并单元格也可以', '否', ''],
+    department: ['实施该事项的部门全称；整张表为同一部门时可只填第一行，下方留空视为同上', '是', ''],
+    itemCode: ['政务服务事项编码（实施编码或基本编码）；没有编码可不填', '否', ''],
+    itemName: ['政务服务事项名称；同一事项的多项材料可合并单元格或只在第一行填写', '是', ''],
+    itemType: ['事项属于哪一类，从下拉列表选择', '否', ITEM_TYPES.join('、')],
+    materialName: ['申请材料名称，每项材料一行；不要编号，不要把多项材料写在同一格', '是', ''],
+    source: ['材料由谁提供或出具（“申请人提供”即申请人自备）', '否', MATERIAL_SOURCES.join('、')],
+    issuer: ['开具或核发该材料的单位，如“公安机关”“村（居）委会”', '否', ''],
+    legalBasis: [
+      `只有法律、行政法规、国务院决定和地方性法规可以设定证明。写明要求提交该材料的法律法规名称及条款（如《中华人民共和国居民身份证法》第十四条）；依据为部门规章、地方政府规章或规范性文件的，照实填写其名称和文号（如 ${own}），本级自行设定的将予取消；没有依据填“无”`,
+      '是',
+      '',
+    ],
+    necessary: ['该材料是否为办事的必要条件', '否', YES_NO.join('、')],
+    shareable: ['能否通过信息共享、网络核验获取', '否', YES_NO.join('、')],
+    internalQuery: ['能否通过部门内部查询、部门征询获取', '否', YES_NO.join('、')],
+    commitment: ['能否改为申请人书面承诺、事中事后核查', '否', YES_NO.join('、')],
+    superiorCancelled: ['上级部门已公布取消的，填写取消文件的名称或文号；未取消填“否”', '否', '文号 或 否'],
+    departmentProposal: ['本部门的清理意见', '否', PROPOSALS.join('、')],
+    proposedMethod: ['拟取消的，取消后如何办理（如“通过人口信息库共享获取”）', '否', ''],
+    notes: ['其他需要说明的情况', '否', ''],
+  };
+}
 
 /** The 一律取消 principles the rules implement, once each, in principle order (rules without a number last). */
 export function principlesOf(rules: readonly EngineRule[]): string[] {
@@ -123,6 +130,9 @@ export function sheetName(name: string): string {
 export async function createTemplate(options: TemplateOptions = {}): Promise<Buffer> {
   const department = options.department?.trim() || undefined;
   const city = typeof options.jurisdiction === 'string' ? options.jurisdiction : options.jurisdiction?.name;
+  const ownPrefix =
+    typeof options.jurisdiction === 'string' ? undefined : options.jurisdiction?.documentPrefixes?.[0];
+  const EXPLANATIONS = explanations(ownPrefix);
   const lastRow = Math.max(2, options.rows ?? 5000);
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'jianzheng';
@@ -175,7 +185,7 @@ export async function createTemplate(options: TemplateOptions = {}): Promise<Buf
   }
   list('departmentProposal', PROPOSALS, '本部门的清理意见');
 
-  addInstructions(workbook, city, department, options.rules ?? createEngine().rules);
+  addInstructions(workbook, city, department, options.rules ?? createEngine().rules, EXPLANATIONS);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
@@ -184,6 +194,7 @@ function addInstructions(
   city: string | undefined,
   department: string | undefined,
   rules: readonly EngineRule[],
+  EXPLANATIONS: Record<Field, [string, string, string]>,
 ) {
   const help = workbook.addWorksheet('填表说明');
   help.columns = [{ width: 16 }, { width: 70 }, { width: 10 }, { width: 44 }];
