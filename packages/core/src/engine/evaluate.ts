@@ -276,8 +276,13 @@ export function createEvaluator(
   };
 }
 
+/**
+ * The flags so far plus a rule's flags. The common case — one rule flags — shares that rule's
+ * frozen array (one per distinct 设定依据 text) instead of allocating one per material.
+ */
 function addFlags(into: string[] | undefined, flags: readonly string[]): string[] {
-  const list = into ?? [];
+  if (into === undefined) return flags as string[];
+  const list = [...into];
   for (const flag of flags) if (!list.includes(flag)) list.push(flag);
   return list;
 }

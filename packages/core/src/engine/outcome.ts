@@ -28,7 +28,8 @@ export class Outcome implements RuleOutcome {
     this.facts = shared ? Object.freeze({ ...outcome.facts }) : outcome.facts;
     this.replacement = outcome.replacement;
     this.effectiveFrom = outcome.effectiveFrom;
-    this.flags = outcome.flags;
+    // Shared by every decision the outcome flags: frozen, so no consumer can change them all at once.
+    this.flags = outcome.flags === undefined ? undefined : Object.freeze([...outcome.flags]);
     this.publicReason = outcome.publicReason;
     this.legalBasis = outcome.legalBasis;
     this.shared = shared;
