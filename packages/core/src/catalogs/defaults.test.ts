@@ -36,7 +36,10 @@ describe('default catalogs against their sources', () => {
 
   it('cites a 文号 on every default entry', () => {
     const references = new Set<string | undefined>();
-    for (const [catalog, entries] of Object.entries(DEFAULT_CATALOGS))
+    // legalInstruments are the instruments themselves (each names its own 令号 or title), not entries resting on one.
+    for (const [catalog, entries] of Object.entries(DEFAULT_CATALOGS).filter(
+      ([name]) => name !== 'legalInstruments',
+    ))
       for (const entry of entries as Array<{ reference?: string }>) {
         expect(entry.reference, `${catalog} ${JSON.stringify(entry)}`).toMatch(/〔\d{4}〕\d+号$/);
         references.add(entry.reference);
