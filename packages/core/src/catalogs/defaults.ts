@@ -1,11 +1,11 @@
 import { DEFAULT_COMMITMENT_EXCLUSIONS } from './commitment-domains';
+import { DEFAULT_LEGAL_INSTRUMENTS } from './legal-instruments';
 import {
   CLEAN_UP_2018,
   COMMITMENT_2020,
   THREE_IN_ONE_2015,
   VILLAGE_CERTIFICATES_2020,
 } from './policy-sources';
-import { DEFAULT_LEGAL_INSTRUMENTS } from './legal-instruments';
 import type { Catalogs, IssuerRestrictionEntry } from './schema';
 
 /** The entries with the document they rest on. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { InstrumentLevelSchema } from '../legal/levels';
 import { ItemTypeSchema } from '../model/service-item';
 import { COMMITMENT_DOMAINS } from './commitment-domains';
-import { InstrumentLevelSchema } from '../legal/levels';
 
 const Name = z.string().trim().min(1);
 const Aliases = z.array(Name).default([]);
