@@ -22,6 +22,13 @@ export {
 } from './batch/guards';
 export type { ExistingMaterial, ImportPlan, PlannedRow } from './batch/import-plan';
 export { ImportScopeError, planImport } from './batch/import-plan';
+export type { LegalQueueRow, PendingLegalReview } from './batch/legal-queue';
+export {
+  assertLegalQueueResolved,
+  checksLegalQueue,
+  LegalReviewPendingError,
+  pendingLegalReviews,
+} from './batch/legal-queue';
 export type { AnnotationInput, ReviewInput, ReviewOptions, ReviewPlan } from './batch/review';
 export { AnnotationInputSchema, applyReview, planReview, ReviewInputSchema } from './batch/review';
 export type {
@@ -156,6 +163,8 @@ export {
   maySetCertificate,
   tallyLegalBases,
 } from './legal/index';
+export type { LegalResolutionInput } from './legal/resolution';
+export { isLegalReviewPending, LegalResolutionInputSchema, resolveLegalReview } from './legal/resolution';
 export type { Batch, BatchStage } from './model/batch';
 export { BATCH_STAGE_LABELS_ZH, BATCH_STAGES, BatchSchema, BatchStageSchema } from './model/batch';
 export type { CategoryDefinition, DefaultCategoryId } from './model/category';
@@ -172,6 +181,7 @@ export type {
   DecisionFlag,
   DecisionStatus,
   LegalBasis,
+  LegalResolution,
   TraceEntry,
   Verdict,
 } from './model/decision';
@@ -182,6 +192,7 @@ export {
   DecisionSchema,
   DecisionStatusSchema,
   LegalBasisAssessmentSchema,
+  LegalResolutionSchema,
   MaterialFormSchema,
   TraceEntrySchema,
   VerdictSchema,

@@ -26,8 +26,11 @@ export interface LegalBasisAssessment {
   /** The article cited with it (第十四条 …). */
   readonly article: string | null;
   readonly issuer: string | null;
-  /** Whether the catalog or a pattern decided the level; `none` when nothing did. */
-  readonly decidedBy: 'catalog' | 'pattern' | 'none';
+  /**
+   * Whether the catalog or a pattern decided the level; `none` when nothing did; `review` when the
+   * legal office settled it (合法性审查, `resolveLegalReview`).
+   */
+  readonly decidedBy: 'catalog' | 'pattern' | 'none' | 'review';
 }
 
 /** Who set the instruments below the four levels that may set a 证明. */

@@ -65,6 +65,19 @@ export const LegalBasisAssessmentSchema = z
   .strict();
 export type LegalBasis = z.infer<typeof LegalBasisAssessmentSchema>;
 
+/** What a decision records of the legal office's settlement of its level (`resolveLegalReview`). */
+export const LegalResolutionSchema = z
+  .object({
+    level: LegalLevelSchema,
+    /** Below the four levels that may set a 证明: this jurisdiction's own (谁设定谁清理) or a superior's. */
+    issuedBy: z.enum(['own', 'superior']).nullable(),
+    reason: z.string(),
+    by: z.string(),
+    at: z.string(),
+  })
+  .strict();
+export type LegalResolution = z.infer<typeof LegalResolutionSchema>;
+
 export const DecisionSchema = z
   .object({
     materialId: z.string(),
@@ -110,6 +123,8 @@ export const DecisionSchema = z
     flags: z.array(z.string()).optional(),
     /** The 设定依据's legal level as the no-legal-basis rule assessed it; absent when it did not run. */
     legalBasis: LegalBasisAssessmentSchema.nullable().optional(),
+    /** The legal office's settlement of the level (合法性审查); absent when it did not settle one. */
+    legalResolution: LegalResolutionSchema.optional(),
     by: z.string().optional(),
     at: z.string().optional(),
     note: z.string().optional(),
