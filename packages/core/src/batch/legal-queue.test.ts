@@ -31,11 +31,12 @@ describe('the legal office’s queue guard', () => {
 
   it('refuses a passed legal review, a passed adjustment review and approval while any is pending', () => {
     const pending = pendingLegalReviews(rows);
-    for (const plan of [
+    const plans: Array<{ action: string; fields: Record<string, string> }> = [
       { action: 'legal-review', fields: { result: 'passed', notes: '通过' } },
       { action: 'review-adjustment', fields: { result: 'passed', notes: '通过' } },
       { action: 'approve', fields: { meetingDate: '2018-09-01' } },
-    ]) {
+    ];
+    for (const plan of plans) {
       let error: unknown;
       try {
         assertLegalQueueResolved(plan, pending);
