@@ -301,34 +301,11 @@ export { summarize } from './stats/summarize';
 export type { SummaryAccumulator, SummaryDecision, SummaryMaterial } from './stats/summary-accumulator';
 export { createSummaryAccumulator, UNTYPED_ITEM_TYPE } from './stats/summary-accumulator';
 export type { ItemCounts, MaterialGroupCount } from './stats/summary-from-groups';
-export { materialStatsValues, summaryFromGroups, TRIM_CHARACTERS } from './stats/summary-from-groups';
+export { summaryFromGroups, TRIM_CHARACTERS } from './stats/summary-from-groups';
 export type { AuditAction } from './store/audit';
 export { AUDIT_ACTIONS, materialQueryText, transitionAuditAction } from './store/audit';
 export { AlreadyExistsError, NotFoundError, VersionConflictError } from './store/errors';
 export type { JianzhengStore } from './store/port';
-export { rateLimitHitFromRow, rateLimitUpsertSql } from './store/rate-limit-sql';
-export type { StoreRow } from './store/rows';
-export {
-  auditFromRow,
-  batchFromRow,
-  CASE_COLUMNS,
-  caseForAudit,
-  caseFromRow,
-  caseRowValues,
-  commentFromRow,
-  materialFromRow,
-  materialGroupFromRow,
-  materialPageFromRows,
-  publicationMetaFromRow,
-  SNAPSHOT_TABLES,
-  seqAfterCursor,
-  TOKEN_COLUMNS,
-  tokenFromRow,
-  tokenRowValues,
-  tokensParentsFirst,
-} from './store/rows';
-export type { JsonField } from './store/stats-sql';
-export { materialGroupsSql, materialStatsMigrationSql } from './store/stats-sql';
 export type {
   Actor,
   AuditEntry,

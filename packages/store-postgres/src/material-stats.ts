@@ -1,16 +1,18 @@
 import {
   type MaterialPage,
   type MaterialPageQuery,
+  type SummarizeOptions,
+  type Summary,
+  summaryFromGroups,
+} from '@jianzheng/core';
+import {
   materialGroupFromRow,
   materialGroupsSql,
   materialPageFromRows,
   materialStatsMigrationSql,
   type StoreRow,
-  type SummarizeOptions,
-  type Summary,
   seqAfterCursor,
-  summaryFromGroups,
-} from '@jianzheng/core';
+} from '@jianzheng/core/store-sql';
 import type pg from 'pg';
 
 /** Migration 4 (SQLite's 7): the statistics columns and their covering index (core's SQL). */

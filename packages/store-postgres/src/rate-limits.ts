@@ -1,4 +1,5 @@
-import { type RateLimit, type RateLimitHit, rateLimitHitFromRow, rateLimitUpsertSql } from '@jianzheng/core';
+import type { RateLimit, RateLimitHit } from '@jianzheng/core';
+import { rateLimitHitFromRow, rateLimitUpsertSql } from '@jianzheng/core/store-sql';
 import type pg from 'pg';
 
 export const RATE_LIMITS_MIGRATION_SQL = `

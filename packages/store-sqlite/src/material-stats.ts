@@ -2,16 +2,18 @@ import {
   type ItemCounts,
   type MaterialPage,
   type MaterialPageQuery,
+  type SummarizeOptions,
+  type Summary,
+  summaryFromGroups,
+} from '@jianzheng/core';
+import {
   materialGroupFromRow,
   materialGroupsSql,
   materialPageFromRows,
   materialStatsMigrationSql,
   type StoreRow,
-  type SummarizeOptions,
-  type Summary,
   seqAfterCursor,
-  summaryFromGroups,
-} from '@jianzheng/core';
+} from '@jianzheng/core/store-sql';
 import type { SqliteConnection } from './driver';
 
 /** Migration 7: the statistics columns and their covering index (core's `materialStatsMigrationSql`). */

@@ -4,13 +4,56 @@ import type { SqliteStore, SqliteStoreOptions } from './create-sqlite-store';
 import { fromThreadError } from './thread-errors';
 import type { WriterCall, WriterReply } from './worker';
 
+type StoreMethod = {
+  [K in keyof SqliteStore]: SqliteStore[K] extends (...args: never[]) => unknown ? K : never;
+}[keyof SqliteStore];
+
 /**
- * Methods answered on the caller's thread from its own connection: in WAL mode a reader sees the
- * last committed state and never waits for the writer. Everything else — every write, and any
- * method a later version adds under another name — goes to the writer thread.
+ * Where each method runs. `caller`: on the caller's thread from its own connection — in WAL mode a
+ * reader sees the last committed state and never waits for the writer. `writer`: on the writer
+ * thread, one call at a time in call order. Every method of the store is listed (a new one does
+ * not compile until it is placed here on purpose).
  */
-const READ = /^(get|list|all|page|count|find|summari[sz]e|export|schemaVersions$)/;
-export const answeredOnCallerThread = (method: string) => READ.test(method);
+export const SQLITE_METHOD_THREADS = {
+  schemaVersions: 'caller',
+  getBatch: 'caller',
+  listBatches: 'caller',
+  listMaterials: 'caller',
+  allMaterials: 'caller',
+  summarizeMaterials: 'caller',
+  pageMaterials: 'caller',
+  getMaterial: 'caller',
+  listTransitions: 'caller',
+  listPublications: 'caller',
+  getPublication: 'caller',
+  listComments: 'caller',
+  countUnansweredComments: 'caller',
+  listAudit: 'caller',
+  findTokenByHash: 'caller',
+  listTokens: 'caller',
+  getCase: 'caller',
+  listCases: 'caller',
+  exportSnapshot: 'caller',
+  createBatch: 'writer',
+  importMaterials: 'writer',
+  updateMaterial: 'writer',
+  transitionBatch: 'writer',
+  addComment: 'writer',
+  answerComment: 'writer',
+  createToken: 'writer',
+  revokeToken: 'writer',
+  touchToken: 'writer',
+  hitRateLimit: 'writer',
+  createCase: 'writer',
+  answerCase: 'writer',
+  closeCase: 'writer',
+  importSnapshot: 'writer',
+  close: 'writer',
+} as const satisfies Record<StoreMethod, 'caller' | 'writer'>;
+
+/** A method the table places on the caller's thread (anything else goes to the writer). */
+export const answeredOnCallerThread = (method: string) =>
+  (SQLITE_METHOD_THREADS as Readonly<Record<string, string | undefined>>)[method] === 'caller';
 
 /** The writer thread stopped (crashed, or was terminated) while calls were waiting on it. */
 export class StoreWriterStoppedError extends JianzhengError {

@@ -57,7 +57,8 @@ export const ACTION_OUTCOMES: Readonly<Record<TransitionAction, Label>> = {
   adjust: { zh: '公布新版本，并生成调整公告（差异）', en: 'a new version with its adjustment notice (diff)' },
 };
 
-const EVENT_LABELS: Readonly<Record<string, Label>> = {
+// Keyed by every named action, so a new one without its label does not compile.
+const EVENT_LABELS: Readonly<Record<(typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS], Label>> = {
   [AUDIT_ACTIONS.batchCreate]: { zh: '创建批次', en: 'batch created' },
   [AUDIT_ACTIONS.import]: { zh: '导入清单', en: 'list imported' },
   [AUDIT_ACTIONS.decisionReview]: { zh: '审核决定（确认/改判）', en: 'decision reviewed' },
@@ -70,10 +71,10 @@ const EVENT_LABELS: Readonly<Record<string, Label>> = {
   [AUDIT_ACTIONS.tokenRevoke]: { zh: '停用令牌', en: 'token revoked' },
   [AUDIT_ACTIONS.sessionCreate]: { zh: '登录（创建会话）', en: 'signed in (session created)' },
   [AUDIT_ACTIONS.sessionRevoke]: { zh: '退出登录（会话停用）', en: 'signed out (session revoked)' },
-  'case.create': { zh: '登记督查线索', en: 'case reported' },
-  'case.assign': { zh: '转办督查线索', en: 'case assigned' },
-  'case.answer': { zh: '答复督查线索', en: 'case answered' },
-  'case.close': { zh: '办结督查线索', en: 'case closed' },
+  [AUDIT_ACTIONS.caseCreate]: { zh: '登记督查线索', en: 'case reported' },
+  [AUDIT_ACTIONS.caseAssign]: { zh: '转办督查线索', en: 'case assigned' },
+  [AUDIT_ACTIONS.caseAnswer]: { zh: '答复督查线索', en: 'case answered' },
+  [AUDIT_ACTIONS.caseClose]: { zh: '办结督查线索', en: 'case closed' },
 };
 
 /** Every audit event a store writes, for filters: the named events, then one per transition. */
@@ -100,7 +101,7 @@ export function actionOutcome(action: string, lang: LabelLang = 'zh'): string {
  */
 export function auditEventLabel(event: string, lang: LabelLang = 'zh'): string {
   if (event.startsWith('transition.')) return actionLabel(event.slice('transition.'.length), lang);
-  return EVENT_LABELS[event]?.[lang] ?? event;
+  return (EVENT_LABELS as Readonly<Record<string, Label | undefined>>)[event]?.[lang] ?? event;
 }
 
 /**

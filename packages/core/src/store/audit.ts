@@ -18,6 +18,10 @@ export const AUDIT_ACTIONS = {
   tokenRevoke: 'token.revoke',
   sessionCreate: 'session.create',
   sessionRevoke: 'session.revoke',
+  caseCreate: 'case.create',
+  caseAssign: 'case.assign',
+  caseAnswer: 'case.answer',
+  caseClose: 'case.close',
 } as const;
 
 export type AuditAction =

@@ -1,6 +1,7 @@
 import type { MaterialGroupCount } from '../stats/summary-from-groups';
 import type { CaseRecord } from '../supervision/case';
 import { caseNumber } from '../supervision/case';
+import { NotFoundError } from './errors';
 import type {
   AuditEntry,
   BatchRecord,
@@ -8,7 +9,9 @@ import type {
   MaterialPage,
   MaterialRecord,
   PublicationMeta,
+  PublicationRecord,
   TokenRecord,
+  TransitionRecord,
 } from './types';
 
 /**
@@ -33,6 +36,12 @@ export function batchFromRow(row: Row): BatchRecord {
     createdAt: String(row.created_at),
     updatedAt: String(row.updated_at),
   };
+}
+
+/** The batch a write read (`STORE_READS.batch`); a missing one is `NotFoundError`. */
+export function requireBatchRow(row: Row | undefined, id: string): BatchRecord {
+  if (!row) throw new NotFoundError('batch', id, '批次');
+  return batchFromRow(row);
 }
 
 export function materialFromRow(row: Row): MaterialRecord {
@@ -68,6 +77,28 @@ export function publicationMetaFromRow(row: Row): PublicationMeta {
     documentNumber: (row.document_number as string | null) ?? null,
     reason: (row.reason as string | null) ?? null,
     sha256: String(row.sha256),
+  };
+}
+
+export function publicationFromRow(row: Row): PublicationRecord {
+  return {
+    ...publicationMetaFromRow(row),
+    json: String(row.json),
+    excel: new Uint8Array(row.excel as Uint8Array),
+    diff: (row.diff as string | null) ?? null,
+  };
+}
+
+export function transitionFromRow(row: Row): TransitionRecord {
+  return {
+    seq: Number(row.seq),
+    batchId: String(row.batch_id),
+    action: row.action as TransitionRecord['action'],
+    from: row.from_stage as TransitionRecord['from'],
+    to: row.to_stage as TransitionRecord['to'],
+    fields: parse(row.fields),
+    actor: String(row.actor),
+    at: String(row.at),
   };
 }
 
