@@ -2,6 +2,19 @@
 // computes from what the adapter read in its transaction, the SQL both dialects run, and the
 // mappers of the shared table layout. Only adapters import it; the domain is the main entry.
 export { materialStatsValues } from './stats/summary-from-groups';
+export type { BatchWriteMethods, StoreReadMethods } from './store/adapter-parts';
+export type { TransitionRead } from './store/plans/batch-writes';
+export { planCreateBatch, planListChange, planTransitionWrite } from './store/plans/batch-writes';
+export { planAnswerCaseWrite, planCloseCaseWrite, planCreateCase } from './store/plans/case-writes';
+export type { AddCommentRead } from './store/plans/comment-writes';
+export { planAddComment, planAnswerComment } from './store/plans/comment-writes';
+export type { ImportRead, MaterialChangeRead } from './store/plans/material-writes';
+export { existingMaterialFromRow, planImportWrite, planMaterialChange } from './store/plans/material-writes';
+export { planSnapshotImport, SNAPSHOT_QUERIES, snapshotFromRows } from './store/plans/snapshot-writes';
+export type { RevokeTokenRead } from './store/plans/token-writes';
+export { planCreateToken, planRevokeToken } from './store/plans/token-writes';
+export type { InsertPlan, PlannedAudit, PlannedStatement, WritePlan } from './store/plans/write-plan';
+export { auditParams, plannedAudit, stored } from './store/plans/write-plan';
 export { rateLimitHitFromRow, rateLimitUpsertSql } from './store/rate-limit-sql';
 export type { StoreRow } from './store/rows';
 export {
@@ -26,8 +39,6 @@ export {
   tokensParentsFirst,
   transitionFromRow,
 } from './store/rows';
-export type { JsonField } from './store/stats-sql';
-export { materialGroupsSql, materialStatsMigrationSql } from './store/stats-sql';
 export type { StoreReadName, StoreStatementName } from './store/statements';
 export {
   existingMaterialsSql,
@@ -35,16 +46,5 @@ export {
   STORE_READS,
   STORE_STATEMENTS,
 } from './store/statements';
-export type { TransitionRead } from './store/plans/batch-writes';
-export { planCreateBatch, planListChange, planTransitionWrite } from './store/plans/batch-writes';
-export type { AddCommentRead } from './store/plans/comment-writes';
-export { planAddComment, planAnswerComment } from './store/plans/comment-writes';
-export { planAnswerCaseWrite, planCloseCaseWrite, planCreateCase } from './store/plans/case-writes';
-export type { ImportRead, MaterialChangeRead } from './store/plans/material-writes';
-export { existingMaterialFromRow, planImportWrite, planMaterialChange } from './store/plans/material-writes';
-export type { RevokeTokenRead } from './store/plans/token-writes';
-export { planCreateToken, planRevokeToken } from './store/plans/token-writes';
-export type { InsertPlan, PlannedAudit, PlannedStatement, WritePlan } from './store/plans/write-plan';
-export { auditParams, plannedAudit, stored } from './store/plans/write-plan';
-export { planSnapshotImport, SNAPSHOT_QUERIES, snapshotFromRows } from './store/plans/snapshot-writes';
-export type { BatchWriteMethods, StoreReadMethods } from './store/adapter-parts';
+export type { JsonField } from './store/stats-sql';
+export { materialGroupsSql, materialStatsMigrationSql } from './store/stats-sql';

@@ -39,7 +39,7 @@ export const postgresPlans = {
   /** The insert (`RETURNING *`), then the plan made of the inserted row. */
   async insert<T>(client: Tx, plan: InsertPlan<T>): Promise<T> {
     const inserted = await client.query(WRITES[plan.insert.sql], plan.insert.params);
-    return postgresPlans.execute(client, plan.then(inserted.rows[0] as StoreRow));
+    return postgresPlans.execute(client, plan.afterInsert(inserted.rows[0] as StoreRow));
   },
 
   /** The rows of a guard read, locked as `lock` says. */

@@ -55,7 +55,9 @@ export function sqlitePlanRunner(db: SqliteConnection): SqlitePlanRunner {
   return {
     execute,
     insert: (plan) =>
-      execute(plan.then(statement(STORE_STATEMENTS[plan.insert.sql]).get(...plan.insert.params) as StoreRow)),
+      execute(
+        plan.afterInsert(statement(STORE_STATEMENTS[plan.insert.sql]).get(...plan.insert.params) as StoreRow),
+      ),
     row: (name, ...params) => statement(STORE_READS[name]).get(...params) as StoreRow | undefined,
     rows: (name, ...params) => statement(STORE_READS[name]).all(...params) as StoreRow[],
     count: (name, ...params) => Number((statement(STORE_READS[name]).get(...params) as { n: number }).n),

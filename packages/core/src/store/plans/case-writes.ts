@@ -32,7 +32,7 @@ export function planCreateCase(input: NewCase, ctx: WriteContext, at: string): I
         at,
       ],
     },
-    then(row) {
+    afterInsert(row) {
       const created = caseFromRow(row);
       const target = `case:${created.number}`;
       return {

@@ -26,7 +26,7 @@ export function planAddComment(
       sql: 'insertComment',
       params: [batchId, comment.materialId, comment.body, comment.author ?? null, at],
     },
-    then(row) {
+    afterInsert(row) {
       const created = commentFromRow(row);
       return {
         statements: [],

@@ -37,11 +37,11 @@ export interface WritePlan<T> {
 
 /**
  * A write whose row id the database assigns (comments, cases): the adapter runs `insert` (a
- * statement ending `RETURNING *`), then the plan `then` makes of the inserted row.
+ * statement ending `RETURNING *`), then the plan `afterInsert` makes of the inserted row.
  */
 export interface InsertPlan<T> {
   insert: PlannedStatement;
-  then(row: StoreRow): WritePlan<T>;
+  afterInsert(row: StoreRow): WritePlan<T>;
 }
 
 export function plannedAudit(
