@@ -2,8 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { displayWidth } from './table';
 import { DEMO_DIR, REPO_ROOT, runCli, STACK_LINE, tempDir } from './test-support';
-import { displayWidth } from './width';
 
 const workbooks = readdirSync(DEMO_DIR)
   .filter((name) => name.endsWith('.xlsx'))

@@ -14,8 +14,16 @@ import { EXIT } from '../errors';
 import { ChunkedWriter, type StreamPass, streamEvaluate } from '../evaluate-stream';
 import { documentSummary, evaluatedMaterial, evaluateImported, evaluationIssue } from '../evaluation';
 import { AGREEMENT_ZH, categoryLabel, VERDICT_ZH } from '../labels';
-import { escapeMarkdownCell, formatCount, renderMarkdownTable, renderTable } from '../table';
-import { displayWidth, padEnd, truncate } from '../width';
+import {
+  alignedLine,
+  displayWidth,
+  escapeMarkdownCell,
+  formatCount,
+  headerRule,
+  renderMarkdownTable,
+  truncate,
+} from '../table';
+
 import {
   type ImportLimitOptions,
   importLimitsOf,
@@ -107,15 +115,11 @@ export async function evaluateCommand(
     const markdown = options.format === 'markdown';
     const line = markdown
       ? (cells: readonly string[]) => `| ${cells.map(escapeMarkdownCell).join(' | ')} |\n`
-      : (cells: readonly string[]) =>
-          `${cells
-            .map((cell, i) => padEnd(cell, widths[i]!))
-            .join('  ')
-            .trimEnd()}\n`;
+      : (cells: readonly string[]) => `${alignedLine(cells, widths)}\n`;
     await out.write(
       markdown
         ? `${renderMarkdownTable(COLUMNS, [])}\n`
-        : `${line(COLUMNS.map((c) => c.header))}${'─'.repeat(widths.reduce((a, b) => a + b, 0) + 2 * (COLUMNS.length - 1))}\n`,
+        : `${line(COLUMNS.map((c) => c.header))}${headerRule(widths)}\n`,
     );
     await streamEvaluate(list, engine, { limits, include: good }, async (materials, decisions) => {
       for (let i = 0; i < materials.length; i++) {
@@ -178,15 +182,22 @@ async function evaluateWhole(
     return imported.ok ? EXIT.ok : EXIT.failed;
   }
   const markdown = options.format === 'markdown';
-  const rows = imported.materials.map((m, i) => {
-    const cells = tableRow(engine, m, decisions[i]!, markdown);
-    return markdown ? cells : colour(ctx, cells, decisions[i]!);
-  });
+  const rows = imported.materials.map((m, i) => tableRow(engine, m, decisions[i]!, markdown));
   const total = totalLine(document.summary);
+  if (markdown) {
+    ctx.io.stdout.write(`${renderMarkdownTable(COLUMNS, rows)}\n\n${total}\n`);
+    return imported.ok ? EXIT.ok : EXIT.failed;
+  }
+  // As the streamed table: one line a row (a whole batch is too many rows for cli-table3).
+  const widths = COLUMNS.map((c) => displayWidth(c.header));
+  for (const cells of rows)
+    for (let c = 0; c < cells.length; c++) widths[c] = Math.max(widths[c]!, displayWidth(cells[c]!));
+  const lines = rows.map((cells, i) => alignedLine(colour(ctx, cells, decisions[i]!), widths));
   ctx.io.stdout.write(
-    markdown
-      ? `${renderMarkdownTable(COLUMNS, rows)}\n\n${total}\n`
-      : `${renderTable(COLUMNS, rows)}\n\n${ctx.out.bold(total)}\n`,
+    `${alignedLine(
+      COLUMNS.map((c) => c.header),
+      widths,
+    )}\n${headerRule(widths)}\n${lines.join('\n')}\n\n${ctx.out.bold(total)}\n`,
   );
   return imported.ok ? EXIT.ok : EXIT.failed;
 }
