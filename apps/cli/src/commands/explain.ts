@@ -65,6 +65,7 @@ export async function explainCommand(
   );
   const decidingRule = engine.rules.find((r) => r.id === decision.ruleId);
   if (decidingRule?.principleText) lines.push(`${out.bold('原则')}    ${decidingRule.principleText.zh}`);
+  if (decidingRule?.explanation) lines.push(`${out.bold('说明')}    ${decidingRule.explanation.zh}`);
   lines.push(`${out.bold('理由')}    ${decision.reason}（内部 internal）`);
   if (decision.publicReason) lines.push(`${out.bold('公开依据')} ${decision.publicReason}`);
   if (decision.replacement) lines.push(`${out.bold('替代')}    ${decision.replacement}`);

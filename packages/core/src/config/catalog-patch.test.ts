@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CATALOGS } from '../catalogs/defaults';
 import { InvalidConfigError } from '../errors/config-errors';
+import { DEFAULT_RULES } from '../rules';
 import { materials } from '../testing/fixtures';
 import { effectiveConfig, engineFromConfig, parseConfig } from './parse-config';
 
@@ -79,7 +80,7 @@ describe('catalogs given as { add, remove }', () => {
     expect(shown.catalogs!.sharedData).toEqual([]);
     expect(shown.catalogs!.commitment).toEqual([{ name: '甲', aliases: [] }]);
     expect(shown.timeZone).toBe('Asia/Shanghai');
-    expect(shown.rules!.order).toHaveLength(10);
+    expect(shown.rules!.order).toEqual(DEFAULT_RULES.map((r) => r.id));
     // The effective configuration is itself a configuration that builds the same engine.
     expect(engineFromConfig(shown).ruleSet).toEqual(
       engineFromConfig({ catalogs: { sharedData: [], commitment: [{ name: '甲' }] } }).ruleSet,

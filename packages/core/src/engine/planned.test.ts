@@ -62,6 +62,7 @@ describe('planned cancellations (domain.md §10)', () => {
       ['proven-by-licence', '2026-06-01'],
       ['written-commitment', '2026-03-01'],
     ]);
-    expect(decisions[1]?.trace[4]?.facts.effectiveFrom).toBe('2026-06-01');
+    const proven = decisions[1]?.trace.find((t) => t.ruleId === 'proven-by-licence');
+    expect(proven?.facts.effectiveFrom).toBe('2026-06-01');
   });
 });

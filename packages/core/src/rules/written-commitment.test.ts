@@ -20,7 +20,8 @@ describe('written-commitment', () => {
     for (const catalogs of [byName, byCode]) {
       const decision = decideOne({ name: '无房证明', commitment: 'yes' }, { catalogs });
       expect(decision.verdict).toBe('retain');
-      expect(decision.trace.at(-1)!.facts.itemExcluded).toBe(true);
+      const commitment = decision.trace.find((t) => t.ruleId === 'written-commitment');
+      expect(commitment?.facts.itemExcluded).toBe(true);
     }
   });
 
