@@ -1,142 +1,17 @@
-import {
-  AgreementSchema,
-  DEFAULT_CATEGORIES,
-  type Publication,
-  type PublicationSummary,
-  type PublishedDepartment,
-  type PublishedItem,
-  type PublishedMaterial,
-} from '@jianzheng/core';
+import type { Publication, PublishedDepartment } from '@jianzheng/core';
+import { inCanonicalOrder } from './canonical-order';
 import { createSha256, sha256Bytes, sha256Text } from './hash';
 
-// The canonical form is spelled out key by key (rather than copied generically) because it is a
-// published contract other cities re-implement; canonical.test.ts checks it against the zod shapes.
-
-type Totals = Omit<PublicationSummary, 'departments' | 'byDepartment' | 'byItemType' | 'agreement'>;
 type Unsigned = Omit<Publication, 'sha256'>;
-
-const DEFAULT_CATEGORY_RANK = new Map(DEFAULT_CATEGORIES.map((c, i) => [c.id, i]));
-const AGREEMENTS = AgreementSchema.options;
-
-/** Category ids: the seven of domain.md §3 in that order, then any others by code unit order. */
-function compareCategoryIds(a: string, b: string): number {
-  const ra = DEFAULT_CATEGORY_RANK.get(a) ?? Number.MAX_SAFE_INTEGER;
-  const rb = DEFAULT_CATEGORY_RANK.get(b) ?? Number.MAX_SAFE_INTEGER;
-  if (ra !== rb) return ra - rb;
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function byCategory(record: Record<string, number>): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const key of Object.keys(record).sort(compareCategoryIds)) out[key] = record[key]!;
-  return out;
-}
-
-function totals(t: Totals): Totals {
-  return {
-    items: t.items,
-    materials: t.materials,
-    cancelled: t.cancelled,
-    effective: t.effective,
-    planned: t.planned,
-    retained: t.retained,
-    cancellationRate: t.cancellationRate,
-    plannedRate: t.plannedRate,
-    byCategory: byCategory(t.byCategory),
-  };
-}
-
-function summary(s: PublicationSummary): PublicationSummary {
-  const agreement = {} as PublicationSummary['agreement'];
-  for (const key of AGREEMENTS) if (key in s.agreement) agreement[key] = s.agreement[key];
-  return {
-    items: s.items,
-    materials: s.materials,
-    cancelled: s.cancelled,
-    effective: s.effective,
-    planned: s.planned,
-    retained: s.retained,
-    cancellationRate: s.cancellationRate,
-    plannedRate: s.plannedRate,
-    byCategory: byCategory(s.byCategory),
-    departments: s.departments,
-    byDepartment: s.byDepartment.map((d) => ({ ...totals(d), department: d.department })),
-    byItemType: s.byItemType.map((t) => ({ ...totals(t), itemType: t.itemType })),
-    agreement,
-  };
-}
-
-function material(m: PublishedMaterial): PublishedMaterial {
-  return {
-    id: m.id,
-    name: m.name,
-    verdict: m.verdict,
-    category: m.category === null ? null : { id: m.category.id, zh: m.category.zh, en: m.category.en },
-    ruleId: m.ruleId,
-    effectiveFrom: m.effectiveFrom,
-    replacement: m.replacement,
-    wording:
-      m.wording === null || m.wording === undefined ? m.wording : { zh: m.wording.zh, en: m.wording.en },
-    method: m.method,
-    basis: m.basis,
-    // Schema 1.0 and 1.1 rows carry `reason` here and none of the 1.2 keys: a key a version lacks
-    // is undefined (JSON drops it) or absent, so one writer gives every version's canonical text.
-    ...legacyReason(m),
-    status: m.status,
-    form: m.form,
-    source: m.source,
-    issuer: m.issuer,
-    legalBasis: m.legalBasis,
-    legalBasisLevel: m.legalBasisLevel,
-    legalInstrument: m.legalInstrument,
-  } as PublishedMaterial;
-}
-
-/** Schema 1.0 and 1.1 rows carry the engine's `reason`; 1.2 rows have no such key at all. */
-function legacyReason(m: PublishedMaterial): { reason?: string } {
-  const reason = (m as { reason?: string }).reason;
-  return reason === undefined ? {} : { reason };
-}
-
-function item(i: PublishedItem): PublishedItem {
-  return { code: i.code, name: i.name, type: i.type, materials: i.materials.map(material) };
-}
-
-function department(d: PublishedDepartment): PublishedDepartment {
-  return { name: d.name, items: d.items.map(item) };
-}
 
 /**
  * The publication without its checksum, every object's keys in schema order and the two maps
- * (`byCategory`, `agreement`) in their defined order. Rows keep their order: it is meaningful
- * (the order the department wrote) and createPublication already fixed it.
+ * (`byCategory`, `agreement`) in their defined order (canonical-order.ts reads both from the zod
+ * schema, so a field added there is serialized in its place). Rows keep their order: it is
+ * meaningful (the order the department wrote) and createPublication already fixed it.
  */
 export function canonicalContent(pub: Unsigned): Unsigned {
-  return {
-    schemaVersion: pub.schemaVersion,
-    jurisdiction: { code: pub.jurisdiction.code, name: pub.jurisdiction.name, level: pub.jurisdiction.level },
-    batch: {
-      id: pub.batch.id,
-      title: pub.batch.title,
-      documentNumber: pub.batch.documentNumber,
-      approvedAt: pub.batch.approvedAt,
-      adjustmentReason: pub.batch.adjustmentReason,
-      status: pub.batch.status,
-      legalReview:
-        pub.batch.legalReview == null
-          ? pub.batch.legalReview
-          : {
-              documentNumber: pub.batch.legalReview.documentNumber,
-              reviewer: pub.batch.legalReview.reviewer,
-              reviewedAt: pub.batch.legalReview.reviewedAt,
-            },
-    },
-    version: pub.version,
-    publishedAt: pub.publishedAt,
-    ruleSet: { id: pub.ruleSet.id, version: pub.ruleSet.version },
-    summary: summary(pub.summary),
-    departments: pub.departments.map(department),
-  };
+  return inCanonicalOrder(pub);
 }
 
 /** The canonical text is `JSON.stringify(content, null, 2)` plus a final newline; this is the JSON part. */

@@ -6,10 +6,13 @@ import {
   itemKey,
   type MaterialRecord,
   type Publication,
+  type PublishedMaterial,
+  PublishedMaterialSchema,
   plannedFrom,
   publicBasis,
   sha256Hex,
 } from '@jianzheng/core';
+import type { z } from 'zod';
 
 /** The item page's URL segment: derived from core's stable item key, so it survives new versions. */
 export function itemSlug(item: {
@@ -25,22 +28,26 @@ export function itemSlug(item: {
   return sha256Hex(key).slice(0, 12);
 }
 
-/** One material as the public pages show it (a published row, or a row of a list out for comment). */
-export interface PublicMaterial {
-  id: string;
-  name: string;
-  verdict: 'retain' | 'cancel';
-  category: { id: string; zh: string; en: string } | null;
-  /** A planned cancellation's first day without the material (YYYY-MM-DD); null otherwise. */
-  effectiveFrom: string | null;
-  replacement: string | null;
-  /** 取消方式 where the rule's public wording differs from the category's label. */
-  wording: { zh: string; en: string } | null;
-  /** The public 依据 (or 保留原因): never the engine's reason or a reviewer's note (§15). */
-  basis: string | null;
-  issuer: string | null;
-  legalBasis: string | null;
-}
+/**
+ * One material as the public pages show it (a published row, or a row of a list out for comment):
+ * the published fields the pages print, picked from the publication schema — public wording only
+ * (§15): 取消方式 (`wording`), the public 依据 or 保留原因 (`basis`), never an engine reason.
+ */
+export const PublicMaterialSchema = PublishedMaterialSchema.pick({
+  id: true,
+  name: true,
+  verdict: true,
+  category: true,
+  effectiveFrom: true,
+  replacement: true,
+  wording: true,
+  basis: true,
+  issuer: true,
+  legalBasis: true,
+});
+export type PublicMaterial = z.infer<typeof PublicMaterialSchema>;
+
+const PUBLIC_KEYS = Object.keys(PublicMaterialSchema.shape) as (keyof PublicMaterial)[];
 
 export interface PublicItem {
   /** Stable id of the item within its batch: 12 hex digits of sha256(department|code or name). */
@@ -85,6 +92,16 @@ function interner() {
   };
 }
 
+/** A published row's public fields; repeated texts kept once (ids are unique: not worth a map entry). */
+function publicRow(row: PublishedMaterial, keep: <T extends string | null>(value: T) => T): PublicMaterial {
+  const out: Record<string, unknown> = {};
+  for (const key of PUBLIC_KEYS) {
+    const value = row[key];
+    out[key] = typeof value === 'string' && key !== 'id' ? keep(value) : value;
+  }
+  return out as PublicMaterial;
+}
+
 export function fromPublication(publication: Publication, timeZone: string | undefined): PublicList {
   const keep = interner();
   const base = `/api/batches/${encodeURIComponent(publication.batch.id)}/publications/${publication.version}`;
@@ -105,18 +122,7 @@ export function fromPublication(publication: Publication, timeZone: string | und
         code: item.code,
         name: item.name,
         type: item.type,
-        materials: item.materials.map((m) => ({
-          id: m.id,
-          name: keep(m.name),
-          verdict: m.verdict,
-          category: m.category,
-          effectiveFrom: m.effectiveFrom,
-          replacement: keep(m.replacement),
-          wording: m.wording,
-          basis: keep(m.basis),
-          issuer: keep(m.issuer),
-          legalBasis: keep(m.legalBasis),
-        })),
+        materials: item.materials.map((m) => publicRow(m, keep)),
       })),
     })),
   };
