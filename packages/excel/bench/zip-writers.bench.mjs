@@ -1,7 +1,7 @@
 // Benchmark (not a test): the zip layer of the attachment writer with each maintained zip library,
 // fed the parts of a real attachment (written by writePublicationWorkbook, read back with yauzl),
 // each candidate in its own child process, best of BENCH_ROUNDS. Why the writer uses fflate's
-// streaming Zip with Node's zlib deflate and zlib.crc32: packages/excel/README.md.
+// streaming Zip with Node's zlib deflate and zlib.crc32: bench/RESULTS.md.
 //   node bench/zip-writers.bench.mjs                 100,000 materials, parts held in memory
 //   BENCH_MATERIALS=1000000 node bench/zip-writers.bench.mjs   parts streamed from the file
 // yazl and zip-stream are resolved from the workspace (testkit, exceljs's archiver); @zip.js/zip.js

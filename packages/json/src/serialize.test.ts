@@ -94,7 +94,7 @@ describe('serializePublication', () => {
     expect(text.split('\n')[1]).toBe('  "schemaVersion": "1.2",');
     expect(text).toContain('"name": "宿州市"'); // not \\u-escaped
 
-    // The README recipe: drop the sha256 member (and the comma before it), hash the UTF-8 bytes.
+    // The recipe of docs/packages/json.md: drop the sha256 member (and the comma before it), hash the UTF-8 bytes.
     const match = /,\n {2}"sha256": "([0-9a-f]{64})"\n\}\n$/.exec(text)!;
     const unsigned = `${text.slice(0, match.index)}\n}\n`;
     expect(createHash('sha256').update(Buffer.from(unsigned, 'utf8')).digest('hex')).toBe(match[1]);

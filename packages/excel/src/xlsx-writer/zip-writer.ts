@@ -58,8 +58,8 @@ export function zipTimestamp(iso: string): Date {
  * A forward-only zip writer: fflate's streaming `Zip` lays out the archive (local headers, data
  * descriptors, central directory); each part is deflated by Node's zlib while it is produced (on
  * the thread pool, so compression overlaps building the XML) and checksummed by `zlib.crc32`.
- * fflate's own deflate and CRC are JavaScript and were 5–10× slower here (packages/excel/README.md,
- * "Why fflate"). No Zip64, as in fflate: past 4 GiB the writer stops with `XlsxTooLargeError`.
+ * fflate's own deflate and CRC are JavaScript and were 5–10× slower here (bench/RESULTS.md,
+ * "zip writers"). No Zip64, as in fflate: past 4 GiB the writer stops with `XlsxTooLargeError`.
  */
 export class ZipWriter {
   private offset = 0;
