@@ -1,7 +1,13 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { preferredEncoding } from './compression';
-import { type Harness, harness, seededBatch } from './test-support/harness';
+import {
+  type Harness,
+  harness,
+  PUBLISH_STEPS_2026,
+  publishThrough,
+  seededBatch,
+} from './test-support/harness';
 
 describe('preferredEncoding (RFC 9110 Accept-Encoding)', () => {
   it.each([
@@ -35,18 +41,8 @@ describe('compressed pages and JSON', () => {
   beforeAll(async () => {
     h = await harness();
     await seededBatch(h, 'b1');
-    for (const [who, step] of [
-      ['admin', { action: 'submit' }],
-      ['admin', { action: 'confirm', signer: '王局长', signedAt: '2026-11-01' }],
-      ['admin', { action: 'open-comment', start: '2026-11-02', end: '2026-11-09', channel: '政府网站' }],
-      ['legal', { action: 'legal-review', result: 'passed', notes: '合法' }],
-      ['admin', { action: 'approve', meetingDate: '2026-11-20' }],
-      ['admin', { action: 'publish', documentNumber: '宿政办秘〔2026〕1号', publishedAt: '2026-11-25' }],
-    ] as const) {
-      h.setNow('2026-11-27T02:00:00Z');
-      const res = await h.call(who, 'POST', '/api/batches/b1/transitions', step);
-      expect(res.status, JSON.stringify(res.body)).toBe(200);
-    }
+    h.setNow('2026-11-27T02:00:00Z');
+    await publishThrough(h.call, 'b1', PUBLISH_STEPS_2026);
   });
   afterAll(() => h?.close());
 

@@ -7,7 +7,14 @@ import { createSqliteStore } from '@jianzheng/store-sqlite';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../server';
-import { form, MARKET_ROWS, POLICE_ROWS, tokenIn, workbook } from '../test-support/harness';
+import {
+  createAndImport,
+  PUBLISH_STEPS_2026,
+  publishThrough,
+  serverRequests,
+  tokenIn,
+  type WalkCall,
+} from '../test-support/harness';
 import { launchChromium, requireBrowser } from './browser-check';
 
 // The public pages as a citizen on a phone meets them (375 px, Chromium), and as an older reader
@@ -54,19 +61,7 @@ let browser: Browser;
 let itemPath = '';
 const tokens: Record<string, string> = {};
 
-async function api(method: string, path: string, token: string | null, body?: unknown) {
-  const headers: Record<string, string> = {};
-  if (token) headers.authorization = `Bearer ${token}`;
-  let payload: RequestInit['body'];
-  if (body instanceof FormData) payload = body;
-  else if (body !== undefined) {
-    headers['content-type'] = 'application/json';
-    payload = JSON.stringify(body);
-  }
-  const res = await fetch(`${server.url}${path}`, { method, headers, body: payload });
-  const text = await res.text();
-  return { status: res.status, body: text.startsWith('{') || text.startsWith('[') ? JSON.parse(text) : text };
-}
+const api = serverRequests(() => server.url);
 
 /** Visible controls smaller than 44 px in height, and visible text under 16 px, on the page now. */
 async function measure(page: Page) {
@@ -131,36 +126,10 @@ describe.skipIf(!requireBrowser(CHROMIUM))('the citizen pages on a phone and for
       log: () => {},
     });
     browser = await launchChromium(CHROMIUM);
-    expect(
-      (
-        await api('POST', '/api/batches', tokens.admin!, {
-          id: BATCH,
-          title: '第一批',
-          departments: ['市公安局', '市市场监督管理局'],
-        })
-      ).status,
-    ).toBe(201);
-    const imported = await api(
-      'POST',
-      `/api/batches/${BATCH}/imports`,
-      tokens.admin!,
-      form(
-        { name: '公安局.xlsx', bytes: await workbook('市公安局', POLICE_ROWS) },
-        { name: '市场监管局.xlsx', bytes: await workbook('市市场监督管理局', MARKET_ROWS) },
-      ),
-    );
-    expect(imported.status).toBe(200);
-    for (const [who, step] of [
-      ['admin', { action: 'submit' }],
-      ['admin', { action: 'confirm', signer: '王局长', signedAt: '2026-11-01' }],
-      ['admin', { action: 'open-comment', start: '2026-11-02', end: '2026-11-09', channel: '政府网站' }],
-      ['legal', { action: 'legal-review', result: 'passed', notes: '合法' }],
-      ['admin', { action: 'approve', meetingDate: '2026-11-20' }],
-      ['admin', { action: 'publish', documentNumber: '宿政办秘〔2026〕1号', publishedAt: '2026-11-25' }],
-    ] as const) {
-      const res = await api('POST', `/api/batches/${BATCH}/transitions`, tokens[who]!, step);
-      expect(res.status, JSON.stringify(res.body)).toBe(200);
-    }
+    // Every request of the walk as the role's token would send it to the running server.
+    const walk: WalkCall = (who, method, path, body) => api(method, path, tokens[who]!, body);
+    await createAndImport(walk, BATCH);
+    await publishThrough(walk, BATCH, PUBLISH_STEPS_2026);
     const letters = await api('GET', `/api/public/search?q=${encodeURIComponent('营业执照')}`, null);
     itemPath = `/items/${BATCH}/${letters.body.items[0].slug}`;
     phone = await browser.newContext({ viewport: PHONE, locale: 'zh-CN', javaScriptEnabled: false });

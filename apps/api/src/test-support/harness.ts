@@ -191,14 +191,49 @@ export const MARKET_ROWS: Row[] = [
 ];
 
 /** A batch with both departments imported. */
-export async function seededBatch(h: Harness, id = 'b1') {
-  const created = await h.call('admin', 'POST', '/api/batches', {
+/**
+ * Requests to a server listening on `baseUrl()` (a `startServer` or `jianzheng serve`), as a client
+ * sends them: a JSON or form body, the bearer token, the answer parsed when it is JSON.
+ */
+export function serverRequests(baseUrl: () => string) {
+  return async (method: string, path: string, token: string | null, body?: unknown) => {
+    const headers: Record<string, string> = {};
+    if (token) headers.authorization = `Bearer ${token}`;
+    let payload: RequestInit['body'];
+    if (body instanceof FormData) payload = body;
+    else if (body !== undefined) {
+      headers['content-type'] = 'application/json';
+      payload = JSON.stringify(body);
+    }
+    const res = await fetch(`${baseUrl()}${path}`, { method, headers, body: payload });
+    const text = await res.text();
+    // biome-ignore lint/suspicious/noExplicitAny: tests read response bodies as loosely as a client would
+    const parsed: any = text.startsWith('{') || text.startsWith('[') ? JSON.parse(text) : text;
+    return { status: res.status, body: parsed };
+  };
+}
+
+/**
+ * One request of a walk through a batch's life, as the role `who`: the harness's `call`, or a fetch
+ * to a running server with that role's token. Answers with the status and the parsed body.
+ */
+export type WalkCall = (
+  who: 'admin' | 'legal',
+  method: 'POST',
+  path: string,
+  body: unknown,
+  // biome-ignore lint/suspicious/noExplicitAny: tests read response bodies as loosely as a client would
+) => Promise<{ status: number; body: any }>;
+
+/** Creates batch `id` for 市公安局 and 市市场监督管理局 and imports their workbooks (POLICE_ROWS, MARKET_ROWS). */
+export async function createAndImport(call: WalkCall, id: string) {
+  const created = await call('admin', 'POST', '/api/batches', {
     id,
     title: '第一批',
     departments: ['市公安局', '市市场监督管理局'],
   });
   if (created.status !== 201) throw new Error(JSON.stringify(created.body));
-  const res = await h.call(
+  const res = await call(
     'admin',
     'POST',
     `/api/batches/${id}/imports`,
@@ -211,6 +246,10 @@ export async function seededBatch(h: Harness, id = 'b1') {
   return res.body;
 }
 
+export async function seededBatch(h: Harness, id = 'b1') {
+  return createAndImport(h.call, id);
+}
+
 /** The stage transitions from draft to a published first version (the legal office reviews). */
 export const PUBLISH_STEPS = [
   { action: 'submit' },
@@ -221,12 +260,34 @@ export const PUBLISH_STEPS = [
   { action: 'publish', documentNumber: '宿政办秘〔2018〕100号', publishedAt: '2018-09-04' },
 ] as const;
 
+/**
+ * The same stages dated November 2026, for tests whose clock stands at 2026-11-27 (after the
+ * comment period, before nothing else).
+ */
+export const PUBLISH_STEPS_2026 = [
+  { action: 'submit' },
+  { action: 'confirm', signer: '王局长', signedAt: '2026-11-01' },
+  { action: 'open-comment', start: '2026-11-02', end: '2026-11-09', channel: '政府网站' },
+  { action: 'legal-review', result: 'passed', notes: '合法' },
+  { action: 'approve', meetingDate: '2026-11-20' },
+  { action: 'publish', documentNumber: '宿政办秘〔2026〕1号', publishedAt: '2026-11-25' },
+] as const;
+
+/** Takes batch `id` through `steps` (the legal office records the legal review); throws on a refusal. */
+export async function publishThrough(
+  call: WalkCall,
+  id: string,
+  steps: ReadonlyArray<{ action: string }> = PUBLISH_STEPS,
+) {
+  for (const step of steps) {
+    const who = step.action === 'legal-review' ? 'legal' : 'admin';
+    const res = await call(who, 'POST', `/api/batches/${id}/transitions`, step);
+    if (res.status !== 200) throw new Error(`${step.action}: ${res.status} ${JSON.stringify(res.body)}`);
+  }
+}
+
 /** `seededBatch` taken through every stage to its first published version. */
 export async function publishedBatch(h: Harness, id = 'b1') {
   await seededBatch(h, id);
-  for (const step of PUBLISH_STEPS) {
-    const who = step.action === 'legal-review' ? 'legal' : 'admin';
-    const res = await h.call(who, 'POST', `/api/batches/${id}/transitions`, step);
-    if (res.status !== 200) throw new Error(JSON.stringify(res.body));
-  }
+  await publishThrough(h.call, id);
 }
