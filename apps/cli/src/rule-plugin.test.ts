@@ -159,10 +159,10 @@ describe('a rule added by a plugin (#29)', () => {
       );
       expect(res.status, res.text).toBe(200);
     }
-    const search = await (
+    const search = (await (
       await fetch(`${server.url}/api/public/search?q=${encodeURIComponent('照片')}`)
-    ).json();
-    const page = await (await fetch(`${server.url}/items/photos/${search.items[0].slug}`)).text();
+    ).json()) as { items: { slug: string }[] };
+    const page = await (await fetch(`${server.url}/items/photos/${search.items[0]!.slug}`)).text();
     expect(page).toContain('二寸免冠照片');
     expect(page).toContain(RULE.publicWording.zh);
     expect(page).toContain(RULE.publicReason);
