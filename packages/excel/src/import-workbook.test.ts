@@ -45,7 +45,8 @@ describe('importWorkbook: layouts of domain.md §8', () => {
       shareable: 'yes',
       internalQuery: 'no',
       commitment: 'no',
-      superiorCancelled: 'unknown',
+      // Its 上级已取消 cell is blank: no (domain.md §8).
+      superiorCancelled: 'no',
       departmentProposal: 'cancel',
       proposedMethod: '通过人口库核验',
     });

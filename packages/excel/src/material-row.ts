@@ -41,7 +41,8 @@ export function readMaterial(
   let superiorCancelled: Material['superiorCancelled'] = 'unknown';
   let superiorReference: string | undefined;
   const superiorText = cells.text(row, col.superiorCancelled, 'superiorCancelled');
-  if (superiorText.length > 0) {
+  // A blank cell in a 上级已取消 column is no (domain.md §8); without the column nothing was said.
+  if (col.superiorCancelled !== undefined) {
     const superior = ctx.superior(ctx.cleanText(superiorText));
     superiorCancelled = superior.value;
     superiorReference = superior.reference;

@@ -105,6 +105,36 @@ describe('no silent change (domain.md §8)', () => {
   });
 });
 
+describe('上级已取消 as domain.md §8 reads it', () => {
+  it('reads a blank cell of the column as no, and says nothing (unknown) where the sheet has no such column', async () => {
+    const header = ['实施部门', '事项名称', '材料名称', '设定依据', '上级已取消'];
+    const withColumn = await importWorkbook(
+      await xlsx([
+        header,
+        ['市民政局', '婚姻登记', '户口簿', '《婚姻登记条例》', ''],
+        ['市民政局', '婚姻登记', '结婚证', '《婚姻登记条例》', '否'],
+        ['市民政局', '婚姻登记', '离婚证', '《婚姻登记条例》', '民发〔2020〕20号'],
+        ['市民政局', '婚姻登记', '照片', '《婚姻登记条例》', '待定'],
+      ]),
+      { fileName: '民政局.xlsx' },
+    );
+    expect(withColumn.materials.map((m) => [m.name, m.superiorCancelled, m.superiorReference])).toEqual([
+      ['户口簿', 'no', null],
+      ['结婚证', 'no', null],
+      ['离婚证', 'yes', '民发〔2020〕20号'],
+      ['照片', 'unknown', null],
+    ]);
+    // Only the text it could not read is warned about, naming its cell.
+    const warned = withColumn.issues.filter((i) => i.code === 'UNKNOWN_SUPERIOR_CANCELLED');
+    expect(warned.map((i) => [i.row, i.column])).toEqual([[5, 'E']]);
+    const without = await importWorkbook(
+      await xlsx([header.slice(0, 4), ['市民政局', '婚姻登记', '户口簿', '《婚姻登记条例》']]),
+      { fileName: '民政局.xlsx' },
+    );
+    expect(without.materials[0]!.superiorCancelled).toBe('unknown');
+  });
+});
+
 describe('import limits, enforced while reading', () => {
   it('documents its defaults', () => {
     expect(DEFAULT_LIMITS).toMatchObject({ maxCellLength: 32_767, maxSharedStrings: 10_000_000 });

@@ -301,7 +301,10 @@ describe('createTemplate', () => {
         shareable: 'yes',
       },
     ];
-    expect(result.materials).toEqual(assignMaterialIds(expected));
+    // The template has a 上级已取消 column: a cell left blank there reads as no (domain.md §8).
+    expect(result.materials).toEqual(
+      assignMaterialIds(expected.map((m) => ({ superiorCancelled: 'no' as const, ...m }))),
+    );
     expect(result.items).toEqual([marriage, relief]);
     expect(result.issues.map((i) => i.code)).toEqual(['SHEET_WITHOUT_HEADER']);
   });

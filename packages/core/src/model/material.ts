@@ -156,18 +156,20 @@ const SUPERIOR_DOCUMENT =
   /《[^》]+》|[\u4e00-\u9fa5]{1,12}[〔[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*[0-9０-９]+\s*号/;
 
 /**
- * Parses 上级已取消 (domain.md §8): blank → unknown; 否, ×, N, 无, /, — and any text saying it was
- * not cancelled or does not apply (未取消, 不适用, 没有, 暂无) → no; 是, √, Y → yes; a text naming a
- * document (《…》 or a 文号) → yes, kept as the reference; any other text → unknown with
- * `unrecognised` set, so the importer warns instead of guessing.
+ * Parses a 上级已取消 cell (domain.md §8): a blank cell, 否, ×, N, 无, /, — and any text saying it
+ * was not cancelled or does not apply (未取消, 不适用, 没有, 暂无) → no; 是, √, Y → yes; a text naming
+ * a document (《…》 or a 文号) → yes, kept as the reference; any other text → unknown with
+ * `unrecognised` set, so the importer warns instead of guessing. No cell at all (`null` or
+ * `undefined`: the sheet has no such column) → unknown: nothing was said.
  */
 export function parseSuperiorCancelled(text: string | undefined | null): {
   value: Material['superiorCancelled'];
   reference?: string;
   unrecognised?: true;
 } {
-  const raw = text == null ? '' : String(text).trim();
-  if (raw === '') return { value: 'unknown' };
+  if (text == null) return { value: 'unknown' };
+  const raw = String(text).trim();
+  if (raw === '') return { value: 'no' };
   const compact = raw.normalize('NFKC').replace(/\s+/g, '');
   if (SUPERIOR_NO.has(compact)) return { value: 'no' };
   if (SUPERIOR_YES.has(compact)) return { value: 'yes' };

@@ -46,8 +46,11 @@ describe('other cell parsers', () => {
     expect(parseProposal('再研究')).toBeUndefined();
   });
 
-  it('reads 上级已取消: a document is yes and the reference; no-words and negations are no; other text unknown', () => {
-    expect(parseSuperiorCancelled('')).toEqual({ value: 'unknown' });
+  it('reads 上级已取消: a document is yes and the reference; blank, no-words and negations are no; other text unknown', () => {
+    // A blank cell is no (domain.md §8); only a missing cell (no such column) says nothing.
+    for (const blank of ['', '  ', '\n']) expect(parseSuperiorCancelled(blank)).toEqual({ value: 'no' });
+    expect(parseSuperiorCancelled(undefined)).toEqual({ value: 'unknown' });
+    expect(parseSuperiorCancelled(null)).toEqual({ value: 'unknown' });
     for (const no of [
       '否',
       '×',

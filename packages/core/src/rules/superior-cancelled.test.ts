@@ -31,6 +31,29 @@ describe('superior-cancelled', () => {
     if (cancelled) expect(decision.category).toBe('superior-decision');
   });
 
+  it('says in the trace what a department’s 否 switched off, without cancelling', () => {
+    const decision = decideOne(
+      {
+        name: '迁出地派出所证明',
+        superiorCancelled: 'no',
+        shareable: 'no',
+        internalQuery: 'no',
+        commitment: 'no',
+      },
+      { catalogs },
+    );
+    expect(decision.ruleId).not.toBe('superior-cancelled');
+    expect(decision.trace[0]).toMatchObject({ ruleId: 'superior-cancelled', matched: false });
+    expect(decision.trace[0]!.reason).toContain('上级已取消清单收录（皖政办秘〔2018〕247号）');
+    expect(decision.trace[0]!.facts).toMatchObject({
+      superiorCancelled: 'no',
+      catalog: 'superiorCancellations',
+    });
+    // Not listed: the plain 否.
+    const other = decideOne({ name: '准迁证明', superiorCancelled: 'no' }, { catalogs });
+    expect(other.trace[0]!.reason).toBe('部门填报上级未取消');
+  });
+
   it('records the reference as replacement and in the trace', () => {
     const decision = decideOne({ name: '迁出地派出所证明' }, { catalogs });
     expect(decision.replacement).toContain('皖政办秘〔2018〕247号');

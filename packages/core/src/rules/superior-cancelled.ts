@@ -26,6 +26,8 @@ export const superiorCancelled = defineRule({
     // Item name → material name → outcome. Nested rather than keyed by "item|material": a joined
     // key is a new string to build and hash for every material evaluated.
     const catalogHits = new Map<string, Map<string, ReturnType<typeof sharedOutcome>>>();
+    // The catalog's reference of each entry, for a department's 否 that switches it off.
+    const listedAs = new Map<ReturnType<typeof sharedOutcome>, string | null>();
     for (const entry of catalogs.superiorCancellations) {
       const itemName = normalize(entry.item);
       const materialName = normalize(entry.material);
@@ -36,16 +38,15 @@ export const superiorCancelled = defineRule({
       }
       if (byMaterial.has(materialName)) continue;
       const reference = entry.reference ?? null;
-      byMaterial.set(
-        materialName,
-        sharedOutcome({
-          matched: true,
-          reason: reference ? `上级已取消清单收录（${reference}）` : '上级已取消清单收录',
-          facts: { superiorCancelled: 'unknown', catalog: 'superiorCancellations', reference },
-          replacement: replacementFor(reference),
-          publicReason: publicFor(reference),
-        }),
-      );
+      const hit = sharedOutcome({
+        matched: true,
+        reason: reference ? `上级已取消清单收录（${reference}）` : '上级已取消清单收录',
+        facts: { superiorCancelled: 'unknown', catalog: 'superiorCancellations', reference },
+        replacement: replacementFor(reference),
+        publicReason: publicFor(reference),
+      });
+      byMaterial.set(materialName, hit);
+      listedAs.set(hit, reference);
     }
     const declaredYes = outcomeCache((reference: string | null) => ({
       matched: true,
@@ -59,6 +60,13 @@ export const superiorCancelled = defineRule({
       reason: '部门填报上级未取消',
       facts: { superiorCancelled: 'no' },
     });
+    // A department's 否 (or blank cell, domain.md §8) beats the catalog (§4), but the trace says
+    // that the catalog lists the material, so a reviewer sees what the 否 switched off.
+    const declaredNoButListed = outcomeCache((reference: string | null) => ({
+      matched: false,
+      reason: `部门填报上级未取消；但上级已取消清单收录${reference ? `（${reference}）` : ''}，请核实`,
+      facts: { superiorCancelled: 'no', catalog: 'superiorCancellations', reference },
+    }));
     const notListed = sharedOutcome({
       matched: false,
       reason: '上级未公布取消',
@@ -67,9 +75,11 @@ export const superiorCancelled = defineRule({
 
     return ({ material, itemName, name }) => {
       if (material.superiorCancelled === 'yes') return declaredYes(material.superiorReference ?? null);
-      if (material.superiorCancelled === 'no') return declaredNo;
-      if (catalogHits.size === 0) return notListed;
-      return catalogHits.get(itemName)?.get(name) ?? notListed;
+      if (catalogHits.size === 0) return material.superiorCancelled === 'no' ? declaredNo : notListed;
+      const hit = catalogHits.get(itemName)?.get(name);
+      if (material.superiorCancelled === 'no')
+        return hit === undefined ? declaredNo : declaredNoButListed(listedAs.get(hit) ?? null);
+      return hit ?? notListed;
     };
   },
 });
