@@ -115,7 +115,8 @@ const SUPERIOR: Array<[string, string]> = [
   ['皖政办秘〔2018〕247号', 'yes'],
   ['《国务院关于取消一批行政许可事项的决定》', 'yes'],
   ['待定', 'unknown'],
-  ['', 'unknown'],
+  // A blank cell of the column is no (domain.md §8).
+  ['', 'no'],
 ];
 const HEADER = ['序号', '事项名称', '材料名称', '材料来源', '设定依据', '清理意见'];
 
