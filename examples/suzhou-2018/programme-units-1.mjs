@@ -14,6 +14,7 @@ export const PROGRAMME_UNITS_1 = [
       ['依法必须招标项目招标方案核准', '行政许可', 'tenderPlan'],
       ['价格认定', '其他行政权力', 'priceAssess'],
       ['企业债券申报材料转报', '其他行政权力', 'bondFiling'],
+      ['重点项目前期工作经费申请', '行政给付', 'projectPrep'],
     ],
   },
   {
@@ -27,6 +28,8 @@ export const PROGRAMME_UNITS_1 = [
       ['工业和信息化领域专项资金申报', '行政给付', 'industryFund'],
       ['软件企业认定初审', '行政确认', 'softwareFirm'],
       ['成品油（汽油、柴油）批发仓储企业初审', '其他行政权力', 'oilDepot'],
+      ['企业技术改造项目贷款贴息', '行政给付', 'techLoan'],
+      ['中小企业公共服务平台认定', '行政确认', 'smePlatform'],
     ],
   },
   {
@@ -40,7 +43,9 @@ export const PROGRAMME_UNITS_1 = [
       ['科技计划项目立项', '行政给付', 'techProject'],
       ['科学技术奖提名', '行政奖励', 'techAward'],
       ['外国人来华工作许可', '行政许可', 'foreignWork'],
-      ['外国人来华工作许可延期', '行政许可', 'foreignWork', 'renew'],
+      ['外国人来华工作许可延期', '行政许可', 'foreignWorkRenew'],
+      ['科技特派员认定', '行政确认', 'techEnvoy'],
+      ['市级工程技术研究中心认定', '行政确认', 'engCentre'],
     ],
   },
   {
@@ -54,6 +59,7 @@ export const PROGRAMME_UNITS_1 = [
       ['宗教团体成立前审批', '行政许可', 'religiousGroup'],
       ['清真食品经营许可', '行政许可', 'halalFood'],
       ['少数民族考生身份确认', '行政确认', 'minorityStudent'],
+      ['宗教教职人员备案', '行政备案', 'clergy'],
     ],
   },
   {
@@ -68,6 +74,7 @@ export const PROGRAMME_UNITS_1 = [
       ['非税收入退付', '行政给付', 'nonTaxRefund'],
       ['政府采购代理机构登记', '行政备案', 'procurementAgent'],
       ['会计师事务所分所执业许可初审', '行政许可', 'cpaBranch'],
+      ['会计专业技术资格考试报名', '公共服务', 'accountExam'],
     ],
   },
   {
@@ -87,6 +94,8 @@ export const PROGRAMME_UNITS_1 = [
       ['环境污染防治设施拆除或闲置审批', '行政许可', 'facilityIdle'],
       ['建设项目竣工环境保护验收', '行政确认', 'eiaAcceptance'],
       ['环境污染举报受理', '公共服务', 'envComplaint'],
+      ['排放污染物申报登记', '行政备案', 'pollutantReg'],
+      ['机动车环保检验合格标志核发', '行政确认', 'vehicleEnv'],
     ],
   },
   {
@@ -100,6 +109,7 @@ export const PROGRAMME_UNITS_1 = [
       ['城市规划区内户外广告设施设置规划审查', '行政许可', 'billboardPlan'],
       ['规划条件出具', '其他行政权力', 'planConditions'],
       ['城乡规划编制单位资质审批（丙级）', '行政许可', 'planQual'],
+      ['建设工程规划许可变更', '行政许可', 'planChange'],
     ],
   },
   {
@@ -118,6 +128,8 @@ export const PROGRAMME_UNITS_1 = [
       ['农村饮水安全工程维修补助', '行政给付', 'ruralWater'],
       ['水利工程开工备案', '行政备案', 'waterStart'],
       ['用水计划核定', '其他行政权力', 'waterSaving'],
+      ['水利工程质量检测单位资质初审', '行政许可', 'waterTestQual'],
+      ['水土保持补偿费征收', '其他行政权力', 'soilFee'],
     ],
   },
   {
@@ -143,6 +155,8 @@ export const PROGRAMME_UNITS_1 = [
       ['肥料登记初审', '行政许可', 'fertiliser'],
       ['农业植物检疫证书核发', '行政许可', 'cropQuarantine'],
       ['动物检疫合格证明核发', '行政许可', 'animalQuarantine'],
+      ['农产品地理标志登记初审', '行政确认', 'geoIndication'],
+      ['无公害农产品产地认定', '行政确认', 'pollutionFree'],
     ],
   },
   {
@@ -157,6 +171,7 @@ export const PROGRAMME_UNITS_1 = [
       ['林草种子生产经营许可', '行政许可', 'treeSeeds'],
       ['森林植物检疫证书核发', '行政许可', 'plantQuarantine'],
       ['林权类不动产登记材料审核', '其他行政权力', 'forestRights'],
+      ['森林防火期内野外用火审批', '行政许可', 'fireUse'],
     ],
   },
   {
@@ -174,6 +189,7 @@ export const PROGRAMME_UNITS_1 = [
       ['外商投资企业设立备案', '行政备案', 'foreignFiling'],
       ['汽车销售企业信息备案', '行政备案', 'carDealer'],
       ['商业特许经营备案', '行政备案', 'franchise'],
+      ['二手车交易市场备案', '行政备案', 'usedCar'],
     ],
   },
   {
@@ -192,6 +208,7 @@ export const PROGRAMME_UNITS_1 = [
       ['网络文化经营许可证核发', '行政许可', 'netCulture'],
       ['广播电视节目制作经营许可初审', '行政许可', 'tvProduction'],
       ['电影放映单位设立审批', '行政许可', 'cinema'],
+      ['文物修缮工程方案审批', '行政许可', 'heritageRepair'],
     ],
   },
   {
@@ -222,6 +239,7 @@ export const PROGRAMME_UNITS_1 = [
       ['体育类民办非企业单位设立审查', '行政许可', 'sportOrg'],
       ['全民健身器材配建申请', '公共服务', 'fitnessKit'],
       ['体育赛事活动备案', '行政备案', 'sportEvent'],
+      ['体育彩票代销点设立', '公共服务', 'lotteryShop'],
     ],
   },
   {
@@ -238,6 +256,7 @@ export const PROGRAMME_UNITS_1 = [
       ['危险化学品建设项目安全条件审查', '行政许可', 'chemProject'],
       ['生产安全事故应急预案备案', '行政备案', 'emergencyPlan'],
       ['特种作业操作证核发', '行政许可', 'specialOp'],
+      ['非煤矿山安全生产许可初审', '行政许可', 'nonCoalMine'],
     ],
   },
   {
@@ -260,6 +279,7 @@ export const PROGRAMME_UNITS_1 = [
       ['A级旅游景区评定', '行政确认', 'scenicRating'],
       ['星级饭店评定', '行政确认', 'hotelRating'],
       ['旅游质量保证金退还', '行政给付', 'travelDeposit'],
+      ['旅游民宿等级评定', '行政确认', 'homestay'],
     ],
   },
   {
@@ -296,6 +316,7 @@ export const PROGRAMME_UNITS_1 = [
       ['临时占道经营审批', '行政许可', 'streetStall'],
       ['市政设施附属物设置审批', '行政许可', 'municipalFacility'],
       ['户外临时宣传品设置审批', '行政许可', 'tempPromo'],
+      ['城市桥梁上架设管线审批', '行政许可', 'bridgePipe'],
     ],
   },
   {
@@ -308,6 +329,7 @@ export const PROGRAMME_UNITS_1 = [
       ['物业服务区域划分备案', '行政备案', 'propertyArea'],
       ['业主大会成立备案', '行政备案', 'ownersMeeting'],
       ['前期物业服务合同备案', '行政备案', 'propertyContract'],
+      ['房屋安全鉴定', '公共服务', 'houseSafety'],
     ],
   },
   {
@@ -319,6 +341,7 @@ export const PROGRAMME_UNITS_1 = [
       ['住房公积金缓缴审批', '公共服务', 'fundDefer'],
       ['住房公积金提取（大病）', '公共服务', 'fundIllness'],
       ['住房公积金缴存证明开具', '公共服务', 'fundCert'],
+      ['住房公积金异地贷款缴存使用证明', '公共服务', 'fundLoanCert'],
     ],
   },
   {
@@ -350,6 +373,7 @@ export const PROGRAMME_UNITS_1 = [
       ['档案查阅利用', '公共服务', 'archiveUse'],
       ['重点建设项目档案验收', '行政确认', 'projectArchive'],
       ['婚姻、知青等民生档案证明出具', '公共服务', 'archiveProof'],
+      ['档案寄存', '公共服务', 'archiveDeposit'],
     ],
   },
 ];

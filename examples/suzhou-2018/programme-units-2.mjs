@@ -101,6 +101,7 @@ export const PROGRAMME_UNITS_2 = [
       ['建设工程竣工验收消防备案', '行政备案', 'fireFiling'],
       ['大型群众性活动消防安全检查', '行政许可', 'eventFire'],
       ['建设工程消防设计审核', '行政许可', 'fireDesignReview'],
+      ['消防技术服务机构资质初审', '行政许可', 'fireServiceQual'],
     ],
   },
   {
@@ -115,6 +116,8 @@ export const PROGRAMME_UNITS_2 = [
       ['延期申报核准', '行政许可', 'taxDelay'],
       ['房产税、城镇土地使用税困难减免', '行政确认', 'propertyTaxRelief'],
       ['契税申报', '公共服务', 'deedTax'],
+      ['注销税务登记', '行政确认', 'taxDeregister'],
+      ['跨区域涉税事项报告', '公共服务', 'crossRegionTax'],
     ],
   },
   {
@@ -187,6 +190,7 @@ export const PROGRAMME_UNITS_2 = [
       ['扶贫小额信贷贴息', '行政给付', 'povertyLoan'],
       ['雨露计划职业教育补助', '行政给付', 'rainDew'],
       ['贫困户产业发展补助', '行政给付', 'povertyIndustry'],
+      ['扶贫龙头企业认定', '行政确认', 'povertyLeader'],
     ],
   },
   {

@@ -42,13 +42,7 @@ if (firstProposed + restProposed !== PROGRAMME_TOTAL.proposed)
 function laterSteps(type, family) {
   const organisation = isOrganisation(family);
   if (type === '行政许可')
-    return [
-      'change',
-      'renew',
-      'cancel',
-      'replace',
-      ...(organisation && family.annual !== false ? ['annual'] : []),
-    ];
+    return ['change', 'renew', 'cancel', 'replace', ...(organisation && family.annual ? ['annual'] : [])];
   if (type === '行政备案') return ['change', 'cancel'];
   return ['replace'];
 }

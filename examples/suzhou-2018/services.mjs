@@ -50,6 +50,7 @@ import { PROGRAMME_C_2 } from './services/programme-c-2.mjs';
 import { PROGRAMME_C_3 } from './services/programme-c-3.mjs';
 import { PROGRAMME_C_4 } from './services/programme-c-4.mjs';
 import { PROGRAMME_C_5 } from './services/programme-c-5.mjs';
+import { PROGRAMME_D_1 } from './services/programme-d-1.mjs';
 
 /** Which family each item of the first batch belongs to (by item name). */
 export const ITEM_FAMILY = { ...ITEM_FAMILY_1, ...ITEM_FAMILY_2 };
@@ -88,6 +89,7 @@ const PARTS = [
   PROGRAMME_C_3,
   PROGRAMME_C_4,
   PROGRAMME_C_5,
+  PROGRAMME_D_1,
 ];
 export const FAMILIES = Object.assign({}, ...PARTS);
 const count = PARTS.reduce((n, f) => n + Object.keys(f).length, 0);

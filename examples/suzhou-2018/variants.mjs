@@ -20,8 +20,9 @@ export function isOrganisation(family) {
   );
 }
 
-/** A licence's later step for an organisation that holds it. */
-function organisationSteps(variant, licence, holder, archive) {
+/** A licence's later step for a business or body that holds it (a company's only where it is one). */
+function businessSteps(variant, licence, holder, archive, organisation) {
+  const company = (specs) => (organisation ? specs : []);
   switch (variant) {
     case 'change':
       return [
@@ -30,9 +31,7 @@ function organisationSteps(variant, licence, holder, archive) {
         'R:变更前后情况对照说明',
         ...holder,
         archive,
-        '?R:变更决议或者决定',
-        '?R:章程修正案',
-        '?S:统一社会信用代码证书',
+        ...company(['?R:变更决议或者决定', '?R:章程修正案', '?S:统一社会信用代码证书']),
         '?R:变更后的人员、场所或设施情况说明',
         '?R:新任负责人任职文件',
         '?R:变更事项涉及的许可条件材料',
@@ -50,7 +49,7 @@ function organisationSteps(variant, licence, holder, archive) {
         '?R:人员和设施变化情况说明',
         '?R:从业人员名单',
         '?R:守法经营情况说明',
-        '?S:社会保险参保证明',
+        ...company(['?S:社会保险参保证明']),
         '?R:管理制度执行情况',
         '?R:主要设施设备清单',
         '?N:主管部门同意延续意见@主管部门',
@@ -61,10 +60,7 @@ function organisationSteps(variant, licence, holder, archive) {
         `R:${licence}（原证）`,
         ...holder,
         archive,
-        'R:注销决议或者决定',
-        '?C:债权债务清理完毕说明',
-        '?R:注销公告',
-        '?R:清税证明@税务机关',
+        ...company(['R:注销决议或者决定', '?C:债权债务清理完毕说明', '?R:注销公告', '?R:清税证明@税务机关']),
         '?R:停止经营活动情况说明',
         '?R:剩余物品处置情况说明',
         '?R:许可档案移交清单',
@@ -100,8 +96,8 @@ function organisationSteps(variant, licence, holder, archive) {
   }
 }
 
-/** A licence's later step for a person who holds it (a certificate to practise, a permit). */
-function personSteps(variant, licence, holder, archive) {
+/** A certificate to practise a person holds (导游证, 驾驶证, 考核合格证 …): its later steps. */
+function practiceSteps(variant, licence, holder, archive) {
   switch (variant) {
     case 'change':
       return [
@@ -157,7 +153,7 @@ export function variantSpecs(family, variant) {
   const holder =
     family.holder ?? (organisation ? ['S:营业执照', 'R:法定代表人身份证明书'] : ['S:居民身份证']);
   const archive = `?O:${licence}核发档案`;
-  return organisation
-    ? organisationSteps(variant, licence, holder, archive)
-    : personSteps(variant, licence, holder, archive);
+  return family.practice
+    ? practiceSteps(variant, licence, holder, archive)
+    : businessSteps(variant, licence, holder, archive, organisation);
 }

@@ -49,6 +49,7 @@ export const PROGRAMME_A_4 = {
     ],
   },
   tractorLicence: {
+    practice: true,
     licence: '拖拉机和联合收割机驾驶证',
     b: ['《农业机械安全监督管理条例》（国务院令第563号）第二十二条', '《拖拉机和联合收割机驾驶证管理规定》'],
     m: [

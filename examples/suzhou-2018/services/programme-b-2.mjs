@@ -114,6 +114,7 @@ export const PROGRAMME_B_2 = {
     ],
   },
   athleteGrade: {
+    practice: true,
     licence: '运动员技术等级证书',
     b: ['《中华人民共和国体育法》', '《运动员技术等级管理办法》（国家体育总局令第18号）'],
     m: [
@@ -127,6 +128,7 @@ export const PROGRAMME_B_2 = {
     ],
   },
   sportInstructor: {
+    practice: true,
     licence: '社会体育指导员证书',
     b: ['《全民健身条例》（国务院令第560号）', '《社会体育指导员管理办法》（国家体育总局令第16号）'],
     m: [
@@ -235,6 +237,7 @@ export const PROGRAMME_B_2 = {
     ],
   },
   safetyManager: {
+    practice: true,
     licence: '安全生产知识和管理能力考核合格证',
     b: [
       '《中华人民共和国安全生产法》第二十四条',

@@ -19,6 +19,7 @@ export const PROGRAMME_B_3 = {
     ],
   },
   guide: {
+    practice: true,
     licence: '导游证',
     b: ['《中华人民共和国旅游法》第三十七条', '《导游管理办法》（国家旅游局令第44号）'],
     m: [

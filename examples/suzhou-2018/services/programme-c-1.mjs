@@ -109,6 +109,7 @@ export const PROGRAMME_C_1 = {
     ],
   },
   bidExpert: {
+    practice: true,
     licence: '评标专家证书',
     b: ['《评标专家和评标专家库管理暂行办法》（国家发展计划委员会令第29号）'],
     m: [

@@ -105,6 +105,7 @@ export const PROGRAMME_C_3 = {
     ],
   },
   lawEnforcementCard: {
+    practice: true,
     licence: '行政执法证',
     b: ['《中华人民共和国行政处罚法》'],
     m: [
@@ -232,6 +233,7 @@ export const PROGRAMME_C_3 = {
     ],
   },
   crossHarvest: {
+    practice: true,
     licence: '联合收割机跨区作业证',
     b: ['《中华人民共和国农业机械化促进法》', '《联合收割机跨区作业管理办法》（农业部令第29号）'],
     m: [
