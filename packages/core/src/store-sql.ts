@@ -3,6 +3,15 @@
 // mappers of the shared table layout. Only adapters import it; the domain is the main entry.
 export { materialStatsValues } from './stats/summary-from-groups';
 export type { BatchWriteMethods, StoreReadMethods } from './store/adapter-parts';
+export type { ListQuery, PagedQuery } from './store/list-queries';
+export {
+  auditListQuery,
+  caseListQuery,
+  commentListQuery,
+  materialListQuery,
+  materialPageQuery,
+  tokenListQuery,
+} from './store/list-queries';
 export type { TransitionRead } from './store/plans/batch-writes';
 export { planCreateBatch, planListChange, planTransitionWrite } from './store/plans/batch-writes';
 export { planAnswerCaseWrite, planCloseCaseWrite, planCreateCase } from './store/plans/case-writes';
@@ -39,6 +48,8 @@ export {
   tokensParentsFirst,
   transitionFromRow,
 } from './store/rows';
+export type { SqlTypes } from './store/schema-sql';
+export { POSTGRES_TYPES, SQLITE_TYPES, sharedTablesSql } from './store/schema-sql';
 export type { StoreReadName, StoreStatementName } from './store/statements';
 export {
   existingMaterialsSql,

@@ -1,17 +1,13 @@
-import {
-  type MaterialPage,
-  type MaterialPageQuery,
-  type SummarizeOptions,
-  type Summary,
-  summaryFromGroups,
-} from '@jianzheng/core';
+import type { MaterialPage, MaterialPageQuery, SummarizeOptions, Summary } from '@jianzheng/core';
+import { summaryFromGroups } from '@jianzheng/core';
 import {
   materialGroupFromRow,
   materialGroupsSql,
   materialPageFromRows,
+  materialPageQuery,
   materialStatsMigrationSql,
+  numberedPlaceholders,
   type StoreRow,
-  seqAfterCursor,
 } from '@jianzheng/core/store-sql';
 import type pg from 'pg';
 
@@ -65,19 +61,8 @@ export function postgresMaterialStatsMethods(pool: pg.Pool, maxPage: number) {
     },
 
     async pageMaterials(batchId: string, query: MaterialPageQuery = {}): Promise<MaterialPage> {
-      const limit = Math.max(1, Math.min(query.limit ?? 50, maxPage));
-      const after = seqAfterCursor(query.cursor);
-      // One row more than the page tells whether another page follows.
-      const { rows } =
-        query.department === undefined
-          ? await pool.query(
-              'SELECT * FROM materials WHERE batch_id = $1 AND seq > $2 ORDER BY seq LIMIT $3',
-              [batchId, after, limit + 1],
-            )
-          : await pool.query(
-              'SELECT * FROM materials WHERE batch_id = $1 AND department = $2 AND seq > $3 ORDER BY seq LIMIT $4',
-              [batchId, query.department, after, limit + 1],
-            );
+      const { sql, params, limit } = materialPageQuery(batchId, query, maxPage);
+      const { rows } = await pool.query(numberedPlaceholders(sql), params);
       return materialPageFromRows(rows as StoreRow[], limit);
     },
   };

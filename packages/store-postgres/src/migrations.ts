@@ -1,7 +1,9 @@
+import { POSTGRES_TYPES, sharedTablesSql } from '@jianzheng/core/store-sql';
 import type { PoolClient } from 'pg';
-import { CASES_MIGRATION_SQL } from './cases';
 import { MATERIAL_STATS_MIGRATION_SQL } from './material-stats';
 import { RATE_LIMITS_MIGRATION_SQL } from './rate-limits';
+
+const TABLES = sharedTablesSql(POSTGRES_TYPES);
 
 /** A schema step. Never edit a shipped migration: add the next one (numbered like SQLite's). */
 export interface PostgresMigration {
@@ -48,52 +50,10 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
       );
       CREATE INDEX materials_search ON materials (batch_id, department, seq, item_name, name);
       CREATE INDEX materials_by_seq ON materials (batch_id, seq);
-      CREATE TABLE transitions (
-        seq bigserial PRIMARY KEY,
-        batch_id text NOT NULL REFERENCES batches(id),
-        action text NOT NULL,
-        from_stage text NOT NULL,
-        to_stage text NOT NULL,
-        fields text NOT NULL,
-        actor text NOT NULL,
-        at text NOT NULL
-      );
-      CREATE TABLE comments (
-        id bigserial PRIMARY KEY,
-        batch_id text NOT NULL REFERENCES batches(id),
-        material_id text NOT NULL,
-        body text NOT NULL,
-        author text,
-        created_at text NOT NULL,
-        answer text,
-        answered_by text,
-        answered_at text
-      );
-      CREATE INDEX comments_by_batch ON comments (batch_id, answer);
-      CREATE TABLE publications (
-        batch_id text NOT NULL REFERENCES batches(id),
-        version integer NOT NULL,
-        published_at text NOT NULL,
-        document_number text,
-        reason text,
-        sha256 text NOT NULL,
-        json text NOT NULL,
-        excel bytea NOT NULL,
-        diff text,
-        PRIMARY KEY (batch_id, version)
-      );
-      CREATE TABLE audit_log (
-        seq bigserial PRIMARY KEY,
-        at text NOT NULL,
-        actor text NOT NULL,
-        role text NOT NULL,
-        action text NOT NULL,
-        batch_id text,
-        target text,
-        before text,
-        after text
-      );
-      CREATE INDEX audit_by_batch ON audit_log (batch_id, seq);
+      ${TABLES.transitions}
+      ${TABLES.comments}
+      ${TABLES.publications}
+      ${TABLES.auditLog}
       CREATE INDEX audit_by_action ON audit_log (action, seq);
       CREATE TABLE tokens (
         id text PRIMARY KEY,
@@ -123,7 +83,7 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
   {
     version: 2,
     name: 'supervision cases (督查)',
-    sql: CASES_MIGRATION_SQL,
+    sql: TABLES.cases,
   },
   {
     version: 3,

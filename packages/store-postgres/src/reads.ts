@@ -1,10 +1,15 @@
 import type { AuditQuery, MaterialQuery } from '@jianzheng/core';
-import { materialQueryText } from '@jianzheng/core';
 import {
   auditFromRow,
+  auditListQuery,
   batchFromRow,
   commentFromRow,
+  commentListQuery,
+  type ListQuery,
   materialFromRow,
+  materialListQuery,
+  numberedPlaceholders,
+  type PagedQuery,
   publicationFromRow,
   publicationMetaFromRow,
   type StoreReadMethods,
@@ -14,28 +19,13 @@ import {
 import type pg from 'pg';
 import { postgresPlans as plans } from './plan-runner';
 
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 /** The PostgreSQL store's reads, on any pooled connection (they never wait for a write's locks). */
 export function postgresReads(pool: pg.Pool, maxPage: number): StoreReadMethods {
-  const rows = async (sql: string, params: unknown[] = []) =>
-    (await pool.query(sql, params)).rows as StoreRow[];
-  /** `WHERE` clauses with numbered placeholders, in the order their values were added. */
-  const conditions = (params: unknown[]) => {
-    const where: string[] = [];
-    return {
-      where,
-      add(clause: string, value: unknown) {
-        params.push(value);
-        where.push(clause.replace('?', `$${params.length}`));
-      },
-    };
-  };
-  const page = async (from: string, clause: string, order: string, params: unknown[]) => {
-    const offset = params.length;
-    const [count] = await rows(`SELECT COUNT(*) AS n FROM ${from} ${clause}`, params);
-    const sql = `SELECT * FROM ${from} ${clause} ORDER BY ${order} LIMIT $${offset + 1} OFFSET $${offset + 2}`;
-    return { total: Number(count!.n), sql };
+  const query = async ({ sql, params }: ListQuery) =>
+    (await pool.query(numberedPlaceholders(sql), params)).rows as StoreRow[];
+  const paged = async <T>({ count, page, limit, offset }: PagedQuery, map: (row: StoreRow) => T) => {
+    const [counted] = await query(count);
+    return { total: Number(counted!.n), offset, limit, items: (await query(page)).map(map) };
   };
 
   return {
@@ -45,38 +35,15 @@ export function postgresReads(pool: pg.Pool, maxPage: number): StoreReadMethods 
     },
 
     async listBatches() {
-      return (await rows('SELECT * FROM batches ORDER BY created_at, id')).map(batchFromRow);
+      return (await plans.rows(pool, 'batches', [])).map(batchFromRow);
     },
 
-    async listMaterials(batchId, query: MaterialQuery = {}) {
-      const params: unknown[] = [batchId];
-      const { where, add } = conditions(params);
-      where.push('batch_id = $1');
-      for (const key of ['department', 'verdict', 'category', 'agreement', 'status'] as const) {
-        if (query[key]) add(`${key} = ?`, query[key]);
-      }
-      const q = materialQueryText(query.q);
-      if (q) {
-        params.push(`%${escapeLike(q)}%`);
-        const p = `$${params.length}`;
-        where.push(`(item_name LIKE ${p} ESCAPE '\\' OR name LIKE ${p} ESCAPE '\\')`);
-      }
-      const limit = Math.max(1, Math.min(query.limit ?? 50, maxPage));
-      const offset = Math.max(0, query.offset ?? 0);
-      const { total, sql } = await page(
-        'materials',
-        `WHERE ${where.join(' AND ')}`,
-        'department, seq',
-        params,
-      );
-      const items = (await rows(sql, [...params, limit, offset])).map(materialFromRow);
-      return { total, offset, limit, items };
+    async listMaterials(batchId, options: MaterialQuery = {}) {
+      return paged(materialListQuery(batchId, options, maxPage), materialFromRow);
     },
 
     async allMaterials(batchId) {
-      return (await rows('SELECT * FROM materials WHERE batch_id = $1 ORDER BY seq', [batchId])).map(
-        materialFromRow,
-      );
+      return (await plans.rows(pool, 'materials', [batchId])).map(materialFromRow);
     },
 
     async getMaterial(batchId, materialId) {
@@ -85,55 +52,34 @@ export function postgresReads(pool: pg.Pool, maxPage: number): StoreReadMethods 
     },
 
     async listTransitions(batchId) {
-      return (await rows('SELECT * FROM transitions WHERE batch_id = $1 ORDER BY seq', [batchId])).map(
-        transitionFromRow,
-      );
+      return (await plans.rows(pool, 'transitions', [batchId])).map(transitionFromRow);
     },
 
     async listPublications(batchId) {
-      const columns = 'batch_id, version, published_at, document_number, reason, sha256';
       const found = batchId
-        ? await rows(`SELECT ${columns} FROM publications WHERE batch_id = $1 ORDER BY version`, [batchId])
-        : await rows(`SELECT ${columns} FROM publications ORDER BY batch_id, version`);
+        ? await plans.rows(pool, 'batchPublications', [batchId])
+        : await plans.rows(pool, 'publications', []);
       return found.map(publicationMetaFromRow);
     },
 
     async getPublication(batchId, version) {
       const [row] =
         version === undefined
-          ? await rows('SELECT * FROM publications WHERE batch_id = $1 ORDER BY version DESC LIMIT 1', [
-              batchId,
-            ])
-          : await rows('SELECT * FROM publications WHERE batch_id = $1 AND version = $2', [batchId, version]);
+          ? await plans.rows(pool, 'latestPublication', [batchId])
+          : await plans.rows(pool, 'publication', [batchId, version]);
       return row ? publicationFromRow(row) : undefined;
     },
 
     async listComments(batchId, filter = {}) {
-      const params: unknown[] = [batchId];
-      const { where, add } = conditions(params);
-      where.push('batch_id = $1');
-      if (filter.materialId) add('material_id = ?', filter.materialId);
-      if (filter.unanswered) where.push('answer IS NULL');
-      return (await rows(`SELECT * FROM comments WHERE ${where.join(' AND ')} ORDER BY id`, params)).map(
-        commentFromRow,
-      );
+      return (await query(commentListQuery(batchId, filter))).map(commentFromRow);
     },
 
     async countUnansweredComments(batchId) {
       return plans.count(pool, 'unansweredComments', [batchId]);
     },
 
-    async listAudit(query: AuditQuery = {}) {
-      const params: unknown[] = [];
-      const { where, add } = conditions(params);
-      if (query.batchId) add('batch_id = ?', query.batchId);
-      if (query.action) add('action = ?', query.action);
-      const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-      const limit = Math.max(1, Math.min(query.limit ?? 100, maxPage));
-      const offset = Math.max(0, query.offset ?? 0);
-      const { total, sql } = await page('audit_log', clause, 'seq', params);
-      const items = (await rows(sql, [...params, limit, offset])).map(auditFromRow);
-      return { total, offset, limit, items };
+    async listAudit(options: AuditQuery = {}) {
+      return paged(auditListQuery(options, maxPage), auditFromRow);
     },
   };
 }

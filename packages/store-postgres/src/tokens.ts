@@ -1,5 +1,12 @@
 import type { NewToken, TokenQuery, TokenRecord, WriteContext } from '@jianzheng/core';
-import { planCreateToken, planRevokeToken, type StoreRow, tokenFromRow } from '@jianzheng/core/store-sql';
+import {
+  numberedPlaceholders,
+  planCreateToken,
+  planRevokeToken,
+  type StoreRow,
+  tokenFromRow,
+  tokenListQuery,
+} from '@jianzheng/core/store-sql';
 import type pg from 'pg';
 import { postgresPlans as plans, type Tx } from './plan-runner';
 
@@ -17,21 +24,13 @@ export function postgresTokenMethods(
     },
 
     async findTokenByHash(hash: string) {
-      const [row] = (await pool.query('SELECT * FROM tokens WHERE hash = $1', [hash])).rows as StoreRow[];
+      const [row] = await plans.rows(pool, 'tokenByHash', [hash]);
       return row ? tokenFromRow(row) : undefined;
     },
 
     async listTokens(query: TokenQuery & { at?: string } = {}) {
-      const where: string[] = [];
-      const params: unknown[] = [];
-      if (!query.sessions) where.push('parent_id IS NULL');
-      if (!query.all) {
-        params.push(query.at ?? now().toISOString());
-        where.push(`revoked_at IS NULL AND (expires_at IS NULL OR expires_at > $${params.length})`);
-      }
-      const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-      const found = await pool.query(`SELECT * FROM tokens ${clause} ORDER BY created_at, id`, params);
-      return (found.rows as StoreRow[]).map(tokenFromRow);
+      const { sql, params } = tokenListQuery(query, query.at ?? now().toISOString());
+      return ((await pool.query(numberedPlaceholders(sql), params)).rows as StoreRow[]).map(tokenFromRow);
     },
 
     async revokeToken(id: string, ctx: WriteContext): Promise<TokenRecord> {

@@ -96,7 +96,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
 
     ...sqliteReads(run, maxPage),
     ...sqliteBatchWrites(db, run, stamp),
-    ...sqliteMaterialStatsMethods(db, maxPage),
+    ...sqliteMaterialStatsMethods(db, run, maxPage),
     ...sqliteCaseMethods(db, run, stamp),
     ...tokenMethods(db, run, stamp, now),
     ...rateLimitMethods(db, now),

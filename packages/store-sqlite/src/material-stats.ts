@@ -1,20 +1,15 @@
-import {
-  type ItemCounts,
-  type MaterialPage,
-  type MaterialPageQuery,
-  type SummarizeOptions,
-  type Summary,
-  summaryFromGroups,
-} from '@jianzheng/core';
+import type { ItemCounts, MaterialPage, MaterialPageQuery, SummarizeOptions, Summary } from '@jianzheng/core';
+import { summaryFromGroups } from '@jianzheng/core';
 import {
   materialGroupFromRow,
   materialGroupsSql,
   materialPageFromRows,
+  materialPageQuery,
   materialStatsMigrationSql,
   type StoreRow,
-  seqAfterCursor,
 } from '@jianzheng/core/store-sql';
 import type { SqliteConnection } from './driver';
+import type { SqlitePlanRunner } from './plan-runner';
 
 /** Migration 7: the statistics columns and their covering index (core's `materialStatsMigrationSql`). */
 export const MATERIAL_STATS_MIGRATION_SQL = materialStatsMigrationSql(
@@ -23,7 +18,8 @@ export const MATERIAL_STATS_MIGRATION_SQL = materialStatsMigrationSql(
 );
 
 /** `summarizeMaterials` and `pageMaterials` of the SQLite store. */
-export function sqliteMaterialStatsMethods(db: SqliteConnection, maxPage: number) {
+export function sqliteMaterialStatsMethods(db: SqliteConnection, run: SqlitePlanRunner, maxPage: number) {
+  const { statement } = run;
   const groups = db.prepare(materialGroupsSql('@batchId', '@asOf'));
   const itemsWhole = db.prepare('SELECT COUNT(DISTINCT item_key) AS n FROM materials WHERE batch_id = ?');
   const itemsByDepartment = db.prepare(
@@ -34,10 +30,6 @@ export function sqliteMaterialStatsMethods(db: SqliteConnection, maxPage: number
   );
   const counts = (rows: unknown[]) =>
     new Map((rows as Array<{ k: string; n: number }>).map((r) => [r.k, r.n]));
-  const page = db.prepare('SELECT * FROM materials WHERE batch_id = ? AND seq > ? ORDER BY seq LIMIT ?');
-  const departmentPage = db.prepare(
-    'SELECT * FROM materials WHERE batch_id = ? AND department = ? AND seq > ? ORDER BY seq LIMIT ?',
-  );
 
   // One read transaction: the counts and the item counts see the same list.
   const read = db.transaction((batchId: string, asOf: string | null) => {
@@ -57,15 +49,8 @@ export function sqliteMaterialStatsMethods(db: SqliteConnection, maxPage: number
     },
 
     async pageMaterials(batchId: string, query: MaterialPageQuery = {}): Promise<MaterialPage> {
-      const limit = Math.max(1, Math.min(query.limit ?? 50, maxPage));
-      const after = seqAfterCursor(query.cursor);
-      // One row more than the page tells whether another page follows.
-      const rows = (
-        query.department === undefined
-          ? page.all(batchId, after, limit + 1)
-          : departmentPage.all(batchId, query.department, after, limit + 1)
-      ) as StoreRow[];
-      return materialPageFromRows(rows, limit);
+      const { sql, params, limit } = materialPageQuery(batchId, query, maxPage);
+      return materialPageFromRows(statement(sql).all(...params) as StoreRow[], limit);
     },
   };
 }

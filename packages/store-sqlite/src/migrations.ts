@@ -1,7 +1,9 @@
-import { CASES_MIGRATION_SQL } from './cases';
+import { SQLITE_TYPES, sharedTablesSql } from '@jianzheng/core/store-sql';
 import type { SqliteConnection } from './driver';
 import { MATERIAL_STATS_MIGRATION_SQL } from './material-stats';
 import { RATE_LIMITS_MIGRATION_SQL } from './rate-limits';
+
+const TABLES = sharedTablesSql(SQLITE_TYPES);
 
 /** A schema step. Never edit a shipped migration: add the next one. */
 export interface Migration {
@@ -45,56 +47,14 @@ export const MIGRATIONS: readonly Migration[] = [
       );
       CREATE INDEX materials_by_department ON materials (batch_id, department, seq);
       CREATE INDEX materials_by_seq ON materials (batch_id, seq);
-      CREATE TABLE transitions (
-        seq INTEGER PRIMARY KEY AUTOINCREMENT,
-        batch_id TEXT NOT NULL REFERENCES batches(id),
-        action TEXT NOT NULL,
-        from_stage TEXT NOT NULL,
-        to_stage TEXT NOT NULL,
-        fields TEXT NOT NULL,
-        actor TEXT NOT NULL,
-        at TEXT NOT NULL
-      );
-      CREATE TABLE comments (
-        id INTEGER PRIMARY KEY AUTOINCREMENT,
-        batch_id TEXT NOT NULL REFERENCES batches(id),
-        material_id TEXT NOT NULL,
-        body TEXT NOT NULL,
-        author TEXT,
-        created_at TEXT NOT NULL,
-        answer TEXT,
-        answered_by TEXT,
-        answered_at TEXT
-      );
-      CREATE INDEX comments_by_batch ON comments (batch_id, answer);
-      CREATE TABLE publications (
-        batch_id TEXT NOT NULL REFERENCES batches(id),
-        version INTEGER NOT NULL,
-        published_at TEXT NOT NULL,
-        document_number TEXT,
-        reason TEXT,
-        sha256 TEXT NOT NULL,
-        json TEXT NOT NULL,
-        excel BLOB NOT NULL,
-        diff TEXT,
-        PRIMARY KEY (batch_id, version)
-      );
+      ${TABLES.transitions}
+      ${TABLES.comments}
+      ${TABLES.publications}
       CREATE TRIGGER publications_immutable BEFORE UPDATE ON publications
         BEGIN SELECT RAISE(ABORT, 'publications are immutable'); END;
       CREATE TRIGGER publications_kept BEFORE DELETE ON publications
         BEGIN SELECT RAISE(ABORT, 'publications are kept'); END;
-      CREATE TABLE audit_log (
-        seq INTEGER PRIMARY KEY AUTOINCREMENT,
-        at TEXT NOT NULL,
-        actor TEXT NOT NULL,
-        role TEXT NOT NULL,
-        action TEXT NOT NULL,
-        batch_id TEXT,
-        target TEXT,
-        before TEXT,
-        after TEXT
-      );
-      CREATE INDEX audit_by_batch ON audit_log (batch_id, seq);
+      ${TABLES.auditLog}
       CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
         BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
       CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
@@ -136,7 +96,7 @@ export const MIGRATIONS: readonly Migration[] = [
   {
     version: 4,
     name: 'supervision cases (督查)',
-    sql: CASES_MIGRATION_SQL,
+    sql: TABLES.cases,
   },
   {
     version: 5,

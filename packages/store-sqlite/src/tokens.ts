@@ -1,5 +1,11 @@
 import type { NewToken, TokenQuery, TokenRecord, WriteContext } from '@jianzheng/core';
-import { planCreateToken, planRevokeToken, type StoreRow, tokenFromRow } from '@jianzheng/core/store-sql';
+import {
+  planCreateToken,
+  planRevokeToken,
+  type StoreRow,
+  tokenFromRow,
+  tokenListQuery,
+} from '@jianzheng/core/store-sql';
 import type { SqliteConnection } from './driver';
 import type { SqlitePlanRunner } from './plan-runner';
 
@@ -20,21 +26,13 @@ export function tokenMethods(
     },
 
     async findTokenByHash(hash: string) {
-      const row = run.statement('SELECT * FROM tokens WHERE hash = ?').get(hash) as StoreRow | undefined;
+      const row = run.row('tokenByHash', hash);
       return row ? tokenFromRow(row) : undefined;
     },
 
     async listTokens(query: TokenQuery & { at?: string } = {}) {
-      const where: string[] = [];
-      const params: unknown[] = [];
-      if (!query.sessions) where.push('parent_id IS NULL');
-      if (!query.all) {
-        where.push('revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?)');
-        params.push(query.at ?? now().toISOString());
-      }
-      const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-      const rows = run.statement(`SELECT * FROM tokens ${clause} ORDER BY created_at, id`).all(...params);
-      return (rows as StoreRow[]).map(tokenFromRow);
+      const { sql, params } = tokenListQuery(query, query.at ?? now().toISOString());
+      return (run.statement(sql).all(...params) as StoreRow[]).map(tokenFromRow);
     },
 
     async revokeToken(id: string, ctx: WriteContext): Promise<TokenRecord> {

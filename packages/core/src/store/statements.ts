@@ -1,5 +1,6 @@
 import { CASE_COLUMNS, TOKEN_COLUMNS } from './rows';
 
+const PUBLICATION_META = 'batch_id, version, published_at, document_number, reason, sha256';
 const marks = (n: number) => Array(n).fill('?').join(', ');
 
 /**
@@ -78,6 +79,15 @@ export const STORE_READS = {
   materialCount: 'SELECT COUNT(*) AS n FROM materials WHERE batch_id = ?',
   unansweredComments: 'SELECT COUNT(*) AS n FROM comments WHERE batch_id = ? AND answer IS NULL',
   maxSeq: 'SELECT COALESCE(MAX(seq), 0) AS n FROM materials WHERE batch_id = ?',
+  // The plain reads of the port (no lock).
+  batches: 'SELECT * FROM batches ORDER BY created_at, id',
+  materials: 'SELECT * FROM materials WHERE batch_id = ? ORDER BY seq',
+  transitions: 'SELECT * FROM transitions WHERE batch_id = ? ORDER BY seq',
+  publications: `SELECT ${PUBLICATION_META} FROM publications ORDER BY batch_id, version`,
+  batchPublications: `SELECT ${PUBLICATION_META} FROM publications WHERE batch_id = ? ORDER BY version`,
+  publication: 'SELECT * FROM publications WHERE batch_id = ? AND version = ?',
+  latestPublication: 'SELECT * FROM publications WHERE batch_id = ? ORDER BY version DESC LIMIT 1',
+  tokenByHash: 'SELECT * FROM tokens WHERE hash = ?',
 } as const;
 
 export type StoreReadName = keyof typeof STORE_READS;
