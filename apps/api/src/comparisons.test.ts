@@ -1,7 +1,7 @@
 import { publicationFromSpec } from '@jianzheng/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signForm } from './security';
-import { FORM_SECRET, type Harness, harness, seededBatch } from './test-support/harness';
+import { FORM_SECRET, type Harness, harness, publishedBatch } from './test-support/harness';
 
 let h: Harness;
 
@@ -22,18 +22,7 @@ const xiaoxian = neighbour('341322', '萧县', 'xx', [['居民身份证'], ['迁
 
 beforeAll(async () => {
   h = await harness();
-  await seededBatch(h);
-  for (const body of [
-    { action: 'submit' },
-    { action: 'confirm', signer: '王局长', signedAt: '2018-08-10' },
-    { action: 'open-comment', start: '2018-08-11', end: '2018-08-20', channel: '宿州市人民政府网' },
-    { action: 'legal-review', result: 'passed', notes: '未发现违法设定' },
-    { action: 'approve', meetingDate: '2018-08-30' },
-    { action: 'publish', documentNumber: '宿政办秘〔2018〕100号', publishedAt: '2018-09-04' },
-  ]) {
-    const res = await h.call('admin', 'POST', '/api/batches/b1/transitions', body);
-    if (res.status !== 200) throw new Error(JSON.stringify(res.body));
-  }
+  await publishedBatch(h);
 });
 afterAll(async () => {
   await h.close();

@@ -4,7 +4,7 @@
 // (attachment, pages) show its public wording and public reason, never its engine reason (§15).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type ServerProcess, startServerProcess } from '@jianzheng/testkit';
+import { PUBLISH_STEPS_2026, type ServerProcess, startServerProcess } from '@jianzheng/testkit';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, runCli, tempDir } from './test-support';
@@ -144,14 +144,7 @@ describe('a rule added by a plugin (#29)', () => {
     files.append('files', new File([readFileSync(workbook)], '公安局.csv'));
     const imported = await call('admin', '/api/batches/photos/imports', files);
     expect(imported.status, imported.text).toBe(200);
-    for (const step of [
-      { action: 'submit' },
-      { action: 'confirm', signer: '王局长', signedAt: '2026-11-01' },
-      { action: 'open-comment', start: '2026-11-02', end: '2026-11-09', channel: '政府网站' },
-      { action: 'legal-review', result: 'passed', notes: '合法' },
-      { action: 'approve', meetingDate: '2026-11-20' },
-      { action: 'publish', documentNumber: '宿政办秘〔2026〕1号', publishedAt: '2026-11-25' },
-    ]) {
+    for (const step of PUBLISH_STEPS_2026) {
       const res = await call(
         step.action === 'legal-review' ? 'legal' : 'admin',
         '/api/batches/photos/transitions',

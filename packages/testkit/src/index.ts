@@ -25,6 +25,7 @@ export type {
   SyntheticJurisdictionsOptions,
 } from './publications';
 export { derivePublication, publicationFromSpec, syntheticJurisdictionPublications } from './publications';
+export { PUBLISH_STEPS, PUBLISH_STEPS_2026 } from './publish-steps';
 export type { Random } from './random';
 export { seededRandom } from './random';
 export type { ServerProcess, StartServerProcessOptions } from './server-process';

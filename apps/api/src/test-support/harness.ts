@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { JianzhengStore, Role } from '@jianzheng/core';
 import { createSqliteStore, type SqliteStore } from '@jianzheng/store-sqlite';
+import { PUBLISH_STEPS, PUBLISH_STEPS_2026 } from '@jianzheng/testkit';
 import ExcelJS from 'exceljs';
 import { type CreateAppOptions, createApp } from '../app';
 import { signForm } from '../security';
@@ -250,30 +251,9 @@ export async function seededBatch(h: Harness, id = 'b1') {
   return createAndImport(h.call, id);
 }
 
-/** The stage transitions from draft to a published first version (the legal office reviews). */
-export const PUBLISH_STEPS = [
-  { action: 'submit' },
-  { action: 'confirm', signer: '王局长', signedAt: '2018-08-10' },
-  { action: 'open-comment', start: '2018-08-11', end: '2018-08-20', channel: '宿州市人民政府网' },
-  { action: 'legal-review', result: 'passed', notes: '未发现违法设定' },
-  { action: 'approve', meetingDate: '2018-08-30' },
-  { action: 'publish', documentNumber: '宿政办秘〔2018〕100号', publishedAt: '2018-09-04' },
-] as const;
-
-/**
- * The same stages dated November 2026, for tests whose clock stands at 2026-11-27 (after the
- * comment period, before nothing else).
- */
-export const PUBLISH_STEPS_2026 = [
-  { action: 'submit' },
-  { action: 'confirm', signer: '王局长', signedAt: '2026-11-01' },
-  { action: 'open-comment', start: '2026-11-02', end: '2026-11-09', channel: '政府网站' },
-  { action: 'legal-review', result: 'passed', notes: '合法' },
-  { action: 'approve', meetingDate: '2026-11-20' },
-  { action: 'publish', documentNumber: '宿政办秘〔2026〕1号', publishedAt: '2026-11-25' },
-] as const;
-
 /** Takes batch `id` through `steps` (the legal office records the legal review); throws on a refusal. */
+export { PUBLISH_STEPS, PUBLISH_STEPS_2026 };
+
 export async function publishThrough(
   call: WalkCall,
   id: string,
