@@ -77,8 +77,8 @@ export async function loadWorkbooks(
     input: resolve(io.cwd, path),
     fileName: path,
   }));
-  // importWorkbooks reads its sources one after another; noticing which one it takes next is how
-  // the bar counts finished files without re-implementing the cross-file merge here.
+  // importWorkbooks takes its sources in order (on worker threads they start as threads free up);
+  // noticing which one it takes next is how the bar counts files without re-implementing the merge.
   const watched = new Proxy(sources, {
     get(target, key, receiver) {
       if (typeof key === 'string' && /^\d+$/.test(key)) progress.file(Number(key));

@@ -18,38 +18,41 @@ export type SkippedRow =
 /** The first non-empty cell text of a row and its column. */
 function firstText(row: SheetRow): { column: number; text: string } | undefined {
   let first: { column: number; text: string } | undefined;
-  row.eachValue((value, column) => {
-    if (first !== undefined) return;
+  row.some((value, column) => {
     const text = cellText(value).trim();
     if (text.length > 0) first = { column, text };
+    return first !== undefined;
   });
   return first;
 }
 
-/** A subtotal or total row: a cell beginning 小计, 合计 or 总计. */
+/** A subtotal or total row: a cell beginning 小计, 合计 or 总计 (the first character is checked first). */
 function totalCell(row: SheetRow): { column: number; text: string } | undefined {
   let found: { column: number; text: string } | undefined;
-  row.eachValue((value, column) => {
-    if (found !== undefined || typeof value !== 'string') return;
-    const text = value.trim();
-    if (TOTAL.test(text)) found = { column, text };
+  row.some((value, column) => {
+    if (typeof value !== 'string') return false;
+    const text = value.trimStart();
+    const first = text.charCodeAt(0);
+    if (first !== 0x5c0f /* 小 */ && first !== 0x5408 /* 合 */ && first !== 0x603b /* 总 */) return false;
+    if (TOTAL.test(text.trimEnd())) found = { column, text: text.trimEnd() };
+    return found !== undefined;
   });
   return found;
 }
 
 /**
  * Whether every non-empty cell repeats the header (or sub-header) text of its column, at least
- * two of them: the header printed again on the next page, pasted into the same sheet.
+ * two of them: the header printed again on the next page, pasted into the same sheet. Stops at
+ * the first cell that does not (for a data row, nearly always the first).
  */
 function isRepeatedHeader(row: SheetRow, headers: ReadonlyArray<ReadonlyMap<number, string>>): boolean {
   let same = 0;
-  let other = false;
-  row.eachValue((value, column) => {
-    if (other) return;
+  const other = row.some((value, column) => {
     const text = cellText(value).replace(/\s+/g, '');
-    if (text.length === 0) return;
-    if (headers.some((h) => h.get(column)?.replace(/\s+/g, '') === text)) same++;
-    else other = true;
+    if (text.length === 0) return false;
+    if (!headers.some((h) => h.get(column)?.replace(/\s+/g, '') === text)) return true;
+    same++;
+    return false;
   });
   return !other && same >= 2;
 }

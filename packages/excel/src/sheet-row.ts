@@ -49,6 +49,12 @@ export class SheetRow {
     for (let i = 0; i < this.columns.length; i++) visit(this.values[i]!, this.columns[i]!);
   }
 
+  /** Visits the non-empty cells left to right until `visit` returns true; whether it did. */
+  some(visit: (value: CellValue, column: number) => boolean): boolean {
+    for (let i = 0; i < this.columns.length; i++) if (visit(this.values[i]!, this.columns[i]!)) return true;
+    return false;
+  }
+
   /** Whether the row's own cells (not those a merged range above fills) hold `column`. */
   isOwn(column: number): boolean {
     return this.own === undefined || this.own.value(column) !== undefined;
