@@ -32,6 +32,7 @@ import { registerImportPreviewRoutes } from './routes/imports-preview';
 import { registerLetterRoutes } from './routes/letters';
 import { registerMaterialRoutes } from './routes/materials';
 import { registerMeRoute } from './routes/me';
+import { registerProgrammeRoutes } from './routes/programmes';
 import { createPublicSearch } from './routes/public-search';
 import { registerPublicationRoutes } from './routes/publications';
 import { registerStageRoutes } from './routes/stages';
@@ -286,6 +287,7 @@ export function createApp(options: CreateAppOptions) {
   registerCommentRoutes(app, deps);
   registerComparisonRoutes(app, deps);
   registerAuditRoutes(app, deps);
+  registerProgrammeRoutes(app, deps);
   registerTokenRoutes(app, deps);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {

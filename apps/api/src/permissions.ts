@@ -13,6 +13,8 @@ export const PERMISSIONS = {
   'comments.read': ['admin', 'reviewer', 'legal'],
   'comments.answer': ['admin', 'reviewer'],
   'audit.read': ['admin', 'reviewer', 'legal'],
+  'programme.read': ['admin', 'reviewer', 'legal', 'department'],
+  'programme.write': ['admin'],
   'token.create': ['admin'],
   'token.list': ['admin'],
   'token.revoke': ['admin'],

@@ -36,6 +36,7 @@ const STATUS: Record<string, number> = {
   SERVER_BUSY: 503,
   PARSER_MEMORY_EXCEEDED: 422,
   VALIDATION_FAILED: 400,
+  PROGRAMME_INVALID: 400,
 };
 
 const TITLES: Record<number, string> = {

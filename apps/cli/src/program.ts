@@ -123,13 +123,13 @@ export function createProgram(io: CliIo, result: { code: number; context?: Comma
     .option('--cases', '督查件统计：按部门的举报、整改、超期、答复用时 (supervision cases, from --db)')
     .option(
       '--db <file>',
-      'SQLite 数据库文件，与 --cases 同用 (database file; also $JIANZHENG_DB)',
+      '数据库文件，与 --cases 或专项清理编号同用 (database file for --cases or a programme id; also $JIANZHENG_DB)',
       defaultDb,
     )
     .option('--batch <id>', '只统计该批次的督查件 (cases of one batch)')
     .option(
-      '--programme <file>',
-      '专项清理统计：单位报送情况、拟取消、已公布取消、对照目标的累计减少 (programme figures, from a programme JSON file)',
+      '--programme <file|id>',
+      '专项清理统计：单位报送情况、拟取消、已公布取消、对照目标的累计减少 (programme figures, from a programme JSON file, or an id kept in --db)',
     )
     .option(
       '--refer',

@@ -76,8 +76,12 @@ export function renderProgramme(
           formatCount(r.cancelled),
           formatCount(r.cumulative),
           rate2(r.reductionRate),
-          `${r.targetRate}%`,
-          r.met ? '已达标' : `未达标（尚差 ${formatCount(r.remaining)} 项）`,
+          r.targetRate === null ? '—' : `${r.targetRate}%`,
+          r.met === null
+            ? '未设目标'
+            : r.met
+              ? '已达标'
+              : `未达标（尚差 ${formatCount(r.remaining ?? 0)} 项）`,
         ]),
       ),
     );

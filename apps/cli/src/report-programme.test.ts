@@ -157,3 +157,47 @@ describe('jianzheng report --programme (domain.md §16)', () => {
     expect(result.stderr).toContain('report 的 json 格式只用于 --programme');
   }, 60_000);
 });
+
+describe('jianzheng report --programme <id> from the service’s database', () => {
+  it('prints what the store counts, and says so when the id is unknown', async () => {
+    const { createSqliteStore } = await import('@jianzheng/store-sqlite');
+    const db = join(tmp.path, 'service.sqlite');
+    const store = createSqliteStore({ filename: db });
+    const ctx = { actor: { id: 'admin', role: 'admin' as const } };
+    await store.createBatch(
+      {
+        id: 'first',
+        title: '第一批',
+        jurisdiction: { code: '340000', name: '测试市', level: 'city' },
+        departments: ['市民政局'],
+      },
+      ctx,
+    );
+    await store.createProgramme(
+      {
+        id: 'kept',
+        title: '库中的专项清理',
+        units: [{ name: '市民政局', batch: 'first' }, { name: '市公安局' }],
+        batches: [{ id: 'first', title: '第一批' }],
+      },
+      ctx,
+    );
+    const expected = await store.summarizeProgramme('kept');
+    await store.close();
+    const json = await runCli(['report', '--programme', 'kept', '--db', 'service.sqlite', '-f', 'json'], {
+      cwd: tmp.path,
+    });
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout)).toEqual(expected);
+    const table = await runCli(['report', '--programme', 'kept', '--db', 'service.sqlite'], {
+      cwd: tmp.path,
+    });
+    expect(table.stdout).toContain('应报送单位 2 个，已报送 0 个');
+    const unknown = await runCli(['report', '--programme', 'other', '--db', 'service.sqlite'], {
+      cwd: tmp.path,
+    });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('数据库 service.sqlite 中没有专项清理“other”');
+    expect(unknown.stderr).not.toMatch(STACK_LINE);
+  }, 120_000);
+});

@@ -281,6 +281,20 @@ export {
   UNIT_STATE_LABELS_ZH,
   UNIT_STATES,
 } from './programme/model';
+export type {
+  ProgrammeRecord,
+  ProgrammeStore,
+  ProgrammeWritePlan,
+  ProgrammeWriteRead,
+} from './programme/store';
+export {
+  InvalidProgrammeError,
+  inventoryCountsFromRow,
+  PROGRAMME_AUDIT_ACTIONS,
+  parseProgramme,
+  planProgrammeWrite,
+  publishedCountsOf,
+} from './programme/store';
 export { cancellationMethod, publicBasis, retentionReason } from './public/public-text';
 export {
   DEFAULT_RULES,

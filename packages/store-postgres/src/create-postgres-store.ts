@@ -5,6 +5,7 @@ import { SchemaTooNewError } from './errors';
 import { postgresMaterialStatsMethods } from './material-stats';
 import { migratePostgres, POSTGRES_MIGRATIONS } from './migrations';
 import type { Tx } from './plan-runner';
+import { postgresProgrammeMethods } from './programmes';
 import { postgresRateLimitMethods } from './rate-limits';
 import { postgresReads } from './reads';
 import { exportPostgresSnapshot, importPostgresSnapshot } from './snapshot';
@@ -88,6 +89,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     ...postgresMaterialStatsMethods(pool, maxPage),
     ...postgresTokenMethods(pool, tx, stamp, now),
     ...postgresCaseMethods(pool, tx, stamp),
+    ...postgresProgrammeMethods(pool, tx, stamp),
     ...postgresRateLimitMethods(pool, now),
 
     async exportSnapshot() {

@@ -1,6 +1,7 @@
 import { POSTGRES_TYPES, sharedTablesSql } from '@jianzheng/core/store-sql';
 import type { PoolClient } from 'pg';
 import { MATERIAL_STATS_MIGRATION_SQL } from './material-stats';
+import { PROGRAMMES_MIGRATION_SQL } from './programmes';
 import { RATE_LIMITS_MIGRATION_SQL } from './rate-limits';
 
 const TABLES = sharedTablesSql(POSTGRES_TYPES);
@@ -94,6 +95,11 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
     version: 4,
     name: 'statistics and list pages from indexed columns',
     sql: MATERIAL_STATS_MIGRATION_SQL,
+  },
+  {
+    version: 5,
+    name: 'programmes (专项清理)',
+    sql: PROGRAMMES_MIGRATION_SQL,
   },
 ];
 

@@ -6,6 +6,7 @@ import { sqliteMaterialStatsMethods } from './material-stats';
 import { MIGRATIONS, migrate } from './migrations';
 import { offThreadStore } from './off-thread';
 import { sqlitePlanRunner } from './plan-runner';
+import { sqliteProgrammeMethods } from './programmes';
 import { rateLimitMethods } from './rate-limits';
 import { sqliteReads } from './reads';
 import { exportSqliteSnapshot, importSqliteSnapshot } from './snapshot';
@@ -98,6 +99,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
     ...sqliteBatchWrites(db, run, stamp),
     ...sqliteMaterialStatsMethods(db, run, maxPage),
     ...sqliteCaseMethods(db, run, stamp),
+    ...sqliteProgrammeMethods(db, run, stamp),
     ...tokenMethods(db, run, stamp, now),
     ...rateLimitMethods(db, now),
 

@@ -1,6 +1,7 @@
 import { SQLITE_TYPES, sharedTablesSql } from '@jianzheng/core/store-sql';
 import type { SqliteConnection } from './driver';
 import { MATERIAL_STATS_MIGRATION_SQL } from './material-stats';
+import { PROGRAMMES_MIGRATION_SQL } from './programmes';
 import { RATE_LIMITS_MIGRATION_SQL } from './rate-limits';
 
 const TABLES = sharedTablesSql(SQLITE_TYPES);
@@ -114,6 +115,11 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 7,
     name: 'statistics and list pages from indexed columns',
     sql: MATERIAL_STATS_MIGRATION_SQL,
+  },
+  {
+    version: 8,
+    name: 'programmes (专项清理)',
+    sql: PROGRAMMES_MIGRATION_SQL,
   },
 ];
 

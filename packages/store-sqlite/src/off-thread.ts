@@ -33,6 +33,9 @@ export const SQLITE_METHOD_THREADS = {
   listTokens: 'caller',
   getCase: 'caller',
   listCases: 'caller',
+  getProgramme: 'caller',
+  listProgrammes: 'caller',
+  summarizeProgramme: 'caller',
   exportSnapshot: 'caller',
   createBatch: 'writer',
   importMaterials: 'writer',
@@ -47,6 +50,8 @@ export const SQLITE_METHOD_THREADS = {
   createCase: 'writer',
   answerCase: 'writer',
   closeCase: 'writer',
+  createProgramme: 'writer',
+  updateProgramme: 'writer',
   importSnapshot: 'writer',
   close: 'writer',
 } as const satisfies Record<StoreMethod, 'caller' | 'writer'>;

@@ -2,6 +2,7 @@ import { stageLabel as coreStageLabel } from '@jianzheng/core';
 import { COMPARE_LABELS } from './labels-compare';
 import { LETTER_LABELS } from './labels-letters';
 import { OPERATOR_LABELS } from './labels-operator';
+import { PROGRAMME_LABELS } from './labels-programme';
 import { PUBLIC_LABELS } from './labels-public';
 import { WORKFLOW_LABELS } from './labels-workflow';
 
@@ -22,6 +23,7 @@ const TEXT = {
   ...WORKFLOW_LABELS,
   ...COMPARE_LABELS,
   ...LETTER_LABELS,
+  ...PROGRAMME_LABELS,
 } as const;
 
 export type TextKey = keyof typeof TEXT;

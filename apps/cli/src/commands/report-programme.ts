@@ -1,9 +1,11 @@
+import { existsSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { dirname, extname, relative, resolve } from 'node:path';
 import {
   type BatchFacts,
   formatLocalDate,
   type InventoryCounts,
+  type ProgrammeFigures,
   type ProgrammeFile,
   ProgrammeFileSchema,
   programmeFigures,
@@ -13,6 +15,7 @@ import { readPublication } from '@jianzheng/json/node';
 import type { CommandContext } from '../context';
 import { engineFor } from '../engine';
 import { CliError, EXIT } from '../errors';
+import { isPostgresUrl, openStore, shownDb } from '../open-store';
 import { renderProgramme } from '../programme-tables';
 import { formatCount } from '../table';
 import { type ImportLimitOptions, importLimitsOf } from '../workbooks';
@@ -20,6 +23,8 @@ import { summarizeWorkbooks } from './report';
 
 export interface ReportProgrammeOptions extends ImportLimitOptions {
   config?: string;
+  /** The service's database, when the programme is an id kept there. */
+  db: string;
   format: 'table' | 'markdown' | 'json';
   verbose?: boolean;
   asOf?: string;
@@ -92,9 +97,10 @@ async function workbookPaths(file: ProgrammeFile, base: string, cwd: string): Pr
 }
 
 /**
- * `jianzheng report --programme <file>`: the programme's figures (domain.md §16) from its units'
- * workbooks, evaluated with the configured rules (拟取消 = the engine's cancellations), and its
- * published batches' publications (已取消). Workbooks given on the command line are added.
+ * `jianzheng report --programme <file|id>`: the programme's figures (domain.md §16). From a
+ * programme file: its units' workbooks evaluated with the configured rules (拟取消 = the engine's
+ * cancellations) and its published batches' publications (已取消); workbooks given on the
+ * command line are added. From an id: what the service's database (`--db`) holds.
  */
 export async function reportProgrammeCommand(
   ctx: CommandContext,
@@ -103,6 +109,16 @@ export async function reportProgrammeCommand(
   options: ReportProgrammeOptions,
 ): Promise<number> {
   const fullPath = resolve(ctx.io.cwd, programmePath);
+  if (!/\.json$/i.test(programmePath) && !existsSync(fullPath)) {
+    if (extraFiles.length > 0)
+      throw new CliError(
+        'CLI_PROGRAMME_WORKBOOKS',
+        '从数据库统计专项清理时不读工作簿；工作簿请列在专项清理文件中',
+        'a programme kept in the database is counted from it; list workbooks in a programme file instead',
+        EXIT.usage,
+      );
+    return reportStoredProgramme(ctx, programmePath, options);
+  }
   const file = await readProgrammeFile(fullPath, programmePath);
   const base = dirname(fullPath);
   const files = [...(await workbookPaths(file, base, ctx.io.cwd)), ...extraFiles];
@@ -145,16 +161,53 @@ export async function reportProgrammeCommand(
   }
 
   const figures = programmeFigures(programmeOfFile(file), { inventory, batches });
+  printFigures(ctx, figures, options.format);
+  return ok ? EXIT.ok : EXIT.failed;
+}
+
+/** The figures of a programme the service keeps, read from its database. */
+async function reportStoredProgramme(
+  ctx: CommandContext,
+  id: string,
+  options: ReportProgrammeOptions,
+): Promise<number> {
+  if (!isPostgresUrl(options.db) && !existsSync(resolve(ctx.io.cwd, options.db)))
+    throw new CliError(
+      'CLI_DB_MISSING',
+      `${id} 不是专项清理文件，也找不到数据库文件 ${options.db}（用 --db 指定 jianzheng serve 使用的数据库）`,
+      `${id} is no programme file, and there is no database file ${options.db} (give the one jianzheng serve uses with --db)`,
+      EXIT.usage,
+    );
+  const store = await openStore(options.db, ctx.io.cwd);
+  try {
+    if (!(await store.getProgramme(id)))
+      throw new CliError(
+        'CLI_PROGRAMME_NOT_FOUND',
+        `数据库 ${shownDb(options.db)} 中没有专项清理“${id}”，也没有名为 ${id} 的文件`,
+        `no programme "${id}" in ${shownDb(options.db)}, and no file of that name`,
+        EXIT.usage,
+      );
+    printFigures(ctx, await store.summarizeProgramme(id), options.format);
+    return EXIT.ok;
+  } finally {
+    await store.close();
+  }
+}
+
+function printFigures(
+  ctx: CommandContext,
+  figures: ProgrammeFigures,
+  format: ReportProgrammeOptions['format'],
+) {
   for (const stray of figures.unlisted)
     ctx.io.stderr.write(
       `提示 “${stray.department}”不在专项清理的单位名单中，其申请材料 ${formatCount(stray.materials)} 项未计入\n` +
         `    "${stray.department}" is not a unit of the programme; its ${stray.materials} materials are not counted\n`,
     );
-  if (options.format === 'json') ctx.io.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
+  if (format === 'json') ctx.io.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
   else {
-    const markdown = options.format === 'markdown';
+    const markdown = format === 'markdown';
     const bold = (text: string) => (markdown ? `**${text}**` : ctx.out.bold(text));
     ctx.io.stdout.write(`${renderProgramme(figures, markdown, bold)}\n`);
   }
-  return ok ? EXIT.ok : EXIT.failed;
 }

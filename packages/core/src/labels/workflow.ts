@@ -75,6 +75,8 @@ const EVENT_LABELS: Readonly<Record<(typeof AUDIT_ACTIONS)[keyof typeof AUDIT_AC
   [AUDIT_ACTIONS.caseAssign]: { zh: '转办督查线索', en: 'case assigned' },
   [AUDIT_ACTIONS.caseAnswer]: { zh: '答复督查线索', en: 'case answered' },
   [AUDIT_ACTIONS.caseClose]: { zh: '办结督查线索', en: 'case closed' },
+  [AUDIT_ACTIONS.programmeCreate]: { zh: '创建专项清理', en: 'programme created' },
+  [AUDIT_ACTIONS.programmeUpdate]: { zh: '修改专项清理', en: 'programme changed' },
 };
 
 /** Every audit event a store writes, for filters: the named events, then one per transition. */

@@ -218,3 +218,35 @@ describe('ProgrammeFileSchema', () => {
     expect(result.success).toBe(false);
   });
 });
+
+describe('a round without a target', () => {
+  it('measures the reduction and says nothing of a target', () => {
+    const programme = ProgrammeSchema.parse({
+      id: 'suzhou',
+      title: '宿州',
+      units: [{ name: '市公安局', batch: 'first' }],
+      batches: [{ id: 'first', title: '第一批', stage: 'published' }],
+      rounds: [
+        { id: 'r', title: '2018年', baseline: { materials: 10107, date: '2018-02-01' }, batches: ['first'] },
+      ],
+    });
+    const figures = programmeFigures(programme, {
+      inventory: [],
+      batches: [
+        {
+          id: 'first',
+          title: '市公安局等11部门清单',
+          published: [{ department: '市公安局', materials: 4363, cancelled: 1290 }],
+        },
+      ],
+    });
+    expect(figures.rounds[0]).toMatchObject({
+      targetRate: null,
+      met: null,
+      remaining: null,
+      cumulative: 1290,
+      reductionRate: 12.76,
+    });
+    expect(figures.batches[0]?.title).toBe('市公安局等11部门清单');
+  });
+});

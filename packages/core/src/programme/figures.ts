@@ -24,6 +24,8 @@ export interface BatchFacts {
   id: string;
   /** The stage the store records; absent → the programme's own `stage`. */
   stage?: BatchStage;
+  /** The batch's title where the store keeps it (wins over the programme's). */
+  title?: string;
   /** The latest publication's counts per department; null while unpublished. */
   published: readonly PublishedCounts[] | null;
 }
@@ -66,16 +68,17 @@ export interface RoundFigures {
   id: string;
   title: string;
   baseline: { materials: number; date: string };
-  targetRate: number;
+  targetRate: number | null;
   /** Cut in this round: its batches' published cancellations plus `recordedCancelled`. */
   cancelled: number;
   /** This round's cut and every earlier round's measured from the same baseline. */
   cumulative: number;
   /** cumulative ÷ baseline, percentage with TWO decimals (4,075 / 6,693 → 60.88, domain.md §16). */
   reductionRate: number;
-  met: boolean;
-  /** Materials still to cut to reach the target (0 when met). */
-  remaining: number;
+  /** Null when the round sets no target. */
+  met: boolean | null;
+  /** Materials still to cut to reach the target (0 when met; null without a target). */
+  remaining: number | null;
 }
 
 export interface ProgrammeTotals {
@@ -123,7 +126,7 @@ const sameBaseline = (a: ProgrammeRound, b: ProgrammeRound) =>
  */
 export function programmeFigures(programme: Programme, facts: ProgrammeFacts): ProgrammeFigures {
   const batchFacts = new Map((facts.batches ?? []).map((b) => [b.id, b]));
-  const batchTitle = new Map(programme.batches.map((b) => [b.id, b.title]));
+  const batchTitle = new Map(programme.batches.map((b) => [b.id, batchFacts.get(b.id)?.title ?? b.title]));
   const stageOf = (id: string): BatchStage =>
     batchFacts.get(id)?.stage ?? programme.batches.find((b) => b.id === id)?.stage ?? 'draft';
   const publishedOf = (id: string | null) => (id === null ? null : (batchFacts.get(id)?.published ?? null));
@@ -169,7 +172,7 @@ export function programmeFigures(programme: Programme, facts: ProgrammeFacts): P
     const pubCancelled = published?.reduce((n, p) => n + p.cancelled, 0) ?? 0;
     return {
       id: batch.id,
-      title: batch.title,
+      title: batchTitle.get(batch.id) ?? batch.title,
       stage: stageOf(batch.id),
       units: mine.length,
       submitted: mine.filter((u) => u.state === 'submitted').length,
@@ -196,7 +199,8 @@ export function programmeFigures(programme: Programme, facts: ProgrammeFacts): P
     for (let j = i - 1; j >= 0 && sameBaseline(programme.rounds[j]!, round); j--)
       cumulative += rounds[j]!.cancelled;
     const baseline = round.baseline.materials;
-    const met = cumulative * 100 >= round.targetRate * baseline;
+    const target = round.targetRate;
+    const met = target === null ? null : cumulative * 100 >= target * baseline;
     rounds.push({
       id: round.id,
       title: round.title,
@@ -206,7 +210,8 @@ export function programmeFigures(programme: Programme, facts: ProgrammeFacts): P
       cumulative,
       reductionRate: reductionRate(cumulative, baseline),
       met,
-      remaining: met ? 0 : Math.max(1, Math.ceil((round.targetRate * baseline) / 100) - cumulative),
+      remaining:
+        target === null ? null : met ? 0 : Math.max(1, Math.ceil((target * baseline) / 100) - cumulative),
     });
   });
 

@@ -31,7 +31,7 @@ export type ProgrammeBatch = z.infer<typeof ProgrammeBatchSchema>;
 
 /**
  * A round (轮次) of the clean-up, measured against a baseline: the materials counted at its start
- * and the day they were counted, and the reduction the city aimed for (percent, 60 = “减少60%以上”).
+ * and the day they were counted, and the reduction the city aimed for, if it set one (percent).
  * Its cut is what its batches published, plus `recordedCancelled` — cancellations published outside
  * this tool (an earlier clean-up's published figure, e.g. 砀山县 2018: 3,425).
  */
@@ -40,7 +40,8 @@ export const ProgrammeRoundSchema = z
     id: Id,
     title: z.string().trim().min(1, '轮次名称不能为空'),
     baseline: z.object({ materials: Count, date: IsoDate }).strict(),
-    targetRate: z.number().min(0).max(100),
+    /** Percent to reach (60 = “减少60%以上”); null when the round sets none. */
+    targetRate: z.number().min(0).max(100).nullable().default(null),
     batches: z.array(Id).default([]),
     recordedCancelled: Count.default(0),
   })

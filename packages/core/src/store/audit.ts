@@ -22,6 +22,8 @@ export const AUDIT_ACTIONS = {
   caseAssign: 'case.assign',
   caseAnswer: 'case.answer',
   caseClose: 'case.close',
+  programmeCreate: 'programme.create',
+  programmeUpdate: 'programme.update',
 } as const;
 
 export type AuditAction =

@@ -1,4 +1,5 @@
 import type { TransitionPlan } from '../batch/transitions';
+import type { ProgrammeStore } from '../programme/store';
 import type { SummarizeOptions, Summary } from '../stats/summarize';
 import type { CaseStore } from '../supervision/case-store';
 import type {
@@ -39,7 +40,7 @@ import type {
  * `store/errors` (NOT_FOUND, ALREADY_EXISTS, VERSION_CONFLICT) and the guard errors of
  * `batch/` (STAGE_LOCKED, COMMENTS_CLOSED, FORBIDDEN, IMPORT_SCOPE, GUARD_FAILED).
  */
-export interface JianzhengStore extends CaseStore {
+export interface JianzhengStore extends CaseStore, ProgrammeStore {
   // Batches
   createBatch(batch: NewBatch, ctx: WriteContext): Promise<BatchRecord>;
   getBatch(id: string): Promise<BatchRecord | undefined>;

@@ -255,4 +255,5 @@ export const SNAPSHOT_TABLES = [
   'audit_log',
   'tokens',
   'cases',
+  'programmes',
 ] as const;

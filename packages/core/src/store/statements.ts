@@ -2,6 +2,8 @@ import { CASE_COLUMNS, TOKEN_COLUMNS } from './rows';
 
 const PUBLICATION_META = 'batch_id, version, published_at, document_number, reason, sha256';
 const marks = (n: number) => Array(n).fill('?').join(', ');
+/** The columns of `programmeRowValues`, in its order. */
+const PROGRAMME_COLUMNS = 'id, title, definition, revision, created_at, updated_at';
 
 /**
  * The SQL of every write and guard read both stores run, written once with `?` placeholders
@@ -60,6 +62,11 @@ export const STORE_STATEMENTS = {
     'INSERT INTO audit_log (seq, at, actor, role, action, batch_id, target, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
   restoreToken: `INSERT INTO tokens (${TOKEN_COLUMNS}) VALUES (${marks(10)})`,
   restoreCase: `INSERT INTO cases (${CASE_COLUMNS}) VALUES (${marks(15)})`,
+  restoreProgramme: `INSERT INTO programmes (${PROGRAMME_COLUMNS}) VALUES (${marks(6)})`,
+  // A programme (domain.md §16): created once, replaced only at the revision the caller read.
+  insertProgramme: `INSERT INTO programmes (${PROGRAMME_COLUMNS}) VALUES (${marks(6)}) ON CONFLICT (id) DO NOTHING`,
+  updateProgramme:
+    'UPDATE programmes SET title = ?, definition = ?, revision = ?, updated_at = ? WHERE id = ? AND revision = ?',
 } as const;
 
 export type StoreStatementName = keyof typeof STORE_STATEMENTS;
@@ -75,6 +82,7 @@ export const STORE_READS = {
   comment: 'SELECT * FROM comments WHERE id = ? AND batch_id = ?',
   case: 'SELECT * FROM cases WHERE id = ?',
   token: 'SELECT * FROM tokens WHERE id = ?',
+  programme: 'SELECT * FROM programmes WHERE id = ?',
   liveSessions: 'SELECT id FROM tokens WHERE parent_id = ? AND revoked_at IS NULL ORDER BY created_at, id',
   materialCount: 'SELECT COUNT(*) AS n FROM materials WHERE batch_id = ?',
   unansweredComments: 'SELECT COUNT(*) AS n FROM comments WHERE batch_id = ? AND answer IS NULL',

@@ -5,6 +5,7 @@ import type { BatchStage } from '../model/batch';
 import type { Agreement, Decision, DecisionStatus, Verdict } from '../model/decision';
 import type { Jurisdiction } from '../model/jurisdiction';
 import type { Material } from '../model/material';
+import type { ProgrammeRecord } from '../programme/store';
 import type { CaseRecord } from '../supervision/case';
 
 /** Access roles of the operators' service (谁设定，谁清理). */
@@ -270,4 +271,6 @@ export interface StoreSnapshot {
   tokens: TokenRecord[];
   /** Supervision cases (督查), contact included. */
   cases: CaseRecord[];
+  /** Programmes (专项清理); absent in snapshots written before they existed. */
+  programmes?: ProgrammeRecord[];
 }

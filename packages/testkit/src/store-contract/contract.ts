@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, it } from 'vitest';
 import { basicsContract } from './basics';
 import { casesContract } from './cases';
 import { guardsContract } from './guards';
+import { programmeContract } from './programme';
 import { racesContract } from './races';
 import { rateLimitsContract } from './rate-limits';
 import { summaryContract } from './summary';
@@ -31,7 +32,7 @@ export interface ContractEnv {
 /**
  * Registers (vitest) every behaviour of the `JianzhengStore` port against an adapter: batches,
  * re-import planning, queries, optimistic versions, transitions with publications, comments,
- * tokens, supervision cases, shared rate limits, statistics and list pages equal to core's over the whole list, the audit vocabulary, the guards of domain.md §5 inside the transaction, and the
+ * tokens, supervision cases, programmes (专项清理) and their figures, shared rate limits, statistics and list pages equal to core's over the whole list, the audit vocabulary, the guards of domain.md §5 inside the transaction, and the
  * races between two handles on one database. One call per adapter:
  * `runStoreContract('sqlite', { setup: async () => … })`.
  */
@@ -71,5 +72,6 @@ export function runStoreContract(name: string, target: StoreContractTarget): voi
     casesContract(env);
     rateLimitsContract(env);
     summaryContract(env);
+    programmeContract(env);
   });
 }

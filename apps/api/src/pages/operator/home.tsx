@@ -1,4 +1,4 @@
-import type { BatchRecord } from '@jianzheng/core';
+import type { BatchRecord, ProgrammeFigures, ProgrammeRecord } from '@jianzheng/core';
 import { Hono } from 'hono';
 import { callApi } from '../api-client';
 import type { PageModule } from '../deps';
@@ -7,8 +7,11 @@ import { FlashMessage, Layout, withLang } from '../layout';
 import { clearToken, readToken, setFlash, storeToken, takeFlash } from '../session';
 import { OperatorLayout } from './components';
 import { batchPath, may, operatorRequest, problemText } from './guard';
+import { ProgrammeSection } from './programme';
 
 type BatchOut = BatchRecord & { allowedActions: string[] };
+
+const MAX_PROGRAMMES = 3;
 
 function LoginForm({ lang }: { lang: Lang }) {
   return (
@@ -65,6 +68,16 @@ export const operatorHome: PageModule = (deps) => {
     if (op instanceof Response) return op;
     const result = await op.call<BatchOut[]>('GET', '/api/batches');
     const batches = result.ok ? result.body : [];
+    // The programmes with their figures (domain.md §16), the most recent first; a home shows a few.
+    const listed = await op.call<ProgrammeRecord[]>('GET', '/api/programmes');
+    const programmes: ProgrammeFigures[] = [];
+    for (const record of listed.ok ? listed.body.slice(-MAX_PROGRAMMES).reverse() : []) {
+      const one = await op.call<{ figures: ProgrammeFigures }>(
+        'GET',
+        `/api/programmes/${encodeURIComponent(record.programme.id)}`,
+      );
+      if (one.ok) programmes.push(one.body.figures);
+    }
     return c.html(
       <OperatorLayout lang={lang} me={op.me} title={t(lang, 'batches')} path="/operator" flash={op.flash}>
         <h1>{t(lang, 'batches')}</h1>
@@ -94,6 +107,9 @@ export const operatorHome: PageModule = (deps) => {
             </table>
           </div>
         ) : null}
+        {programmes.map((figures) => (
+          <ProgrammeSection lang={lang} figures={figures} />
+        ))}
         {may(op.me, 'batch.create') ? <CreateBatchForm lang={lang} /> : null}
       </OperatorLayout>,
     );

@@ -1,3 +1,4 @@
+import { programmeRecordFromRow, programmeRowValues } from '../../programme/store';
 import { materialStatsValues } from '../../stats/summary-from-groups';
 import { AlreadyExistsError } from '../errors';
 import {
@@ -27,6 +28,7 @@ export const SNAPSHOT_QUERIES = {
   audit: 'SELECT * FROM audit_log ORDER BY seq',
   tokens: 'SELECT * FROM tokens ORDER BY created_at, id',
   cases: 'SELECT * FROM cases ORDER BY id',
+  programmes: 'SELECT * FROM programmes ORDER BY created_at, id',
 } as const satisfies Record<keyof StoreSnapshot, string>;
 
 /** The snapshot of the rows `SNAPSHOT_QUERIES` read (one read transaction). */
@@ -40,6 +42,7 @@ export function snapshotFromRows(rows: Record<keyof StoreSnapshot, StoreRow[]>):
     audit: rows.audit.map(auditFromRow),
     tokens: rows.tokens.map(tokenFromRow),
     cases: rows.cases.map(caseFromRow),
+    programmes: rows.programmes.map(programmeRecordFromRow),
   };
 }
 
@@ -137,5 +140,6 @@ export function planSnapshotImport(snapshot: StoreSnapshot, occupied: string | u
   }
   for (const t of tokensParentsFirst(snapshot.tokens)) add('restoreToken', tokenRowValues(t));
   for (const c of snapshot.cases ?? []) add('restoreCase', caseRowValues(c));
+  for (const p of snapshot.programmes ?? []) add('restoreProgramme', programmeRowValues(p));
   return { statements, audit: [], result: undefined };
 }
