@@ -123,7 +123,7 @@ export function renderProgramme(
           formatCount(t.materials),
           formatCount(t.proposed),
           `${t.proposedRate.toFixed(1)}%`,
-          formatCount(t.cancelled),
+          t.publishedMaterials > 0 ? formatCount(t.cancelled) : '—',
         ].map((cell) => (cell ? bold(cell) : cell)),
       ],
     ),

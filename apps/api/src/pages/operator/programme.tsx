@@ -148,7 +148,7 @@ export function ProgrammeSection({ lang, figures }: { lang: Lang; figures: Progr
               <td class="num">{count(f.totals.materials)}</td>
               <td class="num">{count(f.totals.proposed)}</td>
               <td class="num">{rate1(f.totals.proposedRate)}</td>
-              <td class="num">{count(f.totals.cancelled)}</td>
+              <td class="num">{f.totals.publishedMaterials > 0 ? count(f.totals.cancelled) : '—'}</td>
             </tr>
           </tfoot>
         </table>
