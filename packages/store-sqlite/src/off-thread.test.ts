@@ -146,6 +146,7 @@ describe('createSqliteStore({ offThread: true })', () => {
         'closeCase',
         'createBatch',
         'createCase',
+        'createProgramme',
         'createToken',
         'hitRateLimit',
         'importMaterials',
@@ -154,6 +155,7 @@ describe('createSqliteStore({ offThread: true })', () => {
         'touchToken',
         'transitionBatch',
         'updateMaterial',
+        'updateProgramme',
       ].sort(),
     );
   });
