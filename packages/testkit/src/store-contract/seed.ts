@@ -4,7 +4,7 @@ import { admin, as, importDept, newBatch, publicActor, step, walk } from './fixt
 /**
  * Fills a store with one of everything the port keeps — batches in several stages, reviewed and
  * annotated materials, answered and open comments, transitions, a publication, an adjustment
- * draft, tokens and their audit — for tests that move or compare stores.
+ * draft, tokens, a case, a programme and their audit — for tests that move or compare stores.
  */
 export async function seedStore(store: JianzhengStore): Promise<void> {
   await newBatch(store, 'b1');
@@ -82,6 +82,28 @@ export async function seedStore(store: JianzhengStore): Promise<void> {
     as(publicActor),
   );
   await store.answerCase(opened.id, { outcome: 'rectified', note: '已整改' }, as(admin));
+  // A programme over the batch, changed once: its revision and figures move with it.
+  const programme = {
+    id: 'city-2018',
+    title: '市级专项清理',
+    units: [
+      { name: '公安局', batch: 'b1' },
+      { name: '民政局', batch: 'b1' },
+      { name: '教育局', batch: null },
+    ],
+    batches: [{ id: 'b1', title: '第一批' }],
+    rounds: [
+      {
+        id: 'r1',
+        title: '首轮',
+        baseline: { materials: 9, date: '2018-02-01' },
+        targetRate: 20,
+        batches: ['b1'],
+      },
+    ],
+  };
+  await store.createProgramme(programme, as(admin));
+  await store.updateProgramme('city-2018', 1, { ...programme, title: '市级减证便民专项清理' }, as(admin));
 }
 
 /** Everything a store shows through the port, for comparing two stores. */
@@ -112,5 +134,8 @@ export async function readThroughPort(store: JianzhengStore) {
   }
   const tokens = await store.listTokens({ all: true, sessions: true, at: '2026-01-01T00:00:00.000Z' });
   const cases = await store.listCases();
-  return { perBatch, audit, tokens, cases, publications: await store.listPublications() };
+  const programmes = [];
+  for (const record of await store.listProgrammes())
+    programmes.push({ record, figures: await store.summarizeProgramme(record.programme.id) });
+  return { perBatch, audit, tokens, cases, programmes, publications: await store.listPublications() };
 }
