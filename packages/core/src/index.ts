@@ -291,8 +291,11 @@ export {
   InvalidProgrammeError,
   inventoryCountsFromRow,
   PROGRAMME_AUDIT_ACTIONS,
+  PROGRAMMES_TABLE_SQL,
   parseProgramme,
   planProgrammeWrite,
+  programmeRecordFromRow,
+  programmeRowValues,
   publishedCountsOf,
 } from './programme/store';
 export { cancellationMethod, publicBasis, retentionReason } from './public/public-text';

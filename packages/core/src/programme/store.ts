@@ -7,6 +7,37 @@ import { type PlannedStatement, plannedAudit, type WritePlan } from '../store/pl
 import type { InventoryCounts, ProgrammeFigures, PublishedCounts } from './figures';
 import { type Programme, ProgrammeSchema } from './model';
 
+/**
+ * The programmes table, the same text for SQLite and PostgreSQL: the definition as JSON text, read
+ * back through `ProgrammeSchema` (`programmeRecordFromRow`).
+ */
+export const PROGRAMMES_TABLE_SQL = `
+  CREATE TABLE programmes (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    definition TEXT NOT NULL,
+    revision INTEGER NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+`;
+
+/** A row of the programmes table as a record. */
+export function programmeRecordFromRow(row: Record<string, unknown>): ProgrammeRecord {
+  return {
+    programme: ProgrammeSchema.parse(JSON.parse(String(row.definition))),
+    revision: Number(row.revision),
+    createdAt: String(row.created_at),
+    updatedAt: String(row.updated_at),
+  };
+}
+
+/** The values of an insert, in the column order id, title, definition, revision, created_at, updated_at. */
+export function programmeRowValues(record: ProgrammeRecord): unknown[] {
+  const { programme, revision, createdAt, updatedAt } = record;
+  return [programme.id, programme.title, JSON.stringify(programme), revision, createdAt, updatedAt];
+}
+
 /** A programme as a store keeps it. `revision` grows with every change (the ETag). */
 export interface ProgrammeRecord {
   programme: Programme;
