@@ -296,6 +296,7 @@ export {
   planProgrammeWrite,
   programmeRecordFromRow,
   programmeRowValues,
+  programmeWriteKeys,
   publishedCountsOf,
 } from './programme/store';
 export { cancellationMethod, publicBasis, retentionReason } from './public/public-text';

@@ -46,7 +46,10 @@ export function postgresProgrammeMethods(
         const [row] = await postgresPlans.rows(client, 'batch', [batchId], 'share');
         if (row) batches.push(batchFromRow(row));
       }
-      return postgresPlans.execute(client, planProgrammeWrite(input, { existing, batches, at }, ctx, expected));
+      return postgresPlans.execute(
+        client,
+        planProgrammeWrite(input, { existing, batches, at }, ctx, expected),
+      );
     });
   };
 

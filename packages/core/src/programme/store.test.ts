@@ -24,12 +24,18 @@ const ctx = { actor: { id: 'admin-1', role: 'admin' as const } };
 
 describe('planProgrammeWrite', () => {
   it('takes the batch title and stage the store holds and audits the creation', () => {
-    const plan = planProgrammeWrite(input, { existing: undefined, batches: [batch('b1', ['市民政局'])], at }, ctx);
+    const plan = planProgrammeWrite(
+      input,
+      { existing: undefined, batches: [batch('b1', ['市民政局'])], at },
+      ctx,
+    );
     expect(plan.result.programme.batches).toEqual([
       { id: 'b1', title: '批次b1', stage: 'centralized-review' },
     ]);
     expect(plan.result).toMatchObject({ revision: 1, createdAt: at, updatedAt: at });
-    expect(plan.audit).toMatchObject([{ action: 'programme.create', target: 'p', before: null, actor: 'admin-1' }]);
+    expect(plan.audit).toMatchObject([
+      { action: 'programme.create', target: 'p', before: null, actor: 'admin-1' },
+    ]);
     expect(plan.statements.map((st) => st.sql)).toEqual(['insertProgramme']);
   });
 
@@ -43,10 +49,12 @@ describe('planProgrammeWrite', () => {
       }
       return 'none';
     };
-    expect(codeOf(() => planProgrammeWrite(input, { ...read, batches: [] }, ctx))).toBe('programme-batch-exists');
-    expect(codeOf(() => planProgrammeWrite(input, { ...read, batches: [batch('b1', ['市公安局'])] }, ctx))).toBe(
-      'programme-unit-in-batch',
+    expect(codeOf(() => planProgrammeWrite(input, { ...read, batches: [] }, ctx))).toBe(
+      'programme-batch-exists',
     );
+    expect(
+      codeOf(() => planProgrammeWrite(input, { ...read, batches: [batch('b1', ['市公安局'])] }, ctx)),
+    ).toBe('programme-unit-in-batch');
     expect(codeOf(() => planProgrammeWrite({ ...input, units: [] }, read, ctx))).toBe('PROGRAMME_INVALID');
     const existing = planProgrammeWrite(input, read, ctx).result;
     expect(codeOf(() => planProgrammeWrite(input, { ...read, existing }, ctx))).toBe('ALREADY_EXISTS');

@@ -2,8 +2,8 @@ import { GuardFailedError } from '../batch/errors';
 import { JianzhengError } from '../errors/jianzheng-error';
 import { AUDIT_ACTIONS } from '../store/audit';
 import { AlreadyExistsError, NotFoundError, VersionConflictError } from '../store/errors';
-import type { BatchRecord, WriteContext } from '../store/types';
 import { type PlannedStatement, plannedAudit, type WritePlan } from '../store/plans/write-plan';
+import type { BatchRecord, WriteContext } from '../store/types';
 import type { InventoryCounts, ProgrammeFigures, PublishedCounts } from './figures';
 import { type Programme, ProgrammeSchema } from './model';
 
@@ -94,7 +94,9 @@ export interface ProgrammeWriteRead {
 export function programmeWriteKeys(input: unknown): { id: string | undefined; batches: string[] } {
   const raw = (input ?? {}) as { id?: unknown; batches?: unknown };
   const batches = Array.isArray(raw.batches)
-    ? raw.batches.map((b) => (b as { id?: unknown } | null)?.id).filter((id): id is string => typeof id === 'string')
+    ? raw.batches
+        .map((b) => (b as { id?: unknown } | null)?.id)
+        .filter((id): id is string => typeof id === 'string')
     : [];
   return { id: typeof raw.id === 'string' ? raw.id : undefined, batches: [...new Set(batches)] };
 }
