@@ -151,6 +151,23 @@ describe('jianzheng report --programme (domain.md §16)', () => {
     expect(result.stderr).not.toMatch(STACK_LINE);
   }, 60_000);
 
+  it('says when a batch is marked published but names no publication', async () => {
+    const marked = {
+      ...programme,
+      batches: [
+        { id: 'first', title: '第一批', stage: 'published' },
+        { id: 'second', title: '第二批' },
+      ],
+    };
+    writeFileSync(join(tmp.path, 'marked.json'), JSON.stringify(marked));
+    const result = await runCli(['report', '--programme', 'marked.json', '-f', 'json'], { cwd: tmp.path });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(
+      '批次“第一批”标为已公布，但未给出其发布文件（publication），已取消数不计',
+    );
+    expect(JSON.parse(result.stdout).batches[0]).toMatchObject({ stage: 'published', published: null });
+  }, 60_000);
+
   it('keeps json to --programme', async () => {
     const result = await runCli(['report', 'units/01-民政.xlsx', '-f', 'json'], { cwd: tmp.path });
     expect(result.code).toBe(2);

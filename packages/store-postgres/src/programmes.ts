@@ -82,9 +82,7 @@ export function postgresProgrammeMethods(
         ).map(inventoryCountsFromRow);
         const batches: BatchFacts[] = [];
         for (const batchId of ids) {
-          const row = (await client.query('SELECT * FROM batches WHERE id = $1', [batchId])).rows[0] as
-            | Row
-            | undefined;
+          const [row] = await postgresPlans.rows(client, 'batch', [batchId]);
           if (!row) continue;
           const batch = batchFromRow(row);
           const publication = (

@@ -147,6 +147,11 @@ export async function reportProgrammeCommand(
   }
   const batches: BatchFacts[] = [];
   for (const batch of file.batches) {
+    if (batch.publication === undefined && batch.stage === 'published')
+      ctx.io.stderr.write(
+        `提示 批次“${batch.title}”标为已公布，但未给出其发布文件（publication），已取消数不计\n` +
+          `    batch "${batch.id}" is marked published but names no publication file; its cancellations are not counted\n`,
+      );
     if (batch.publication === undefined) continue;
     const publication = await readPublication(resolve(base, batch.publication));
     batches.push({
