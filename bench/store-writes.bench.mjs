@@ -25,7 +25,8 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function child(tree, kind, target) {
   const load = (path) => import(pathToFileURL(join(tree, path)).href);
-  const core = await load('packages/core/dist/index.js');
+  // One engine and one set of decisions for both trees: only the stores differ.
+  const core = await import('@jianzheng/core');
   const { departmentInputs } = await import('./synthetic.mjs');
   const store =
     kind === 'sqlite'
@@ -43,7 +44,7 @@ async function child(tree, kind, target) {
       entries: materials.map((material, i) => ({ material, decision: decisions[i] })),
     };
   };
-  const figures = {};
+  const figures = { driver: store.driver ?? 'pg' };
   const phase = async (name, fn) => {
     const t0 = process.hrtime.bigint();
     await fn();
@@ -209,6 +210,9 @@ async function main() {
     const [b, c] = [results.baseline[store], results.candidate[store]];
     if (JSON.stringify(b[0].check) !== JSON.stringify(c[0].check))
       console.log(`CHECK DIFFERS ${store}: ${b[0].check} vs ${c[0].check}`);
+    console.log(
+      `| ${store} | driver, import ms per round | ${b.map((r) => `${r.driver} ${r.import.toFixed(0)}`).join(', ')} | ${c.map((r) => `${r.driver} ${r.import.toFixed(0)}`).join(', ')} | |`,
+    );
     for (const phase of ['import', 'reimport', 'review', 'annotate', 'transitions', 'total']) {
       const of = (runs) =>
         median(

@@ -6,6 +6,7 @@ import {
   STORE_STATEMENTS,
   type StoreReadName,
   type StoreRow,
+  type StoreStatementName,
   type WritePlan,
 } from '@jianzheng/core/store-sql';
 import type { SqliteConnection, SqliteStatement } from './driver';
@@ -32,6 +33,9 @@ const bindable = (value: unknown) =>
     ? Buffer.from(value.buffer, value.byteOffset, value.byteLength)
     : value;
 
+// Only these statements carry bytes; the others skip the per-row check (an import runs thousands).
+const WITH_BYTES: ReadonlySet<StoreStatementName> = new Set(['insertPublication', 'restorePublication']);
+
 export function sqlitePlanRunner(db: SqliteConnection): SqlitePlanRunner {
   const statements = new Map<string, SqliteStatement>();
   const statement = (sql: string) => {
@@ -43,7 +47,9 @@ export function sqlitePlanRunner(db: SqliteConnection): SqlitePlanRunner {
     return prepared;
   };
   const run = ({ sql, params, conflict }: PlannedStatement) => {
-    const info = statement(STORE_STATEMENTS[sql]).run(...params.map(bindable));
+    const info = statement(STORE_STATEMENTS[sql]).run(
+      ...(WITH_BYTES.has(sql) ? params.map(bindable) : params),
+    );
     if (conflict && info.changes === 0) throw conflict;
   };
   const execute = <T>(plan: WritePlan<T>): T => {

@@ -51,15 +51,14 @@ export function planImportWrite(
   assertListEditable(batch.stage);
   assertOwnDepartment(ctx.actor, input.departments);
   const plan = planImport(read.existing, read.maxSeq, input);
-  const statements: PlannedStatement[] = plan.remove.map((id) => ({
-    sql: 'deleteMaterial',
-    params: [batch.id, id],
-  }));
-  for (const { material, decision: d, seq, write } of plan.rows) {
-    const stats = materialStatsValues(material, d);
-    const facts = [d.verdict, d.category, d.agreement, d.status, json(material), json(d)];
-    statements.push(
-      write === 'insert'
+  const changed = planListChange(batch, ctx, at);
+  // Rows are planned as they are written, not all first: a list of 50,000 materials would
+  // otherwise hold every row's JSON at once, and the collector would copy it to the old space.
+  function* statements(): Generator<PlannedStatement> {
+    for (const id of plan.remove) yield { sql: 'deleteMaterial', params: [batch.id, id] };
+    for (const { material, decision: d, seq, write } of plan.rows) {
+      const stats = materialStatsValues(material, d);
+      yield write === 'insert'
         ? {
             sql: 'insertMaterial',
             params: [
@@ -69,7 +68,12 @@ export function planImportWrite(
               material.item.department,
               material.item.name,
               material.name,
-              ...facts,
+              d.verdict,
+              d.category,
+              d.agreement,
+              d.status,
+              json(material),
+              json(d),
               at,
               stats.itemKey,
               stats.itemType,
@@ -82,7 +86,12 @@ export function planImportWrite(
               seq,
               material.item.name,
               material.name,
-              ...facts,
+              d.verdict,
+              d.category,
+              d.agreement,
+              d.status,
+              json(material),
+              json(d),
               at,
               stats.itemKey,
               stats.itemType,
@@ -90,11 +99,10 @@ export function planImportWrite(
               batch.id,
               material.id,
             ],
-          },
-    );
+          };
+    }
+    yield changed.statement;
   }
-  const changed = planListChange(batch, ctx, at);
-  statements.push(changed.statement);
   const audit = [
     ...changed.audit,
     plannedAudit(
@@ -107,7 +115,7 @@ export function planImportWrite(
       { source: input.source, materials: plan.after, ...plan.result },
     ),
   ];
-  return { statements, audit, result: plan.result };
+  return { statements: statements(), audit, result: plan.result };
 }
 
 /** What `updateMaterial` reads inside its transaction (the batch and the material row locked). */

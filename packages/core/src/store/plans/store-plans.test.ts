@@ -8,7 +8,7 @@ import { STORE_STATEMENTS } from '../statements';
 import type { BatchRecord, NewPublication, WriteContext } from '../types';
 import { planTransitionWrite } from './batch-writes';
 import { planImportWrite } from './material-writes';
-import { auditParams, type WritePlan } from './write-plan';
+import { auditParams, type PlannedStatement, type WritePlan } from './write-plan';
 
 const ctx: WriteContext = { actor: { id: 'reviewer', role: 'admin' } };
 const at = '2018-09-04T02:00:00.000Z';
@@ -43,8 +43,9 @@ const publish = {
 const passed = { legalReview: { result: 'passed' as const, notes: '合法' } } as BatchRecord['details'];
 
 /** Each planned statement's parameters fill exactly the placeholders of its SQL. */
-function expectWellFormed(plan: WritePlan<unknown>) {
-  for (const step of plan.statements) {
+function expectWellFormed(plan: WritePlan<unknown>): PlannedStatement[] {
+  const statements = [...plan.statements];
+  for (const step of statements) {
     expect(step.params.length, step.sql).toBe(STORE_STATEMENTS[step.sql].split('?').length - 1);
   }
   for (const entry of plan.audit) {
@@ -52,15 +53,16 @@ function expectWellFormed(plan: WritePlan<unknown>) {
     // Every audit action a plan writes comes from the one list and has a label for people.
     expect(auditEventLabel(entry.action)).not.toBe(entry.action);
   }
+  return statements;
 }
 
 describe('planTransitionWrite', () => {
   it('plans the stage move, the transition row, the publication and their audit entries', () => {
     const read = { batch: batch('approved', passed), materialCount: 3, unansweredComments: 0 };
     const plan = planTransitionWrite(read, publish, ctx, at, publication);
-    expectWellFormed(plan);
-    expect(plan.statements.map((s) => s.sql)).toEqual(['moveBatch', 'insertTransition', 'insertPublication']);
-    expect(plan.statements[2]!.conflict).toBeInstanceOf(AlreadyExistsError);
+    const statements = expectWellFormed(plan);
+    expect(statements.map((s) => s.sql)).toEqual(['moveBatch', 'insertTransition', 'insertPublication']);
+    expect(statements[2]!.conflict).toBeInstanceOf(AlreadyExistsError);
     expect(plan.audit.map((a) => a.action)).toEqual(['transition.publish', AUDIT_ACTIONS.publicationCreate]);
     expect(plan.result).toMatchObject({ stage: 'published', updatedAt: at, listRevision: 4 });
     expect(plan.result.details).toMatchObject({ publicationVersion: 1, documentNumber: '宿政办〔2018〕1号' });
@@ -89,7 +91,9 @@ describe('planTransitionWrite', () => {
       publishes: false,
     };
     expect(() => planTransitionWrite(read, submit, ctx, at)).toThrow(/没有材料|no materials/);
-    expect(planTransitionWrite({ ...read, materialCount: 1 }, submit, ctx, at).statements).toHaveLength(2);
+    expect([...planTransitionWrite({ ...read, materialCount: 1 }, submit, ctx, at).statements]).toHaveLength(
+      2,
+    );
   });
 });
 
@@ -111,14 +115,14 @@ describe('planImportWrite', () => {
   it('writes the rows, bumps the list revision and audits the import', () => {
     const stale = { id: 'gone', department: '市场监管局', decision: decisions[0]! };
     const plan = planImportWrite({ batch: batch('draft'), existing: [stale], maxSeq: 9 }, input, ctx, at);
-    expectWellFormed(plan);
-    expect(plan.statements.map((s) => s.sql)).toEqual([
+    const statements = expectWellFormed(plan);
+    expect(statements.map((s) => s.sql)).toEqual([
       'deleteMaterial',
       'insertMaterial',
       'insertMaterial',
       'bumpListRevision',
     ]);
-    expect(plan.statements[1]!.params.slice(0, 3)).toEqual(['b1', materials[0]!.id, 10]);
+    expect(statements[1]!.params.slice(0, 3)).toEqual(['b1', materials[0]!.id, 10]);
     expect(plan.audit.map((a) => a.action)).toEqual([AUDIT_ACTIONS.import]);
     expect(plan.result).toMatchObject({ added: 2, removed: 1 });
   });
@@ -126,7 +130,7 @@ describe('planImportWrite', () => {
   it('opens the adjustment draft on the first change after publication, audited before the import', () => {
     const plan = planImportWrite({ batch: batch('published'), existing: [], maxSeq: 0 }, input, ctx, at);
     expect(plan.audit.map((a) => a.action)).toEqual([AUDIT_ACTIONS.adjustmentOpen, AUDIT_ACTIONS.import]);
-    const details = JSON.parse(String(plan.statements.at(-1)!.params[0]));
+    const details = JSON.parse(String([...plan.statements].at(-1)!.params[0]));
     expect(details.adjustment).toEqual({ openedAt: at, openedBy: 'reviewer' });
   });
 

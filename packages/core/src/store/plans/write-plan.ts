@@ -30,7 +30,8 @@ export interface PlannedAudit {
  * An adapter runs it in its dialect (`STORE_STATEMENTS`) and commits — nothing else.
  */
 export interface WritePlan<T> {
-  statements: PlannedStatement[];
+  /** In order; an import yields its rows as they are written (run them once). */
+  statements: Iterable<PlannedStatement>;
   audit: PlannedAudit[];
   result: T;
 }
