@@ -36,7 +36,7 @@ describe('planProgrammeWrite', () => {
     expect(plan.audit).toMatchObject([
       { action: 'programme.create', target: 'p', before: null, actor: 'admin-1' },
     ]);
-    expect(plan.statements.map((st) => st.sql)).toEqual(['insertProgramme']);
+    expect([...plan.statements].map((st) => st.sql)).toEqual(['insertProgramme']);
   });
 
   it('refuses what the guards refuse, each with its own code', () => {
