@@ -35,3 +35,24 @@ describe('the default legalInstruments catalog', () => {
     }
   });
 });
+
+describe('facts checked against the published texts', () => {
+  const byName = (name: string) => DEFAULT_LEGAL_INSTRUMENTS.find((e) => e.name === name);
+
+  it('行政处罚法 was adopted by the 全国人民代表大会 itself (1996), not its Standing Committee', () => {
+    expect(byName('中华人民共和国行政处罚法')?.issuer).toBe('全国人民代表大会');
+  });
+
+  it('the election law carries its full title, and lists’ short 《选举法》 still finds it', () => {
+    const entry = byName('中华人民共和国全国人民代表大会和地方各级人民代表大会选举法');
+    expect(entry?.aliases).toEqual(expect.arrayContaining(['选举法', '中华人民共和国选举法']));
+    expect(byName('中华人民共和国选举法')).toBeUndefined();
+  });
+
+  it('the 医疗器械经营 rule in force is the 市场监管总局’s of 2022 (令第54号)', () => {
+    expect(byName('医疗器械经营监督管理办法')).toMatchObject({
+      issuer: '国家市场监督管理总局',
+      number: '国家市场监督管理总局令第54号',
+    });
+  });
+});

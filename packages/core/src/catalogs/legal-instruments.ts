@@ -2,9 +2,11 @@ import type { LegalInstrumentEntry } from './schema';
 
 // The national laws, administrative regulations and 国务院决定 that government services cite
 // most, with the ministry rules the 减证便民 lists of 2018 cited beside them. Titles, levels,
-// issuers and 令号/文号 are public facts (国家法律法规数据库); a number is given only where one
-// instrument carries it (several revisions of one title keep the title alone). A province adds
-// its 地方性法规 and a city its 政府规章 with `{ "add": [...] }` (domain.md §9, §14).
+// issuers and 令号/文号 are public facts, each checked against a public text (the LawRefBook
+// collection of 国家法律法规数据库 texts, or the instrument's published text); what could not be
+// confirmed was left out, and a number is given only where the published text carries it (several
+// revisions of one title keep the title alone). A province adds its 地方性法规 and a city its 政府规章
+// with `{ "add": [...] }` (domain.md §9, §14).
 
 const NPC = '全国人民代表大会';
 const NPCSC = '全国人民代表大会常务委员会';
@@ -13,11 +15,17 @@ const PRC = '中华人民共和国';
 
 type Row = string | readonly [name: string, number: string];
 
+// Short titles lists use that are not the full title minus “中华人民共和国”.
+const MORE_ALIASES: Readonly<Record<string, readonly string[]>> = {
+  [`${PRC}全国人民代表大会和地方各级人民代表大会选举法`]: [`${PRC}选举法`, '选举法'],
+};
+
 function entries(level: LegalInstrumentEntry['level'], issuer: string, rows: readonly Row[]) {
   return rows.map((row): LegalInstrumentEntry => {
     const [name, number] = typeof row === 'string' ? [row, undefined] : row;
     const short = name.startsWith(PRC) ? name.slice(PRC.length) : undefined;
-    return { name, aliases: short ? [short] : [], level, issuer, ...(number ? { number } : {}) };
+    const aliases = [...(short ? [short] : []), ...(MORE_ALIASES[name] ?? [])];
+    return { name, aliases, level, issuer, ...(number ? { number } : {}) };
   });
 }
 
@@ -43,8 +51,9 @@ const NPC_LAWS = [
   '民族区域自治法',
   '外商投资法',
   '监察法',
+  '行政处罚法',
   '慈善法',
-  '选举法',
+  '全国人民代表大会和地方各级人民代表大会选举法',
   '工会法',
   '国防法',
   '企业所得税法',
@@ -128,7 +137,6 @@ const NPCSC_LAWS = [
   '人民调解法',
   '法律援助法',
   '行政许可法',
-  '行政处罚法',
   '行政复议法',
   '档案法',
   '统计法',
@@ -240,10 +248,12 @@ const REGULATIONS: Row[] = [
   ['取水许可和水资源费征收管理条例', '国务院令第460号'],
   ['建设项目环境保护管理条例', '国务院令第253号'],
   ['排污许可管理条例', '国务院令第736号'],
-  [`${PRC}市场主体登记管理条例`, '国务院令第746号'],
+  `${PRC}市场主体登记管理条例`,
   [`${PRC}公司登记管理条例`, '国务院令第156号'],
   `${PRC}企业法人登记管理条例`,
   ['个体工商户条例', '国务院令第596号'],
+  // 国家工商行政管理局令第7号 (1991), revised by the 国务院 as an administrative regulation.
+  '企业名称登记管理规定',
   ['农民专业合作社登记管理条例', '国务院令第498号'],
   ['特种设备安全监察条例', '国务院令第373号'],
   ['工业产品生产许可证管理条例', '国务院令第440号'],
@@ -289,56 +299,19 @@ const REGULATIONS: Row[] = [
 
 const DECISIONS: Row[] = [
   ['国务院对确需保留的行政审批项目设定行政许可的决定', '国务院令第412号'],
-  ['国务院关于第六批取消和调整行政审批项目的决定', '国发〔2012〕52号'],
+  // Several decisions bear this title (2013, 2014): the title alone.
   '国务院关于取消和下放一批行政审批项目的决定',
-  ['国务院关于取消非行政许可审批事项的决定', '国发〔2015〕27号'],
-  '国务院关于取消一批行政许可事项的决定',
-  '国务院关于取消和下放一批行政许可事项的决定',
-  ['国务院关于深化改革严格土地管理的决定', '国发〔2004〕28号'],
-  ['国务院关于投资体制改革的决定', '国发〔2004〕20号'],
+  ['国务院关于取消和调整一批行政审批项目等事项的决定', '国发〔2015〕11号'],
 ];
 
 /** Ministry rules (部门规章) the 2018 lists cited most, by issuing ministry. */
 const DEPARTMENT_RULES: Record<string, Row[]> = {
   公安部: ['机动车登记规定', '机动车驾驶证申领和使用规定'],
-  劳动和社会保障部: [['就业服务与就业管理规定', '劳动和社会保障部令第28号']],
-  人力资源和社会保障部: [['劳务派遣行政许可实施办法', '人力资源和社会保障部令第19号']],
-  民政部: [['养老机构设立许可办法', '民政部令第48号']],
-  卫生部: [
-    ['放射诊疗管理规定', '卫生部令第46号'],
-    ['消毒管理办法', '卫生部令第27号'],
-  ],
-  国家卫生和计划生育委员会: [['医师执业注册管理办法', '国家卫生和计划生育委员会令第13号']],
+  卫生部: [['放射诊疗管理规定', '卫生部令第46号']],
   '建设部、卫生部': [['生活饮用水卫生监督管理办法', '建设部、卫生部令第53号']],
-  住房和城乡建设部: [
-    ['建筑业企业资质管理规定', '住房和城乡建设部令第22号'],
-    ['公共租赁住房管理办法', '住房和城乡建设部令第11号'],
-    ['建筑工程施工许可管理办法', '住房和城乡建设部令第18号'],
-    '商品房预售管理办法',
-  ],
-  国家食品药品监督管理总局: [
-    ['食品经营许可管理办法', '国家食品药品监督管理总局令第17号'],
-    ['医疗器械经营监督管理办法', '国家食品药品监督管理总局令第8号'],
-  ],
-  教育部: [
-    ['普通高等学校学生管理规定', '教育部令第41号'],
-    ['《教师资格条例》实施办法', '教育部令第10号'],
-  ],
-  国土资源部: [['不动产登记暂行条例实施细则', '国土资源部令第63号']],
-  交通运输部: [
-    '道路旅客运输及客运站管理规定',
-    '道路货物运输及站场管理规定',
-    '出租汽车经营服务管理规定',
-    '机动车维修管理规定',
-    '机动车驾驶员培训管理规定',
-    '超限运输车辆行驶公路管理规定',
-  ],
-  司法部: [
-    ['律师执业管理办法', '司法部令第134号'],
-    ['基层法律服务工作者管理办法', '司法部令第138号'],
-    ['司法鉴定机构登记管理办法', '司法部令第95号'],
-    ['公证程序规则', '司法部令第103号'],
-  ],
+  // The rule in force is the 2022 one (the 2014 one was 国家食品药品监督管理总局令第8号).
+  国家市场监督管理总局: [['医疗器械经营监督管理办法', '国家市场监督管理总局令第54号']],
+  司法部: [['律师执业管理办法', '司法部令第134号']],
 };
 
 /** The default `legalInstruments` catalog. */

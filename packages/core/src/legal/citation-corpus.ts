@@ -136,7 +136,6 @@ export const CITATION_CORPUS: ReadonlyArray<readonly [text: string, level: Legal
   ['《国务院对确需保留的行政审批项目设定行政许可的决定》（国务院令第412号）第5项', 'state-council-decision'],
   ['《国务院对确需保留的行政审批项目设定行政许可的决定》附件第101项', 'state-council-decision'],
   ['《国务院关于第六批取消和调整行政审批项目的决定》（国发〔2012〕52号）', 'state-council-decision'],
-  ['国发〔2012〕52号', 'state-council-decision'],
   ['《国务院关于取消非行政许可审批事项的决定》（国发〔2015〕27号）', 'state-council-decision'],
   ['《国务院关于深化改革严格土地管理的决定》', 'state-council-decision'],
   ['《国务院关于投资体制改革的决定》（国发〔2004〕20号）', 'state-council-decision'],
