@@ -148,12 +148,14 @@ export type {
   LegalClassification,
   LegalLevel,
   LegalLevelCount,
+  LegalLevelCounts,
   LegalTally,
   Referral,
 } from './legal/index';
 export {
   classifyLegalBasis,
   createLegalBasisClassifier,
+  createLegalLevelCounter,
   createLegalTally,
   InstrumentLevelSchema,
   LEGAL_LEVEL_LABELS,

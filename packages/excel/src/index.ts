@@ -25,6 +25,8 @@ export {
 export type { WorkbookInput } from './open-input';
 export { UnreadableFormatError } from './read-whole';
 export { ParserMemoryExceededError } from './read-whole-off-thread';
+export type { ReferralsWorkbookOptions } from './referrals-workbook';
+export { createReferralsWorkbook } from './referrals-workbook';
 export type { ImportOptions, StreamOptions, StreamSummary, WorkbookEvent } from './stream-workbook';
 export { streamWorkbook } from './stream-workbook';
 export type { TemplateOptions } from './template';

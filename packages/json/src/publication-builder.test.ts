@@ -137,6 +137,12 @@ describe('createPublicationBuilder', () => {
     );
     expect(streamed.summary.materials).toBe(materials.length);
     expect(streamed.summary.cancelled).toBeGreaterThan(0);
+    // By legal level (§14): every material counted once, under the level its decision assessed.
+    const levels = Object.values(streamed.summary.byLegalLevel ?? {});
+    expect(levels.reduce((n, c) => n + c.materials, 0)).toBe(materials.length);
+    expect(levels.reduce((n, c) => n + c.cancelled, 0)).toBe(streamed.summary.cancelled);
+    const assessed = decisions.filter((d) => d.legalBasis?.level === 'administrative-regulation');
+    expect(streamed.summary.byLegalLevel?.['administrative-regulation'].materials).toBe(assessed.length);
     expect(Object.isFrozen(streamed.departments[0]!.items[0]!.materials[0])).toBe(true);
   });
 

@@ -1,5 +1,6 @@
 import {
   type CategoryDefinition,
+  createLegalLevelCounter,
   createSummaryAccumulator,
   DEFAULT_CATEGORIES,
   type Decision,
@@ -149,6 +150,7 @@ export function createPublicationBuilder(head: PublicationHeadInput): Publicatio
   const day = publishedAt === undefined ? undefined : formatLocalDate(publishedAt, head.timeZone, 'date');
   const asOf = day !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(day) ? day : undefined;
   const summary = createSummaryAccumulator({ categories: [...categories.keys()], asOf });
+  const levels = createLegalLevelCounter();
   const row = createRowWriter({ rules: head.rules, asOf, intern: (value) => intern.text(value) });
   let proposed = 0;
   // One label object per category, shared by its rows (they are frozen, so sharing is safe):
@@ -232,6 +234,7 @@ export function createPublicationBuilder(head: PublicationHeadInput): Publicatio
     rowsOf(material).push(row(material, id, decision, category));
     if (decision.status === 'proposed') proposed++;
     summary.add(material, decision);
+    levels.add(decision);
   };
 
   const finishedError = (action: 'add' | 'finish') => new PublicationBuilderFinishedError(action);
@@ -333,7 +336,7 @@ export function createPublicationBuilder(head: PublicationHeadInput): Publicatio
         version: head.version,
         publishedAt: publishedAt as string,
         ruleSet: { id: head.ruleSet?.id, version: head.ruleSet?.version },
-        summary: summary.result(),
+        summary: { ...summary.result(), byLegalLevel: levels.result() },
         departments: [],
       });
 

@@ -15,5 +15,5 @@ export {
   levelRank,
   maySetCertificate,
 } from './levels';
-export type { IssuerReferrals, LegalLevelCount, LegalTally, Referral } from './tally';
-export { createLegalTally, tallyLegalBases } from './tally';
+export type { IssuerReferrals, LegalLevelCount, LegalLevelCounts, LegalTally, Referral } from './tally';
+export { createLegalLevelCounter, createLegalTally, tallyLegalBases } from './tally';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../engine/create-engine';
 import { materials } from '../testing/fixtures';
-import { tallyLegalBases } from './tally';
+import { createLegalLevelCounter, tallyLegalBases } from './tally';
 
 const SUZHOU = { code: '341300', name: '宿州市', level: 'city' as const, documentPrefixes: ['宿政办'] };
 
@@ -27,5 +27,21 @@ describe('tallyLegalBases', () => {
       ['车辆证明', '第四条'],
       ['住址证明', null],
     ]);
+  });
+});
+
+describe('createLegalLevelCounter (a publication summary’s byLegalLevel)', () => {
+  it('counts materials, retained and cancelled per level, and decisions no rule assessed', () => {
+    const counter = createLegalLevelCounter();
+    const law = { level: 'law', instrument: null, documentNumber: null, article: null, issuer: null, decidedBy: 'pattern' } as const;
+    counter.add({ verdict: 'retain', legalBasis: law });
+    counter.add({ verdict: 'cancel', legalBasis: law });
+    counter.add({ verdict: 'cancel', legalBasis: { ...law, level: 'none', decidedBy: 'none' } });
+    counter.add({ verdict: 'retain' });
+    const counts = counter.result();
+    expect(counts.law).toEqual({ materials: 2, retained: 1, cancelled: 1 });
+    expect(counts.none).toEqual({ materials: 1, retained: 0, cancelled: 1 });
+    expect(counts.unassessed).toEqual({ materials: 1, retained: 1, cancelled: 0 });
+    expect(Object.keys(counts)).toHaveLength(10);
   });
 });

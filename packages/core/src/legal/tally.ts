@@ -28,9 +28,11 @@ export interface IssuerReferrals {
   materials: Referral[];
 }
 
+/** Every level, strongest first; `unassessed` counts decisions the rule did not assess. */
+export type LegalLevelCounts = Record<LegalLevel | 'unassessed', LegalLevelCount>;
+
 export interface LegalTally {
-  /** Every level, strongest first; `unassessed` counts decisions the rule did not assess. */
-  byLegalLevel: Record<LegalLevel | 'unassessed', LegalLevelCount>;
+  byLegalLevel: LegalLevelCounts;
   /** Retained materials flagged `needs-legal-review`. */
   needsLegalReview: number;
   /** Retained materials flagged `refer-to-issuer`, per issuer (issuer order: most materials first). */
@@ -40,6 +42,28 @@ export interface LegalTally {
 const UNKNOWN_ISSUER = '制定机关不详';
 
 /**
+ * Counts decisions by the legal level of their 设定依据 only — what a publication's summary holds:
+ * nothing per material is kept, so a province's list costs ten counters.
+ */
+export function createLegalLevelCounter(): {
+  add(decision: Pick<Decision, 'legalBasis' | 'verdict'>): void;
+  result(): LegalLevelCounts;
+} {
+  const byLegalLevel = Object.fromEntries(
+    [...LEGAL_LEVELS, 'unassessed'].map((level) => [level, { materials: 0, retained: 0, cancelled: 0 }]),
+  ) as LegalLevelCounts;
+  return {
+    add(decision) {
+      const count = byLegalLevel[decision.legalBasis?.level ?? 'unassessed'];
+      count.materials++;
+      if (decision.verdict === 'cancel') count.cancelled++;
+      else count.retained++;
+    },
+    result: () => byLegalLevel,
+  };
+}
+
+/**
  * Counts decisions by the legal level of their 设定依据 (domain.md §14) and gathers the materials to
  * refer to their issuers, one material at a time, so a province's list need not be held at once.
  */
@@ -47,18 +71,13 @@ export function createLegalTally(): {
   add(material: Material, decision: Decision): void;
   result(): LegalTally;
 } {
-  const byLegalLevel = Object.fromEntries(
-    [...LEGAL_LEVELS, 'unassessed'].map((level) => [level, { materials: 0, retained: 0, cancelled: 0 }]),
-  ) as LegalTally['byLegalLevel'];
+  const levels = createLegalLevelCounter();
   const byIssuer = new Map<string, Referral[]>();
   let needsLegalReview = 0;
   return {
     add(material, decision) {
       const basis = decision.legalBasis ?? null;
-      const count = byLegalLevel[basis?.level ?? 'unassessed'];
-      count.materials++;
-      if (decision.verdict === 'cancel') count.cancelled++;
-      else count.retained++;
+      levels.add(decision);
       if (decision.verdict !== 'retain' || !decision.flags) return;
       if (decision.flags.includes('needs-legal-review')) needsLegalReview++;
       if (!decision.flags.includes('refer-to-issuer') || basis === null) return;
@@ -84,7 +103,7 @@ export function createLegalTally(): {
       const referrals = [...byIssuer.entries()]
         .map(([issuer, materials]) => ({ issuer, materials }))
         .sort((a, b) => b.materials.length - a.materials.length || a.issuer.localeCompare(b.issuer, 'zh'));
-      return { byLegalLevel, needsLegalReview, referrals };
+      return { byLegalLevel: levels.result(), needsLegalReview, referrals };
     },
   };
 }

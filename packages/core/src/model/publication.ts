@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LEGAL_LEVELS } from '../legal/levels';
 import { AgreementSchema, DecisionStatusSchema, VerdictSchema } from './decision';
 import { JurisdictionSchema } from './jurisdiction';
 import { MaterialSourceSchema } from './material';
@@ -32,12 +33,22 @@ export const TotalsSchema = z
   })
   .strict();
 
+/** Materials of one legal level (domain.md §14): how many, how many kept, how many cancelled. */
+export const LegalLevelCountSchema = z
+  .object({ materials: Count, retained: Count, cancelled: Count })
+  .strict();
+
 /** The statistics of domain.md §7 as published. */
 export const PublicationSummarySchema = TotalsSchema.extend({
   departments: Count,
   byDepartment: z.array(TotalsSchema.extend({ department: z.string() }).strict()),
   byItemType: z.array(TotalsSchema.extend({ itemType: z.string() }).strict()),
   agreement: z.record(AgreementSchema, Count),
+  /**
+   * Materials by the legal level of their 设定依据, every level strongest first and `unassessed`
+   * for decisions no rule assessed (§14). Absent in 1.2 lists published before it was counted.
+   */
+  byLegalLevel: z.record(z.enum([...LEGAL_LEVELS, 'unassessed']), LegalLevelCountSchema).optional(),
 }).strict();
 export type PublicationSummary = z.infer<typeof PublicationSummarySchema>;
 
