@@ -12,7 +12,12 @@ import { type RunningServer, startServer } from './server';
 import { MARKET_ROWS, POLICE_ROWS, tokenIn, workbook } from './test-support/harness';
 
 const EXAMPLES = resolve(fileURLToPath(import.meta.url), '../../../../examples/suzhou-2018');
-const JURISDICTION = { code: '341300', name: '宿州市', level: 'city' as const };
+const JURISDICTION = {
+  code: '341300',
+  name: '宿州市',
+  level: 'city' as const,
+  documentPrefixes: ['宿政', '宿政办', '宿州市人民政府令'],
+};
 
 /** The demo workbooks when the examples exist, else two generated ones. */
 async function inputFiles(): Promise<Array<{ name: string; bytes: Uint8Array }>> {
@@ -53,8 +58,17 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function api(token: string | null, method: string, path: string, body?: unknown) {
-  const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+async function api(
+  token: string | null,
+  method: string,
+  path: string,
+  body?: unknown,
+  extra: Record<string, string> = {},
+) {
+  const headers: Record<string, string> = {
+    ...extra,
+    ...(token ? { authorization: `Bearer ${token}` } : {}),
+  };
   let payload: FormData | string | undefined;
   if (body instanceof FormData) payload = body;
   else if (body !== undefined) {
@@ -72,7 +86,10 @@ describe('end to end over HTTP', () => {
     // What the CLI computes from the same files: import, evaluate, summarize.
     const local = await importWorkbooks(files.map((f) => ({ input: f.bytes, fileName: f.name })));
     expect(local.ok).toBe(true);
-    const expected = summarize(local.materials, createEngine().evaluate(local.materials));
+    const expected = summarize(
+      local.materials,
+      createEngine({ jurisdiction: JURISDICTION }).evaluate(local.materials),
+    );
 
     const created = await api(admin, 'POST', '/api/batches', {
       id: 'suzhou-2018-1',
@@ -85,6 +102,25 @@ describe('end to end over HTTP', () => {
     const imported = await api(admin, 'POST', '/api/batches/suzhou-2018-1/imports', form);
     expect(imported.status).toBe(200);
     expect(imported.body.files.every((f: { ok: boolean }) => f.ok)).toBe(true);
+
+    // The legal office settles every basis the engine could not place (domain.md §14) before its
+    // review can pass: in the demo they are a province's or a ministry's documents, so each stays
+    // retained and is referred to its issuer — the figures do not move.
+    const queue = await api(legal, 'GET', '/api/batches/suzhou-2018-1/legal-queue');
+    expect(queue.status).toBe(200);
+    expect(queue.body.pending.length).toBeGreaterThan(0);
+    for (const row of queue.body.pending as Array<{ material: { id: string }; version: number }>) {
+      const settled = await api(
+        legal,
+        'POST',
+        `/api/batches/suzhou-2018-1/materials/${row.material.id}/legal-resolution`,
+        { level: 'normative-document', issuedBy: 'superior', reason: '上级部门制定的规范性文件' },
+        { 'if-match': `"${row.version}"` },
+      );
+      expect(settled.status, JSON.stringify(settled.body)).toBe(200);
+      expect(settled.body.decision.flags).toEqual(['refer-to-issuer']);
+    }
+    expect((await api(legal, 'GET', '/api/batches/suzhou-2018-1/legal-queue')).body.pending).toEqual([]);
 
     const steps: Array<[string, Record<string, string>]> = [
       [admin, { action: 'submit' }],

@@ -10,6 +10,9 @@ export const PERMISSIONS = {
   import: ['admin', 'reviewer', 'department'],
   review: ['admin', 'reviewer'],
   annotate: ['admin', 'reviewer', 'department'],
+  'legal.read': ['admin', 'reviewer', 'legal'],
+  // The legal office settles the level of a 设定依据 it is asked about (domain.md §14).
+  'legal.resolve': ['admin', 'legal'],
   'comments.read': ['admin', 'reviewer', 'legal'],
   'comments.answer': ['admin', 'reviewer'],
   'audit.read': ['admin', 'reviewer', 'legal'],

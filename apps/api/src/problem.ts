@@ -133,11 +133,16 @@ export function errorToResponse(error: unknown, log: (error: unknown) => void): 
       files?: unknown;
       allowed?: unknown;
       guard?: unknown;
+      materials?: unknown;
+      count?: unknown;
     };
     if (Array.isArray(withIssues.issues)) extra.issues = withIssues.issues as Problem['issues'];
     if (Array.isArray(withIssues.files)) extra.files = withIssues.files;
     if (Array.isArray(withIssues.allowed)) extra.allowed = withIssues.allowed;
     if (typeof withIssues.guard === 'string') extra.guard = withIssues.guard;
+    // A refused legal review lists the materials the legal office has still to settle.
+    if (Array.isArray(withIssues.materials)) extra.materials = withIssues.materials;
+    if (typeof withIssues.count === 'number') extra.count = withIssues.count;
     const headers: Record<string, string> = {};
     const retry = (error as unknown as { retryAfterSeconds?: number }).retryAfterSeconds;
     if (typeof retry === 'number') headers['retry-after'] = String(retry);

@@ -27,6 +27,7 @@ export {
   assertLegalQueueResolved,
   checksLegalQueue,
   LegalReviewPendingError,
+  legalQueueRows,
   pendingLegalReviews,
 } from './batch/legal-queue';
 export type { AnnotationInput, ReviewInput, ReviewOptions, ReviewPlan } from './batch/review';

@@ -1,4 +1,4 @@
-import type { WriteContext } from '@jianzheng/core';
+import { checksLegalQueue, type WriteContext } from '@jianzheng/core';
 import {
   type BatchWriteMethods,
   commentFromRow,
@@ -69,7 +69,8 @@ export function postgresBatchWrites(
         const batch = await lockBatch(client, batchId);
         const materialCount = await plans.count(client, 'materialCount', [batchId]);
         const unansweredComments = await plans.count(client, 'unansweredComments', [batchId]);
-        const read = { batch, materialCount, unansweredComments };
+        const legalQueue = checksLegalQueue(plan) ? await plans.rows(client, 'legalQueue', [batchId]) : [];
+        const read = { batch, materialCount, unansweredComments, legalQueue };
         return plans.execute(client, planTransitionWrite(read, plan, ctx, at, publication));
       });
     },

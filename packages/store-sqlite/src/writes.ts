@@ -1,4 +1,4 @@
-import type { WriteContext } from '@jianzheng/core';
+import { checksLegalQueue, type WriteContext } from '@jianzheng/core';
 import {
   type BatchWriteMethods,
   commentFromRow,
@@ -71,6 +71,7 @@ export function sqliteBatchWrites(
           batch: batch(batchId),
           materialCount: run.count('materialCount', batchId),
           unansweredComments: run.count('unansweredComments', batchId),
+          legalQueue: checksLegalQueue(plan) ? run.rows('legalQueue', batchId) : [],
         };
         return run.execute(planTransitionWrite(read, plan, ctx, at, publication));
       });

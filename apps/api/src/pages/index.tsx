@@ -15,6 +15,8 @@ import { operatorCasePages } from './operator/cases';
 import { commentPages } from './operator/comments';
 import { comparePages } from './operator/compare';
 import { operatorHome } from './operator/home';
+import { referralPages } from './operator/legal-levels';
+import { legalQueuePages } from './operator/legal-queue';
 import { departmentMaterialPages } from './operator/materials';
 import { reviewPages } from './operator/review';
 import { tokenPages } from './operator/tokens';
@@ -45,6 +47,8 @@ const MODULES: PageModule[] = [
   batchPage,
   transitionPages,
   reviewPages,
+  legalQueuePages,
+  referralPages,
   commentPages,
   uploadPages,
   departmentMaterialPages,

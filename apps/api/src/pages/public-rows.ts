@@ -44,6 +44,8 @@ export const PublicMaterialSchema = PublishedMaterialSchema.pick({
   basis: true,
   issuer: true,
   legalBasis: true,
+  // 47号文: a retained 证明 shows the level of what sets it (domain.md §14 保留清单).
+  legalBasisLevel: true,
 });
 export type PublicMaterial = z.infer<typeof PublicMaterialSchema>;
 
@@ -153,6 +155,7 @@ export function draftMaterial(
     basis: publicBasis(decision, category?.label.zh ?? null),
     issuer: material.issuer ?? null,
     legalBasis: material.legalBasis ?? null,
+    legalBasisLevel: decision.legalBasis?.level ?? null,
   };
 }
 

@@ -43,6 +43,19 @@ export class LegalReviewPendingError extends GuardFailedError {
   }
 }
 
+/** The `legalQueue` read's rows as the guard takes them (the decision column parsed). */
+export function legalQueueRows(rows: readonly Record<string, unknown>[]): LegalQueueRow[] {
+  return rows.map((row) => ({
+    id: String(row.id),
+    department: String(row.department),
+    name: String(row.name),
+    decision:
+      typeof row.decision === 'string'
+        ? JSON.parse(row.decision)
+        : (row.decision as LegalQueueRow['decision']),
+  }));
+}
+
 /** The queue among the rows an adapter read: the pending ones, in the order read. */
 export function pendingLegalReviews(rows: Iterable<LegalQueueRow>): PendingLegalReview[] {
   const pending: PendingLegalReview[] = [];

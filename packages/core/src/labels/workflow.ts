@@ -62,6 +62,10 @@ const EVENT_LABELS: Readonly<Record<(typeof AUDIT_ACTIONS)[keyof typeof AUDIT_AC
   [AUDIT_ACTIONS.batchCreate]: { zh: '创建批次', en: 'batch created' },
   [AUDIT_ACTIONS.import]: { zh: '导入清单', en: 'list imported' },
   [AUDIT_ACTIONS.decisionReview]: { zh: '审核决定（确认/改判）', en: 'decision reviewed' },
+  [AUDIT_ACTIONS.legalResolve]: {
+    zh: '认定设定依据效力层级（合法性审查）',
+    en: 'legal level settled (legal review)',
+  },
   [AUDIT_ACTIONS.materialAnnotate]: { zh: '部门说明', en: 'department note' },
   [AUDIT_ACTIONS.adjustmentOpen]: { zh: '开启动态调整草稿', en: 'adjustment draft opened' },
   [AUDIT_ACTIONS.publicationCreate]: { zh: '发布版本', en: 'version published' },

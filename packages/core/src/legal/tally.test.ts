@@ -33,7 +33,14 @@ describe('tallyLegalBases', () => {
 describe('createLegalLevelCounter (a publication summary’s byLegalLevel)', () => {
   it('counts materials, retained and cancelled per level, and decisions no rule assessed', () => {
     const counter = createLegalLevelCounter();
-    const law = { level: 'law', instrument: null, documentNumber: null, article: null, issuer: null, decidedBy: 'pattern' } as const;
+    const law = {
+      level: 'law',
+      instrument: null,
+      documentNumber: null,
+      article: null,
+      issuer: null,
+      decidedBy: 'pattern',
+    } as const;
     counter.add({ verdict: 'retain', legalBasis: law });
     counter.add({ verdict: 'cancel', legalBasis: law });
     counter.add({ verdict: 'cancel', legalBasis: { ...law, level: 'none', decidedBy: 'none' } });

@@ -9,6 +9,7 @@ export const AUDIT_ACTIONS = {
   batchCreate: 'batch.create',
   import: 'import',
   decisionReview: 'decision.review',
+  legalResolve: 'decision.legal-resolve',
   materialAnnotate: 'material.annotate',
   adjustmentOpen: 'adjustment.open',
   publicationCreate: 'publication.create',

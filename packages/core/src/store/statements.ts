@@ -87,6 +87,10 @@ export const STORE_READS = {
   materialCount: 'SELECT COUNT(*) AS n FROM materials WHERE batch_id = ?',
   unansweredComments: 'SELECT COUNT(*) AS n FROM comments WHERE batch_id = ? AND answer IS NULL',
   maxSeq: 'SELECT COALESCE(MAX(seq), 0) AS n FROM materials WHERE batch_id = ?',
+  // The LIKE narrows the read to flagged rows; core's pendingLegalReviews decides on the parsed
+  // decision (a note that merely quotes the flag is not a flag).
+  legalQueue: `SELECT id, department, name, decision FROM materials
+    WHERE batch_id = ? AND verdict = 'retain' AND decision LIKE '%needs-legal-review%' ORDER BY seq`,
   // The plain reads of the port (no lock).
   batches: 'SELECT * FROM batches ORDER BY created_at, id',
   materials: 'SELECT * FROM materials WHERE batch_id = ? ORDER BY seq',

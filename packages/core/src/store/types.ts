@@ -114,6 +114,8 @@ export interface ImportResult {
 /** A decision or annotation change, checked against `expectedVersion`. */
 export type MaterialChange =
   | { kind: 'review'; decision: Decision }
+  /** The legal office settled the level of a `needs-legal-review` material (`resolveLegalReview`). */
+  | { kind: 'legal-resolution'; decision: Decision }
   | { kind: 'annotation'; annotation: { note: string; by: string; at: string } };
 
 export interface TransitionRecord {

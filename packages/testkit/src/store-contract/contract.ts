@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, it } from 'vitest';
 import { basicsContract } from './basics';
 import { casesContract } from './cases';
 import { guardsContract } from './guards';
+import { legalQueueContract } from './legal-queue';
 import { programmeContract } from './programme';
 import { racesContract } from './races';
 import { rateLimitsContract } from './rate-limits';
@@ -68,6 +69,7 @@ export function runStoreContract(name: string, target: StoreContractTarget): voi
     });
     basicsContract(env);
     guardsContract(env);
+    legalQueueContract(env);
     racesContract(env);
     casesContract(env);
     rateLimitsContract(env);

@@ -14,6 +14,7 @@ import { actionLabel, choiceLabel, fieldLabel } from '../labels-workflow';
 import { FlashMessage, withLang } from '../layout';
 import { BatchTabs, OperatorLayout } from './components';
 import { apiBatch, batchPath, may, operatorRequest, problemText } from './guard';
+import { LegalLevelTable, type ReferralsOut } from './legal-levels';
 import { actionsFor, TransitionForms } from './transitions';
 
 export type BatchOut = BatchRecord & { allowedActions: string[] };
@@ -94,11 +95,14 @@ export const batchPage: PageModule = (deps) => {
       );
     }
     const b = batch.body;
-    const [summary, history, unanswered] = await Promise.all([
+    const [summary, history, unanswered, legal] = await Promise.all([
       op.call<Summary & { byCategory: Record<string, number> }>('GET', apiBatch(batchId, '/summary')),
       op.call<TransitionRecord[]>('GET', apiBatch(batchId, '/transitions')),
       may(me, 'comments.read')
         ? op.call<unknown[]>('GET', apiBatch(batchId, '/comments?unanswered=true'))
+        : Promise.resolve(undefined),
+      may(me, 'legal.read')
+        ? op.call<ReferralsOut>('GET', apiBatch(batchId, '/referrals'))
         : Promise.resolve(undefined),
     ]);
     const actions = actionsFor(me, b.allowedActions);
@@ -159,6 +163,7 @@ export const batchPage: PageModule = (deps) => {
           <section class="card" aria-labelledby="stats-title">
             <h2 id="stats-title">{t(lang, 'statistics')}</h2>
             <StatsTable lang={lang} summary={summary.body} />
+            {legal?.ok ? <LegalLevelTable lang={lang} counts={legal.body.byLegalLevel} /> : null}
             <h3 id="chart-title">{t(lang, 'chartTitle')}</h3>
             <BarChart
               id="category-chart"

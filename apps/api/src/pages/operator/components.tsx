@@ -62,6 +62,8 @@ interface Tab {
 const TABS: Tab[] = [
   { key: 'overview', rest: '' },
   { key: 'reviewQueue', rest: '/review', permission: 'review' },
+  { key: 'legalQueue', rest: '/legal', permission: 'legal.read' },
+  { key: 'referrals', rest: '/referrals', permission: 'legal.read' },
   { key: 'ourMaterials', rest: '/materials', department: true },
   { key: 'upload', rest: '/upload', permission: 'import' },
   { key: 'allComments', rest: '/comments', permission: 'comments.read' },

@@ -1,4 +1,4 @@
-import { formatDayZh } from '@jianzheng/core';
+import { formatDayZh, LEGAL_LEVEL_LABELS } from '@jianzheng/core';
 import { colon, type Lang, paren, t } from '../i18n';
 import { withLang } from '../layout';
 import type { PublicItem, PublicList, PublicMaterial } from '../public-lists';
@@ -138,10 +138,20 @@ export function How({ material, lang }: { material: PublicMaterial; lang: Lang }
 }
 
 /** What a retained material rests on (保留清单, domain.md §14): its 设定依据 and who issues it. */
+/** A level a reader can weigh; `none`/`unknown` say nothing about the basis, so they are not shown. */
+function retainedLevel(level: string | null, lang: Lang): string | null {
+  if (!level || level === 'none' || level === 'unknown') return null;
+  return LEGAL_LEVEL_LABELS[level as keyof typeof LEGAL_LEVEL_LABELS]?.[lang] ?? null;
+}
+
 export function Retained({ material, lang }: { material: PublicMaterial; lang: Lang }) {
   const parts: string[] = [];
+  // 47号文: a retained 证明 shows what sets it and at which level (domain.md §14 保留清单).
+  const level = retainedLevel(material.legalBasisLevel ?? null, lang);
   if (material.legalBasis)
-    parts.push(`${lang === 'zh' ? '设定依据' : 'legal basis'}${colon(lang)}${material.legalBasis}`);
+    parts.push(
+      `${lang === 'zh' ? '设定依据' : 'legal basis'}${colon(lang)}${material.legalBasis}${level ? paren(lang, level) : ''}`,
+    );
   if (material.issuer)
     parts.push(`${lang === 'zh' ? '开具单位' : 'issued by'}${colon(lang)}${material.issuer}`);
   if (material.basis) parts.push(`${lang === 'zh' ? '保留原因' : 'why kept'}${colon(lang)}${material.basis}`);

@@ -1,8 +1,10 @@
 import { applyTransition } from '../../batch/details';
 import { assertAdjustmentPublishable, openAdjustmentDraft } from '../../batch/guards';
+import { assertLegalQueueResolved, legalQueueRows, pendingLegalReviews } from '../../batch/legal-queue';
 import { assertTransitionGuards, type TransitionPlan } from '../../batch/transitions';
 import { AUDIT_ACTIONS, transitionAuditAction } from '../audit';
 import { AlreadyExistsError, VersionConflictError } from '../errors';
+import type { StoreRow } from '../rows';
 import type { BatchRecord, NewBatch, NewPublication, WriteContext } from '../types';
 import { type PlannedAudit, type PlannedStatement, plannedAudit, stored, type WritePlan } from './write-plan';
 
@@ -57,6 +59,11 @@ export interface TransitionRead {
   batch: BatchRecord;
   materialCount: number;
   unansweredComments: number;
+  /**
+   * The `legalQueue` read's rows (materials flagged needs-legal-review), read only when
+   * `checksLegalQueue(plan)`: a passed legal review is refused while any is unsettled (§14).
+   */
+  legalQueue?: readonly StoreRow[];
 }
 
 /**
@@ -85,6 +92,7 @@ export function planTransitionWrite(
     details: current.details,
     listRevision: current.listRevision,
   });
+  assertLegalQueueResolved(plan, pendingLegalReviews(legalQueueRows(read.legalQueue ?? [])));
   const details = applyTransition(current.details, plan, at);
   if (plan.publishes) {
     if (!publication || publication.version !== details.publicationVersion) {

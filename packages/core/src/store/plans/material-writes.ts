@@ -146,7 +146,7 @@ export function planMaterialChange(
     throw new VersionConflictError('该材料', expectedVersion, current.version);
   }
   const written = { version: current.version + 1, updatedAt: at };
-  if (change.kind === 'review') {
+  if (change.kind !== 'annotation') {
     const d = change.decision;
     const next: MaterialRecord = { ...current, decision: stored(d), ...written };
     const changed = planListChange(batch, ctx, at);
@@ -173,7 +173,8 @@ export function planMaterialChange(
         plannedAudit(
           ctx,
           at,
-          AUDIT_ACTIONS.decisionReview,
+          // The legal office's settlement of a level is its own event (domain.md §14).
+          change.kind === 'review' ? AUDIT_ACTIONS.decisionReview : AUDIT_ACTIONS.legalResolve,
           batch.id,
           materialId,
           current.decision,
