@@ -131,7 +131,7 @@ describe('the legal office’s queue over HTTP', () => {
     expect(xlsx.status).toBe(200);
     expect(xlsx.headers.get('content-disposition')).toContain('filename*=UTF-8');
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(await xlsx.arrayBuffer()));
+    await wb.xlsx.load(await xlsx.arrayBuffer());
     expect(wb.getWorksheet('建议上级取消')!.getCell('F4').value).toBe('机动车登记申请表');
     // A department operator may not read the legal office's lists.
     expect((await h.call('police', 'GET', '/api/batches/b1/referrals')).status).toBe(403);

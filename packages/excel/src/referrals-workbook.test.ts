@@ -27,7 +27,7 @@ describe('createReferralsWorkbook (建议上级取消)', () => {
       { jurisdiction: '宿州市', title: '第一批' },
     );
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(bytes));
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
     const ws = wb.getWorksheet('建议上级取消')!;
     expect(ws.getCell('A1').value).toBe('宿州市建议上级取消的证明材料');
     expect(String(ws.getCell('A2').value)).toContain('2 个制定机关、2 项材料');

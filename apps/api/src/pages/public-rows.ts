@@ -44,8 +44,10 @@ export const PublicMaterialSchema = PublishedMaterialSchema.pick({
   basis: true,
   issuer: true,
   legalBasis: true,
-  // 47号文: a retained 证明 shows the level of what sets it (domain.md §14 保留清单).
-  legalBasisLevel: true,
+}).extend({
+  // 47号文: a retained 证明 shows the level of what sets it (domain.md §14 保留清单); absent in
+  // rows built before levels were assessed.
+  legalBasisLevel: PublishedMaterialSchema.shape.legalBasisLevel.optional(),
 });
 export type PublicMaterial = z.infer<typeof PublicMaterialSchema>;
 
