@@ -93,4 +93,17 @@ describe('classifyLegalBasis: what it reports', () => {
       owner: 'own',
     });
   });
+
+  it('reads a cell of thousands of citations whole: each title, number and repeated name once per place', () => {
+    // The shapes that made the reading quadratic (each title re-reading the whole rest of the cell).
+    const titles = classifyLegalBasis('《中华人民共和国行政许可法》第三十一条'.repeat(5000), SUZHOU);
+    expect(titles.citations).toHaveLength(5000);
+    expect(titles.citations.every((c) => c.level === 'law' && c.article === '第三十一条')).toBe(true);
+    const unmarked = classifyLegalBasis('依据中华人民共和国行政许可法、'.repeat(5000), SUZHOU);
+    expect(unmarked.level).toBe('law');
+    // An unclosed 《 is read on as text: the law after it is still found.
+    expect(classifyLegalBasis(`${'《'.repeat(20000)}依据中华人民共和国行政许可法`, SUZHOU).level).toBe('law');
+    // Inside a longer title a law’s name is not a citation of the law.
+    expect(classifyLegalBasis('安徽省实施中华人民共和国残疾人保障法办法', SUZHOU).level).not.toBe('law');
+  });
 });

@@ -33,7 +33,9 @@ export interface InstrumentIndex {
 
 // A name stands alone when what precedes it is the start, a verb or a joiner, and what follows
 // is the end, an article, a joiner or punctuation.
-const BEFORE_OK = /[^\u4e00-\u9fff]|[据照按见和及与或以、；]$/;
+const BEFORE_OK = /[^\u4e00-\u9fff]|[据照按见和及与或以、；]/;
+// Longest thing AFTER_OK reads (规定, 有关 …) after a name.
+const AFTER_WINDOW = 4;
 const AFTER_OK = /^(?:$|[^\u4e00-\u9fff]|第|[、和及与或等中；]|规定|的|有关|相关)/;
 
 export function indexInstruments(entries: readonly LegalInstrumentEntry[]): InstrumentIndex {
@@ -60,18 +62,26 @@ export function indexInstruments(entries: readonly LegalInstrumentEntry[]): Inst
       const found: LegalInstrumentEntry[] = [];
       let remainder = text;
       for (const [key, entry] of searchable) {
+        // One pass per name over a fixed string, the kept pieces joined once: a run that names
+        // the same law thousands of times stays linear.
+        const pieces: string[] = [];
+        let from = 0;
         let at = remainder.indexOf(key);
         while (at >= 0) {
-          const before = remainder.slice(0, at);
-          const after = remainder.slice(at + key.length);
-          if ((before === '' || BEFORE_OK.test(before)) && AFTER_OK.test(after)) {
+          const before = at === 0 ? '' : remainder[at - 1]!;
+          const standsAlone =
+            (before === '' || (at === from && pieces.length > 0) || BEFORE_OK.test(before)) &&
+            AFTER_OK.test(remainder.slice(at + key.length, at + key.length + AFTER_WINDOW));
+          if (standsAlone) {
             if (!found.includes(entry)) found.push(entry);
-            remainder = `${before}；${after}`;
-            at = remainder.indexOf(key, before.length + 1);
+            pieces.push(remainder.slice(from, at));
+            from = at + key.length;
+            at = remainder.indexOf(key, from);
           } else {
             at = remainder.indexOf(key, at + 1);
           }
         }
+        if (pieces.length > 0) remainder = [...pieces, remainder.slice(from)].join('；');
       }
       return { entries: found, remainder };
     },
