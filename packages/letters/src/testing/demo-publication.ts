@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { engineFromConfig, type Publication } from '@jianzheng/core';
+import { engineFromConfig, type Publication, plainJurisdiction } from '@jianzheng/core';
 import { importWorkbooks } from '@jianzheng/excel';
 import { createPublication } from '@jianzheng/json';
 
@@ -21,7 +21,7 @@ export async function demoPublication(
   const imported = await importWorkbooks(files);
   if (!imported.ok) throw new Error(`demo workbooks failed to import: ${JSON.stringify(imported.issues)}`);
   return createPublication({
-    jurisdiction: config.jurisdiction,
+    jurisdiction: plainJurisdiction(config.jurisdiction),
     batch: {
       id: 'suzhou-2018-first',
       title: '市公安局等11部门取消政务服务事项申请材料清单',
