@@ -150,6 +150,7 @@ export type {
   LegalLevel,
   LegalLevelCount,
   LegalLevelCounts,
+  LegalLevelGroup,
   LegalTally,
   Referral,
 } from './legal/index';
@@ -162,6 +163,7 @@ export {
   LEGAL_LEVEL_LABELS,
   LEGAL_LEVELS,
   LegalLevelSchema,
+  legalLevelCountsFromGroups,
   levelRank,
   maySetCertificate,
   tallyLegalBases,

@@ -34,6 +34,7 @@ export {
   caseFromRow,
   caseRowValues,
   commentFromRow,
+  legalLevelGroupFromRow,
   materialFromRow,
   materialGroupFromRow,
   materialPageFromRows,
@@ -58,4 +59,4 @@ export {
   STORE_STATEMENTS,
 } from './store/statements';
 export type { JsonField } from './store/stats-sql';
-export { materialGroupsSql, materialStatsMigrationSql } from './store/stats-sql';
+export { legalLevelGroupsSql, materialGroupsSql, materialStatsMigrationSql } from './store/stats-sql';

@@ -1,6 +1,15 @@
-import type { MaterialPage, MaterialPageQuery, SummarizeOptions, Summary } from '@jianzheng/core';
-import { summaryFromGroups } from '@jianzheng/core';
+import type {
+  LegalLevelCounts,
+  MaterialPage,
+  MaterialPageQuery,
+  SummarizeOptions,
+  Summary,
+} from '@jianzheng/core';
+import { legalLevelCountsFromGroups, summaryFromGroups } from '@jianzheng/core';
 import {
+  type JsonField,
+  legalLevelGroupFromRow,
+  legalLevelGroupsSql,
   materialGroupFromRow,
   materialGroupsSql,
   materialPageFromRows,
@@ -11,11 +20,12 @@ import {
 } from '@jianzheng/core/store-sql';
 import type pg from 'pg';
 
+const jsonField: JsonField = (column, path) => `${column}::json #>> '{${path.join(',')}}'`;
+
 /** Migration 4 (SQLite's 7): the statistics columns and their covering index (core's SQL). */
-export const MATERIAL_STATS_MIGRATION_SQL = materialStatsMigrationSql(
-  (column, path) => `${column}::json #>> '{${path.join(',')}}'`,
-  'btrim',
-);
+export const MATERIAL_STATS_MIGRATION_SQL = materialStatsMigrationSql(jsonField, 'btrim');
+
+const LEGAL_LEVELS_SQL = legalLevelGroupsSql(jsonField, '$1');
 
 // Typed, so that a NULL day is a text NULL to PostgreSQL.
 const GROUPS_SQL = materialGroupsSql('$1', '$2::text');
@@ -26,7 +36,7 @@ const ITEMS_SQL = `
   FROM materials WHERE batch_id = $1
   GROUP BY GROUPING SETS ((), (department), (item_type))`;
 
-/** `summarizeMaterials` and `pageMaterials` of the PostgreSQL store. */
+/** `summarizeMaterials`, `countLegalLevels` and `pageMaterials` of the PostgreSQL store. */
 export function postgresMaterialStatsMethods(pool: pg.Pool, maxPage: number) {
   return {
     async summarizeMaterials(batchId: string, options: SummarizeOptions = {}): Promise<Summary> {
@@ -58,6 +68,11 @@ export function postgresMaterialStatsMethods(pool: pg.Pool, maxPage: number) {
       } finally {
         client.release();
       }
+    },
+
+    async countLegalLevels(batchId: string): Promise<LegalLevelCounts> {
+      const { rows } = await pool.query(LEGAL_LEVELS_SQL, [batchId]);
+      return legalLevelCountsFromGroups((rows as StoreRow[]).map(legalLevelGroupFromRow));
     },
 
     async pageMaterials(batchId: string, query: MaterialPageQuery = {}): Promise<MaterialPage> {

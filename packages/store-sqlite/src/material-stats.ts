@@ -1,6 +1,16 @@
-import type { ItemCounts, MaterialPage, MaterialPageQuery, SummarizeOptions, Summary } from '@jianzheng/core';
-import { summaryFromGroups } from '@jianzheng/core';
+import type {
+  ItemCounts,
+  LegalLevelCounts,
+  MaterialPage,
+  MaterialPageQuery,
+  SummarizeOptions,
+  Summary,
+} from '@jianzheng/core';
+import { legalLevelCountsFromGroups, summaryFromGroups } from '@jianzheng/core';
 import {
+  type JsonField,
+  legalLevelGroupFromRow,
+  legalLevelGroupsSql,
   materialGroupFromRow,
   materialGroupsSql,
   materialPageFromRows,
@@ -11,13 +21,12 @@ import {
 import type { SqliteConnection } from './driver';
 import type { SqlitePlanRunner } from './plan-runner';
 
-/** Migration 7: the statistics columns and their covering index (core's `materialStatsMigrationSql`). */
-export const MATERIAL_STATS_MIGRATION_SQL = materialStatsMigrationSql(
-  (column, path) => `json_extract(${column}, '$.${path.join('.')}')`,
-  'trim',
-);
+const jsonField: JsonField = (column, path) => `json_extract(${column}, '$.${path.join('.')}')`;
 
-/** `summarizeMaterials` and `pageMaterials` of the SQLite store. */
+/** Migration 7: the statistics columns and their covering index (core's `materialStatsMigrationSql`). */
+export const MATERIAL_STATS_MIGRATION_SQL = materialStatsMigrationSql(jsonField, 'trim');
+
+/** `summarizeMaterials`, `countLegalLevels` and `pageMaterials` of the SQLite store. */
 export function sqliteMaterialStatsMethods(db: SqliteConnection, run: SqlitePlanRunner, maxPage: number) {
   const { statement } = run;
   const groups = db.prepare(materialGroupsSql('@batchId', '@asOf'));
@@ -28,6 +37,7 @@ export function sqliteMaterialStatsMethods(db: SqliteConnection, run: SqlitePlan
   const itemsByType = db.prepare(
     'SELECT item_type AS k, COUNT(DISTINCT item_key) AS n FROM materials WHERE batch_id = ? GROUP BY item_type',
   );
+  const legalLevels = db.prepare(legalLevelGroupsSql(jsonField, '?'));
   const counts = (rows: unknown[]) =>
     new Map((rows as Array<{ k: string; n: number }>).map((r) => [r.k, r.n]));
 
@@ -46,6 +56,10 @@ export function sqliteMaterialStatsMethods(db: SqliteConnection, run: SqlitePlan
     async summarizeMaterials(batchId: string, options: SummarizeOptions = {}): Promise<Summary> {
       const { grouped, items } = read(batchId, options.asOf ?? null);
       return summaryFromGroups(grouped, items, options);
+    },
+
+    async countLegalLevels(batchId: string): Promise<LegalLevelCounts> {
+      return legalLevelCountsFromGroups((legalLevels.all(batchId) as StoreRow[]).map(legalLevelGroupFromRow));
     },
 
     async pageMaterials(batchId: string, query: MaterialPageQuery = {}): Promise<MaterialPage> {

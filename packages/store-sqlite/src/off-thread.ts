@@ -21,6 +21,7 @@ export const SQLITE_METHOD_THREADS = {
   listMaterials: 'caller',
   allMaterials: 'caller',
   summarizeMaterials: 'caller',
+  countLegalLevels: 'caller',
   pageMaterials: 'caller',
   getMaterial: 'caller',
   listTransitions: 'caller',

@@ -33,7 +33,7 @@ const ReferralsSchema = z
   })
   .openapi('LegalReferrals');
 
-/** 建议上级取消 (domain.md §14) and the batch's statistics by legal level, as JSON and as Excel. */
+/** The batch's statistics by legal level, and 建议上级取消 (domain.md §14) as JSON and as Excel. */
 export function registerReferralRoutes(app: App, deps: Deps) {
   const tally = async (batchId: string) => {
     const all = await deps.store.allMaterials(batchId);
@@ -42,6 +42,31 @@ export function registerReferralRoutes(app: App, deps: Deps) {
       all.map((m) => m.decision),
     );
   };
+
+  app.openapi(
+    createRoute({
+      middleware: [allow(['admin', 'reviewer', 'legal', 'department'])],
+      method: 'get',
+      path: '/api/batches/{batchId}/legal-levels',
+      tags,
+      security,
+      summary: '按设定依据效力层级的统计 Materials by the legal level of their basis (domain.md §14)',
+      request: { params },
+      responses: {
+        200: {
+          description: 'counts per level',
+          content: { 'application/json': { schema: z.record(z.string(), LevelCountSchema) } },
+        },
+        ...problems(401, 404),
+      },
+    }),
+    async (c) => {
+      const { batchId } = c.req.valid('param');
+      await requireBatch(deps.store, batchId);
+      // Counted by the database like the summary: the batch page is read by many.
+      return c.json(await deps.store.countLegalLevels(batchId), 200);
+    },
+  );
 
   app.openapi(
     createRoute({

@@ -15,5 +15,17 @@ export {
   levelRank,
   maySetCertificate,
 } from './levels';
-export type { IssuerReferrals, LegalLevelCount, LegalLevelCounts, LegalTally, Referral } from './tally';
-export { createLegalLevelCounter, createLegalTally, tallyLegalBases } from './tally';
+export type {
+  IssuerReferrals,
+  LegalLevelCount,
+  LegalLevelCounts,
+  LegalLevelGroup,
+  LegalTally,
+  Referral,
+} from './tally';
+export {
+  createLegalLevelCounter,
+  createLegalTally,
+  legalLevelCountsFromGroups,
+  tallyLegalBases,
+} from './tally';

@@ -1,6 +1,6 @@
-import type { Decision } from '../model/decision';
+import type { Decision, Verdict } from '../model/decision';
 import type { Material } from '../model/material';
-import { LEGAL_LEVELS, type LegalLevel } from './levels';
+import { LEGAL_LEVELS, type LegalLevel, LegalLevelSchema } from './levels';
 
 /** Materials of one legal level: how many, how many kept, how many cancelled. */
 export interface LegalLevelCount {
@@ -61,6 +61,35 @@ export function createLegalLevelCounter(): {
     },
     result: () => byLegalLevel,
   };
+}
+
+/** One row of a store's `GROUP BY` legal level, verdict: the level is null where none was assessed. */
+export interface LegalLevelGroup {
+  level: string | null;
+  verdict: Verdict;
+  materials: number;
+}
+
+/**
+ * The same counts as `createLegalLevelCounter` from a store's grouped rows, so a page that shows
+ * them never reads the materials. A level core does not know means the stored decision is not one
+ * core wrote: refused, not counted somewhere else.
+ */
+export function legalLevelCountsFromGroups(groups: Iterable<LegalLevelGroup>): LegalLevelCounts {
+  const counts = createLegalLevelCounter().result();
+  for (const group of groups) {
+    let key: LegalLevel | 'unassessed' = 'unassessed';
+    if (group.level !== null) {
+      const level = LegalLevelSchema.safeParse(group.level);
+      if (!level.success) throw new Error(`stored decision with unknown legal level "${group.level}"`);
+      key = level.data;
+    }
+    const count = counts[key];
+    count.materials += group.materials;
+    if (group.verdict === 'cancel') count.cancelled += group.materials;
+    else count.retained += group.materials;
+  }
+  return counts;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { TransitionPlan } from '../batch/transitions';
+import type { LegalLevelCounts } from '../legal/tally';
 import type { ProgrammeStore } from '../programme/store';
 import type { SummarizeOptions, Summary } from '../stats/summarize';
 import type { CaseStore } from '../supervision/case-store';
@@ -63,6 +64,11 @@ export interface JianzhengStore extends CaseStore, ProgrammeStore {
    * statistics of a province's list cost as little as a city's.
    */
   summarizeMaterials(batchId: string, options?: SummarizeOptions): Promise<Summary>;
+  /**
+   * The batch's materials by the legal level of their 设定依据 (domain.md §14): what core's
+   * `tallyLegalBases` gives as `byLegalLevel` for `allMaterials(batchId)`, counted by the database.
+   */
+  countLegalLevels(batchId: string): Promise<LegalLevelCounts>;
   /**
    * A page of the batch's materials in list order (`allMaterials`' order), optionally of one
    * department, after the cursor of the previous page. Keyset paging: a page costs its own rows

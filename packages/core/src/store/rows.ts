@@ -1,3 +1,4 @@
+import type { LegalLevelGroup } from '../legal/tally';
 import type { MaterialGroupCount } from '../stats/summary-from-groups';
 import type { CaseRecord } from '../supervision/case';
 import { caseNumber } from '../supervision/case';
@@ -242,6 +243,15 @@ export function materialGroupFromRow(row: Row): MaterialGroupCount {
     planned: row.planned === 1 || row.planned === true,
     materials: Number(row.n),
     firstSeq: Number(row.first_seq),
+  };
+}
+
+/** A row of the stores' by-legal-level GROUP BY (columns level, verdict, n). */
+export function legalLevelGroupFromRow(row: Row): LegalLevelGroup {
+  return {
+    level: (row.level as string | null) ?? null,
+    verdict: row.verdict as LegalLevelGroup['verdict'],
+    materials: Number(row.n),
   };
 }
 

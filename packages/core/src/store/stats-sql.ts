@@ -43,3 +43,15 @@ export function materialGroupsSql(batchId: string, asOf: string): string {
     FROM materials WHERE batch_id = ${batchId}
     GROUP BY department, item_type, verdict, cat, agreement, planned`;
 }
+
+/**
+ * The by-legal-level GROUP BY of both stores (rows for `legalLevelGroupFromRow`): a decision's
+ * `legalBasis.level` read from its JSON, null where the rule assessed none. `field` as for the
+ * migration; `batchId` is the dialect's placeholder.
+ */
+export function legalLevelGroupsSql(field: JsonField, batchId: string): string {
+  return `
+    SELECT ${field('decision', ['legalBasis', 'level'])} AS level, verdict, COUNT(*) AS n
+    FROM materials WHERE batch_id = ${batchId}
+    GROUP BY 1, verdict`;
+}

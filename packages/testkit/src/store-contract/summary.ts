@@ -7,6 +7,7 @@ import {
   type MaterialRecord,
   type SummarizeOptions,
   summarize,
+  tallyLegalBases,
 } from '@jianzheng/core';
 import { describe, expect, it } from 'vitest';
 import type { ContractEnv } from './contract';
@@ -190,6 +191,30 @@ export function summaryContract(env: ContractEnv): void {
       // Categories outside the listed ones come after them, in the order the list meets them.
       await expectSameSummary(store, 'b1', { categories: ['commitment'], asOf: '2026-11-30' });
       await expectSameSummary(store, 'b2', { categories, asOf: '2026-11-30' });
+    });
+
+    it('countLegalLevels equals core tallyLegalBases(allMaterials).byLegalLevel, batch by batch', async () => {
+      const { store } = env.db();
+      await seedList(store);
+      await importRows(store, 'b1', police, [
+        [move, '户口簿', { legalBasis: '《中华人民共和国户口登记条例》第十条' }],
+        [move, '迁移证明', { legalBasis: '《中华人民共和国行政许可法》第三十一条' }],
+        [move, '准迁证', { departmentProposal: 'cancel' }],
+      ]);
+      for (const batchId of ['b1', 'b2']) {
+        const records = await store.allMaterials(batchId);
+        const expected = tallyLegalBases(
+          records.map((r) => r.material),
+          records.map((r) => r.decision),
+        ).byLegalLevel;
+        const actual = await store.countLegalLevels(batchId);
+        expect(actual).toEqual(expected);
+        expect(Object.values(actual).reduce((n, c) => n + c.materials, 0)).toBe(records.length);
+      }
+      // Three levels at least in b1 (a law, a regulation, none or unknown): the grouping is by level.
+      const levels = Object.values(await store.countLegalLevels('b1')).filter((c) => c.materials > 0);
+      expect(levels.length).toBeGreaterThanOrEqual(3);
+      expect(await store.countLegalLevels('b3-none')).toEqual(tallyLegalBases([], []).byLegalLevel);
     });
 
     it('follows reviewed overrides, re-imports and an empty list', async () => {

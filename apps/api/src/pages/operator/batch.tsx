@@ -3,6 +3,7 @@ import {
   type BatchRecord,
   formatLocalDateTime,
   formatRate,
+  type LegalLevelCounts,
   type Summary,
   stageStatus,
 } from '@jianzheng/core';
@@ -14,7 +15,7 @@ import { actionLabel, choiceLabel, fieldLabel } from '../labels-workflow';
 import { FlashMessage, withLang } from '../layout';
 import { BatchTabs, OperatorLayout } from './components';
 import { apiBatch, batchPath, may, operatorRequest, problemText } from './guard';
-import { LegalLevelTable, type ReferralsOut } from './legal-levels';
+import { LegalLevelTable } from './legal-levels';
 import { actionsFor, TransitionForms } from './transitions';
 
 export type BatchOut = BatchRecord & { allowedActions: string[] };
@@ -101,9 +102,7 @@ export const batchPage: PageModule = (deps) => {
       may(me, 'comments.read')
         ? op.call<unknown[]>('GET', apiBatch(batchId, '/comments?unanswered=true'))
         : Promise.resolve(undefined),
-      may(me, 'legal.read')
-        ? op.call<ReferralsOut>('GET', apiBatch(batchId, '/referrals'))
-        : Promise.resolve(undefined),
+      op.call<LegalLevelCounts>('GET', apiBatch(batchId, '/legal-levels')),
     ]);
     const actions = actionsFor(me, b.allowedActions);
     // A refused step's message goes into its form; when that form is gone (the stage moved on),
@@ -163,7 +162,7 @@ export const batchPage: PageModule = (deps) => {
           <section class="card" aria-labelledby="stats-title">
             <h2 id="stats-title">{t(lang, 'statistics')}</h2>
             <StatsTable lang={lang} summary={summary.body} />
-            {legal?.ok ? <LegalLevelTable lang={lang} counts={legal.body.byLegalLevel} /> : null}
+            {legal.ok ? <LegalLevelTable lang={lang} counts={legal.body} /> : null}
             <h3 id="chart-title">{t(lang, 'chartTitle')}</h3>
             <BarChart
               id="category-chart"
