@@ -286,24 +286,8 @@ export {
   UNIT_STATE_LABELS_ZH,
   UNIT_STATES,
 } from './programme/model';
-export type {
-  ProgrammeRecord,
-  ProgrammeStore,
-  ProgrammeWritePlan,
-  ProgrammeWriteRead,
-} from './programme/store';
-export {
-  InvalidProgrammeError,
-  inventoryCountsFromRow,
-  PROGRAMME_AUDIT_ACTIONS,
-  PROGRAMMES_TABLE_SQL,
-  parseProgramme,
-  planProgrammeWrite,
-  programmeRecordFromRow,
-  programmeRowValues,
-  programmeWriteKeys,
-  publishedCountsOf,
-} from './programme/store';
+export type { ProgrammeRecord, ProgrammeStore } from './programme/store';
+export { InvalidProgrammeError, PROGRAMME_AUDIT_ACTIONS, parseProgramme } from './programme/store';
 export { cancellationMethod, publicBasis, retentionReason } from './public/public-text';
 export {
   DEFAULT_RULES,

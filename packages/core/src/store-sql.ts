@@ -1,6 +1,17 @@
 // `@jianzheng/core/store-sql`: what a store adapter needs beyond the port — the write plans core
 // computes from what the adapter read in its transaction, the SQL both dialects run, and the
 // mappers of the shared table layout. Only adapters import it; the domain is the main entry.
+
+export type { ProgrammeWritePlan, ProgrammeWriteRead } from './programme/store';
+export {
+  inventoryCountsFromRow,
+  PROGRAMMES_TABLE_SQL,
+  planProgrammeWrite,
+  programmeRecordFromRow,
+  programmeRowValues,
+  programmeWriteKeys,
+  publishedCountsOf,
+} from './programme/store';
 export { materialStatsValues } from './stats/summary-from-groups';
 export type { BatchWriteMethods, StoreReadMethods } from './store/adapter-parts';
 export type { ListQuery, PagedQuery } from './store/list-queries';

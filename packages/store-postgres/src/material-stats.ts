@@ -6,29 +6,18 @@ import type {
   Summary,
 } from '@jianzheng/core';
 import { legalLevelCountsFromGroups, summaryFromGroups } from '@jianzheng/core';
-import {
-  type JsonField,
-  legalLevelGroupFromRow,
-  legalLevelGroupsSql,
-  materialGroupFromRow,
-  materialGroupsSql,
-  materialPageFromRows,
-  materialPageQuery,
-  materialStatsMigrationSql,
-  numberedPlaceholders,
-  type StoreRow,
-} from '@jianzheng/core/store-sql';
+import * as storeSql from '@jianzheng/core/store-sql';
 import type pg from 'pg';
 
-const jsonField: JsonField = (column, path) => `${column}::json #>> '{${path.join(',')}}'`;
+const jsonField: storeSql.JsonField = (column, path) => `${column}::json #>> '{${path.join(',')}}'`;
 
 /** Migration 4 (SQLite's 7): the statistics columns and their covering index (core's SQL). */
-export const MATERIAL_STATS_MIGRATION_SQL = materialStatsMigrationSql(jsonField, 'btrim');
+export const MATERIAL_STATS_MIGRATION_SQL = storeSql.materialStatsMigrationSql(jsonField, 'btrim');
 
-const LEGAL_LEVELS_SQL = legalLevelGroupsSql(jsonField, '$1');
+const LEGAL_LEVELS_SQL = storeSql.legalLevelGroupsSql(jsonField, '$1');
 
 // Typed, so that a NULL day is a text NULL to PostgreSQL.
-const GROUPS_SQL = materialGroupsSql('$1', '$2::text');
+const GROUPS_SQL = storeSql.materialGroupsSql('$1', '$2::text');
 
 // Distinct items of the whole list, per department and per item type, in one pass.
 const ITEMS_SQL = `
@@ -44,8 +33,9 @@ export function postgresMaterialStatsMethods(pool: pg.Pool, maxPage: number) {
       try {
         // One snapshot for both queries: the counts and the item counts see the same list.
         await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-        const groups = (await client.query(GROUPS_SQL, [batchId, options.asOf ?? null])).rows as StoreRow[];
-        const items = (await client.query(ITEMS_SQL, [batchId])).rows as StoreRow[];
+        const groups = (await client.query(GROUPS_SQL, [batchId, options.asOf ?? null]))
+          .rows as storeSql.StoreRow[];
+        const items = (await client.query(ITEMS_SQL, [batchId])).rows as storeSql.StoreRow[];
         await client.query('COMMIT');
         const byDepartment = new Map<string, number>();
         const byItemType = new Map<string, number>();
@@ -58,7 +48,7 @@ export function postgresMaterialStatsMethods(pool: pg.Pool, maxPage: number) {
           else if (level === 2) byItemType.set(String(r.item_type), Number(r.n));
         }
         return summaryFromGroups(
-          groups.map(materialGroupFromRow),
+          groups.map(storeSql.materialGroupFromRow),
           { whole, byDepartment, byItemType },
           options,
         );
@@ -72,13 +62,13 @@ export function postgresMaterialStatsMethods(pool: pg.Pool, maxPage: number) {
 
     async countLegalLevels(batchId: string): Promise<LegalLevelCounts> {
       const { rows } = await pool.query(LEGAL_LEVELS_SQL, [batchId]);
-      return legalLevelCountsFromGroups((rows as StoreRow[]).map(legalLevelGroupFromRow));
+      return legalLevelCountsFromGroups((rows as storeSql.StoreRow[]).map(storeSql.legalLevelGroupFromRow));
     },
 
     async pageMaterials(batchId: string, query: MaterialPageQuery = {}): Promise<MaterialPage> {
-      const { sql, params, limit } = materialPageQuery(batchId, query, maxPage);
-      const { rows } = await pool.query(numberedPlaceholders(sql), params);
-      return materialPageFromRows(rows as StoreRow[], limit);
+      const { sql, params, limit } = storeSql.materialPageQuery(batchId, query, maxPage);
+      const { rows } = await pool.query(storeSql.numberedPlaceholders(sql), params);
+      return storeSql.materialPageFromRows(rows as storeSql.StoreRow[], limit);
     },
   };
 }

@@ -1,23 +1,17 @@
 import {
   type BatchFacts,
-  inventoryCountsFromRow,
   NotFoundError,
-  PROGRAMMES_TABLE_SQL,
   type ProgrammeFigures,
   type ProgrammeStore,
-  planProgrammeWrite,
   programmeFigures,
-  programmeRecordFromRow,
-  programmeWriteKeys,
-  publishedCountsOf,
   type WriteContext,
 } from '@jianzheng/core';
-import { batchFromRow, type StoreRow } from '@jianzheng/core/store-sql';
+import * as storeSql from '@jianzheng/core/store-sql';
 import type pg from 'pg';
 import { postgresPlans, type Tx } from './plan-runner';
 
 /** The programmes table (domain.md §16), migration 5: the same text as SQLite's. */
-export const PROGRAMMES_MIGRATION_SQL = PROGRAMMES_TABLE_SQL;
+export const PROGRAMMES_MIGRATION_SQL = storeSql.PROGRAMMES_TABLE_SQL;
 
 /**
  * The programme methods of the PostgreSQL store. A write locks the programme row (a new id is
@@ -32,23 +26,23 @@ export function postgresProgrammeMethods(
 ): ProgrammeStore {
   const read = async (client: Tx | pg.Pool, id: string, lock: 'update' | 'none' = 'none') => {
     const [row] = await postgresPlans.rows(client, 'programme', [id], lock);
-    return row ? programmeRecordFromRow(row) : undefined;
+    return row ? storeSql.programmeRecordFromRow(row) : undefined;
   };
   const write = async (input: unknown, ctx: WriteContext, id: string | undefined, expected?: number) => {
     const at = stamp(ctx);
     return tx(async (client) => {
-      const keys = programmeWriteKeys(input);
+      const keys = storeSql.programmeWriteKeys(input);
       const key = id ?? keys.id;
       const existing = key === undefined ? undefined : await read(client, key, 'update');
       if (id !== undefined && !existing) throw new NotFoundError('programme', id, '专项清理');
       const batches = [];
       for (const batchId of keys.batches) {
         const [row] = await postgresPlans.rows(client, 'batch', [batchId], 'share');
-        if (row) batches.push(batchFromRow(row));
+        if (row) batches.push(storeSql.batchFromRow(row));
       }
       return postgresPlans.execute(
         client,
-        planProgrammeWrite(input, { existing, batches, at }, ctx, expected),
+        storeSql.planProgrammeWrite(input, { existing, batches, at }, ctx, expected),
       );
     });
   };
@@ -58,9 +52,9 @@ export function postgresProgrammeMethods(
     updateProgramme: (id, expectedRevision, input, ctx) => write(input, ctx, id, expectedRevision),
     getProgramme: (id) => read(pool, id),
     async listProgrammes() {
-      return ((await pool.query('SELECT * FROM programmes ORDER BY created_at, id')).rows as StoreRow[]).map(
-        programmeRecordFromRow,
-      );
+      return (
+        (await pool.query('SELECT * FROM programmes ORDER BY created_at, id')).rows as storeSql.StoreRow[]
+      ).map(storeSql.programmeRecordFromRow);
     },
     async summarizeProgramme(id): Promise<ProgrammeFigures> {
       const client = await pool.connect();
@@ -78,25 +72,25 @@ export function postgresProgrammeMethods(
                FROM materials WHERE batch_id = ANY($1) GROUP BY batch_id, department ORDER BY batch_id, department`,
               [ids],
             )
-          ).rows as StoreRow[]
-        ).map(inventoryCountsFromRow);
+          ).rows as storeSql.StoreRow[]
+        ).map(storeSql.inventoryCountsFromRow);
         const batches: BatchFacts[] = [];
         for (const batchId of ids) {
           const [row] = await postgresPlans.rows(client, 'batch', [batchId]);
           if (!row) continue;
-          const batch = batchFromRow(row);
+          const batch = storeSql.batchFromRow(row);
           const publication = (
             await client.query(
               `SELECT json::json #> '{summary,byDepartment}' AS by_department FROM publications
                WHERE batch_id = $1 ORDER BY version DESC LIMIT 1`,
               [batchId],
             )
-          ).rows[0] as StoreRow | undefined;
+          ).rows[0] as storeSql.StoreRow | undefined;
           batches.push({
             id: batchId,
             title: batch.title,
             stage: batch.stage,
-            published: publication ? publishedCountsOf(publication.by_department) : null,
+            published: publication ? storeSql.publishedCountsOf(publication.by_department) : null,
           });
         }
         await client.query('COMMIT');

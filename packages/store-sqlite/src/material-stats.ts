@@ -7,29 +7,19 @@ import type {
   Summary,
 } from '@jianzheng/core';
 import { legalLevelCountsFromGroups, summaryFromGroups } from '@jianzheng/core';
-import {
-  type JsonField,
-  legalLevelGroupFromRow,
-  legalLevelGroupsSql,
-  materialGroupFromRow,
-  materialGroupsSql,
-  materialPageFromRows,
-  materialPageQuery,
-  materialStatsMigrationSql,
-  type StoreRow,
-} from '@jianzheng/core/store-sql';
+import * as storeSql from '@jianzheng/core/store-sql';
 import type { SqliteConnection } from './driver';
 import type { SqlitePlanRunner } from './plan-runner';
 
-const jsonField: JsonField = (column, path) => `json_extract(${column}, '$.${path.join('.')}')`;
+const jsonField: storeSql.JsonField = (column, path) => `json_extract(${column}, '$.${path.join('.')}')`;
 
 /** Migration 7: the statistics columns and their covering index (core's `materialStatsMigrationSql`). */
-export const MATERIAL_STATS_MIGRATION_SQL = materialStatsMigrationSql(jsonField, 'trim');
+export const MATERIAL_STATS_MIGRATION_SQL = storeSql.materialStatsMigrationSql(jsonField, 'trim');
 
 /** `summarizeMaterials`, `countLegalLevels` and `pageMaterials` of the SQLite store. */
 export function sqliteMaterialStatsMethods(db: SqliteConnection, run: SqlitePlanRunner, maxPage: number) {
   const { statement } = run;
-  const groups = db.prepare(materialGroupsSql('@batchId', '@asOf'));
+  const groups = db.prepare(storeSql.materialGroupsSql('@batchId', '@asOf'));
   const itemsWhole = db.prepare('SELECT COUNT(DISTINCT item_key) AS n FROM materials WHERE batch_id = ?');
   const itemsByDepartment = db.prepare(
     'SELECT department AS k, COUNT(DISTINCT item_key) AS n FROM materials WHERE batch_id = ? GROUP BY department',
@@ -37,13 +27,13 @@ export function sqliteMaterialStatsMethods(db: SqliteConnection, run: SqlitePlan
   const itemsByType = db.prepare(
     'SELECT item_type AS k, COUNT(DISTINCT item_key) AS n FROM materials WHERE batch_id = ? GROUP BY item_type',
   );
-  const legalLevels = db.prepare(legalLevelGroupsSql(jsonField, '?'));
+  const legalLevels = db.prepare(storeSql.legalLevelGroupsSql(jsonField, '?'));
   const counts = (rows: unknown[]) =>
     new Map((rows as Array<{ k: string; n: number }>).map((r) => [r.k, r.n]));
 
   // One read transaction: the counts and the item counts see the same list.
   const read = db.transaction((batchId: string, asOf: string | null) => {
-    const grouped = (groups.all({ batchId, asOf }) as StoreRow[]).map(materialGroupFromRow);
+    const grouped = (groups.all({ batchId, asOf }) as storeSql.StoreRow[]).map(storeSql.materialGroupFromRow);
     const items: ItemCounts = {
       whole: (itemsWhole.get(batchId) as { n: number }).n,
       byDepartment: counts(itemsByDepartment.all(batchId)),
@@ -59,12 +49,14 @@ export function sqliteMaterialStatsMethods(db: SqliteConnection, run: SqlitePlan
     },
 
     async countLegalLevels(batchId: string): Promise<LegalLevelCounts> {
-      return legalLevelCountsFromGroups((legalLevels.all(batchId) as StoreRow[]).map(legalLevelGroupFromRow));
+      return legalLevelCountsFromGroups(
+        (legalLevels.all(batchId) as storeSql.StoreRow[]).map(storeSql.legalLevelGroupFromRow),
+      );
     },
 
     async pageMaterials(batchId: string, query: MaterialPageQuery = {}): Promise<MaterialPage> {
-      const { sql, params, limit } = materialPageQuery(batchId, query, maxPage);
-      return materialPageFromRows(statement(sql).all(...params) as StoreRow[], limit);
+      const { sql, params, limit } = storeSql.materialPageQuery(batchId, query, maxPage);
+      return storeSql.materialPageFromRows(statement(sql).all(...params) as storeSql.StoreRow[], limit);
     },
   };
 }

@@ -1,23 +1,17 @@
 import {
   type BatchFacts,
-  inventoryCountsFromRow,
   NotFoundError,
-  PROGRAMMES_TABLE_SQL,
   type ProgrammeFigures,
   type ProgrammeStore,
-  planProgrammeWrite,
   programmeFigures,
-  programmeRecordFromRow,
-  programmeWriteKeys,
-  publishedCountsOf,
   type WriteContext,
 } from '@jianzheng/core';
-import { batchFromRow, type StoreRow } from '@jianzheng/core/store-sql';
+import * as storeSql from '@jianzheng/core/store-sql';
 import type { SqliteConnection } from './driver';
 import type { SqlitePlanRunner } from './plan-runner';
 
 /** The programmes table (domain.md §16), migration 8: the same text as PostgreSQL's. */
-export const PROGRAMMES_MIGRATION_SQL = PROGRAMMES_TABLE_SQL;
+export const PROGRAMMES_MIGRATION_SQL = storeSql.PROGRAMMES_TABLE_SQL;
 
 /**
  * The programme methods of the SQLite store. A write is one IMMEDIATE transaction: read the
@@ -31,21 +25,21 @@ export function sqliteProgrammeMethods(
 ): ProgrammeStore {
   const read = (id: string) => {
     const row = run.row('programme', id);
-    return row ? programmeRecordFromRow(row) : undefined;
+    return row ? storeSql.programmeRecordFromRow(row) : undefined;
   };
   const write = (input: unknown, ctx: WriteContext, id: string | undefined, expected?: number) => {
     const at = stamp(ctx);
     return db
       .transaction(() => {
-        const keys = programmeWriteKeys(input);
+        const keys = storeSql.programmeWriteKeys(input);
         const key = id ?? keys.id;
         const existing = key === undefined ? undefined : read(key);
         if (id !== undefined && !existing) throw new NotFoundError('programme', id, '专项清理');
         const batches = keys.batches.flatMap((batchId) => {
           const row = run.row('batch', batchId);
-          return row ? [batchFromRow(row)] : [];
+          return row ? [storeSql.batchFromRow(row)] : [];
         });
-        return run.execute(planProgrammeWrite(input, { existing, batches, at }, ctx, expected));
+        return run.execute(storeSql.planProgrammeWrite(input, { existing, batches, at }, ctx, expected));
       })
       .immediate();
   };
@@ -61,9 +55,9 @@ export function sqliteProgrammeMethods(
       return read(id);
     },
     async listProgrammes() {
-      return (db.prepare('SELECT * FROM programmes ORDER BY created_at, id').all() as StoreRow[]).map(
-        programmeRecordFromRow,
-      );
+      return (
+        db.prepare('SELECT * FROM programmes ORDER BY created_at, id').all() as storeSql.StoreRow[]
+      ).map(storeSql.programmeRecordFromRow);
     },
     async summarizeProgramme(id): Promise<ProgrammeFigures> {
       // One read transaction: the counts, stages and publications are of one moment.
@@ -80,8 +74,8 @@ export function sqliteProgrammeMethods(
                  SUM(CASE WHEN verdict = 'cancel' THEN 1 ELSE 0 END) AS proposed
                FROM materials WHERE batch_id IN (${marks}) GROUP BY batch_id, department ORDER BY batch_id, department`,
             )
-            .all(...ids) as StoreRow[]
-        ).map(inventoryCountsFromRow);
+            .all(...ids) as storeSql.StoreRow[]
+        ).map(storeSql.inventoryCountsFromRow);
         const latest = db.prepare(
           `SELECT json_extract(json, '$.summary.byDepartment') AS by_department FROM publications
            WHERE batch_id = ? ORDER BY version DESC LIMIT 1`,
@@ -90,13 +84,13 @@ export function sqliteProgrammeMethods(
         for (const batchId of ids) {
           const row = run.row('batch', batchId);
           if (!row) continue;
-          const batch = batchFromRow(row);
-          const publication = latest.get(batchId) as StoreRow | undefined;
+          const batch = storeSql.batchFromRow(row);
+          const publication = latest.get(batchId) as storeSql.StoreRow | undefined;
           batches.push({
             id: batchId,
             title: batch.title,
             stage: batch.stage,
-            published: publication ? publishedCountsOf(publication.by_department) : null,
+            published: publication ? storeSql.publishedCountsOf(publication.by_department) : null,
           });
         }
         return programmeFigures(record.programme, { inventory, batches });
