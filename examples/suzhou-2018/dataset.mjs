@@ -189,7 +189,7 @@ function itemsOf(dept, index, rng, columns) {
     const variant = def.variant ?? familyVariant;
     const family = FAMILIES[familyKey];
     if (!family) throw new Error(`${dept.name}·${def.name}: no service family`);
-    const specs = (variant ? variantSpecs(family, variant) : family.m).map(parseMaterial);
+    const specs = (variant ? variantSpecs(family, variant, def.type) : family.m).map(parseMaterial);
     const names = new Set(specs.map((s) => normalizeName(s.name)));
     if (names.size !== specs.length) throw new Error(`${familyKey}: a material is listed twice`);
     for (const s of specs)

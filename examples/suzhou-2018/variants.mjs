@@ -147,13 +147,36 @@ function practiceSteps(variant, licence, holder, archive) {
   }
 }
 
-export function variantSpecs(family, variant) {
+/**
+ * A 备案's removal (行政备案 注销: the office closes the record, not a permission): none of a
+ * company's winding-up papers (清税证明, 注销公告, 债权债务清理) that a licence's 注销 may ask for.
+ */
+function filingCancel(licence, holder, archive) {
+  return [
+    `R:${licence}（原件）`,
+    'R:注销备案的原因说明',
+    ...holder,
+    archive,
+    '?R:备案事项终止的证明材料',
+    '?R:备案编号等信息说明',
+    '?R:注销备案的决议或者决定',
+    '?R:备案事项后续处置情况说明',
+    '?R:原备案回执',
+    '?R:备案期间执行情况总结',
+    '?R:注销备案的公示材料',
+    '?N:主管部门同意注销意见@主管部门',
+    '?U:单位介绍信',
+  ];
+}
+
+/** The materials of a licence's later step; `type` is the item's (a 备案's removal has its own). */
+export function variantSpecs(family, variant, type) {
   const organisation = isOrganisation(family);
   const licence = family.licence;
   const holder =
     family.holder ?? (organisation ? ['S:营业执照', 'R:法定代表人身份证明书'] : ['S:居民身份证']);
   const archive = `?O:${licence}核发档案`;
-  return family.practice
-    ? practiceSteps(variant, licence, holder, archive)
-    : businessSteps(variant, licence, holder, archive, organisation);
+  if (family.practice) return practiceSteps(variant, licence, holder, archive);
+  if (type === '行政备案' && variant === 'cancel') return filingCancel(licence, holder, archive);
+  return businessSteps(variant, licence, holder, archive, organisation);
 }
