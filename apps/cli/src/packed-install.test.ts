@@ -169,6 +169,7 @@ describe('the packed packages, installed with npm install -g in a folder outside
 
     // serve, then /health, then stop it the way an operator does (SIGTERM / Ctrl+C).
     const server = spawn(bin, ['serve', '--port', '0', '--config', 'city.json'], { cwd: city });
+    const exited = new Promise<number | null>((resolve) => server.on('exit', (code) => resolve(code)));
     try {
       const url = await new Promise<string>((resolve, reject) => {
         let text = '';
@@ -185,5 +186,8 @@ describe('the packed packages, installed with npm install -g in a folder outside
     } finally {
       server.kill('SIGTERM');
     }
+    // It closes its database and exits on its own: nothing is still writing into the city's
+    // folder when the test removes it (an unawaited stop raced the removal: ENOTEMPTY).
+    expect(await exited).toBe(0);
   }, 120_000);
 });
