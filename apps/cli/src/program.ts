@@ -68,6 +68,7 @@ export function createProgram(io: CliIo, result: { code: number; context?: Comma
     command
       .option('--max-rows <行数>', '每个文件最多读取的行数 (rows per file; default 3000000)')
       .option('--max-materials <条数>', '每个文件最多的材料数 (materials per file; default 2000000)')
+      .option('--max-item-materials <条数>', '一个事项最多的材料数 (materials of one item; default 10000)')
       .option('--max-cell-length <字符>', '单元格最大字符数 (characters per cell; default 32767)')
       .option(
         '--max-shared-strings <条数>',

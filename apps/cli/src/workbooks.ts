@@ -121,6 +121,7 @@ export async function evaluateWorkbooksFileByFile(
 export const IMPORT_LIMIT_FLAGS = {
   maxRows: 'maxRows',
   maxMaterials: 'maxMaterials',
+  maxItemMaterials: 'maxItemMaterials',
   maxCellLength: 'maxCellLength',
   maxSharedStrings: 'maxSharedStrings',
   maxPartBytes: 'maxPartBytes',

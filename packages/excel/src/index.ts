@@ -18,6 +18,7 @@ export {
   FileTooLargeError,
   ImportLimitError,
   PartTooLargeError,
+  TooManyItemMaterialsError,
   TooManyMaterialsError,
   TooManyRowsError,
   TooManySharedStringsError,

@@ -10,6 +10,11 @@ export interface ImportLimits {
   maxRows?: number;
   /** Materials per file (default 2,000,000). */
   maxMaterials?: number;
+  /**
+   * Materials of one item (default 10,000; a real item lists a few dozen). An item is decided
+   * only once it is complete, so a file that is one endless item would be held whole.
+   */
+  maxItemMaterials?: number;
   /** Characters in one cell (default 32,767: what Excel itself can hold in a cell). */
   maxCellLength?: number;
   /**
@@ -37,6 +42,7 @@ export interface ImportLimits {
 export const DEFAULT_LIMITS: Readonly<Required<ImportLimits>> = Object.freeze({
   maxRows: 3_000_000,
   maxMaterials: 2_000_000,
+  maxItemMaterials: 10_000,
   maxCellLength: 32_767,
   maxSharedStrings: 10_000_000,
   maxPartBytes: 1024 * 1024 * 1024,
@@ -108,6 +114,18 @@ export class TooManyMaterialsError extends ImportLimitError {
       'TOO_MANY_MATERIALS',
       `文件的申请材料超过上限 ${count(max)} 条，已停止读取；请拆分为多个文件，或由管理员调高上限`,
       `the file holds more than ${count(max)} materials (the limit); split it or raise the limit`,
+      at,
+    );
+  }
+}
+
+export class TooManyItemMaterialsError extends ImportLimitError {
+  readonly limit = 'maxItemMaterials';
+  constructor(max: number, item: string, at: LimitLocation) {
+    super(
+      'TOO_MANY_ITEM_MATERIALS',
+      `事项「${item}」的申请材料超过上限 ${count(max)} 条（一个事项通常只有几十条），可能是重复粘贴的行，已停止读取；请检查该事项，或由管理员调高上限`,
+      `the item "${item}" lists more than ${count(max)} materials (the limit; an item usually lists a few dozen); check the item or raise the limit`,
       at,
     );
   }

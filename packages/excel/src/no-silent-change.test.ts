@@ -157,6 +157,31 @@ describe('import limits, enforced while reading', () => {
     });
   });
 
+  it('refuses an item of more materials than maxItemMaterials, naming the item, in xlsx and CSV', async () => {
+    // One item pasted 30 times over: a file that never closes its item would be held whole.
+    const header = ['实施部门', '事项名称', '材料名称', '设定依据'];
+    const rows = [
+      header,
+      ...Array.from({ length: 30 }, (_, i) => ['市公安局', '户口迁移', `材料${i}`, '《户口登记条例》']),
+    ];
+    for (const [bytes, name] of [
+      [await xlsx(rows), 'i.xlsx'],
+      [Buffer.from(csvText(rows)), 'i.csv'],
+    ] as const) {
+      const result = await importWorkbook(bytes, { fileName: name, limits: { maxItemMaterials: 25 } });
+      expect(result.ok).toBe(false);
+      expect(result.materials).toEqual([]);
+      const error = result.issues.find((i) => i.severity === 'error');
+      expect(error).toMatchObject({ code: 'TOO_MANY_ITEM_MATERIALS', row: 27 });
+      expect(error?.message).toContain('户口迁移');
+      // At the limit itself the file imports.
+      const within = await importWorkbook(bytes, { fileName: name, limits: { maxItemMaterials: 30 } });
+      expect(within.ok).toBe(true);
+      expect(within.materials).toHaveLength(30);
+    }
+    expect(DEFAULT_LIMITS.maxItemMaterials).toBe(10_000);
+  });
+
   it('names the cell over maxCellLength, in xlsx and in CSV', async () => {
     for (const [bytes, name] of [
       [await xlsx(FORMAT_SHEET), 'c.xlsx'],

@@ -50,6 +50,12 @@ export class SheetParser {
   private lastName = '';
   private lastType = '';
   private current: OpenGroup | undefined;
+
+  /** The item being read and how many materials it holds so far (none between items). */
+  get openItem(): { name: string; materials: number } | undefined {
+    const open = this.current;
+    return open === undefined ? undefined : { name: open.state.item.name, materials: open.materials.length };
+  }
   private firstDepartment: string | undefined;
   private headerRow = 0;
   private materials = 0;

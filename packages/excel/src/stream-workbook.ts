@@ -6,6 +6,7 @@ import {
   ImportLimitError,
   type ImportLimits,
   resolveLimits,
+  TooManyItemMaterialsError,
   TooManyMaterialsError,
   TooManyRowsError,
 } from './limits';
@@ -145,6 +146,13 @@ export async function* streamWorkbook(
             }
             if (ctx.materials > limits.maxMaterials) {
               throw new TooManyMaterialsError(limits.maxMaterials, {
+                sheet: worksheet.name,
+                row: row.number,
+              });
+            }
+            const open = parser.openItem;
+            if (open !== undefined && open.materials > limits.maxItemMaterials) {
+              throw new TooManyItemMaterialsError(limits.maxItemMaterials, open.name, {
                 sheet: worksheet.name,
                 row: row.number,
               });
