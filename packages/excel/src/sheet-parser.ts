@@ -51,10 +51,14 @@ export class SheetParser {
   private lastType = '';
   private current: OpenGroup | undefined;
 
-  /** The item being read and how many materials it holds so far (none between items). */
-  get openItem(): { name: string; materials: number } | undefined {
-    const open = this.current;
-    return open === undefined ? undefined : { name: open.state.item.name, materials: open.materials.length };
+  /** How many materials the item being read holds so far (0 between items); read once per row. */
+  get openItemMaterials(): number {
+    return this.current === undefined ? 0 : this.current.materials.length;
+  }
+
+  /** The name of the item being read, for a message. */
+  get openItemName(): string {
+    return this.current?.state.item.name ?? '';
   }
   private firstDepartment: string | undefined;
   private headerRow = 0;

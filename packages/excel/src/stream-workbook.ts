@@ -150,9 +150,8 @@ export async function* streamWorkbook(
                 row: row.number,
               });
             }
-            const open = parser.openItem;
-            if (open !== undefined && open.materials > limits.maxItemMaterials) {
-              throw new TooManyItemMaterialsError(limits.maxItemMaterials, open.name, {
+            if (parser.openItemMaterials > limits.maxItemMaterials) {
+              throw new TooManyItemMaterialsError(limits.maxItemMaterials, parser.openItemName, {
                 sheet: worksheet.name,
                 row: row.number,
               });
