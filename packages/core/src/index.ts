@@ -150,7 +150,6 @@ export type {
   LegalLevel,
   LegalLevelCount,
   LegalLevelCounts,
-  LegalLevelGroup,
   LegalTally,
   Referral,
 } from './legal/index';
@@ -163,7 +162,6 @@ export {
   LEGAL_LEVEL_LABELS,
   LEGAL_LEVELS,
   LegalLevelSchema,
-  legalLevelCountsFromGroups,
   levelRank,
   maySetCertificate,
   tallyLegalBases,

@@ -45,7 +45,7 @@ export {
   caseFromRow,
   caseRowValues,
   commentFromRow,
-  legalLevelGroupFromRow,
+  legalLevelCountsFromRows,
   materialFromRow,
   materialGroupFromRow,
   materialPageFromRows,

@@ -5,7 +5,7 @@ import type {
   SummarizeOptions,
   Summary,
 } from '@jianzheng/core';
-import { legalLevelCountsFromGroups, summaryFromGroups } from '@jianzheng/core';
+import { summaryFromGroups } from '@jianzheng/core';
 import * as storeSql from '@jianzheng/core/store-sql';
 import type pg from 'pg';
 
@@ -62,7 +62,7 @@ export function postgresMaterialStatsMethods(pool: pg.Pool, maxPage: number) {
 
     async countLegalLevels(batchId: string): Promise<LegalLevelCounts> {
       const { rows } = await pool.query(LEGAL_LEVELS_SQL, [batchId]);
-      return legalLevelCountsFromGroups((rows as storeSql.StoreRow[]).map(storeSql.legalLevelGroupFromRow));
+      return storeSql.legalLevelCountsFromRows(rows as storeSql.StoreRow[]);
     },
 
     async pageMaterials(batchId: string, query: MaterialPageQuery = {}): Promise<MaterialPage> {

@@ -6,7 +6,7 @@ import type {
   SummarizeOptions,
   Summary,
 } from '@jianzheng/core';
-import { legalLevelCountsFromGroups, summaryFromGroups } from '@jianzheng/core';
+import { summaryFromGroups } from '@jianzheng/core';
 import * as storeSql from '@jianzheng/core/store-sql';
 import type { SqliteConnection } from './driver';
 import type { SqlitePlanRunner } from './plan-runner';
@@ -49,9 +49,7 @@ export function sqliteMaterialStatsMethods(db: SqliteConnection, run: SqlitePlan
     },
 
     async countLegalLevels(batchId: string): Promise<LegalLevelCounts> {
-      return legalLevelCountsFromGroups(
-        (legalLevels.all(batchId) as storeSql.StoreRow[]).map(storeSql.legalLevelGroupFromRow),
-      );
+      return storeSql.legalLevelCountsFromRows(legalLevels.all(batchId) as storeSql.StoreRow[]);
     },
 
     async pageMaterials(batchId: string, query: MaterialPageQuery = {}): Promise<MaterialPage> {

@@ -19,13 +19,11 @@ export type {
   IssuerReferrals,
   LegalLevelCount,
   LegalLevelCounts,
-  LegalLevelGroup,
   LegalTally,
   Referral,
 } from './tally';
 export {
   createLegalLevelCounter,
   createLegalTally,
-  legalLevelCountsFromGroups,
   tallyLegalBases,
 } from './tally';

@@ -1,4 +1,4 @@
-import type { LegalLevelGroup } from '../legal/tally';
+import { type LegalLevelCounts, legalLevelCountsFromGroups } from '../legal/tally';
 import type { MaterialGroupCount } from '../stats/summary-from-groups';
 import type { CaseRecord } from '../supervision/case';
 import { caseNumber } from '../supervision/case';
@@ -246,13 +246,15 @@ export function materialGroupFromRow(row: Row): MaterialGroupCount {
   };
 }
 
-/** A row of the stores' by-legal-level GROUP BY (columns level, verdict, n). */
-export function legalLevelGroupFromRow(row: Row): LegalLevelGroup {
-  return {
-    level: (row.level as string | null) ?? null,
-    verdict: row.verdict as LegalLevelGroup['verdict'],
-    materials: Number(row.n),
-  };
+/** The counts per legal level from the rows of the stores' by-legal-level GROUP BY (level, verdict, n). */
+export function legalLevelCountsFromRows(rows: readonly Row[]): LegalLevelCounts {
+  return legalLevelCountsFromGroups(
+    rows.map((row) => ({
+      level: (row.level as string | null) ?? null,
+      verdict: row.verdict as 'retain' | 'cancel',
+      materials: Number(row.n),
+    })),
+  );
 }
 
 /** The tables a snapshot reads and fills, in write order: each store's names for `StoreSnapshot`. */
