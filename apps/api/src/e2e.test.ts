@@ -6,6 +6,7 @@ import { createEngine, summarize } from '@jianzheng/core';
 import { importWorkbooks } from '@jianzheng/excel';
 import { parsePublication } from '@jianzheng/json';
 import { createSqliteStore } from '@jianzheng/store-sqlite';
+import { settleLegalQueue } from '@jianzheng/testkit';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from './server';
@@ -106,20 +107,12 @@ describe('end to end over HTTP', () => {
     // The legal office settles every basis the engine could not place (domain.md §14) before its
     // review can pass: in the demo they are a province's or a ministry's documents, so each stays
     // retained and is referred to its issuer — the figures do not move.
-    const queue = await api(legal, 'GET', '/api/batches/suzhou-2018-1/legal-queue');
-    expect(queue.status).toBe(200);
-    expect(queue.body.pending.length).toBeGreaterThan(0);
-    for (const row of queue.body.pending as Array<{ material: { id: string }; version: number }>) {
-      const settled = await api(
-        legal,
-        'POST',
-        `/api/batches/suzhou-2018-1/materials/${row.material.id}/legal-resolution`,
-        { level: 'normative-document', issuedBy: 'superior', reason: '上级部门制定的规范性文件' },
-        { 'if-match': `"${row.version}"` },
-      );
-      expect(settled.status, JSON.stringify(settled.body)).toBe(200);
-      expect(settled.body.decision.flags).toEqual(['refer-to-issuer']);
-    }
+    const { pending, settled } = await settleLegalQueue(
+      (method, path, body, headers) => api(legal, method, path, body, headers),
+      'suzhou-2018-1',
+    );
+    expect(pending.length).toBeGreaterThan(0);
+    for (const answer of settled) expect(answer.body.decision.flags).toEqual(['refer-to-issuer']);
     expect((await api(legal, 'GET', '/api/batches/suzhou-2018-1/legal-queue')).body.pending).toEqual([]);
 
     const steps: Array<[string, Record<string, string>]> = [

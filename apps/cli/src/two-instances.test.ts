@@ -7,6 +7,7 @@ import {
   type PostgresCluster,
   pgTestSkipReason,
   type ServerProcess,
+  settleLegalQueue,
   startPostgres,
   startServerProcess,
   writeSyntheticWorkbooks,
@@ -53,25 +54,17 @@ async function call(
   return { status: res.status, body: parsed };
 }
 
-/**
- * The legal office settles every basis the engine could not place (domain.md §14): a passed legal
- * review is refused while one is left. The synthetic lists cite ministries' rules without 令号.
- */
-async function settleLegalQueue(server: ServerProcess) {
-  const queue = await call(server, 'legal', 'GET', `/api/batches/${BATCH}/legal-queue`);
-  expect(queue.status).toBe(200);
-  for (const row of queue.body.pending as Array<{ material: { id: string }; version: number }>) {
-    const settled = await call(
-      server,
-      'legal',
-      'POST',
-      `/api/batches/${BATCH}/materials/${row.material.id}/legal-resolution`,
-      { level: 'department-rule', issuedBy: 'superior', reason: '部门规章' },
-      { 'if-match': `"${row.version}"` },
-    );
-    expect(settled.status, JSON.stringify(settled.body)).toBe(200);
-  }
-}
+/** The legal office settles the synthetic lists' bases (ministries' rules without 令号, §14). */
+const settleLegalQueueOn = (server: ServerProcess) =>
+  settleLegalQueue(
+    (method, path, body, headers) => call(server, 'legal', method, path, body, headers),
+    BATCH,
+    {
+      level: 'department-rule',
+      issuedBy: 'superior',
+      reason: '部门规章',
+    },
+  );
 
 const importFile = (server: ServerProcess, file: (typeof files)[number]) => {
   const form = new FormData();
@@ -207,7 +200,7 @@ describe.skipIf(Boolean(skipReason))(
 
       // The stage transition in the middle: legal review races re-imports and reviews on both
       // instances. Each write lands before it (200) or is refused (409); none lands after.
-      await settleLegalQueue(b);
+      await settleLegalQueueOn(b);
       const fresh = await call(a, 'reviewer', 'GET', `/api/batches/${BATCH}/materials?pageSize=20&offset=6`);
       const racing = await Promise.all([
         call(b, 'legal', 'POST', `/api/batches/${BATCH}/transitions`, {
@@ -237,7 +230,7 @@ describe.skipIf(Boolean(skipReason))(
         // brought back bases the office must settle, so it is refused as a whole (one 409), and
         // the legal office reviews the list as it is now.
         expect(['VERSION_CONFLICT', 'GUARD_FAILED']).toContain(legal!.body.code);
-        await settleLegalQueue(a);
+        await settleLegalQueueOn(a);
         const again = await call(a, 'legal', 'POST', `/api/batches/${BATCH}/transitions`, {
           action: 'legal-review',
           result: 'passed',

@@ -30,6 +30,8 @@ export type { Random } from './random';
 export { seededRandom } from './random';
 export type { ServerProcess, StartServerProcessOptions } from './server-process';
 export { freePort, startServerProcess } from './server-process';
+export type { ApiCall, ApiReply } from './settle-legal-queue';
+export { SUPERIOR_DOCUMENT, settleLegalQueue } from './settle-legal-queue';
 export type {
   SyntheticLayout,
   SyntheticManifest,

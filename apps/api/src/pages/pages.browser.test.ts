@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createSqliteStore } from '@jianzheng/store-sqlite';
+import { settleLegalQueue } from '@jianzheng/testkit';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../server';
@@ -226,18 +227,10 @@ describe.skipIf(!BROWSER_READY || workbooks.length === 0)('pages in a real brows
     }
     // The legal office settles the bases the engine could not place (its page has its own test,
     // legal-queue.browser.test.ts); the review cannot pass while one is left (domain.md §14).
-    const queue = await api('GET', `/api/batches/${BATCH}/legal-queue`, tokens.legal);
-    expect(queue.status).toBe(200);
-    for (const row of queue.body.pending as Array<{ material: { id: string }; version: number }>) {
-      const settled = await api(
-        'POST',
-        `/api/batches/${BATCH}/materials/${row.material.id}/legal-resolution`,
-        tokens.legal,
-        { level: 'normative-document', issuedBy: 'superior', reason: '上级部门制定的规范性文件' },
-        { 'if-match': `"${row.version}"` },
-      );
-      expect(settled.status, JSON.stringify(settled.body)).toBe(200);
-    }
+    await settleLegalQueue(
+      (method, path, body, headers) => api(method, path, tokens.legal, body, headers),
+      BATCH,
+    );
     await page.click(`nav.tabs a[href="/operator/batches/${BATCH}"]`);
     const step = async (
       legend: string,
