@@ -6,7 +6,7 @@ import { splitAlternatives } from '../normalize/alternatives';
 import { type MaterialForm, parseMaterialForm, showsOriginal } from '../normalize/material-form';
 import { agreementOf } from './agreement';
 import { ItemGroup } from './item-group';
-import { Outcome } from './outcome';
+import { EXCLUDED, KEPT_ORIGINAL, marksOf, Outcome } from './outcome';
 import type { ItemMaterialNames, MaterialContext, RuleCheck, RuleOutcome } from './types';
 
 /** A rule as the evaluator runs it. */
@@ -20,10 +20,6 @@ export interface RunnableRule {
 }
 
 const RETAIN_REASON = '各项取消规则均不适用，保留';
-/** The fact a rule sets when it would cancel the material but for an original to be shown. */
-export const ORIGINAL_RETAINED_FACT = 'originalRetained';
-/** The fact a rule sets when an exclusion (告知承诺 in a 42号文 domain …) stopped it from cancelling. */
-export const EXCLUDED_FACT = 'itemExcluded';
 
 /**
  * The one context object of an evaluation, refilled for every material and alternative: no
@@ -69,6 +65,29 @@ interface Run {
   /** Flags of the rules that did not cancel (a retained material's marks), or undefined. */
   flags: string[] | undefined;
   legalBasis: LegalBasisAssessment | undefined;
+  /** The first rule's entry that kept an original (现场核验原件), or undefined. */
+  kept: TraceEntry | undefined;
+  /** The first rule's entry that an exclusion stopped, or undefined. */
+  excluded: TraceEntry | undefined;
+}
+
+interface NameInfo {
+  readonly name: string;
+  readonly form: MaterialForm;
+  /** The form shows an original (原件, or 原件及复印件). */
+  readonly original: boolean;
+}
+
+function emptyRun(): Run {
+  return {
+    decidedAt: -1,
+    outcome: undefined,
+    trace: [],
+    flags: undefined,
+    legalBasis: undefined,
+    kept: undefined,
+    excluded: undefined,
+  };
 }
 
 /**
@@ -83,9 +102,12 @@ export function createEvaluator(
 ): (materials: readonly Material[]) => Decision[] {
   const ruleCount = rules.length;
   const alternativesOf = createAlternativesCache();
-  const formCache = createCache(parseMaterialForm);
-  // Every form word (原件, 复印件, 影印件, 扫描件, 复制件) ends in 件: most names skip the cache.
-  const formOf = (name: string): MaterialForm => (name.includes('件') ? formCache(name) : 'unspecified');
+  // What a material's name gives (normalized name, form): one lookup per material, not one each.
+  const nameInfoOf = createCache((raw: string): NameInfo => {
+    // Every form word (原件, 复印件, 影印件, 扫描件, 复制件) ends in 件: most names skip the parse.
+    const form = raw.includes('件') ? parseMaterialForm(raw) : 'unspecified';
+    return { name: normalize(raw), form, original: showsOriginal(form) };
+  });
 
   function run(context: Context, into: Run): void {
     const trace: TraceEntry[] = withTrace ? new Array<TraceEntry>(ruleCount) : [];
@@ -93,13 +115,31 @@ export function createEvaluator(
     let decided: RuleOutcome | undefined;
     let flags: string[] | undefined;
     let legalBasis: LegalBasisAssessment | undefined;
+    let kept: TraceEntry | undefined;
+    let excluded: TraceEntry | undefined;
     for (let r = 0; r < ruleCount; r++) {
       const rule = rules[r]!;
       const outcome = rule.check(context);
-      if (withTrace) trace[r] = traceEntry(rule, outcome);
-      else trace.push(traceEntry(rule, outcome));
+      let entry: TraceEntry;
+      let marks: number;
+      if (outcome instanceof Outcome) {
+        entry =
+          outcome.shared && outcome.traceRuleId === rule.id
+            ? (outcome.traceEntry as TraceEntry)
+            : traceEntry(rule, outcome);
+        marks = outcome.marks;
+      } else {
+        entry = traceEntry(rule, outcome);
+        marks = marksOf(outcome.facts);
+      }
+      if (withTrace) trace[r] = entry;
+      else trace.push(entry);
       if (outcome.legalBasis !== undefined && legalBasis === undefined) legalBasis = outcome.legalBasis;
       if (outcome.flags !== undefined && !outcome.matched) flags = addFlags(flags, outcome.flags);
+      if (marks !== 0) {
+        if ((marks & KEPT_ORIGINAL) !== 0 && kept === undefined) kept = entry;
+        if ((marks & EXCLUDED) !== 0 && excluded === undefined) excluded = entry;
+      }
       if (outcome.matched && decidedAt < 0) {
         decidedAt = r;
         decided = outcome;
@@ -112,6 +152,8 @@ export function createEvaluator(
     // A cancelled material needs nothing more: only the deciding rule's own flags stay.
     into.flags = decided === undefined ? flags : decided.flags === undefined ? undefined : [...decided.flags];
     into.legalBasis = legalBasis;
+    into.kept = kept;
+    into.excluded = excluded;
   }
 
   function reasonOf(at: number, outcome: RuleOutcome | undefined): string {
@@ -135,10 +177,9 @@ export function createEvaluator(
     const rule = at < 0 ? undefined : rules[at]!;
     const verdict = rule === undefined ? 'retain' : 'cancel';
     // An original kept to be shown (现场核验原件): a rule would have cancelled it but for its form.
-    const kept =
-      rule === undefined && showsOriginal(form) ? withFact(trace, ORIGINAL_RETAINED_FACT) : undefined;
+    const kept = rule === undefined && showsOriginal(form) ? run.kept : undefined;
     // Retained because an exclusion stopped a rule: the reason says which (保留原因, domain.md §15).
-    const excluded = rule === undefined && kept === undefined ? withFact(trace, EXCLUDED_FACT) : undefined;
+    const excluded = rule === undefined && kept === undefined ? run.excluded : undefined;
     const result: Decision = {
       materialId: material.id,
       verdict,
@@ -174,20 +215,8 @@ export function createEvaluator(
 
   function decideAlternatives(context: Context, material: Material, names: readonly string[]): Decision {
     const runs: AlternativeDecision[] = [];
-    const state: Run = {
-      decidedAt: -1,
-      outcome: undefined,
-      trace: [],
-      flags: undefined,
-      legalBasis: undefined,
-    };
-    const bestRun: Run = {
-      decidedAt: -1,
-      outcome: undefined,
-      trace: [],
-      flags: undefined,
-      legalBasis: undefined,
-    };
+    const state = emptyRun();
+    const bestRun = emptyRun();
     let best = -1;
     let bestAt = -1;
     let bestOutcome: RuleOutcome | undefined;
@@ -214,6 +243,8 @@ export function createEvaluator(
         bestTrace = state.trace;
         bestRun.flags = state.flags;
         bestRun.legalBasis = state.legalBasis;
+        bestRun.kept = state.kept;
+        bestRun.excluded = state.excluded;
       }
     }
     const result = decision(material, context.form, bestAt, bestOutcome, bestTrace, bestRun);
@@ -243,22 +274,15 @@ export function createEvaluator(
         }
         lastItem = material.item;
       }
-      const name = normalize(material.name);
-      const form = formOf(material.name);
-      names[i] = name;
-      forms[i] = form;
-      occurrences[i] = group.add(name, showsOriginal(form));
+      const info = nameInfoOf(material.name);
+      names[i] = info.name;
+      forms[i] = info.form;
+      occurrences[i] = group.add(info.name, info.original);
       groups[i] = group;
     }
     // Decide only once every item is complete: a rule may look at the item's later materials.
     const context = new Context(normalize);
-    const state: Run = {
-      decidedAt: -1,
-      outcome: undefined,
-      trace: [],
-      flags: undefined,
-      legalBasis: undefined,
-    };
+    const state = emptyRun();
     const decisions = new Array<Decision>(count);
     for (let i = 0; i < count; i++) {
       const material = materials[i]!;
@@ -313,12 +337,6 @@ function createCache<T>(compute: (name: string) => T): (name: string) => T {
     }
     return hit;
   };
-}
-
-/** The first trace entry whose rule set `fact` (kept an original, met an exclusion), if any. */
-function withFact(trace: readonly TraceEntry[], fact: string): TraceEntry | undefined {
-  for (const entry of trace) if (entry.facts[fact] === true) return entry;
-  return undefined;
 }
 
 function traceEntry(rule: RunnableRule, outcome: RuleOutcome): TraceEntry {

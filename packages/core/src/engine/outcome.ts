@@ -1,6 +1,22 @@
 import type { LegalBasisAssessment } from '../legal/classify';
 import type { FactValue, RuleOutcome } from './types';
 
+/** The fact a rule sets when it would cancel the material but for an original to be shown. */
+export const ORIGINAL_RETAINED_FACT = 'originalRetained';
+/** The fact a rule sets when an exclusion (告知承诺 in a 42号文 domain …) stopped it from cancelling. */
+export const EXCLUDED_FACT = 'itemExcluded';
+/** `Outcome.marks` bits: which of the two facts above the outcome sets. */
+export const KEPT_ORIGINAL = 1;
+export const EXCLUDED = 2;
+
+/** The marks of an outcome's facts; read once per outcome, not once per decision. */
+export function marksOf(facts: Readonly<Record<string, FactValue>>): number {
+  return (
+    (facts[ORIGINAL_RETAINED_FACT] === true ? KEPT_ORIGINAL : 0) |
+    (facts[EXCLUDED_FACT] === true ? EXCLUDED : 0)
+  );
+}
+
 /**
  * A rule's outcome as the engine keeps it: every outcome has this one shape (a class with every
  * field set), so the engine's reads of `matched`, `replacement` … stay monomorphic, and a shared
@@ -22,6 +38,11 @@ export class Outcome implements RuleOutcome {
   decisionReason: string | undefined = undefined;
   /** True for outcomes built once and returned for many materials (`sharedOutcome`). */
   readonly shared: boolean;
+  /**
+   * `KEPT_ORIGINAL | EXCLUDED` as the facts say: the engine looks for them on every retained
+   * material, and facts differ in shape from rule to rule (a slow, megamorphic read).
+   */
+  readonly marks: number;
   constructor(outcome: RuleOutcome, shared: boolean) {
     this.matched = outcome.matched;
     this.reason = outcome.reason;
@@ -33,6 +54,7 @@ export class Outcome implements RuleOutcome {
     this.publicReason = outcome.publicReason;
     this.legalBasis = outcome.legalBasis;
     this.shared = shared;
+    this.marks = marksOf(this.facts);
   }
 }
 

@@ -58,20 +58,30 @@ export function compileExclusions(
     }
     return best;
   };
-  let keywordHits = new Map<string, Hit | null>();
+  // Keyed by department, then item name: no key string built per item.
+  let keywordHits = new Map<string, Map<string, Hit | null>>();
+  let cachedHits = 0;
   const keywordHit = (itemName: string, department: string) => {
-    const key = `${itemName}\u0000${department}`;
-    let hit = keywordHits.get(key);
+    let byItem = keywordHits.get(department);
+    if (byItem === undefined) {
+      byItem = new Map();
+      keywordHits.set(department, byItem);
+    }
+    let hit = byItem.get(itemName);
     if (hit === undefined) {
       hit = firstIn(department, '实施部门名称', firstIn(itemName, '事项名称', null));
-      if (keywordHits.size >= 10_000) keywordHits = new Map();
-      keywordHits.set(key, hit);
+      if (++cachedHits > 10_000) {
+        keywordHits = new Map([[department, (byItem = new Map())]]);
+        cachedHits = 1;
+      }
+      byItem.set(itemName, hit);
     }
     return hit;
   };
   return (item, itemName, department) => {
     const hit = keywordHit(itemName, department);
     const until = hit === null ? compiled.length : hit.index + 1;
+    const itemCode = item.code?.trim();
     for (let index = 0; index < until; index++) {
       const { entry, item: name, code, label, cite } = compiled[index]!;
       const match = (by: ExclusionMatch['by'], what: string, keyword: string | null = null) => ({
@@ -82,8 +92,7 @@ export function compileExclusions(
         reference: entry.reference ?? null,
       });
       if (name !== undefined && name === itemName) return match('item', '事项列入告知承诺排除目录');
-      if (code !== undefined && code === item.code?.trim())
-        return match('code', `事项编码 ${code} 列入排除目录`);
+      if (code !== undefined && code === itemCode) return match('code', `事项编码 ${code} 列入排除目录`);
       if (entry.itemType !== undefined && entry.itemType === item.type)
         return match('itemType', `${entry.itemType}事项`);
       if (entry.domain !== undefined && entry.domain === item.domain)

@@ -1,6 +1,8 @@
 import { indexByNames } from '../catalogs/name-index';
 import { defineRule } from '../engine/define-rule';
-import { ruleOutcome, sharedOutcome } from '../engine/outcome';
+import { sharedOutcome } from '../engine/outcome';
+import type { RuleOutcome } from '../engine/types';
+import type { Material } from '../model/material';
 
 /** 原则7: 开具证明的单位无权查证、无法开具的，一律取消. */
 export const issuerCannotCertify = defineRule({
@@ -33,26 +35,53 @@ export const issuerCannotCertify = defineRule({
       reason: '不在开具单位限制目录中',
       facts: { restricted: false },
     });
-    return ({ name, issuer, material }) => {
-      const keywords = keywordsByMaterial.get(name);
-      if (keywords === undefined) return notRestricted;
+    // The outcome depends only on the name and the issuer as written, and both repeat across a
+    // city's list: one shared outcome per pair (bounded), not one allocated per material.
+    let byName = new Map<string, Map<string | null, RuleOutcome>>();
+    let cached = 0;
+    const restrictedOutcome = (name: string, issuer: string, material: Material): RuleOutcome => {
       const issuerText = material.issuer ?? null;
-      const keyword = issuer === '' ? undefined : keywords.find((k) => issuer.includes(k));
-      return keyword === undefined
-        ? ruleOutcome({
-            matched: false,
-            reason: '开具单位可以开具',
-            facts: { restricted: true, issuer: issuerText },
-          })
-        : ruleOutcome({
-            matched: true,
-            reason: `“${issuerText}”无权查证“${material.name}”`,
-            facts: { restricted: true, issuer: issuerText, keyword },
-            replacement: '由办理部门依职责核实',
-            publicReason: issuerText
-              ? `开具单位“${issuerText}”无权出具此证明，改由办理部门核实`
-              : '开具单位无权出具此证明，改由办理部门核实',
-          });
+      let outcome = byName.get(material.name)?.get(issuerText);
+      if (outcome === undefined) {
+        outcome = sharedOutcome(
+          issuerOutcome(keywordsByMaterial.get(name)!, issuer, issuerText, material.name),
+        );
+        if (++cached > 10_000) {
+          byName = new Map();
+          cached = 1;
+        }
+        let byIssuer = byName.get(material.name);
+        if (byIssuer === undefined) byName.set(material.name, (byIssuer = new Map()));
+        byIssuer.set(issuerText, outcome);
+      }
+      return outcome;
     };
+    return ({ name, issuer, material }) =>
+      keywordsByMaterial.has(name) ? restrictedOutcome(name, issuer, material) : notRestricted;
   },
 });
+
+/** A restricted material's outcome: cancelled when its issuer is one the catalog says cannot certify it. */
+function issuerOutcome(
+  keywords: readonly string[],
+  issuer: string,
+  issuerText: string | null,
+  materialName: string,
+): RuleOutcome {
+  const keyword = issuer === '' ? undefined : keywords.find((k) => issuer.includes(k));
+  return keyword === undefined
+    ? {
+        matched: false,
+        reason: '开具单位可以开具',
+        facts: { restricted: true, issuer: issuerText },
+      }
+    : {
+        matched: true,
+        reason: `“${issuerText}”无权查证“${materialName}”`,
+        facts: { restricted: true, issuer: issuerText, keyword },
+        replacement: '由办理部门依职责核实',
+        publicReason: issuerText
+          ? `开具单位“${issuerText}”无权出具此证明，改由办理部门核实`
+          : '开具单位无权出具此证明，改由办理部门核实',
+      };
+}

@@ -45,10 +45,17 @@ export const itemCancelled = defineRule({
       reason: '事项仍在清单中',
       facts: { cancelledItem: false },
     });
+    if (byCode.size === 0 && byName.size === 0) return () => stillListed;
+    // An item's materials arrive together and share its object: look the item up once.
+    let lastItem: unknown;
+    let lastOutcome: RuleOutcome = stillListed;
     return ({ material, itemName }) => {
-      if (byCode.size === 0 && byName.size === 0) return stillListed;
+      if (material.item === lastItem) return lastOutcome;
       const code = material.item.code?.trim();
-      return (code !== undefined ? byCode.get(code) : undefined) ?? byName.get(itemName) ?? stillListed;
+      lastOutcome =
+        (code !== undefined ? byCode.get(code) : undefined) ?? byName.get(itemName) ?? stillListed;
+      lastItem = material.item;
+      return lastOutcome;
     };
   },
 });

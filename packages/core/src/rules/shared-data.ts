@@ -1,8 +1,7 @@
 import { indexByNames } from '../catalogs/name-index';
 import type { SharedDataEntry } from '../catalogs/schema';
 import { defineRule } from '../engine/define-rule';
-import { ORIGINAL_RETAINED_FACT } from '../engine/evaluate';
-import { outcomeCache, sharedOutcome } from '../engine/outcome';
+import { ORIGINAL_RETAINED_FACT, outcomeCache, sharedOutcome } from '../engine/outcome';
 import type { RuleOutcome } from '../engine/types';
 import { type MaterialForm, showsOriginal } from '../normalize/material-form';
 

@@ -1,7 +1,6 @@
 import { indexByNames } from '../catalogs/name-index';
 import { defineRule } from '../engine/define-rule';
-import { EXCLUDED_FACT } from '../engine/evaluate';
-import { outcomeCache, sharedOutcome } from '../engine/outcome';
+import { EXCLUDED_FACT, outcomeCache, sharedOutcome } from '../engine/outcome';
 import type { RuleOutcome } from '../engine/types';
 import { compileExclusions, type ExclusionMatch } from './exclusion-matcher';
 
@@ -78,9 +77,12 @@ export const writtenCommitment = defineRule({
       }
       return outcome;
     };
-    // Materials of an item arrive together and share its object: match the item's names once.
+    // Materials of an item arrive together and share its object: match the item's names once,
+    // and build its two excluded outcomes (declared 是 or from the catalog) at most once each.
     let lastItem: unknown;
     let lastExclusion: ExclusionMatch | undefined;
+    let excludedYes: RuleOutcome | undefined;
+    let excludedListed: RuleOutcome | undefined;
     return ({ material, name, itemName, department }) => {
       const declared = material.commitment;
       if (declared === 'no') return declaredNo;
@@ -88,9 +90,14 @@ export const writtenCommitment = defineRule({
       if (material.item !== lastItem) {
         lastItem = material.item;
         lastExclusion = exclusionOf(material.item, itemName, department);
+        excludedYes = undefined;
+        excludedListed = undefined;
       }
       const exclusion = lastExclusion;
-      if (exclusion !== undefined) return excludedBy(exclusion, declared);
+      if (exclusion !== undefined) {
+        if (declared === 'yes') return (excludedYes ??= excludedBy(exclusion, 'yes'));
+        return (excludedListed ??= excludedBy(exclusion, 'unknown'));
+      }
       return declared === 'yes' ? declaredYes : inCatalog(commitment.get(name)?.effectiveFrom);
     };
   },
