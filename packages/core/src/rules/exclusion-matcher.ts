@@ -71,7 +71,8 @@ export function compileExclusions(
     if (hit === undefined) {
       hit = firstIn(department, '实施部门名称', firstIn(itemName, '事项名称', null));
       if (++cachedHits > 10_000) {
-        keywordHits = new Map([[department, (byItem = new Map())]]);
+        byItem = new Map();
+        keywordHits = new Map([[department, byItem]]);
         cachedHits = 1;
       }
       byItem.set(itemName, hit);

@@ -51,7 +51,10 @@ export const issuerCannotCertify = defineRule({
           cached = 1;
         }
         let byIssuer = byName.get(material.name);
-        if (byIssuer === undefined) byName.set(material.name, (byIssuer = new Map()));
+        if (byIssuer === undefined) {
+          byIssuer = new Map();
+          byName.set(material.name, byIssuer);
+        }
         byIssuer.set(issuerText, outcome);
       }
       return outcome;
