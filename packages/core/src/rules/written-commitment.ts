@@ -95,8 +95,12 @@ export const writtenCommitment = defineRule({
       }
       const exclusion = lastExclusion;
       if (exclusion !== undefined) {
-        if (declared === 'yes') return (excludedYes ??= excludedBy(exclusion, 'yes'));
-        return (excludedListed ??= excludedBy(exclusion, 'unknown'));
+        if (declared === 'yes') {
+          excludedYes ??= excludedBy(exclusion, 'yes');
+          return excludedYes;
+        }
+        excludedListed ??= excludedBy(exclusion, 'unknown');
+        return excludedListed;
       }
       return declared === 'yes' ? declaredYes : inCatalog(commitment.get(name)?.effectiveFrom);
     };
