@@ -1,6 +1,12 @@
 import { stat } from 'node:fs/promises';
 import { type Decision, type Engine, itemKey, type Material } from '@jianzheng/core';
-import { type ImportIssue, type ImportLimits, importWorkbook } from '@jianzheng/excel';
+import {
+  type ImportIssue,
+  type ImportLimits,
+  type ImportResult,
+  importWorkbook,
+  importWorkbooksAhead,
+} from '@jianzheng/excel';
 import { streamEvaluate } from './evaluate-stream';
 import type { Progress } from './progress';
 
@@ -29,12 +35,44 @@ export interface FileByFileOptions {
   limits?: ImportLimits;
   /** Files up to this many bytes are imported whole; larger ones stream (default 8 MiB). */
   wholeFileBytes?: number;
+  /**
+   * Worker threads importing the next whole files while this thread evaluates the current one
+   * (default: @jianzheng/excel's `defaultAheadThreads`, the cores but this one); 0 imports each
+   * file on this thread when its turn comes.
+   */
+  importThreads?: number;
+}
+
+/**
+ * The whole files' import results in order: on worker threads ahead of the caller, or (threads 0)
+ * each on this thread when asked for.
+ */
+function importWhole(
+  files: readonly WorkbookFile[],
+  threads: number | undefined,
+  limits: { limits?: ImportLimits },
+  onProgress: (index: number, rows: number) => void,
+): AsyncGenerator<ImportResult, void, undefined> {
+  if (threads !== 0)
+    return importWorkbooksAhead(
+      files.map((file) => ({ input: file.path, options: { fileName: file.fileName, ...limits } })),
+      { ...(threads === undefined ? {} : { threads }), onProgress },
+    );
+  return (async function* () {
+    for (const [index, file] of files.entries())
+      yield await importWorkbook(file.path, {
+        fileName: file.fileName,
+        ...limits,
+        onProgress: (rows) => onProgress(index, rows),
+      });
+  })();
 }
 
 /**
  * Imports and evaluates one workbook at a time and hands each good file's materials and decisions
- * to `take`, so that only one file's Material and Decision objects are alive at once — a national
- * list of 1,000,000 materials otherwise holds about 1 GB of them. Rules look only inside an item
+ * to `take`, so that only a few files' Material and Decision objects are alive at once (the one
+ * evaluated, and the next ones that worker threads import meanwhile) — a national list of
+ * 1,000,000 materials otherwise holds about 1 GB of them. Rules look only inside an item
  * and ids are numbered per item, so what `take` receives is exactly the whole batch's result,
  * unless an item spans two files: that is answered as `item-spans-files` (nothing more is taken)
  * and the caller imports the batch whole, the only way to number such an item as one.
@@ -49,56 +87,65 @@ export async function evaluateFileByFile(
   const issues: ImportIssue[] = [];
   const failed: string[] = [];
   const fileOfItem = new Map<string, string>();
-  let rowsBefore = 0;
-  for (const [index, file] of files.entries()) {
-    progress.file(index);
-    if ((await stat(file.path)).size > (options.wholeFileBytes ?? WHOLE_FILE_BYTES)) {
-      const spans = await streamLargeFile(
-        file,
-        engine,
-        progress,
-        rowsBefore,
-        fileOfItem,
-        options,
-        (ok) => (ok ? failed.length === 0 || !options.allOrNothing : false),
-        take,
-      );
-      rowsBefore = spans.rows;
-      issues.push(...spans.issues);
-      if (!spans.ok) failed.push(file.fileName);
-      if (spans.spansFiles)
-        return {
-          kind: 'item-spans-files',
-          item: spans.spansFiles[0],
-          files: [spans.spansFiles[1], file.fileName],
-        };
-      continue;
+  const wholeBytes = options.wholeFileBytes ?? WHOLE_FILE_BYTES;
+  const sizes = await Promise.all(files.map(async (file) => (await stat(file.path)).size));
+  const whole = files.filter((_, index) => sizes[index]! <= wholeBytes);
+  // Rows read per whole file, as the workers report them (a file ahead reports before its turn).
+  const rowsOfWhole = whole.map(() => 0);
+  let streamedRows = 0;
+  const showRows = () => progress.rows(streamedRows + rowsOfWhole.reduce((a, b) => a + b, 0));
+  const limits = options.limits ? { limits: options.limits } : {};
+  const imported = importWhole(whole, options.importThreads, limits, (index, rows) => {
+    rowsOfWhole[index] = rows;
+    showRows();
+  });
+  try {
+    for (const [index, file] of files.entries()) {
+      progress.file(index);
+      if (sizes[index]! > wholeBytes) {
+        const spans = await streamLargeFile(
+          file,
+          engine,
+          progress,
+          streamedRows + rowsOfWhole.reduce((a, b) => a + b, 0),
+          fileOfItem,
+          options,
+          (ok) => (ok ? failed.length === 0 || !options.allOrNothing : false),
+          take,
+        );
+        streamedRows += spans.fileRows;
+        issues.push(...spans.issues);
+        if (!spans.ok) failed.push(file.fileName);
+        if (spans.spansFiles)
+          return {
+            kind: 'item-spans-files',
+            item: spans.spansFiles[0],
+            files: [spans.spansFiles[1], file.fileName],
+          };
+        continue;
+      }
+      const next = await imported.next();
+      if (next.done) throw new Error(`no import result for ${file.fileName}`);
+      const result = next.value;
+      issues.push(...result.issues);
+      if (!result.ok) {
+        // The other files are still read, so that every file's problems are reported at once.
+        failed.push(file.fileName);
+        continue;
+      }
+      for (const item of result.items) {
+        const key = itemKey(item);
+        const earlier = fileOfItem.get(key);
+        if (earlier !== undefined)
+          return { kind: 'item-spans-files', item: item.name, files: [earlier, file.fileName] };
+        fileOfItem.set(key, file.fileName);
+      }
+      if (failed.length === 0 || !options.allOrNothing)
+        take(result.materials, engine.evaluate(result.materials));
     }
-    let rows = 0;
-    const result = await importWorkbook(file.path, {
-      fileName: file.fileName,
-      ...(options.limits ? { limits: options.limits } : {}),
-      onProgress: (count) => {
-        rows = count;
-        progress.rows(rowsBefore + count);
-      },
-    });
-    rowsBefore += rows;
-    issues.push(...result.issues);
-    if (!result.ok) {
-      // The other files are still read, so that every file's problems are reported at once.
-      failed.push(file.fileName);
-      continue;
-    }
-    for (const item of result.items) {
-      const key = itemKey(item);
-      const earlier = fileOfItem.get(key);
-      if (earlier !== undefined)
-        return { kind: 'item-spans-files', item: item.name, files: [earlier, file.fileName] };
-      fileOfItem.set(key, file.fileName);
-    }
-    if (failed.length === 0 || !options.allOrNothing)
-      take(result.materials, engine.evaluate(result.materials));
+  } finally {
+    // Stops the workers still importing files ahead when the walk ends early.
+    await imported.return();
   }
   return { kind: 'done', failed, issues };
 }
@@ -116,7 +163,7 @@ async function streamLargeFile(
   options: FileByFileOptions,
   wanted: (ok: boolean) => boolean,
   take: (materials: readonly Material[], decisions: readonly Decision[]) => void,
-): Promise<{ ok: boolean; issues: ImportIssue[]; rows: number; spansFiles?: [string, string] }> {
+): Promise<{ ok: boolean; issues: ImportIssue[]; fileRows: number; spansFiles?: [string, string] }> {
   let rows = 0;
   const counting: Progress = {
     file: () => {},
@@ -146,5 +193,5 @@ async function streamLargeFile(
   if (ok && spansFiles === undefined && wanted(ok)) {
     await streamEvaluate([file], engine, limits, (materials, decisions) => take(materials, decisions));
   }
-  return { ok, issues: check.issues, rows: rowsBefore + rows, ...(spansFiles ? { spansFiles } : {}) };
+  return { ok, issues: check.issues, fileRows: rows, ...(spansFiles ? { spansFiles } : {}) };
 }

@@ -17,7 +17,7 @@ export type ImportTaskReply =
   | { type: 'failed'; index: number; message: string };
 
 // From dist/ the worker is the sibling entry; from src/ (tests run the sources) the built one.
-const workerUrl = () =>
+export const importWorkerUrl = () =>
   import.meta.url.endsWith('.ts')
     ? new URL('../dist/import-worker.js', import.meta.url)
     : new URL('./import-worker.js', import.meta.url);
@@ -76,7 +76,7 @@ export async function importOnThreads(
   const workers = Array.from(
     { length: count },
     () =>
-      new Worker(workerUrl(), {
+      new Worker(importWorkerUrl(), {
         // A worker inherits the process's flags; `--input-type` (node -e scripts) would refuse its file.
         execArgv: process.execArgv.filter((flag) => !flag.startsWith('--input-type')),
       }),

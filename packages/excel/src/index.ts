@@ -7,6 +7,8 @@ export { exportPublication } from './export-publication';
 export type { ItemGroup, SheetSummary } from './file-context';
 export type { Field, FieldDefinition } from './headers';
 export { FIELDS, matchHeader } from './headers';
+export type { AheadSource, ImportAheadOptions } from './import-ahead';
+export { defaultAheadThreads, importWorkbooksAhead } from './import-ahead';
 export type { ImportBatchOptions, ImportBatchResult, ImportResult, WorkbookSource } from './import-workbook';
 export { importWorkbook, importWorkbooks } from './import-workbook';
 export type { ImportIssue, IssueSeverity } from './issues';

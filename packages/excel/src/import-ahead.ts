@@ -1,0 +1,106 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { type ImportTask, type ImportTaskReply, importWorkerUrl } from './import-threads';
+import type { ImportResult } from './import-workbook';
+import type { ImportOptions } from './stream-workbook';
+
+/** One file for `importWorkbooksAhead`: a path or the file's bytes, and its import options. */
+export interface AheadSource {
+  input: string | Uint8Array;
+  options?: Omit<ImportOptions, 'onProgress'>;
+}
+
+export interface ImportAheadOptions {
+  /**
+   * Worker threads importing (default: one fewer than the cores, at least 1), each one file at a
+   * time. The caller's own thread keeps a core for what it does with each result.
+   */
+  threads?: number;
+  /** Rows read so far in the file at `index` (as `ImportOptions.onProgress`, per file). */
+  onProgress?: (index: number, rows: number) => void;
+}
+
+/** Worker threads `importWorkbooksAhead` uses by default: the cores but the caller's. */
+export function defaultAheadThreads(): number {
+  return Math.max(1, availableParallelism() - 1);
+}
+
+/**
+ * Imports the files on worker threads while the caller works on the ones before, and yields each
+ * file's result in the order given, exactly as `importWorkbook` gives it. A pipeline that
+ * evaluates and publishes file by file (the CLI's `publish`) then overlaps reading the next files
+ * with its own work instead of waiting for each. Memory stays bounded: a file is started only
+ * when at most `threads` results are waiting for the caller. Leaving the loop early stops the
+ * workers. A worker that fails unexpectedly (not a bad workbook: that is an `ok: false` result)
+ * makes the iteration throw when its file's turn comes.
+ */
+export async function* importWorkbooksAhead(
+  sources: readonly AheadSource[],
+  options: ImportAheadOptions = {},
+): AsyncGenerator<ImportResult, void, undefined> {
+  if (sources.length === 0) return;
+  const threads = Math.max(1, Math.min(options.threads ?? defaultAheadThreads(), sources.length));
+  const done = new Map<number, ImportResult | Error>();
+  let wake: (() => void) | undefined;
+  let fatal: unknown;
+  let started = 0;
+  let yielded = 0;
+  const idle: Worker[] = [];
+
+  const notify = () => {
+    const resume = wake;
+    wake = undefined;
+    resume?.();
+  };
+  // A file starts when a worker is free and the results not yet taken leave room for it.
+  const startNext = () => {
+    while (idle.length > 0 && started < sources.length && started - yielded < threads + 1) {
+      const worker = idle.pop()!;
+      const index = started++;
+      const { input, options: own = {} } = sources[index]!;
+      worker.postMessage({ index, input, options: own } satisfies ImportTask);
+    }
+  };
+  const workers = Array.from({ length: threads }, () => {
+    const worker = new Worker(importWorkerUrl(), {
+      // A worker inherits the process's flags; `--input-type` (node -e scripts) would refuse its file.
+      execArgv: process.execArgv.filter((flag) => !flag.startsWith('--input-type')),
+    });
+    worker.on('message', (reply: ImportTaskReply) => {
+      if (reply.type === 'progress') {
+        options.onProgress?.(reply.index, reply.rows);
+        return;
+      }
+      done.set(reply.index, reply.type === 'done' ? reply.result : new Error(reply.message));
+      idle.push(worker);
+      startNext();
+      notify();
+    });
+    worker.on('error', (error) => {
+      fatal ??= error;
+      notify();
+    });
+    idle.push(worker);
+    return worker;
+  });
+  try {
+    startNext();
+    while (yielded < sources.length) {
+      const result = done.get(yielded);
+      if (result === undefined) {
+        if (fatal !== undefined) throw fatal;
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+        });
+        continue;
+      }
+      done.delete(yielded);
+      yielded++;
+      startNext();
+      if (result instanceof Error) throw result;
+      yield result;
+    }
+  } finally {
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+}
