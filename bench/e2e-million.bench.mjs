@@ -10,7 +10,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createEngine } from '@jianzheng/core';
-import { importWorkbook, streamWorkbook, writePublicationWorkbook } from '@jianzheng/excel';
+import { importWorkbooksAhead, streamWorkbook, writePublicationWorkbook } from '@jianzheng/excel';
 import { createPublicationBuilder } from '@jianzheng/json';
 import { writePublication } from '@jianzheng/json/node';
 import { readCellsWithExceljs, writeCellsWithExceljs, writeSyntheticWorkbooks } from '@jianzheng/testkit';
@@ -58,9 +58,11 @@ async function importOnly(files) {
 }
 
 /**
- * The pipeline as `jianzheng publish` runs it: file by file, import → evaluate → add to the
- * publication builder, so that one file's materials and decisions are alive at a time; then the
- * JSON streamed to disk and the Excel attachment written by the streaming writer.
+ * The pipeline as `jianzheng publish` runs it: worker threads import the next files
+ * (importWorkbooksAhead) while this thread evaluates and adds each file's materials to the
+ * publication builder in order, so that only a few files' materials and decisions are alive at a
+ * time; then the JSON and the Excel attachment are written at once (the JSON named only once the
+ * Excel is complete), each streamed to disk.
  */
 async function pipeline(files, outDir) {
   const start = process.hrtime.bigint();
@@ -70,11 +72,15 @@ async function pipeline(files, outDir) {
   let evaluateS = 0;
   let buildS = 0;
   let materials = 0;
-  for (const file of files) {
-    let t = process.hrtime.bigint();
-    const result = await importWorkbook(file);
+  const imported = importWorkbooksAhead(files.map((input) => ({ input })));
+  for (let t = process.hrtime.bigint(); ; t = process.hrtime.bigint()) {
+    const next = await imported.next();
+    // Only the time this thread waits for the workers: the rest of the import overlaps.
     importS += seconds(t);
-    if (!result.ok) throw new Error(`${file}: ${result.issues.find((i) => i.severity === 'error')?.message}`);
+    if (next.done) break;
+    const result = next.value;
+    if (!result.ok)
+      throw new Error(`${result.file}: ${result.issues.find((i) => i.severity === 'error')?.message}`);
     t = process.hrtime.bigint();
     const decisions = engine.evaluate(result.materials);
     evaluateS += seconds(t);
@@ -87,14 +93,22 @@ async function pipeline(files, outDir) {
   const publication = builder.finish();
   buildS += seconds(t);
   const afterBuildMb = maxRssMb();
-  mkdirSync(outDir, { recursive: true });
+  mkdirSync(join(outDir, HEAD.batch.id), { recursive: true });
   t = process.hrtime.bigint();
-  const jsonPath = await writePublication(outDir, publication);
-  const jsonS = seconds(t);
-  t = process.hrtime.bigint();
-  const xlsxPath = join(outDir, 'v1.xlsx');
-  await writePublicationWorkbook(publication, xlsxPath);
-  const excelS = seconds(t);
+  const xlsxPath = join(outDir, HEAD.batch.id, 'v1.xlsx');
+  let excelS = 0;
+  const excel = writePublicationWorkbook(publication, xlsxPath).then(() => {
+    excelS = seconds(t);
+  });
+  excel.catch(() => {});
+  let jsonS = 0;
+  const jsonPath = await writePublication(outDir, publication, {
+    beforeCommit: () => {
+      jsonS = seconds(t);
+      return excel;
+    },
+  });
+  const writeS = seconds(t);
   const wholeS = seconds(start);
   const peakMb = maxRssMb();
 
@@ -109,6 +123,7 @@ async function pipeline(files, outDir) {
     buildS,
     jsonS,
     excelS,
+    writeS,
     wholeS,
     afterBuildMb,
     peakMb,
@@ -201,19 +216,21 @@ const outDir = join(tmpdir(), `jz-bench-out-${process.pid}`);
 const p = child('pipeline', manifestPath, outDir);
 rmSync(outDir, { recursive: true, force: true });
 if (p.materials !== COUNT) throw new Error(`published ${p.materials}, expected ${COUNT}`);
-show('pipeline: import (file by file)', p.importS, COUNT, undefined, p.load);
+show('pipeline: waiting for the import threads', p.importS, COUNT, undefined, p.load);
 show('pipeline: evaluate (10 rules, traced)', p.evaluateS, COUNT, undefined, p.load);
 show('pipeline: build publication', p.buildS, COUNT, p.afterBuildMb, p.load);
-show('pipeline: JSON (streamed to disk)', p.jsonS, COUNT, undefined, p.load);
-show('pipeline: Excel attachment', p.excelS, COUNT, p.peakMb, p.load);
+show('pipeline: JSON + Excel written at once', p.writeS, COUNT, p.peakMb, p.load);
+show('  of which until the JSON text was on disk', p.jsonS, COUNT, undefined, p.load);
+show('  of which until the Excel attachment was', p.excelS, COUNT, undefined, p.load);
 show('exceljs raw streaming write (Excel baseline)', p.excelRawS, COUNT, undefined, p.load);
 
 const excelRatio = p.excelS / p.excelRawS;
+const pipelineRatio = p.wholeS / Math.min(...raws);
 console.log(
   `\nimport / exceljs raw read (best of ${REPEAT} each): ${ratio.toFixed(2)} × (target ≤ 0.3: ${ratio <= 0.3 ? 'met' : 'NOT met'})`,
 );
 console.log(
-  `whole pipeline (import → evaluate → publish JSON + Excel): ${p.wholeS.toFixed(1)} s (target ≤ 60 s)`,
+  `whole pipeline (import → evaluate → publish JSON + Excel): ${p.wholeS.toFixed(1)} s = ${pipelineRatio.toFixed(2)} × the raw read (target ≤ 0.5: ${pipelineRatio <= 0.5 ? 'met' : 'NOT met'}; ≤ 60 s)`,
 );
 console.log(`Excel attachment / exceljs raw streaming write of the same cells: ${excelRatio.toFixed(2)} ×`);
 console.log(`peak RSS of the pipeline process: ${Math.round(p.peakMb)} MB (target ≤ 1,024 MB)`);
@@ -266,6 +283,7 @@ record('e2e', {
   stages: rows,
   ratio,
   wholeSeconds: p.wholeS,
+  pipelineRatio,
   peakMb: p.peakMb,
   jsonMb: p.jsonMb,
   xlsxMb: p.xlsxMb,

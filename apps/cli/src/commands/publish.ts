@@ -187,24 +187,30 @@ async function publishLocked(
   const diff = previous ? diffPublications(previous, publication) : undefined;
   if (diff) assertLegalReview(ctx, diff, version, legalReview);
 
-  // Excel first under a temporary name, then the JSON (which refuses to overwrite a version),
-  // then the Excel under its real name: a failure at any step leaves no partial publication.
-  // The attachment is streamed to disk (writePublicationWorkbook), never held whole in memory.
+  // The Excel under a temporary name and the JSON are written at once (the attachment's
+  // compression runs on zlib's threads while this thread builds the JSON text); the JSON takes its
+  // name only once the Excel is complete (it refuses to overwrite a version), then the Excel takes
+  // its name: a failure at any step leaves no partial publication. Both stream to disk, never
+  // held whole in memory.
   const batchDir = join(outDir, options.batch);
   const excelPath = join(batchDir, `v${version}.xlsx`);
   const random = randomBytes(6).toString('hex');
   const pending = join(batchDir, publishTempName(`v${version}.xlsx`, random));
-  await writePublicationWorkbook(publication, pending, { timeZone });
   const linkedPath = join(batchDir, `v${version}.jsonld`);
   const linkedPending = join(batchDir, publishTempName(`v${version}.jsonld`, random));
+  const excel = writePublicationWorkbook(publication, pending, { timeZone });
+  // Its failure is thrown by writePublication (beforeCommit) or awaited below, never unhandled.
+  excel.catch(() => {});
   let jsonPath: string;
   try {
     if (options.jsonld)
       await writeFile(linkedPending, `${JSON.stringify(exportCpsvAp(publication, linkedData), null, 1)}\n`);
-    jsonPath = await writePublication(outDir, publication);
+    jsonPath = await writePublication(outDir, publication, { beforeCommit: () => excel });
     await rename(pending, excelPath);
     if (options.jsonld) await rename(linkedPending, linkedPath);
   } catch (error) {
+    // The attachment may still be writing: let it end before its temporary file is removed.
+    await excel.catch(() => {});
     await rm(pending, { force: true });
     await rm(linkedPending, { force: true });
     throw error;
