@@ -65,6 +65,9 @@ export async function* importWorkbooksAhead(
     const worker = new Worker(importWorkerUrl(), {
       // A worker inherits the process's flags; `--input-type` (node -e scripts) would refuse its file.
       execArgv: process.execArgv.filter((flag) => !flag.startsWith('--input-type')),
+      // A small young generation: the import's garbage is short-lived, and the default let the
+      // worker hold ~40 MB more at its peak (20 bench files: 312 → 271 MB RSS, no slower).
+      resourceLimits: { maxYoungGenerationSizeMb: 4 },
     });
     worker.on('message', (reply: ImportTaskReply) => {
       if (reply.type === 'progress') {
