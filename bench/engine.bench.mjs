@@ -110,7 +110,9 @@ console.log(
 console.log(
   `  every run          ${runSeconds.map((s) => `${s.toFixed(2)} s (${fmt(COUNT / s)}/s)`).join(', ')}; best counted`,
 );
-console.log(`  target ≥ 600,000 materials/s with traces: ${oursRate >= 600_000 ? 'met' : 'NOT met'}`);
+console.log(
+  `  target ≥ 1,000,000 materials/s with traces, legal levels classified (issue 24): ${oursRate >= 1_000_000 ? 'met' : 'NOT met'}`,
+);
 console.log(
   `  peak RSS           ${fmt(process.resourceUsage().maxRSS / 1024)} MB; load average ${load.join(' / ')}`,
 );

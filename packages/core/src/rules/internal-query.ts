@@ -40,10 +40,15 @@ export const internalQuery = defineRule({
       reason: '开具单位不是实施部门',
       facts: { internalQuery: 'unknown', issuerIsDepartment: false },
     });
-    return ({ material, issuer, department }) => {
+    // The context is read lazily: its normalized issuer is computed only when this rule needs it.
+    return (context) => {
+      const { material } = context;
       if (material.internalQuery === 'yes') return declaredYes(material.item.department);
       if (material.internalQuery === 'no') return declaredNo;
-      return issuer !== '' && issuer === department ? issuedByItself(material.item.department) : otherIssuer;
+      const issuer = context.issuer;
+      return issuer !== '' && issuer === context.department
+        ? issuedByItself(material.item.department)
+        : otherIssuer;
     };
   },
 });

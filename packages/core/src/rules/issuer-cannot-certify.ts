@@ -59,8 +59,11 @@ export const issuerCannotCertify = defineRule({
       }
       return outcome;
     };
-    return ({ name, issuer, material }) =>
-      keywordsByMaterial.has(name) ? restrictedOutcome(name, issuer, material) : notRestricted;
+    // The normalized issuer is read only for the catalog's materials.
+    return (context) =>
+      keywordsByMaterial.has(context.name)
+        ? restrictedOutcome(context.name, context.issuer, context.material)
+        : notRestricted;
   },
 });
 
