@@ -207,9 +207,11 @@ export function createEvaluator(
       copyWaived: kept !== undefined && form === 'both',
       agreement: agreementOf(verdict, material.departmentProposal),
       status: 'proposed',
+      // In the literal even when absent (undefined, which JSON leaves out): a property added
+      // afterwards would give each decision a second, out-of-object property store.
+      flags: run.flags,
+      legalBasis: run.legalBasis,
     };
-    if (run.flags !== undefined) result.flags = run.flags;
-    if (run.legalBasis !== undefined) result.legalBasis = run.legalBasis;
     return result;
   }
 
