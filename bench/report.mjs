@@ -41,7 +41,7 @@ for (const entry of entries) {
     }
     lines.push('');
     lines.push(
-      `- import ÷ exceljs raw streaming read of the same files: **${entry.ratio.toFixed(2)} ×** (target ≤ 0.3, issue 12)`,
+      `- import ÷ exceljs raw streaming read of the same files: **${entry.ratio.toFixed(2)} ×** (target ≤ 0.2, issue 26)${entry.singleRatio === undefined ? '' : `; on one thread (streamWorkbook) ${entry.singleRatio.toFixed(2)} ×`}`,
     );
     lines.push(
       `- whole pipeline, import → evaluate → publish JSON + Excel: **${fmt(entry.wholeSeconds, 1)} s** (target ≤ 60 s)`,
