@@ -36,34 +36,39 @@ const REF = /\bref="([^"]+)"/;
 
 /**
  * The merged ranges of a worksheet part. `<mergeCells>` follows `<sheetData>` in the part, so
- * the rows cannot know them while streaming: the part is inflated once more before its rows
- * are read and only the merge elements are looked at (a native search per chunk).
+ * the rows cannot know them while streaming: a streamed part is inflated once more before its
+ * rows are read and only the merge elements are looked at (a native search per chunk).
  */
 export async function scanMerges(part: AsyncIterable<Buffer>, limit = MAX_MERGES): Promise<MergeRange[]> {
   const ranges: MergeRange[] = [];
   let carry = Buffer.alloc(0);
   for await (const chunk of part) {
     const buf = carry.length === 0 ? chunk : Buffer.concat([carry, chunk]);
-    let pos = 0;
-    for (;;) {
-      const at = buf.indexOf(MERGE_CELL, pos);
-      if (at < 0) {
-        pos = Math.max(pos, buf.length - MERGE_CELL.length);
-        break;
-      }
-      const end = buf.indexOf(0x3e /* > */, at);
-      if (end < 0) {
-        pos = at;
-        break;
-      }
-      const ref = REF.exec(buf.toString('latin1', at, end))?.[1];
-      const range = ref === undefined ? undefined : parseRange(ref);
-      if (range !== undefined && ranges.length < limit) ranges.push(range);
-      pos = end + 1;
-    }
-    carry = Buffer.from(buf.subarray(pos));
+    carry = Buffer.from(buf.subarray(mergesIn(buf, ranges, limit)));
   }
   return ranges;
+}
+
+/** The merged ranges of a worksheet part held whole. */
+export function scanMergesWhole(part: Buffer, limit = MAX_MERGES): MergeRange[] {
+  const ranges: MergeRange[] = [];
+  mergesIn(part, ranges, limit);
+  return ranges;
+}
+
+/** Adds the merge elements of `buf` to `ranges`; returns where an unfinished one starts. */
+function mergesIn(buf: Buffer, ranges: MergeRange[], limit: number): number {
+  let pos = 0;
+  for (;;) {
+    const at = buf.indexOf(MERGE_CELL, pos);
+    if (at < 0) return Math.max(pos, buf.length - MERGE_CELL.length);
+    const end = buf.indexOf(0x3e /* > */, at);
+    if (end < 0) return at;
+    const ref = REF.exec(buf.toString('latin1', at, end))?.[1];
+    const range = ref === undefined ? undefined : parseRange(ref);
+    if (range !== undefined && ranges.length < limit) ranges.push(range);
+    pos = end + 1;
+  }
 }
 
 interface Active {

@@ -1,4 +1,4 @@
-import { type MergeRange, scanMerges } from './merges';
+import { type MergeRange, scanMerges, scanMergesWhole } from './merges';
 import { readSharedStrings } from './shared-strings';
 import {
   parseDateStyles,
@@ -8,8 +8,8 @@ import {
   relsPathOf,
 } from './workbook-parts';
 import { type SheetRow, WorksheetScanner } from './worksheet-rows';
-import { normalized } from './xml-normalize';
-import type { ZipSource } from './zip-source';
+import { normalized, normalizedWhole } from './xml-normalize';
+import type { ZipEntry, ZipSource } from './zip-source';
 
 /** One worksheet of the workbook, its rows streamed in batches (one per inflated chunk). */
 export interface StreamedSheet {
@@ -25,6 +25,15 @@ export interface ReadLimits {
   maxSharedStrings: number;
   maxCellLength: number;
 }
+
+/**
+ * Parts up to this size (as the zip declares it, and enforced while inflating) are inflated
+ * whole; larger ones stream, so memory stays bounded whatever the file's size.
+ */
+export const WHOLE_PART_BYTES = 16 * 1024 * 1024;
+
+/** How much of a whole part the scanner reads before the event loop gets a turn. */
+const SLICE_BYTES = 1024 * 1024;
 
 async function partText(zip: ZipSource, path: string): Promise<string | undefined> {
   const entry = zip.entry(path);
@@ -42,6 +51,7 @@ async function partText(zip: ZipSource, path: string): Promise<string | undefine
 export async function openWorkbook(
   zip: ZipSource,
   limits: ReadLimits,
+  wholePartBytes = WHOLE_PART_BYTES,
 ): Promise<AsyncGenerator<StreamedSheet> | undefined> {
   const packageRels = await partText(zip, '_rels/.rels');
   const office =
@@ -61,7 +71,9 @@ export async function openWorkbook(
     sharedEntry === undefined
       ? []
       : await readSharedStrings(
-          normalized(await zip.open(sharedEntry, 'bytes')),
+          sharedEntry.size <= wholePartBytes
+            ? slices(normalizedWhole(await zip.inflate(sharedEntry)))
+            : normalized(await zip.open(sharedEntry, 'bytes')),
           limits.maxSharedStrings,
           limits.maxCellLength,
         );
@@ -82,7 +94,14 @@ export async function openWorkbook(
       if (rel === undefined || rel.external || !rel.type.endsWith('/worksheet')) continue;
       const entry = zip.entry(rel.target);
       if (entry === undefined) continue;
-      const merges = sheet.state === 'visible' ? await readMerges(zip, entry) : [];
+      const visible = sheet.state === 'visible';
+      if (entry.size <= wholePartBytes) {
+        const part = normalizedWhole(await zip.inflate(entry));
+        const merges = visible ? scanMergesWhole(part) : [];
+        yield { name: sheet.name, state: sheet.state, rows: wholeRows(part, context), merges };
+        continue;
+      }
+      const merges = visible ? await readMerges(zip, entry) : [];
       const stream = await zip.open(entry, 'bytes');
       try {
         yield { name: sheet.name, state: sheet.state, rows: rowsOf(normalized(stream), context), merges };
@@ -95,13 +114,43 @@ export async function openWorkbook(
   return sheets();
 }
 
-async function readMerges(zip: ZipSource, entry: NonNullable<ReturnType<ZipSource['entry']>>) {
+/**
+ * A whole part in slices, the event loop getting a turn between them: a server importing an
+ * upload on its main thread keeps answering while a large sheet is read.
+ */
+async function* slices(part: Buffer): AsyncGenerator<Buffer> {
+  for (let at = 0; at < part.length; at += SLICE_BYTES) {
+    if (at > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    yield part.subarray(at, at + SLICE_BYTES);
+  }
+}
+
+async function readMerges(zip: ZipSource, entry: ZipEntry) {
   const stream = await zip.open(entry, 'bytes');
   try {
     return await scanMerges(normalized(stream));
   } finally {
     stream.destroy();
   }
+}
+
+/**
+ * The rows of a part held whole, a slice at a time with a turn of the event loop between
+ * slices: a server importing an upload on its main thread keeps answering meanwhile.
+ */
+async function* wholeRows(
+  part: Buffer,
+  context: ConstructorParameters<typeof WorksheetScanner>[0],
+): AsyncGenerator<SheetRow[]> {
+  const scanner = new WorksheetScanner(context);
+  let at = 0;
+  while (at < part.length) {
+    if (at > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    const rows = scanner.scan(part, at, at + SLICE_BYTES);
+    at = scanner.resume;
+    if (rows.length > 0) yield rows;
+  }
+  scanner.end();
 }
 
 async function* rowsOf(

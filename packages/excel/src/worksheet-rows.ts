@@ -92,7 +92,20 @@ export class WorksheetScanner {
   push(chunk: Buffer): SheetRow[] {
     if (this.where === Where.After) return NO_ROWS;
     const buf = this.pending.take(chunk);
-    return buf === undefined ? NO_ROWS : this.parse(buf);
+    return buf === undefined ? NO_ROWS : this.parse(buf, 0, Number.POSITIVE_INFINITY);
+  }
+
+  /** Where `scan` stopped: the offset of the next row to read, or the part's length. */
+  resume = 0;
+
+  /**
+   * Reads the rows of a part held whole that start in [from, to), each to its end (no row is
+   * copied to join chunks); `resume` then says where to go on. Called first with from = 0.
+   */
+  scan(part: Buffer, from: number, to: number): SheetRow[] {
+    this.resume = part.length;
+    if (this.where === Where.After) return NO_ROWS;
+    return this.parse(part, from, to);
   }
 
   /** Ends the part: a sheet cut off inside its rows is an error, not a shorter sheet. */
@@ -109,8 +122,8 @@ export class WorksheetScanner {
     this.pending.hold(buf, from, needle);
   }
 
-  private parse(buf: Buffer): SheetRow[] {
-    let pos = 0;
+  private parse(buf: Buffer, from: number, stop: number): SheetRow[] {
+    let pos = from;
     if (this.where === Where.Before) {
       const open = buf.indexOf('<sheetData', 0, 'latin1');
       if (open < 0) {
@@ -132,6 +145,10 @@ export class WorksheetScanner {
     const rows: SheetRow[] = [];
     const length = buf.length;
     while (pos < length) {
+      if (pos >= stop) {
+        this.resume = pos;
+        return rows;
+      }
       const lt = nextLt(buf, pos, length);
       if (lt < 0) return rows;
       if (lt + 12 > length) {

@@ -101,6 +101,14 @@ export async function* normalized(part: AsyncIterable<Buffer>): AsyncGenerator<B
   if (rest.length > 0) yield rest;
 }
 
+/** A part held whole, normalized. */
+export function normalizedWhole(part: Buffer): Buffer {
+  const normalizer = new XmlNormalizer();
+  const out = normalizer.push(part);
+  const rest = normalizer.end();
+  return rest.length === 0 ? out : Buffer.concat([out, rest]);
+}
+
 /** A whole small part (workbook, relationships, styles) as text with element prefixes dropped. */
 export function localNames(xml: string): string {
   return xml

@@ -1,5 +1,5 @@
 import { type Readable, Transform } from 'node:stream';
-import { createInflateRaw } from 'node:zlib';
+import { createInflateRaw, inflateRawSync } from 'node:zlib';
 import { JianzhengError } from '@jianzheng/core';
 import yauzl from 'yauzl';
 import { PartTooLargeError } from './limits';
@@ -107,19 +107,12 @@ export class ZipSource {
    * for the byte-level readers of worksheets and shared strings.
    */
   async open(entry: ZipEntry, as: 'text' | 'bytes' = 'text'): Promise<Readable> {
-    const raw = this.raw.get(entry.name) ?? this.byLowerName.get(entry.name.toLowerCase());
-    if (raw === undefined) throw new ZipFormatError(`no entry ${entry.name}`);
-    if (raw.isEncrypted()) throw new ZipFormatError(`${entry.name} is encrypted`);
-    if (entry.method !== 0 && entry.method !== 8) {
-      throw new ZipFormatError(`unsupported compression method ${entry.method}`);
-    }
-    if (entry.size > this.maxPartBytes) throw new PartTooLargeError(entry.name, this.maxPartBytes);
-    // yauzl finds the data (local header, ZIP64 extra fields); zlib inflates it here so that the
-    // chunk size is ours: worksheets are read as bytes into compact rows, and 64 KiB chunks halve
-    // the per-chunk overhead (inflate callbacks, joins of a row split across chunks).
-    const stored: Readable = await wrap(() => this.zip.openReadStreamPromise(raw, { decodeFileData: false }));
+    const stored = await this.stored(entry);
     let out: Readable = stored;
     if (entry.method === 8) {
+      // zlib inflates here so that the chunk size is ours: worksheets are read as bytes into
+      // compact rows, and 64 KiB chunks halve the per-chunk overhead (inflate callbacks, joins
+      // of a row split across chunks).
       const inflate = createInflateRaw({ chunkSize: as === 'text' ? 16 * 1024 : 64 * 1024 });
       stored.on('error', (error) => inflate.destroy(error));
       out = stored.pipe(inflate);
@@ -131,10 +124,10 @@ export class ZipSource {
       transform(chunk: Buffer, _encoding, done) {
         inflated += chunk.length;
         if (inflated <= entry.size) done(null, chunk);
-        else done(new ZipFormatError(`${entry.name} inflates past its declared size`));
+        else done(pastDeclaredSize(entry));
       },
       flush(done) {
-        done(inflated < entry.size ? new ZipFormatError(`${entry.name} is cut short`) : null);
+        done(inflated < entry.size ? cutShort(entry) : null);
       },
     });
     out.on('error', (error) => guard.destroy(error));
@@ -145,9 +138,58 @@ export class ZipSource {
     return as === 'text' ? result.setEncoding('utf8') : result;
   }
 
+  /**
+   * The entry's uncompressed bytes whole, inflated in one synchronous call, for parts small
+   * enough to hold (the caller decides by `entry.size`). A streamed part pays a stream hop, a
+   * thread-pool round trip and a callback per chunk; whole, a worksheet part is also scanned
+   * for its merged cells without being inflated a second time. The same size checks hold.
+   */
+  async inflate(entry: ZipEntry): Promise<Buffer> {
+    const stored = await this.stored(entry);
+    const parts: Buffer[] = [];
+    for await (const chunk of stored) parts.push(chunk as Buffer);
+    const data = Buffer.concat(parts);
+    if (entry.method === 0) {
+      if (data.length > entry.size) throw pastDeclaredSize(entry);
+      if (data.length < entry.size) throw cutShort(entry);
+      return data;
+    }
+    let out: Buffer;
+    try {
+      // One byte more than declared is enough to know the part lies about its size.
+      out = inflateRawSync(data, { maxOutputLength: entry.size + 1 });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw pastDeclaredSize(entry);
+      throw error;
+    }
+    if (out.length > entry.size) throw pastDeclaredSize(entry);
+    if (out.length < entry.size) throw cutShort(entry);
+    return out;
+  }
+
+  /** The entry's stored (still compressed) bytes as yauzl finds them (local header, ZIP64 fields). */
+  private async stored(entry: ZipEntry): Promise<Readable> {
+    const raw = this.raw.get(entry.name) ?? this.byLowerName.get(entry.name.toLowerCase());
+    if (raw === undefined) throw new ZipFormatError(`no entry ${entry.name}`);
+    if (raw.isEncrypted()) throw new ZipFormatError(`${entry.name} is encrypted`);
+    if (entry.method !== 0 && entry.method !== 8) {
+      throw new ZipFormatError(`unsupported compression method ${entry.method}`);
+    }
+    if (entry.size > this.maxPartBytes) throw new PartTooLargeError(entry.name, this.maxPartBytes);
+    return wrap(() => this.zip.openReadStreamPromise(raw, { decodeFileData: false }));
+  }
+
   async close(): Promise<void> {
     this.zip.close();
   }
+}
+
+function pastDeclaredSize(entry: ZipEntry): ZipFormatError {
+  return new ZipFormatError(`${entry.name} inflates past its declared size`);
+}
+
+function cutShort(entry: ZipEntry): ZipFormatError {
+  return new ZipFormatError(`${entry.name} is cut short`);
 }
 
 /** yauzl's errors (bad signatures, truncated directories) as ZipFormatError. */
