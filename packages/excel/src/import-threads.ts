@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { type PackedMaterials, unpackMaterials } from './import-transfer';
 import { type ImportResult, importWorkbook } from './import-workbook';
 import type { WorkbookInput } from './open-input';
 import type { ImportOptions } from './stream-workbook';
@@ -13,7 +14,8 @@ export interface ImportTask {
 
 export type ImportTaskReply =
   | { type: 'progress'; index: number; rows: number }
-  | { type: 'done'; index: number; result: ImportResult }
+  /** `packed`, when present, holds the materials (`result.materials` is then empty). */
+  | { type: 'done'; index: number; result: ImportResult; packed?: PackedMaterials }
   | { type: 'failed'; index: number; message: string };
 
 // From dist/ the worker is the sibling entry; from src/ (tests run the sources) the built one.
@@ -66,7 +68,9 @@ export async function importOnThreads(
         if (reply.type === 'progress') onProgress?.(reply.index, reply.rows);
         else if (reply.type === 'failed') reject(new Error(reply.message));
         else {
-          results[reply.index] = reply.result;
+          const { result, packed } = reply;
+          if (packed !== undefined) result.materials = unpackMaterials(packed, result.items);
+          results[reply.index] = result;
           next();
         }
       });

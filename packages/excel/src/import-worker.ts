@@ -1,8 +1,10 @@
 // The worker thread `importWorkbooks` runs one file's import on (import-threads.ts): the import
-// is CPU-bound, so several files use several cores. Each task's result crosses back whole; the
-// structured clone keeps one ServiceItem object per item, shared by its materials.
+// is CPU-bound, so several files use several cores. Each task's result crosses back whole, its
+// materials packed (import-transfer.ts) in a transferred buffer; the structured clone of the
+// rest keeps one ServiceItem object per item, which the unpacked materials point at.
 import { parentPort } from 'node:worker_threads';
 import type { ImportTask, ImportTaskReply } from './import-threads';
+import { packMaterials } from './import-transfer';
 import { importWorkbook } from './import-workbook';
 
 const port = parentPort!;
@@ -14,7 +16,20 @@ port.on('message', async (task: ImportTask) => {
       onProgress: (rows) =>
         port.postMessage({ type: 'progress', index: task.index, rows } satisfies ImportTaskReply),
     });
-    port.postMessage({ type: 'done', index: task.index, result } satisfies ImportTaskReply);
+    const packed = packMaterials(result.materials, result.items);
+    if (packed === undefined) {
+      port.postMessage({ type: 'done', index: task.index, result } satisfies ImportTaskReply);
+      return;
+    }
+    port.postMessage(
+      {
+        type: 'done',
+        index: task.index,
+        result: { ...result, materials: [] },
+        packed,
+      } satisfies ImportTaskReply,
+      [packed.cells.buffer as ArrayBuffer],
+    );
   } catch (error) {
     port.postMessage({
       type: 'failed',
