@@ -33,7 +33,7 @@ describe('materials packed for the way back from an import worker', () => {
   });
 
   it('sends each distinct string once, and the alternatives of 任选其一 as they are', () => {
-    const item = { department: '公安局', name: '户口迁移', code: null, type: null };
+    const item = { department: '公安局', name: '户口迁移' };
     const materials = ['居民身份证', '居民身份证', '户口簿', '居民身份证或护照（任选其一）'].map((name, i) =>
       createMaterial({ item, name, issuer: '公安机关', legalBasis: '《户口登记条例》' }, `id${i}`),
     );
@@ -47,7 +47,7 @@ describe('materials packed for the way back from an import worker', () => {
   });
 
   it('refuses a material whose item is not among the items (sent as objects instead)', () => {
-    const item = { department: '公安局', name: '户口迁移', code: null, type: null };
+    const item = { department: '公安局', name: '户口迁移' };
     const material = createMaterial({ item, name: '居民身份证' }, 'x');
     expect(packMaterials([material], [])).toBeUndefined();
   });

@@ -2,6 +2,7 @@ import { JianzhengError } from '@jianzheng/core';
 import { columnLetter } from './column-letter';
 import { CellTooLargeError, CellTooLongError, maxHeldBytes } from './limits';
 import { type CellValue, SheetRow, type UncalculatedFormula } from './sheet-row';
+import { TextCache } from './text-cache';
 import {
   AttributeCursor,
   bytesAre,
@@ -80,6 +81,8 @@ export class WorksheetScanner {
   private type = Type.Number;
   private rowHidden = false;
   private readonly maxCellLength: number;
+  private readonly texts = new TextCache();
+  private readonly decode = (buf: Buffer, start: number, end: number) => this.texts.text(buf, start, end);
 
   constructor(private readonly context: WorksheetContext) {
     this.maxCellLength = context.maxCellLength ?? Number.POSITIVE_INFINITY;
@@ -288,7 +291,7 @@ export class WorksheetScanner {
   }
 
   private value(buf: Buffer, from: number, to: number): CellValue | undefined {
-    if (this.type === Type.Inline) return runsText(buf, from, to);
+    if (this.type === Type.Inline) return runsText(buf, from, to, this.decode);
     // The cached value; a formula (<f>) comes before it. No <v>: a formula never calculated.
     const v = openTag(buf, from, to, 0x76 /* v */);
     const open = v < 0 ? -1 : tagEnd(buf, v + 2, to);
@@ -304,7 +307,7 @@ export class WorksheetScanner {
       case Type.Shared:
         return this.context.sharedStrings[digits(buf, start, end)];
       case Type.Str:
-        return textAt(buf, start, end);
+        return this.texts.text(buf, start, end);
       case Type.Date:
         return isoDate(textAt(buf, start, end));
       case Type.Error:

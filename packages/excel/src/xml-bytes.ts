@@ -157,7 +157,12 @@ export function bytesAre(buf: Buffer, at: number, end: number, name: string): bo
  * between `from` and `to`: every `<t>` run joined, phonetic guides (`<rPh>`) left out, as Excel
  * shows the cell.
  */
-export function runsText(buf: Buffer, from: number, to: number): string {
+export function runsText(
+  buf: Buffer,
+  from: number,
+  to: number,
+  decode: (buf: Buffer, start: number, end: number) => string = textAt,
+): string {
   let text = '';
   let i = from;
   while (i < to) {
@@ -174,7 +179,7 @@ export function runsText(buf: Buffer, from: number, to: number): string {
       // Text holds no "<": the next one starts </t>.
       const close = nextLt(buf, end + 1, to);
       if (close < 0) break;
-      text += textAt(buf, end + 1, close);
+      text += decode(buf, end + 1, close);
       i = close + 4;
     } else if (next === 0x72 /* r */ && buf[open + 2] === 0x50 /* P */ && buf[open + 3] === 0x68 /* h */) {
       const end = tagEnd(buf, open + 4, to);
