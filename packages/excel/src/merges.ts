@@ -49,10 +49,17 @@ export async function scanMerges(part: AsyncIterable<Buffer>, limit = MAX_MERGES
   return ranges;
 }
 
-/** The merged ranges of a worksheet part held whole. */
+const SHEET_DATA_END = Buffer.from('</sheetData>', 'latin1');
+
+/**
+ * The merged ranges of a worksheet part held whole. The schema puts `<mergeCells>` after
+ * `<sheetData>`, so only the bytes after the rows are searched (found from the end); a part
+ * without `</sheetData>` is searched whole.
+ */
 export function scanMergesWhole(part: Buffer, limit = MAX_MERGES): MergeRange[] {
   const ranges: MergeRange[] = [];
-  mergesIn(part, ranges, limit);
+  const rowsEnd = part.lastIndexOf(SHEET_DATA_END);
+  mergesIn(rowsEnd < 0 ? part : part.subarray(rowsEnd), ranges, limit);
   return ranges;
 }
 
