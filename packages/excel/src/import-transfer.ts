@@ -66,28 +66,44 @@ export function packMaterials(
   const extras: unknown[] = [];
   const cells = new Int32Array(materials.length * WIDTH);
   let at = 0;
+  const add = (value: unknown): boolean => {
+    if (typeof value === 'string') {
+      let index = stringIndex.get(value);
+      if (index === undefined) {
+        index = strings.push(value) - 1;
+        stringIndex.set(value, index);
+      }
+      cells[at++] = index;
+    } else if (value === null) cells[at++] = NULL;
+    else if (value === undefined) return false;
+    else cells[at++] = EXTRA - (extras.push(value) - 1);
+    return true;
+  };
   for (const material of materials) {
-    // Every material of an import is made by createMaterial, whose shape PACKABLE checked.
-    // Ids are distinct: not worth a lookup.
+    const item = itemIndex.get(material.item);
+    if (item === undefined) return undefined;
+    // Every material of an import is made by createMaterial, whose shape PACKABLE checked; the
+    // fields in FIELDS order, spelled out so that each read is a plain property access. Ids
+    // are distinct: not worth a lookup.
     cells[at++] = strings.push(material.id) - 1;
-    for (let f = 1; f < WIDTH; f++) {
-      const field = FIELDS[f]!;
-      const value: unknown = material[field];
-      if (field === 'item') {
-        const index = itemIndex.get(value as ServiceItem);
-        if (index === undefined) return undefined;
-        cells[at++] = index;
-      } else if (typeof value === 'string') {
-        let index = stringIndex.get(value);
-        if (index === undefined) {
-          index = strings.push(value) - 1;
-          stringIndex.set(value, index);
-        }
-        cells[at++] = index;
-      } else if (value === null) cells[at++] = NULL;
-      else if (value === undefined) return undefined;
-      else cells[at++] = EXTRA - (extras.push(value) - 1);
-    }
+    cells[at++] = item;
+    if (
+      !add(material.name) ||
+      !add(material.alternatives) ||
+      !add(material.source) ||
+      !add(material.issuer) ||
+      !add(material.legalBasis) ||
+      !add(material.necessary) ||
+      !add(material.shareable) ||
+      !add(material.internalQuery) ||
+      !add(material.commitment) ||
+      !add(material.superiorCancelled) ||
+      !add(material.superiorReference) ||
+      !add(material.departmentProposal) ||
+      !add(material.proposedMethod) ||
+      !add(material.notes)
+    )
+      return undefined;
   }
   return { strings, extras, cells };
 }
