@@ -10,6 +10,7 @@ import {
   digits,
   endsName,
   GT,
+  LT,
   nextLt,
   openTag,
   PendingBytes,
@@ -237,9 +238,34 @@ export class WorksheetScanner {
         p = end + 1;
         continue;
       }
-      const close = closeTag(buf, end + 1, length, 0x63 /* c */);
-      if (close < 0) return -1;
-      const value = this.value(buf, end + 1, close);
+      // Nearly every cell is `<c …><v>…</v></c>`: read that at once; anything else (a formula,
+      // an inline string, whitespace between tags) the general way, which finds </c> first.
+      let close = -1;
+      let value: CellValue | undefined;
+      const v = end + 1;
+      if (this.type !== Type.Inline && buf[v] === LT && buf[v + 1] === 0x76 && buf[v + 2] === GT) {
+        const text = nextLt(buf, v + 3, length);
+        if (
+          text >= 0 &&
+          text + 8 <= length &&
+          buf[text + 1] === SLASH &&
+          buf[text + 2] === 0x76 /* v */ &&
+          buf[text + 3] === GT &&
+          buf[text + 4] === LT &&
+          buf[text + 5] === SLASH &&
+          buf[text + 6] === 0x63 /* c */ &&
+          buf[text + 7] === GT
+        ) {
+          close = text + 4;
+          // An empty <v></v> is an empty cell (a formula's empty text result), as value() reads it.
+          value = text > v + 3 ? this.typed(buf, v + 3, text) : undefined;
+        }
+      }
+      if (close < 0) {
+        close = closeTag(buf, end + 1, length, 0x63 /* c */);
+        if (close < 0) return -1;
+        value = this.value(buf, end + 1, close);
+      }
       if (value !== undefined) {
         if (typeof value === 'string' && value.length > this.maxCellLength) {
           throw new CellTooLongError(this.maxCellLength, value.length, {
@@ -303,6 +329,11 @@ export class WorksheetScanner {
       if (this.type === Type.Str && v >= 0) return undefined;
       return this.uncalculated(buf, from, v < 0 ? to : v);
     }
+    return this.typed(buf, start, end);
+  }
+
+  /** The non-empty text of a `<v>` between `start` and `end`, read by the cell's type. */
+  private typed(buf: Buffer, start: number, end: number): CellValue | undefined {
     switch (this.type) {
       case Type.Shared:
         return this.context.sharedStrings[digits(buf, start, end)];
