@@ -8,6 +8,7 @@ import {
   parseSuperiorCancelled,
   parseYesNo,
   type ServiceItem,
+  splitAlternatives,
 } from '@jianzheng/core';
 import type { IssueCollector } from './issues';
 import { cleanName, memo } from './text';
@@ -59,6 +60,8 @@ export class FileContext {
   readonly proposal = memo((text) => parseProposal(text));
   readonly itemType = memo((text) => parseItemType(text));
   readonly superior = memo((text) => parseSuperiorCancelled(text));
+  /** core's split of 任选其一 names; a sheet repeats names, and the split is regular expressions. */
+  readonly alternatives = memo((name) => splitAlternatives(name));
   rows = 0;
   materials = 0;
   /** Rows whose 设定依据 was blank (read as none), for the one warning per file (domain.md §8). */

@@ -71,9 +71,12 @@ export function readMaterial(
   const notes = cells.optionalText(row, col.notes, 'notes');
   // Core builds the object, so imported materials share the engine's one shape. The id is set
   // when the item closes.
+  // Each material its own array: the memoized split is shared between the rows of a name.
+  const alternatives = ctx.alternatives(name);
   return createMaterial({
     item,
     name,
+    alternatives: alternatives === null ? null : [...alternatives],
     source,
     issuer,
     legalBasis,
