@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { type ImportTask, type ImportTaskReply, importWorkerUrl } from './import-threads';
+import { type ImportTask, type ImportTaskReply, importWorkerUrl, resultOf } from './import-threads';
 import type { ImportResult } from './import-workbook';
 import type { ImportOptions } from './stream-workbook';
 
@@ -74,7 +74,7 @@ export async function* importWorkbooksAhead(
         options.onProgress?.(reply.index, reply.rows);
         return;
       }
-      done.set(reply.index, reply.type === 'done' ? reply.result : new Error(reply.message));
+      done.set(reply.index, reply.type === 'done' ? resultOf(reply) : new Error(reply.message));
       idle.push(worker);
       startNext();
       notify();

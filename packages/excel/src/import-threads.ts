@@ -18,6 +18,13 @@ export type ImportTaskReply =
   | { type: 'done'; index: number; result: ImportResult; packed?: PackedMaterials }
   | { type: 'failed'; index: number; message: string };
 
+/** A worker's result with its materials unpacked (import-transfer.ts), as importWorkbook gives it. */
+export function resultOf(reply: Extract<ImportTaskReply, { type: 'done' }>): ImportResult {
+  const { result, packed } = reply;
+  if (packed !== undefined) result.materials = unpackMaterials(packed, result.items);
+  return result;
+}
+
 // From dist/ the worker is the sibling entry; from src/ (tests run the sources) the built one.
 export const importWorkerUrl = () =>
   import.meta.url.endsWith('.ts')
@@ -68,9 +75,7 @@ export async function importOnThreads(
         if (reply.type === 'progress') onProgress?.(reply.index, reply.rows);
         else if (reply.type === 'failed') reject(new Error(reply.message));
         else {
-          const { result, packed } = reply;
-          if (packed !== undefined) result.materials = unpackMaterials(packed, result.items);
-          results[reply.index] = result;
+          results[reply.index] = resultOf(reply);
           next();
         }
       });
