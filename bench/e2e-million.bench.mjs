@@ -10,7 +10,12 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createEngine } from '@jianzheng/core';
-import { importWorkbooks, importWorkbooksAhead, streamWorkbook, writePublicationWorkbook } from '@jianzheng/excel';
+import {
+  importWorkbooks,
+  importWorkbooksAhead,
+  streamWorkbook,
+  writePublicationWorkbook,
+} from '@jianzheng/excel';
 import { createPublicationBuilder } from '@jianzheng/json';
 import { writePublication } from '@jianzheng/json/node';
 import { readCellsWithExceljs, writeCellsWithExceljs, writeSyntheticWorkbooks } from '@jianzheng/testkit';
