@@ -2,12 +2,13 @@ import type { LegalBasisAssessment } from '../legal/classify';
 import type { AlternativeDecision, Decision, TraceEntry } from '../model/decision';
 import type { Material } from '../model/material';
 import { itemKey } from '../model/service-item';
-import { splitAlternatives } from '../normalize/alternatives';
-import { type MaterialForm, parseMaterialForm, showsOriginal } from '../normalize/material-form';
+import { type MaterialForm, showsOriginal } from '../normalize/material-form';
 import { agreementOf } from './agreement';
+import { Context } from './context';
 import { ItemGroup } from './item-group';
+import { createAlternativesCache, createNameInfoCache } from './name-info';
 import { EXCLUDED, KEPT_ORIGINAL, marksOf, Outcome } from './outcome';
-import type { ItemMaterialNames, MaterialContext, RuleCheck, RuleOutcome } from './types';
+import type { RuleCheck, RuleOutcome } from './types';
 
 /** A rule as the evaluator runs it. */
 export interface RunnableRule {
@@ -21,42 +22,6 @@ export interface RunnableRule {
 
 const RETAIN_REASON = '各项取消规则均不适用，保留';
 
-/**
- * The one context object of an evaluation, refilled for every material and alternative: no
- * allocation per material, and one hidden class for every rule's field reads.
- */
-class Context implements MaterialContext {
-  material: Material = undefined as unknown as Material;
-  name = '';
-  form: MaterialForm = 'unspecified';
-  occurrence = 1;
-  group: ItemGroup = undefined as unknown as ItemGroup;
-  private issuerName: string | undefined = undefined;
-  constructor(private readonly normalize: (raw: string | undefined) => string) {}
-  set(material: Material, name: string, form: MaterialForm, occurrence: number, group: ItemGroup): void {
-    this.material = material;
-    this.name = name;
-    this.form = form;
-    this.occurrence = occurrence;
-    this.group = group;
-    this.issuerName = undefined;
-  }
-  get itemName(): string {
-    return this.group.itemName;
-  }
-  get department(): string {
-    return this.group.department;
-  }
-  get issuer(): string {
-    // Several rules compare the issuer: normalize (a cache lookup) once per material.
-    if (this.issuerName === undefined) this.issuerName = this.normalize(this.material.issuer ?? undefined);
-    return this.issuerName;
-  }
-  get itemMaterialNames(): ItemMaterialNames {
-    return this.group;
-  }
-}
-
 /** What running the rules over one name gave: filled in place, read at once. */
 interface Run {
   decidedAt: number;
@@ -69,13 +34,6 @@ interface Run {
   kept: TraceEntry | undefined;
   /** The first rule's entry that an exclusion stopped, or undefined. */
   excluded: TraceEntry | undefined;
-}
-
-interface NameInfo {
-  readonly name: string;
-  readonly form: MaterialForm;
-  /** The form shows an original (原件, or 原件及复印件). */
-  readonly original: boolean;
 }
 
 function emptyRun(): Run {
@@ -103,11 +61,7 @@ export function createEvaluator(
   const ruleCount = rules.length;
   const alternativesOf = createAlternativesCache();
   // What a material's name gives (normalized name, form): one lookup per material, not one each.
-  const nameInfoOf = createCache((raw: string): NameInfo => {
-    // Every form word (原件, 复印件, 影印件, 扫描件, 复制件) ends in 件: most names skip the parse.
-    const form = raw.includes('件') ? parseMaterialForm(raw) : 'unspecified';
-    return { name: normalize(raw), form, original: showsOriginal(form) };
-  });
+  const nameInfoOf = createNameInfoCache(normalize);
 
   function run(context: Context, into: Run): void {
     const trace: TraceEntry[] = withTrace ? new Array<TraceEntry>(ruleCount) : [];
@@ -320,25 +274,6 @@ export function plannedFrom(
 ): string | null {
   if (!effectiveFrom) return null;
   return asOf !== undefined && asOf >= effectiveFrom ? null : effectiveFrom;
-}
-
-/** For materials built before `alternatives` existed (stored ones): split once per distinct name. */
-function createAlternativesCache(): (name: string) => string[] | null {
-  return createCache(splitAlternatives);
-}
-
-/** A bounded per-name cache: names repeat thousands of times in a city's list. */
-function createCache<T>(compute: (name: string) => T): (name: string) => T {
-  let cache = new Map<string, T>();
-  return (name) => {
-    let hit = cache.get(name);
-    if (hit === undefined) {
-      hit = compute(name);
-      if (cache.size >= 50_000) cache = new Map();
-      cache.set(name, hit);
-    }
-    return hit;
-  };
 }
 
 function traceEntry(rule: RunnableRule, outcome: RuleOutcome): TraceEntry {

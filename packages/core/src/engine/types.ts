@@ -18,7 +18,7 @@ export interface MaterialContext {
   readonly name: string;
   /** Normalized item name. */
   readonly itemName: string;
-  /** Normalized issuer ('' when none). */
+  /** Normalized issuer ('' when none), computed on first read: read it only where needed. */
   readonly issuer: string;
   /** Normalized department name. */
   readonly department: string;

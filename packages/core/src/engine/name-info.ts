@@ -1,0 +1,43 @@
+import { splitAlternatives } from '../normalize/alternatives';
+import { type MaterialForm, parseMaterialForm, showsOriginal } from '../normalize/material-form';
+
+/** What the engine needs of a material's name as written: read once per distinct name. */
+export interface NameInfo {
+  readonly name: string;
+  readonly form: MaterialForm;
+  /** The form shows an original (原件, or 原件及复印件). */
+  readonly original: boolean;
+}
+
+/**
+ * The name info of each distinct name as written (normalized name and form): one lookup per
+ * material instead of one per property.
+ */
+export function createNameInfoCache(
+  normalize: (raw: string | undefined) => string,
+): (raw: string) => NameInfo {
+  return createCache((raw: string): NameInfo => {
+    // Every form word (原件, 复印件, 影印件, 扫描件, 复制件) ends in 件: most names skip the parse.
+    const form = raw.includes('件') ? parseMaterialForm(raw) : 'unspecified';
+    return { name: normalize(raw), form, original: showsOriginal(form) };
+  });
+}
+
+/** For materials built before `alternatives` existed (stored ones): split once per distinct name. */
+export function createAlternativesCache(): (name: string) => string[] | null {
+  return createCache(splitAlternatives);
+}
+
+/** A bounded per-name cache: names repeat thousands of times in a city's list. */
+function createCache<T>(compute: (name: string) => T): (name: string) => T {
+  let cache = new Map<string, T>();
+  return (name) => {
+    let hit = cache.get(name);
+    if (hit === undefined) {
+      hit = compute(name);
+      if (cache.size >= 50_000) cache = new Map();
+      cache.set(name, hit);
+    }
+    return hit;
+  };
+}
