@@ -72,7 +72,12 @@ export function checkTailBytes(bytes: Uint8Array): { expected: string; actual: s
 // depth and the wrapper's fixed opening and closing are cut off. One call per batch instead of a
 // stringify and a re-indenting replace per item: about 1.7 × faster (measured on 40,000 materials),
 // and it runs twice per publication (checksum, then the file).
-const ITEMS_PER_CHUNK = 32;
+// Eight items per batch (about 50,000 UTF-16 units on the national bench) and the slice yielded
+// on its own, not joined to its separator: a batch's text then stays under V8's large-object size
+// and is never copied again to flatten a joined string, so it dies young instead of growing the
+// old generation. At 1,000,000 materials the peak RSS while writing fell from 833 to 781–786 MB
+// (32 items per batch, joined: the form before).
+const ITEMS_PER_CHUNK = 8;
 const WRAPPER_OPEN = '{\n  "d": [\n    {\n      "i": [\n';
 const WRAPPER_CLOSE = '\n      ]\n    }\n  ]\n}';
 
@@ -89,7 +94,8 @@ function* departmentChunks(d: PublishedDepartment, first: boolean): Generator<st
       start === 0 && items.length <= ITEMS_PER_CHUNK ? items : items.slice(start, start + ITEMS_PER_CHUNK);
     const text = JSON.stringify({ d: [{ i: batch }] }, null, 2);
     // Within a batch JSON.stringify separates items with ",\n" and the item indent already.
-    yield `${start === 0 ? '\n' : ',\n'}${text.slice(WRAPPER_OPEN.length, text.length - WRAPPER_CLOSE.length)}`;
+    yield start === 0 ? '\n' : ',\n';
+    yield text.slice(WRAPPER_OPEN.length, text.length - WRAPPER_CLOSE.length);
   }
   yield '\n      ]\n    }';
 }
