@@ -15,8 +15,8 @@ writeFileSync(CONFIG, JSON.stringify({ jurisdiction: { code: '341300', name: '�
 const PUBLISHED_AT = '2018-09-04T09:00:00+08:00';
 
 describe('jianzheng publish writes the same bytes as the plain path', () => {
-  // The command imports on worker threads ahead of its evaluation, builds the publication file by
-  // file and writes the JSON and the Excel at once. The reference here does none of that: one
+  // The command imports on worker threads ahead of its evaluation and builds the publication file
+  // by file, the JSON written in chunks. The reference here does none of that: one
   // thread imports the whole batch, createPublication builds it, serializePublication gives the
   // text as one JSON.stringify and exportPublication the attachment in memory.
   it('on the 宿州 first batch (11 workbooks, 4,363 materials)', async () => {

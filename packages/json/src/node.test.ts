@@ -49,30 +49,6 @@ describe('writePublication', () => {
     expect(await readdir(join(dir, '2018-01'))).toEqual(['v1.json']);
   });
 
-  it('names the version only after beforeCommit resolves, and writes none when it rejects', async () => {
-    const folder = join(dir, '2018-01');
-    let seen: string[] = [];
-    const path = await writePublication(dir, samplePublication(), {
-      beforeCommit: async () => {
-        // The text is complete on disk under its temporary name, the version not yet named.
-        seen = await readdir(folder);
-      },
-    });
-    expect(seen).toHaveLength(1);
-    expect(seen[0]).not.toBe('v1.json');
-    expect(await readFile(join(folder, seen[0]!), 'utf8').catch(() => 'gone')).toBe('gone');
-    expect(await readFile(path, 'utf8')).toBe(serializePublication(samplePublication()));
-
-    const other = join(dir, 'other');
-    const failure = new Error('the Excel attachment failed');
-    const error = await writePublication(other, samplePublication(), {
-      beforeCommit: () => Promise.reject(failure),
-    }).catch((e: unknown) => e);
-    // The caller's own error, not wrapped: it says what went wrong.
-    expect(error).toBe(failure);
-    expect(await readdir(join(other, '2018-01'))).toEqual([]);
-  });
-
   it('removes its temporary file when the final link fails after the text was written', async () => {
     // A dangling symlink passes the existence check (stat follows it) but makes link() fail with
     // EEXIST: the path where the temporary file already exists and must be cleaned up.
