@@ -3,16 +3,23 @@
 // 20,000 times) and rebuilds them one by one on the receiving thread: measured on the 1M bench
 // set, deserializing took a sixth of the import's own time — on the one thread that has to
 // receive every file — and the copies doubled the strings' memory there. Packed, each distinct
-// string crosses once and a material is 16 integers in a transferred buffer; the receiver
+// string crosses once, the ids (all distinct) as one string, and a material is 16 integers in a
+// transferred buffer (a million strings cloned one by one cost the sending worker 4 % of its
+// time, and as much again to receive); the receiver
 // rebuilds the materials through core's `createMaterial`, the shape every import gives.
 import { createMaterial, type Material, type ServiceItem } from '@jianzheng/core';
 
 /** A file's materials as a string table and one row of integers per material. */
 export interface PackedMaterials {
   strings: string[];
+  /** Every material's id, one after another (its cell 0 is where its id ends). */
+  ids: string;
   /** Values that are neither a string nor null (the alternatives' arrays), cloned as they are. */
   extras: unknown[];
-  /** `FIELDS.length` integers per material: a string index, NULL, or an extra (EXTRA - index). */
+  /**
+   * `FIELDS.length` integers per material: where its id ends in `ids`, its item's index, then
+   * for each other field a string index, NULL, or an extra (EXTRA - index).
+   */
   cells: Int32Array;
 }
 
@@ -64,6 +71,8 @@ export function packMaterials(
   const strings: string[] = [];
   const stringIndex = new Map<string, number>();
   const extras: unknown[] = [];
+  const ids: string[] = [];
+  let idsLength = 0;
   const cells = new Int32Array(materials.length * WIDTH);
   let at = 0;
   const add = (value: unknown): boolean => {
@@ -83,9 +92,10 @@ export function packMaterials(
     const item = itemIndex.get(material.item);
     if (item === undefined) return undefined;
     // Every material of an import is made by createMaterial, whose shape PACKABLE checked; the
-    // fields in FIELDS order, spelled out so that each read is a plain property access. Ids
-    // are distinct: not worth a lookup.
-    cells[at++] = strings.push(material.id) - 1;
+    // fields in FIELDS order, spelled out so that each read is a plain property access.
+    ids.push(material.id);
+    idsLength += material.id.length;
+    cells[at++] = idsLength;
     cells[at++] = item;
     if (
       !add(material.name) ||
@@ -105,16 +115,19 @@ export function packMaterials(
     )
       return undefined;
   }
-  return { strings, extras, cells };
+  return { strings, ids: ids.join(''), extras, cells };
 }
 
 /** The materials again, each pointing at its item in `items` (the same objects for one item). */
 export function unpackMaterials(packed: PackedMaterials, items: readonly ServiceItem[]): Material[] {
-  const { strings, extras, cells } = packed;
+  const { strings, ids, extras, cells } = packed;
+  let idStart = 0;
   const value = (cell: number): unknown =>
     cell >= 0 ? strings[cell] : cell === NULL ? null : extras[EXTRA - cell];
   const materials: Material[] = new Array(cells.length / WIDTH);
   for (let m = 0, at = 0; at < cells.length; m++, at += WIDTH) {
+    const id = ids.slice(idStart, cells[at]!);
+    idStart = cells[at]!;
     // The order of FIELDS; createMaterial keeps every value given (none is undefined here).
     materials[m] = createMaterial(
       {
@@ -134,7 +147,7 @@ export function unpackMaterials(packed: PackedMaterials, items: readonly Service
         proposedMethod: value(cells[at + 14]!) as Material['proposedMethod'],
         notes: value(cells[at + 15]!) as Material['notes'],
       },
-      value(cells[at]!) as string,
+      id,
     );
   }
   return materials;
