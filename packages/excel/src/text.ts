@@ -37,13 +37,21 @@ export function cleanName(raw: string): string {
  */
 export function memo<T>(fn: (text: string) => T, maxEntries = 50_000): (text: string) => T {
   let cache = new Map<string, T>();
+  // The last text first: a column often repeats its cell row after row (the department, 否),
+  // and a repeated cell is the same string instance (TextCache), so this is one comparison.
+  let lastText: string | undefined;
+  let lastValue: T;
   return (text) => {
-    const hit = cache.get(text);
-    if (hit !== undefined || cache.has(text)) return hit as T;
-    const value = fn(text);
-    if (cache.size >= maxEntries) cache = new Map();
-    cache.set(text, value);
-    return value;
+    if (text === lastText) return lastValue;
+    let value = cache.get(text);
+    if (value === undefined && !cache.has(text)) {
+      value = fn(text);
+      if (cache.size >= maxEntries) cache = new Map();
+      cache.set(text, value);
+    }
+    lastText = text;
+    lastValue = value as T;
+    return value as T;
   };
 }
 
