@@ -1,4 +1,3 @@
-import { type ItemType, itemKey, type ServiceItem } from '@jianzheng/core';
 import { cellText } from './cell-text';
 import { columnLetter } from './column-letter';
 import type { FileContext, ItemGroup, OpenGroup } from './file-context';
@@ -20,7 +19,7 @@ import { openItem } from './sheet-items';
 import { reportBlankMaterial, reportHiddenRows, reportNoHeader } from './sheet-notices';
 import type { SheetRow } from './sheet-row';
 import { reportSplit, splitNumbered } from './split-materials';
-import { departmentFromLine, isFooterText, isNotApplicable, isSignatureText } from './text';
+import { departmentFromLine, isFooterText, isSignatureText } from './text';
 import { isUncalculated } from './worksheet-rows';
 
 enum Phase {
