@@ -96,3 +96,31 @@ export function outcomeCache<K>(
     return outcome;
   };
 }
+
+/**
+ * A bounded cache keyed by two values (a name and an issuer, a department and an item name): a
+ * Map per first key, so that no key string is built per lookup on the hot path. `build` must not
+ * return undefined. Past `maxEntries` pairs it starts afresh, so unique values cannot grow it.
+ */
+export function pairCache<A, B, V>(build: (a: A, b: B) => V, maxEntries = 10_000): (a: A, b: B) => V {
+  let byFirst = new Map<A, Map<B, V>>();
+  let entries = 0;
+  return (a, b) => {
+    let bySecond = byFirst.get(a);
+    let value = bySecond?.get(b);
+    if (value === undefined) {
+      value = build(a, b);
+      if (++entries > maxEntries) {
+        byFirst = new Map();
+        bySecond = undefined;
+        entries = 1;
+      }
+      if (bySecond === undefined) {
+        bySecond = new Map();
+        byFirst.set(a, bySecond);
+      }
+      bySecond.set(b, value);
+    }
+    return value;
+  };
+}

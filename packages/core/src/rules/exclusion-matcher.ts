@@ -1,5 +1,6 @@
 import { COMMITMENT_DOMAIN_LABELS, type CommitmentDomain } from '../catalogs/commitment-domains';
 import type { CommitmentExclusionEntry } from '../catalogs/schema';
+import { pairCache } from '../engine/outcome';
 import type { ServiceItem } from '../model/service-item';
 
 /** Why an item may not use 告知承诺: the exclusion entry that matched, in words and facts. */
@@ -59,28 +60,11 @@ export function compileExclusions(
     return best;
   };
   // Keyed by department, then item name: no key string built per item.
-  let keywordHits = new Map<string, Map<string, Hit | null>>();
-  let cachedHits = 0;
-  const keywordHit = (itemName: string, department: string) => {
-    let byItem = keywordHits.get(department);
-    if (byItem === undefined) {
-      byItem = new Map();
-      keywordHits.set(department, byItem);
-    }
-    let hit = byItem.get(itemName);
-    if (hit === undefined) {
-      hit = firstIn(department, '实施部门名称', firstIn(itemName, '事项名称', null));
-      if (++cachedHits > 10_000) {
-        byItem = new Map();
-        keywordHits = new Map([[department, byItem]]);
-        cachedHits = 1;
-      }
-      byItem.set(itemName, hit);
-    }
-    return hit;
-  };
+  const keywordHit = pairCache((department: string, itemName: string) =>
+    firstIn(department, '实施部门名称', firstIn(itemName, '事项名称', null)),
+  );
   return (item, itemName, department) => {
-    const hit = keywordHit(itemName, department);
+    const hit = keywordHit(department, itemName);
     const until = hit === null ? compiled.length : hit.index + 1;
     const itemCode = item.code?.trim();
     for (let index = 0; index < until; index++) {
