@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideOne } from '../testing/fixtures';
+import { decide, decideOne, POLICE_ITEM } from '../testing/fixtures';
 
 describe('issuer-cannot-certify', () => {
   it.each([
@@ -21,6 +21,25 @@ describe('issuer-cannot-certify', () => {
       'no-legal-basis',
     );
     expect(decideOne(spec, { disabled: ['issuer-cannot-certify'] }).verdict).toBe('retain');
+  });
+
+  it('judges each alternative of a cell by its own name, also when the cell repeats', () => {
+    const catalogs = {
+      issuerRestrictions: [
+        { material: '亲属关系证明', issuerKeywords: ['村委会'] },
+        { material: '婚姻状况证明', issuerKeywords: ['居委会'] },
+      ],
+    };
+    const cell = { name: '亲属关系证明或婚姻状况证明', issuer: '张庄村委会', internalQuery: 'no' as const };
+    const single = { name: '婚姻状况证明', issuer: '张庄村委会', internalQuery: 'no' as const };
+    const other = { ...POLICE_ITEM, code: '340100-XK-002', name: '户口登记项目变更' };
+    // One engine, the cell twice (in two items) and a plain 婚姻状况证明: no answer leaks to another.
+    const decisions = decide([cell, single, { ...cell, item: other }], { catalogs });
+    for (const decision of [decisions[0]!, decisions[2]!]) {
+      const cancelled = decision.alternatives?.map((a) => a.ruleId === 'issuer-cannot-certify');
+      expect(cancelled).toEqual([true, false]);
+    }
+    expect(decisions[1]!.ruleId).not.toBe('issuer-cannot-certify');
   });
 
   it('loses to not-necessary', () => {

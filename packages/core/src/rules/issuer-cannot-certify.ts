@@ -1,8 +1,7 @@
 import { indexByNames } from '../catalogs/name-index';
 import { defineRule } from '../engine/define-rule';
-import { sharedOutcome } from '../engine/outcome';
+import { pairCache, ruleOutcome, sharedOutcome } from '../engine/outcome';
 import type { RuleOutcome } from '../engine/types';
-import type { Material } from '../model/material';
 
 /** 原则7: 开具证明的单位无权查证、无法开具的，一律取消. */
 export const issuerCannotCertify = defineRule({
@@ -37,33 +36,33 @@ export const issuerCannotCertify = defineRule({
     });
     // The outcome depends only on the name and the issuer as written, and both repeat across a
     // city's list: one shared outcome per pair (bounded), not one allocated per material.
-    let byName = new Map<string, Map<string | null, RuleOutcome>>();
-    let cached = 0;
-    const restrictedOutcome = (name: string, issuer: string, material: Material): RuleOutcome => {
+    const restricted = pairCache((materialName: string, issuerText: string | null) =>
+      sharedOutcome(
+        issuerOutcome(
+          keywordsByMaterial.get(normalize(materialName))!,
+          normalize(issuerText ?? undefined),
+          issuerText,
+          materialName,
+        ),
+      ),
+    );
+    return ({ name, material }) => {
+      if (!keywordsByMaterial.has(name)) return notRestricted;
       const issuerText = material.issuer ?? null;
-      let outcome = byName.get(material.name)?.get(issuerText);
-      if (outcome === undefined) {
-        outcome = sharedOutcome(
-          issuerOutcome(keywordsByMaterial.get(name)!, issuer, issuerText, material.name),
+      // An alternative of a cell (“A或B”) is judged by its own name, which the cell's pair does not
+      // say: built for this material alone.
+      if (normalize(material.name) !== name) {
+        return ruleOutcome(
+          issuerOutcome(
+            keywordsByMaterial.get(name)!,
+            normalize(issuerText ?? undefined),
+            issuerText,
+            material.name,
+          ),
         );
-        if (++cached > 10_000) {
-          byName = new Map();
-          cached = 1;
-        }
-        let byIssuer = byName.get(material.name);
-        if (byIssuer === undefined) {
-          byIssuer = new Map();
-          byName.set(material.name, byIssuer);
-        }
-        byIssuer.set(issuerText, outcome);
       }
-      return outcome;
+      return restricted(material.name, issuerText);
     };
-    // The normalized issuer is read only for the catalog's materials.
-    return (context) =>
-      keywordsByMaterial.has(context.name)
-        ? restrictedOutcome(context.name, context.issuer, context.material)
-        : notRestricted;
   },
 });
 
