@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
-import { type ImportTask, type ImportTaskReply, importWorkerUrl, resultOf } from './import-threads';
+import type { Worker } from 'node:worker_threads';
+import { createImportWorker, type ImportTask, type ImportTaskReply, resultOf } from './import-threads';
 import type { ImportResult } from './import-workbook';
 import type { ImportOptions } from './stream-workbook';
 
@@ -62,13 +62,9 @@ export async function* importWorkbooksAhead(
     }
   };
   const workers = Array.from({ length: threads }, () => {
-    const worker = new Worker(importWorkerUrl(), {
-      // A worker inherits the process's flags; `--input-type` (node -e scripts) would refuse its file.
-      execArgv: process.execArgv.filter((flag) => !flag.startsWith('--input-type')),
-      // A small young generation: the import's garbage is short-lived, and the default let the
-      // worker hold ~40 MB more at its peak (20 bench files: 312 → 271 MB RSS, no slower).
-      resourceLimits: { maxYoungGenerationSizeMb: 4 },
-    });
+    // A small young generation: the import's garbage is short-lived, and the default let the
+    // worker hold ~40 MB more at its peak (20 bench files: 312 → 271 MB RSS, no slower).
+    const worker = createImportWorker({ maxYoungGenerationSizeMb: 4 });
     worker.on('message', (reply: ImportTaskReply) => {
       if (reply.type === 'progress') {
         options.onProgress?.(reply.index, reply.rows);

@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { type ResourceLimits, Worker } from 'node:worker_threads';
 import { type PackedMaterials, unpackMaterials } from './import-transfer';
 import { type ImportResult, importWorkbook } from './import-workbook';
 import type { WorkbookInput } from './open-input';
@@ -30,6 +30,15 @@ export const importWorkerUrl = () =>
   import.meta.url.endsWith('.ts')
     ? new URL('../dist/import-worker.js', import.meta.url)
     : new URL('./import-worker.js', import.meta.url);
+
+/** A worker running import-worker.ts, for `importOnThreads` and `importWorkbooksAhead`. */
+export function createImportWorker(resourceLimits?: ResourceLimits): Worker {
+  return new Worker(importWorkerUrl(), {
+    // A worker inherits the process's flags; `--input-type` (node -e scripts) would refuse its file.
+    execArgv: process.execArgv.filter((flag) => !flag.startsWith('--input-type')),
+    ...(resourceLimits ? { resourceLimits } : {}),
+  });
+}
 
 /** How many threads `importWorkbooks` uses by default: one per core. */
 export function defaultImportThreads(): number {
@@ -82,14 +91,7 @@ export async function importOnThreads(
       worker.on('error', reject);
       next();
     });
-  const workers = Array.from(
-    { length: count },
-    () =>
-      new Worker(importWorkerUrl(), {
-        // A worker inherits the process's flags; `--input-type` (node -e scripts) would refuse its file.
-        execArgv: process.execArgv.filter((flag) => !flag.startsWith('--input-type')),
-      }),
-  );
+  const workers = Array.from({ length: count }, () => createImportWorker());
   try {
     await Promise.all(workers.map(run));
   } finally {
