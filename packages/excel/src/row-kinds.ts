@@ -26,31 +26,80 @@ function firstText(row: SheetRow): { column: number; text: string } | undefined 
   return first;
 }
 
+/**
+ * Whether a UTF-16 code unit may be whitespace to `\s` and `trim` (a superset: a code unit
+ * wrongly taken for whitespace only sends a cell down the general path).
+ */
+function maybeSpace(code: number): boolean {
+  return (
+    code <= 0x20 ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    code === 0x180e ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+const isTotalFirst = (code: number) =>
+  code === 0x5c0f /* 小 */ || code === 0x5408 /* 合 */ || code === 0x603b; /* 总 */
+
 /** A subtotal or total row: a cell beginning 小计, 合计 or 总计 (the first character is checked first). */
 function totalCell(row: SheetRow): { column: number; text: string } | undefined {
   let found: { column: number; text: string } | undefined;
   row.some((value, column) => {
     if (typeof value !== 'string') return false;
-    const text = value.trimStart();
-    const first = text.charCodeAt(0);
-    if (first !== 0x5c0f /* 小 */ && first !== 0x5408 /* 合 */ && first !== 0x603b /* 总 */) return false;
-    if (TOTAL.test(text.trimEnd())) found = { column, text: text.trimEnd() };
+    // Every data row passes here: a cell is trimmed only when it starts with whitespace.
+    const first = value.charCodeAt(0);
+    if (!isTotalFirst(first) && (!maybeSpace(first) || !isTotalFirst(value.trimStart().charCodeAt(0))))
+      return false;
+    const text = value.trim();
+    if (TOTAL.test(text)) found = { column, text };
     return found !== undefined;
   });
   return found;
 }
 
+// Header texts with their whitespace removed, made once per header row (its map is not changed
+// after the row is read) instead of once per data row.
+const squeezedHeaders = new WeakMap<ReadonlyMap<number, string>, Map<number, string>>();
+
+function squeezed(header: ReadonlyMap<number, string>): Map<number, string> {
+  let texts = squeezedHeaders.get(header);
+  if (texts === undefined) {
+    texts = new Map();
+    for (const [column, text] of header) texts.set(column, text.replace(/\s+/g, ''));
+    squeezedHeaders.set(header, texts);
+  }
+  return texts;
+}
+
 /**
  * Whether every non-empty cell repeats the header (or sub-header) text of its column, at least
  * two of them: the header printed again on the next page, pasted into the same sheet. Stops at
- * the first cell that does not (for a data row, nearly always the first).
+ * the first cell that does not: for a data row nearly always the first, told by its first
+ * character before any whitespace is removed.
  */
 function isRepeatedHeader(row: SheetRow, headers: ReadonlyArray<ReadonlyMap<number, string>>): boolean {
   let same = 0;
   const other = row.some((value, column) => {
-    const text = cellText(value).replace(/\s+/g, '');
+    const raw = cellText(value);
+    const first = raw.charCodeAt(0);
+    // Without whitespace the cell's text starts with this character: a header's must too.
+    if (
+      raw.length > 0 &&
+      !maybeSpace(first) &&
+      !headers.some((h) => squeezed(h).get(column)?.charCodeAt(0) === first)
+    )
+      return true;
+    const text = raw.replace(/\s+/g, '');
     if (text.length === 0) return false;
-    if (!headers.some((h) => h.get(column)?.replace(/\s+/g, '') === text)) return true;
+    if (!headers.some((h) => squeezed(h).get(column) === text)) return true;
     same++;
     return false;
   });

@@ -64,9 +64,13 @@ const FOOTER_FIRST = new Set('注备说填审负联制单');
 const SIGNATURE =
   /^(?:填表人|填报人|审核人|负责人|联系人|联系电话|制表人|单位负责人|分管领导|填表日期|填报日期)(?=\s*[:：]|[\s\u3000]|$)/;
 
+// Every signature line starts with one of these: every data row is checked without a regex.
+const SIGNATURE_FIRST = new Set('填审负联制单分');
+
 /** A signature line (填表人：, 审核人：, 联系电话：): not data, and not the end of the table either. */
 export function isSignatureText(text: string): boolean {
-  return SIGNATURE.test(text.trimStart());
+  const trimmed = text.trimStart();
+  return SIGNATURE_FIRST.has(trimmed.charAt(0)) && SIGNATURE.test(trimmed);
 }
 
 /** True for the notes and signature lines departments put under the table. */

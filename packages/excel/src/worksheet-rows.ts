@@ -1,5 +1,6 @@
 import { JianzhengError } from '@jianzheng/core';
-import { columnOf, isoDate, Type, typeOf } from './cell-type';
+import { CellTag } from './cell-tag';
+import { isoDate, Type } from './cell-type';
 import { columnLetter } from './column-letter';
 import { CellTooLargeError, CellTooLongError, maxHeldBytes } from './limits';
 import { type CellValue, SheetRow, type UncalculatedFormula } from './sheet-row';
@@ -67,10 +68,8 @@ export class WorksheetScanner {
   private where = Where.Before;
   private readonly pending: PendingBytes; // a row until it is complete, limited while it arrives
   private lastRow = 0;
-  // The attributes of the cell being read, kept in fields so that no object is made per cell.
-  private ref = 0;
-  private style = 0;
-  private type = Type.Number;
+  // The attributes of the cell being read, kept in one object so that none is made per cell.
+  private readonly tag = new CellTag();
   private rowHidden = false;
   private readonly maxCellLength: number;
   private readonly texts = new TextCache();
@@ -221,10 +220,10 @@ export class WorksheetScanner {
         p = lt + 1;
         continue;
       }
-      const end = tagEnd(buf, lt + 2, length);
+      const tag = this.tag;
+      const end = tag.read(buf, lt + 2, length);
       if (end < 0) return -1;
-      this.cellAttributes(buf, lt + 2, end);
-      column = this.ref > 0 ? this.ref : column + 1;
+      column = tag.ref > 0 ? tag.ref : column + 1;
       if (buf[end - 1] === SLASH) {
         p = end + 1;
         continue;
@@ -234,7 +233,7 @@ export class WorksheetScanner {
       let close = -1;
       let value: CellValue | undefined;
       const v = end + 1;
-      if (this.type !== Type.Inline && buf[v] === LT && buf[v + 1] === 0x76 && buf[v + 2] === GT) {
+      if (tag.type !== Type.Inline && buf[v] === LT && buf[v + 1] === 0x76 && buf[v + 2] === GT) {
         const text = nextLt(buf, v + 3, length);
         if (
           text >= 0 &&
@@ -295,20 +294,8 @@ export class WorksheetScanner {
     return r;
   }
 
-  private cellAttributes(buf: Buffer, from: number, to: number): void {
-    this.ref = 0;
-    this.style = 0;
-    this.type = Type.Number;
-    const at = attributes.reset(from, to);
-    while (at.next(buf)) {
-      if (at.named(buf, 0x72 /* r */)) this.ref = columnOf(buf, at.valueStart, at.valueEnd);
-      else if (at.named(buf, 0x73 /* s */)) this.style = Math.max(0, digits(buf, at.valueStart, at.valueEnd));
-      else if (at.named(buf, 0x74 /* t */)) this.type = typeOf(buf, at.valueStart, at.valueEnd);
-    }
-  }
-
   private value(buf: Buffer, from: number, to: number): CellValue | undefined {
-    if (this.type === Type.Inline) return runsText(buf, from, to, this.decode);
+    if (this.tag.type === Type.Inline) return runsText(buf, from, to, this.decode);
     // The cached value; a formula (<f>) comes before it. No <v>: a formula never calculated.
     const v = openTag(buf, from, to, 0x76 /* v */);
     const open = v < 0 ? -1 : tagEnd(buf, v + 2, to);
@@ -317,7 +304,7 @@ export class WorksheetScanner {
     const end = open < 0 || buf[open - 1] === SLASH ? start : nextLt(buf, start, to);
     if (end <= start) {
       // A formula whose result is the empty string is saved as t="str" with an empty <v>.
-      if (this.type === Type.Str && v >= 0) return undefined;
+      if (this.tag.type === Type.Str && v >= 0) return undefined;
       return this.uncalculated(buf, from, v < 0 ? to : v);
     }
     return this.typed(buf, start, end);
@@ -325,7 +312,7 @@ export class WorksheetScanner {
 
   /** The non-empty text of a `<v>` between `start` and `end`, read by the cell's type. */
   private typed(buf: Buffer, start: number, end: number): CellValue | undefined {
-    switch (this.type) {
+    switch (this.tag.type) {
       case Type.Shared:
         return this.context.sharedStrings[digits(buf, start, end)];
       case Type.Str:
@@ -340,7 +327,7 @@ export class WorksheetScanner {
         const whole = digits(buf, start, end);
         const n = whole >= 0 ? whole : Number.parseFloat(buf.toString('latin1', start, end));
         // A formula's date result (=TODAY()) is shown as a date too.
-        if (this.style > 0 && this.context.isDateStyle(this.style)) {
+        if (this.tag.style > 0 && this.context.isDateStyle(this.tag.style)) {
           // Serial days since 1899-12-30 (or 1904-01-01), as exceljs converts them.
           const offset = this.context.date1904 ? 1462 : 0;
           return new Date(Math.round((n - 25569 + offset) * DAY_MS));

@@ -7,6 +7,16 @@
 
 const CDATA_OPEN = Buffer.from('<![CDATA[', 'latin1');
 
+/**
+ * Whether `buf` holds `<![CDATA[`. Searched from its first "!" (one native byte search, as fast
+ * as memory reads): "!" is rare in a worksheet, and the search for the whole needle over every
+ * part was 2 % of the import.
+ */
+function hasCdata(buf: Buffer): boolean {
+  const bang = buf.indexOf(0x21 /* ! */);
+  return bang > 0 && buf.indexOf(CDATA_OPEN, bang - 1) >= 0;
+}
+
 /** The prefix of the document's root element (`x` for `<x:worksheet …>`), or '' for none. */
 export function rootPrefix(head: Buffer | string): string {
   const text = typeof head === 'string' ? head : head.toString('latin1', 0, Math.min(head.length, 4096));
@@ -50,7 +60,7 @@ export class XmlNormalizer {
       const prefix = rootPrefix(buf);
       if (prefix !== '') this.prefix = new RegExp(`<(/?)${prefix.replace(/\./g, '\\.')}:`, 'g');
     }
-    if (this.prefix === undefined && buf.indexOf(CDATA_OPEN) < 0) {
+    if (this.prefix === undefined && !hasCdata(buf)) {
       const partial = XmlNormalizer.partialCdata(buf);
       if (partial < 0) return buf;
       this.carry = Buffer.from(buf.subarray(partial));
