@@ -187,7 +187,7 @@ export async function importWorkbooks(
       }
     }
   }
-  let materials = perFile.flatMap((result) => result.materials);
+  let materials = joined(perFile.map((result) => result.materials));
   if (shared) {
     // Ids number repeated names within an item; an item split over files is numbered as one.
     materials = assignMaterialIds(
@@ -198,6 +198,17 @@ export async function importWorkbooks(
   }
   const departments = [...new Set(perFile.flatMap((result) => result.departments))];
   return { ok: perFile.every((result) => result.ok), files, materials, items, departments, issues };
+}
+
+/**
+ * The arrays one after another. `concat` copies arrays natively; `flatMap` took 0.3–0.5 s for a
+ * million materials, after the last worker had finished, so the whole import waited for it.
+ * Spread in groups, as a call takes only so many arguments.
+ */
+function joined<T>(arrays: readonly T[][]): T[] {
+  let out: T[] = [];
+  for (let i = 0; i < arrays.length; i += 4096) out = out.concat(...arrays.slice(i, i + 4096));
+  return out;
 }
 
 function isStreamOrBytes(value: object): boolean {
