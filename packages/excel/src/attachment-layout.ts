@@ -24,6 +24,9 @@ export function kindOf(material: PublishedMaterial): Kind {
   return material.category?.id === 'commitment' ? 'commitment' : 'cancel';
 }
 
+/** What the attachment reads of a publication: all of it but the checksum (never read, never needed). */
+export type AttachmentSource = Omit<Publication, 'sha256'>;
+
 const NONE = '—';
 
 export interface ColumnSpec {
@@ -36,7 +39,7 @@ export interface ColumnSpec {
     item: PublishedItem,
     material: PublishedMaterial,
     serial: number,
-    publication: Publication,
+    publication: AttachmentSource,
   ) => string | number;
 }
 
@@ -175,7 +178,7 @@ export function publicationTitle(
 }
 
 /** The line under the title; the date as people in the city read it (`timeZone`, default Asia/Shanghai). */
-export function subtitle(publication: Publication, timeZone?: string): string {
+export function subtitle(publication: AttachmentSource, timeZone?: string): string {
   const parts = [publication.batch.title];
   if (publication.batch.documentNumber) parts.push(publication.batch.documentNumber);
   parts.push(`第 ${publication.version} 版`);

@@ -1,5 +1,6 @@
 import type { Publication } from '@jianzheng/core';
-import { DEFAULT_LEVEL, type WriteWorkbookOptions, writeAttachment } from './write-publication-workbook';
+import { DEFAULT_LEVEL, writeAttachment } from './attachment-sheets';
+import type { WriteWorkbookOptions } from './write-publication-workbook';
 
 /**
  * The official attachment of the government document, as bytes: a sheet of cancelled materials

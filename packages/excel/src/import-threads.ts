@@ -1,9 +1,10 @@
 import { availableParallelism } from 'node:os';
-import { type ResourceLimits, Worker } from 'node:worker_threads';
+import type { ResourceLimits, Worker } from 'node:worker_threads';
 import { type PackedMaterials, unpackMaterials } from './import-transfer';
 import { type ImportResult, importWorkbook } from './import-workbook';
 import type { WorkbookInput } from './open-input';
 import type { ImportOptions } from './stream-workbook';
+import { startWorker, workerUrl } from './worker-entry';
 
 /** One file for a worker: a path or bytes (a stream cannot cross threads) and its options. */
 export interface ImportTask {
@@ -25,19 +26,11 @@ export function resultOf(reply: Extract<ImportTaskReply, { type: 'done' }>): Imp
   return result;
 }
 
-// From dist/ the worker is the sibling entry; from src/ (tests run the sources) the built one.
-export const importWorkerUrl = () =>
-  import.meta.url.endsWith('.ts')
-    ? new URL('../dist/import-worker.js', import.meta.url)
-    : new URL('./import-worker.js', import.meta.url);
+export const importWorkerUrl = () => workerUrl('import-worker');
 
 /** A worker running import-worker.ts, for `importOnThreads` and `importWorkbooksAhead`. */
 export function createImportWorker(resourceLimits?: ResourceLimits): Worker {
-  return new Worker(importWorkerUrl(), {
-    // A worker inherits the process's flags; `--input-type` (node -e scripts) would refuse its file.
-    execArgv: process.execArgv.filter((flag) => !flag.startsWith('--input-type')),
-    ...(resourceLimits ? { resourceLimits } : {}),
-  });
+  return startWorker('import-worker', resourceLimits);
 }
 
 /** How many threads `importWorkbooks` uses by default: one per core. */

@@ -60,6 +60,34 @@ describe('writePublication', () => {
     expect(await readlink(join(folder, 'v1.json'))).toBe(join(dir, 'nowhere.json'));
   });
 
+  it('names the version only once beforeCommit resolves, with the whole text already written', async () => {
+    const pub = samplePublication();
+    const folder = join(dir, '2018-01');
+    let during: string[] = [];
+    let text = '';
+    const path = await writePublication(dir, pub, {
+      beforeCommit: async () => {
+        during = await readdir(folder);
+        text = await readFile(join(folder, during[0]!), 'utf8');
+      },
+    });
+    // Only the temporary file, complete, while the caller decides.
+    expect(during).toHaveLength(1);
+    expect(during[0]).not.toBe('v1.json');
+    expect(text).toBe(serializePublication(pub));
+    expect(await readdir(folder)).toEqual(['v1.json']);
+    expect(await readFile(path, 'utf8')).toBe(text);
+  });
+
+  it('writes no version when beforeCommit rejects, and throws its error as it is', async () => {
+    const reason = new Error('the attachment failed');
+    const error = await writePublication(dir, samplePublication(), {
+      beforeCommit: () => Promise.reject(reason),
+    }).catch((e: unknown) => e);
+    expect(error).toBe(reason);
+    expect(await readdir(join(dir, '2018-01'))).toEqual([]);
+  });
+
   it('lets exactly one of several concurrent writers of the same version win', async () => {
     const candidates = [
       sampleInputs(),

@@ -38,6 +38,16 @@ const VERSION_FILE = /^v([1-9]\d*)\.json$/;
 // Buffer.from on the joined string, which flattens it and measures its UTF-8 length first.
 const WRITE_BUFFER_BYTES = 4 << 20;
 
+export interface WritePublicationOptions {
+  /**
+   * Awaited once the text is complete and durable under its temporary name, before the version
+   * takes its name. If it rejects, no version is written and its error is thrown as it is. The
+   * CLI writes the Excel attachment while the JSON is written and names neither unless both are
+   * complete.
+   */
+  beforeCommit?: () => Promise<unknown>;
+}
+
 /** `<dir>/<batch id>/v<N>.json`, the layout of domain.md §6. */
 export function publicationPath(dir: string, batchId: string, version: number): string {
   return join(batchFolder(dir, batchId), `v${version}.json`);
@@ -54,13 +64,21 @@ export function publicationPath(dir: string, batchId: string, version: number): 
  * serializePublicationChunks), never held whole, so publications past V8's string limit can be
  * written. A publication from createPublicationBuilder whose `sha256` was not read yet gets it
  * from the bytes written here (one pass over the text instead of two). Returns the path written.
+ * `options.beforeCommit` lets a caller publish the JSON only together with another file it writes
+ * meanwhile (see WritePublicationOptions).
  */
-export async function writePublication(dir: string, pub: Publication): Promise<string> {
+export async function writePublication(
+  dir: string,
+  pub: Publication,
+  options: WritePublicationOptions = {},
+): Promise<string> {
   // Validates now, so an invalid publication fails before any folder or file is made.
   const prepared = prepare(pub);
   const folder = batchFolder(dir, pub.batch.id);
   const target = join(folder, `v${pub.version}.json`);
   const temp = join(folder, publishTempName(`v${pub.version}.json`, randomBytes(6).toString('hex')));
+  // The caller's reason not to commit, thrown as it is.
+  let abandoned: { error: unknown } | undefined;
   try {
     await mkdir(folder, { recursive: true });
   } catch (error) {
@@ -75,6 +93,14 @@ export async function writePublication(dir: string, pub: Publication): Promise<s
     } finally {
       await handle.close();
     }
+    if (options.beforeCommit !== undefined) {
+      try {
+        await options.beforeCommit();
+      } catch (error) {
+        abandoned = { error };
+        throw error;
+      }
+    }
     try {
       await link(temp, target);
     } catch (error) {
@@ -87,7 +113,7 @@ export async function writePublication(dir: string, pub: Publication): Promise<s
     await syncFolder(folder);
     return target;
   } catch (error) {
-    if (error instanceof PublicationExistsError) throw error;
+    if (error instanceof PublicationExistsError || error === abandoned?.error) throw error;
     throw new PublicationIoError(target, 'write', error);
   } finally {
     await unlink(temp).catch(() => undefined);

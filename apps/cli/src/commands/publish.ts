@@ -187,27 +187,31 @@ async function publishLocked(
   const diff = previous ? diffPublications(previous, publication) : undefined;
   if (diff) assertLegalReview(ctx, diff, version, legalReview);
 
-  // Excel first under a temporary name, then the JSON (which refuses to overwrite a version),
-  // then the Excel under its real name: a failure at any step leaves no partial publication.
-  // The attachment is streamed to disk (writePublicationWorkbook), never held whole in memory.
-  // One after the other: written at once on this thread, the attachment got a turn only between
-  // the JSON's writes, its deflate sat starved, and the two took as long or longer (1,000,000
-  // materials: 16.5 s at once vs 15.0 s in turn, and 26.5 vs ~19 s in a whole bench run).
+  // The Excel under a temporary name and the JSON are written at once: the attachment on a worker
+  // thread of its own (its rows handed over packed), the JSON on this one — two cores instead of
+  // one after the other on this thread (see bench/RESULTS.md for the figures).
+  // The JSON takes its name only once the Excel is complete (it refuses to overwrite a version),
+  // then the Excel takes its name: a failure at any step leaves no partial publication. Both
+  // stream to disk, never held whole in memory.
   const batchDir = join(outDir, options.batch);
   const excelPath = join(batchDir, `v${version}.xlsx`);
   const random = randomBytes(6).toString('hex');
   const pending = join(batchDir, publishTempName(`v${version}.xlsx`, random));
-  await writePublicationWorkbook(publication, pending, { timeZone });
   const linkedPath = join(batchDir, `v${version}.jsonld`);
   const linkedPending = join(batchDir, publishTempName(`v${version}.jsonld`, random));
+  const excel = writePublicationWorkbook(publication, pending, { timeZone, thread: true });
+  // Its failure is thrown by writePublication (beforeCommit) or awaited below, never unhandled.
+  excel.catch(() => {});
   let jsonPath: string;
   try {
     if (options.jsonld)
       await writeFile(linkedPending, `${JSON.stringify(exportCpsvAp(publication, linkedData), null, 1)}\n`);
-    jsonPath = await writePublication(outDir, publication);
+    jsonPath = await writePublication(outDir, publication, { beforeCommit: () => excel });
     await rename(pending, excelPath);
     if (options.jsonld) await rename(linkedPending, linkedPath);
   } catch (error) {
+    // The attachment may still be writing: let it end before its temporary file is removed.
+    await excel.catch(() => {});
     await rm(pending, { force: true });
     await rm(linkedPending, { force: true });
     throw error;

@@ -15,7 +15,8 @@ export interface ZipEntryWriter {
 
 /** The attachment outgrew what a zip without Zip64 can address (4 GiB per part or in all). */
 export class XlsxTooLargeError extends JianzhengError {
-  constructor(what: string) {
+  /** What outgrew the limit: a part's name, or the archive. */
+  constructor(readonly what: string) {
     super('XLSX_TOO_LARGE', `Excel 附件过大：${what}超过 4 GiB，无法写入（不支持 Zip64）`, {
       messageEn: `Excel attachment too large: ${what} exceeds 4 GiB (Zip64 is not supported)`,
     });

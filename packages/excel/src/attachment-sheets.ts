@@ -1,0 +1,252 @@
+// The attachment's SpreadsheetML: every sheet built row by row from the publication and deflated
+// into a zip as it is produced (writePublicationWorkbook puts it in a file, exportPublication in memory).
+import { JianzhengError } from '@jianzheng/core';
+import {
+  type AttachmentSource,
+  type ColumnSpec,
+  FOOTER,
+  HEADER_ROW,
+  type Kind,
+  kindOf,
+  PAGE_SETUP,
+  publicationTitle,
+  SHEETS,
+  sheetsOf,
+  subtitle,
+} from './attachment-layout';
+import { columnLetter } from './column-letter';
+import {
+  appXml,
+  contentTypesXml,
+  coreXml,
+  quotedStyle,
+  ROOT_RELS_XML,
+  STYLE,
+  STYLES_XML,
+  WORKSHEET_OPEN,
+  workbookRelsXml,
+  workbookXml,
+} from './xlsx-writer/parts';
+import { EXCEL_CELL_LIMIT, looksLikeFormula, needsPreserve, xmlCellText, xmlText } from './xlsx-writer/xml';
+import { type ByteSink, type ZipEntryWriter, ZipWriter, zipTimestamp } from './xlsx-writer/zip-writer';
+
+export type { AttachmentSource } from './attachment-layout';
+
+/** Deflate level unless told otherwise (see `compressionLevel`). */
+export const DEFAULT_LEVEL = 3;
+
+/** A text longer than an Excel cell holds: Excel would refuse or cut it, so nothing is written. */
+export class CellTooLongForExcelError extends JianzhengError {
+  constructor(
+    readonly sheet: string,
+    readonly cell: string,
+    readonly length: number,
+  ) {
+    super(
+      'CELL_TOO_LONG',
+      `Excel 附件工作表「${sheet}」${cell} 单元格的内容有 ${length.toLocaleString('en-US')} 个字符，超过 Excel 单元格上限 32,767，未写入附件；请缩短该内容`,
+      {
+        messageEn: `cell ${cell} of sheet "${sheet}" would hold ${length} characters, over Excel's 32,767; the attachment was not written`,
+      },
+    );
+  }
+}
+
+const CHUNK = 64 * 1024;
+
+/** Rows of each sheet, to state the sheet's dimension before its rows are written. */
+function countRows(publication: AttachmentSource): Record<Kind, number> {
+  const counts: Record<Kind, number> = { cancel: 0, planned: 0, commitment: 0, retain: 0 };
+  for (const department of publication.departments) {
+    for (const item of department.items) {
+      for (const material of item.materials) counts[kindOf(material)]++;
+    }
+  }
+  return counts;
+}
+
+function cell(ref: string, style: number, value: string | number | null, kind: Kind): string {
+  if (value === null || value === '') return `<c r="${ref}" s="${style}"/>`;
+  if (typeof value === 'number' && Number.isFinite(value))
+    return `<c r="${ref}" s="${style}"><v>${value}</v></c>`;
+  const text = String(value);
+  if (text.length > EXCEL_CELL_LIMIT) throw new CellTooLongForExcelError(sheetName(kind), ref, text.length);
+  const space = needsPreserve(text) ? ' xml:space="preserve"' : '';
+  const s = looksLikeFormula(text) ? quotedStyle(style) : style;
+  return `<c r="${ref}" s="${s}" t="inlineStr"><is><t${space}>${xmlCellText(text)}</t></is></c>`;
+}
+
+function sheetName(kind: Kind): string {
+  return SHEETS.find(([k]) => k === kind)?.[1] ?? kind;
+}
+
+/**
+ * One list as worksheet XML: title, subtitle, header, then one row per material with the group
+ * cells on each group's first row, and every group merged over its rows at the end.
+ */
+async function writeSheet(
+  out: ZipEntryWriter,
+  publication: AttachmentSource,
+  kind: Kind,
+  columns: readonly ColumnSpec[],
+  rows: number,
+  selected: boolean,
+  timeZone: string | undefined,
+): Promise<void> {
+  const width = columns.length;
+  const letters = columns.map((_, i) => columnLetter(i + 1));
+  const styles = columns.map((c) => (c.header === '序号' ? STYLE.bodyCentred : STYLE.body));
+  const opens = letters.map((l) => `<c r="${l}`);
+  const empties = styles.map((s) => `" s="${s}"/>`);
+  const numbers = styles.map((s) => `" s="${s}"><v>`);
+  const texts = styles.map((s) => `" s="${s}" t="inlineStr"><is><t>`);
+  const preserved = styles.map((s) => `" s="${s}" t="inlineStr"><is><t xml:space="preserve">`);
+  // Text a spreadsheet would take for a formula gets the quoted twin of its column's style.
+  const quotedTexts = styles.map((s) => `" s="${quotedStyle(s)}" t="inlineStr"><is><t>`);
+  const quotedPreserved = styles.map(
+    (s) => `" s="${quotedStyle(s)}" t="inlineStr"><is><t xml:space="preserve">`,
+  );
+  const itemColumns = columns.flatMap((c, i) => (c.group === 'item' ? [letters[i]!] : []));
+  const departmentColumns = columns.flatMap((c, i) => (c.group === 'department' ? [letters[i]!] : []));
+  const lastLetter = letters[width - 1]!;
+  const first = HEADER_ROW + 1;
+  const m = PAGE_SETUP.margins!;
+
+  let buffer =
+    `${WORKSHEET_OPEN}<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>` +
+    `<dimension ref="A1:${lastLetter}${HEADER_ROW + rows}"/>` +
+    `<sheetViews><sheetView${selected ? ' tabSelected="1"' : ''} workbookViewId="0">` +
+    `<pane ySplit="${HEADER_ROW}" topLeftCell="A${first}" activePane="bottomLeft" state="frozen"/>` +
+    `<selection pane="bottomLeft" activeCell="A${first}" sqref="A${first}"/></sheetView></sheetViews>` +
+    '<sheetFormatPr defaultRowHeight="15"/><cols>' +
+    columns
+      .map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"/>`)
+      .join('') +
+    '</cols><sheetData>' +
+    `<row r="1" ht="32" customHeight="1">${cell('A1', STYLE.title, publicationTitle(publication, kind), kind)}</row>` +
+    `<row r="2">${cell('A2', STYLE.subtitle, subtitle(publication, timeZone), kind)}</row>` +
+    `<row r="${HEADER_ROW}" ht="24" customHeight="1">` +
+    columns.map((c, i) => cell(`${letters[i]}${HEADER_ROW}`, STYLE.header, c.header, kind)).join('') +
+    '</row>';
+
+  // Group spans as pairs of row numbers; the merge XML is only built at the end.
+  const itemSpans: number[] = [];
+  const departmentSpans: number[] = [];
+  let row = HEADER_ROW;
+  let serial = 0;
+  for (const department of publication.departments) {
+    let departmentStart = 0;
+    for (const item of department.items) {
+      let itemStart = 0;
+      for (const material of item.materials) {
+        if (kindOf(material) !== kind) continue;
+        row++;
+        if (itemStart === 0) {
+          itemStart = row;
+          serial++;
+        }
+        if (departmentStart === 0) departmentStart = row;
+        // The row number as text once per row, and each cell from precomputed pieces: fewer
+        // number conversions and string fragments in the loop that runs once per cell.
+        const r = String(row);
+        let xml = `<row r="${r}">`;
+        for (let c = 0; c < width; c++) {
+          const column = columns[c]!;
+          const head = opens[c]! + r;
+          if (
+            (column.group === 'item' && itemStart !== row) ||
+            (column.group === 'department' && departmentStart !== row)
+          ) {
+            xml += head + empties[c]!;
+            continue;
+          }
+          const value = column.value(department, item, material, serial, publication);
+          if (typeof value === 'number' && Number.isFinite(value))
+            xml += head + numbers[c]! + value + '</v></c>';
+          else if (value === '') xml += head + empties[c]!;
+          else {
+            const text = String(value);
+            if (text.length > EXCEL_CELL_LIMIT)
+              throw new CellTooLongForExcelError(sheetName(kind), letters[c]! + r, text.length);
+            const open = looksLikeFormula(text)
+              ? (needsPreserve(text) ? quotedPreserved : quotedTexts)[c]!
+              : (needsPreserve(text) ? preserved : texts)[c]!;
+            xml += head + open + xmlCellText(text) + '</t></is></c>';
+          }
+        }
+        buffer += `${xml}</row>`;
+        if (buffer.length >= CHUNK) {
+          const wait = out.write(buffer);
+          buffer = '';
+          if (wait) await wait;
+        }
+      }
+      if (itemStart !== 0 && row > itemStart) itemSpans.push(itemStart, row);
+    }
+    if (departmentStart !== 0 && row > departmentStart) departmentSpans.push(departmentStart, row);
+  }
+  if (row !== HEADER_ROW + rows) {
+    throw new Error(`publication changed while it was written (${row - HEADER_ROW} rows, expected ${rows})`);
+  }
+
+  const merges =
+    2 + (itemSpans.length / 2) * itemColumns.length + (departmentSpans.length / 2) * departmentColumns.length;
+  buffer += `</sheetData><mergeCells count="${merges}"><mergeCell ref="A1:${lastLetter}1"/><mergeCell ref="A2:${lastLetter}2"/>`;
+  for (const [spans, letterList] of [
+    [itemSpans, itemColumns],
+    [departmentSpans, departmentColumns],
+  ] as const) {
+    for (let i = 0; i < spans.length; i += 2) {
+      const top = spans[i]!;
+      const bottom = spans[i + 1]!;
+      for (const letter of letterList) buffer += `<mergeCell ref="${letter}${top}:${letter}${bottom}"/>`;
+      if (buffer.length >= CHUNK) {
+        const wait = out.write(buffer);
+        buffer = '';
+        if (wait) await wait;
+      }
+    }
+  }
+  buffer +=
+    '</mergeCells><printOptions horizontalCentered="1"/>' +
+    `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>` +
+    `<pageSetup paperSize="${PAGE_SETUP.paperSize}" orientation="${PAGE_SETUP.orientation}" fitToWidth="${PAGE_SETUP.fitToWidth}" fitToHeight="${PAGE_SETUP.fitToHeight}"/>` +
+    `<headerFooter><oddFooter>${xmlText(FOOTER)}</oddFooter></headerFooter></worksheet>`;
+  await out.write(buffer);
+}
+
+/** Writes the attachment's parts into a zip, through any byte sink (a file, memory). */
+export async function writeAttachment(
+  sink: ByteSink,
+  publication: AttachmentSource,
+  level: number,
+  timeZone?: string,
+): Promise<void> {
+  const zip = new ZipWriter(sink, { level, modified: zipTimestamp(publication.publishedAt) });
+  const rows = countRows(publication);
+  const sheets = sheetsOf(rows);
+  const names = sheets.map(([, name]) => name);
+  const text = (xml: string) => (w: ZipEntryWriter) => w.write(xml);
+  await zip.entry('[Content_Types].xml', text(contentTypesXml(sheets.length)));
+  await zip.entry('_rels/.rels', text(ROOT_RELS_XML));
+  await zip.entry(
+    'docProps/core.xml',
+    text(
+      coreXml({
+        creator: 'jianzheng',
+        title: publicationTitle(publication, 'cancel'),
+        at: publication.publishedAt,
+      }),
+    ),
+  );
+  await zip.entry('docProps/app.xml', text(appXml(names)));
+  await zip.entry('xl/workbook.xml', text(workbookXml(names, HEADER_ROW)));
+  await zip.entry('xl/_rels/workbook.xml.rels', text(workbookRelsXml(sheets.length)));
+  await zip.entry('xl/styles.xml', text(STYLES_XML));
+  for (const [index, [kind, , columns]] of sheets.entries()) {
+    await zip.entry(`xl/worksheets/sheet${index + 1}.xml`, (w) =>
+      writeSheet(w, publication, kind, columns, rows[kind], index === 0, timeZone),
+    );
+  }
+  await zip.finish();
+}
