@@ -55,6 +55,10 @@ export class FileContext {
   readonly normalize = createNameNormalizer(50_000);
   readonly cleanName = memo(cleanName);
   readonly cleanText = memo((text) => cleanText(text));
+  // The same functions remembered apart for the cells that repeat row after row (a sheet's
+  // department, an item's name): their own last text is then nearly always the one asked for.
+  readonly cleanDepartment = memo((text) => cleanText(text));
+  readonly cleanItemName = memo(cleanName);
   readonly yesNo = memo((text) => parseYesNo(text));
   readonly source = memo((text) => parseSource(text));
   readonly proposal = memo((text) => parseProposal(text));

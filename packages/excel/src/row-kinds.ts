@@ -15,15 +15,16 @@ export type SkippedRow =
   | { kind: 'signature'; column: number; text: string }
   | { kind: 'repeated-header' };
 
-/** The first non-empty cell text of a row and its column. */
-function firstText(row: SheetRow): { column: number; text: string } | undefined {
-  let first: { column: number; text: string } | undefined;
+/** A signature line: the row's first non-empty cell text, when it is one, and its column. */
+function signatureCell(row: SheetRow): { column: number; text: string } | undefined {
+  let found: { column: number; text: string } | undefined;
   row.some((value, column) => {
     const text = cellText(value).trim();
-    if (text.length > 0) first = { column, text };
-    return first !== undefined;
+    if (text.length === 0) return false;
+    if (isSignatureText(text)) found = { column, text };
+    return true;
   });
-  return first;
+  return found;
 }
 
 /**
@@ -65,18 +66,21 @@ function totalCell(row: SheetRow): { column: number; text: string } | undefined 
   return found;
 }
 
-// Header texts with their whitespace removed, made once per header row (its map is not changed
-// after the row is read) instead of once per data row.
-const squeezedHeaders = new WeakMap<ReadonlyMap<number, string>, Map<number, string>>();
+// Header texts with their whitespace removed, made once per list of header rows (a list only
+// grows, and its maps are not changed after their rows are read) instead of once per data row.
+let lastHeaders: ReadonlyArray<ReadonlyMap<number, string>> | undefined;
+let lastSqueezed: Array<Map<number, string>> = [];
 
-function squeezed(header: ReadonlyMap<number, string>): Map<number, string> {
-  let texts = squeezedHeaders.get(header);
-  if (texts === undefined) {
-    texts = new Map();
-    for (const [column, text] of header) texts.set(column, text.replace(/\s+/g, ''));
-    squeezedHeaders.set(header, texts);
+function squeezed(headers: ReadonlyArray<ReadonlyMap<number, string>>): Array<Map<number, string>> {
+  if (headers !== lastHeaders || lastSqueezed.length !== headers.length) {
+    lastSqueezed = headers.map((header) => {
+      const texts = new Map<number, string>();
+      for (const [column, text] of header) texts.set(column, text.replace(/\s+/g, ''));
+      return texts;
+    });
+    lastHeaders = headers;
   }
-  return texts;
+  return lastSqueezed;
 }
 
 /**
@@ -87,6 +91,7 @@ function squeezed(header: ReadonlyMap<number, string>): Map<number, string> {
  */
 function isRepeatedHeader(row: SheetRow, headers: ReadonlyArray<ReadonlyMap<number, string>>): boolean {
   let same = 0;
+  const squeezedHeaders = squeezed(headers);
   const other = row.some((value, column) => {
     const raw = cellText(value);
     const first = raw.charCodeAt(0);
@@ -94,12 +99,12 @@ function isRepeatedHeader(row: SheetRow, headers: ReadonlyArray<ReadonlyMap<numb
     if (
       raw.length > 0 &&
       !maybeSpace(first) &&
-      !headers.some((h) => squeezed(h).get(column)?.charCodeAt(0) === first)
+      !squeezedHeaders.some((h) => h.get(column)?.charCodeAt(0) === first)
     )
       return true;
     const text = raw.replace(/\s+/g, '');
     if (text.length === 0) return false;
-    if (!headers.some((h) => squeezed(h).get(column) === text)) return true;
+    if (!squeezedHeaders.some((h) => h.get(column) === text)) return true;
     same++;
     return false;
   });
@@ -114,8 +119,8 @@ export function skippedRow(
   if (isRepeatedHeader(row, headers)) return { kind: 'repeated-header' };
   const total = totalCell(row);
   if (total !== undefined) return { kind: 'total', ...total };
-  const first = firstText(row);
-  if (first !== undefined && isSignatureText(first.text)) return { kind: 'signature', ...first };
+  const signature = signatureCell(row);
+  if (signature !== undefined) return { kind: 'signature', ...signature };
   return undefined;
 }
 

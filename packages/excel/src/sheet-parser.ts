@@ -49,6 +49,8 @@ export class SheetParser {
   private lastName = '';
   private lastType = '';
   private current: OpenGroup | undefined;
+  private openDepartment = '';
+  private openId = '';
 
   /** How many materials the item being read holds so far (0 between items); read once per row. */
   get openItemMaterials(): number {
@@ -208,7 +210,7 @@ export class SheetParser {
     const department = this.departmentOf(row);
     const nameCell = this.cells.text(row, col.itemName, 'itemName');
     const codeCell = this.cells.text(row, col.itemCode, 'itemCode');
-    const itemName = nameCell.length === 0 ? '' : ctx.cleanName(nameCell);
+    const itemName = nameCell.length === 0 ? '' : ctx.cleanItemName(nameCell);
     const itemCode = codeCell.length === 0 ? '' : ctx.cleanText(codeCell).replace(/\s+/g, '');
     const newName = itemName.length > 0 && itemName !== this.lastName;
     const name = itemName || this.lastName;
@@ -237,16 +239,25 @@ export class SheetParser {
       return undefined;
     }
 
-    const key = `${department}|${code || name}`;
+    const id = code || name;
     let completed: ItemGroup | undefined;
-    if (this.current === undefined || this.current.key !== key) {
+    // The open item's department and code or name, as the same strings: its key, which is then
+    // not built again for every row of the item.
+    let group = this.current;
+    if (
+      group === undefined ||
+      ((department !== this.openDepartment || id !== this.openId) && group.key !== `${department}|${id}`)
+    ) {
       completed = this.close();
-      this.current = this.open(key, department, code, name, row);
+      group = this.open(`${department}|${id}`, department, code, name, row);
+      this.current = group;
+      this.openDepartment = department;
+      this.openId = id;
     }
-    const item = this.current.state.item;
+    const item = group.state.item;
     const entries = splitNumbered(rawMaterial);
     if (entries === undefined) {
-      this.current.materials.push(readMaterial(ctx, this.cells, row, materialName, item));
+      group.materials.push(readMaterial(ctx, this.cells, row, materialName, item));
       this.materials++;
       ctx.materials++;
       return completed;
@@ -254,7 +265,7 @@ export class SheetParser {
     const names = entries.map((entry) => ctx.cleanName(entry));
     reportSplit(ctx, this.sheet, row.number, col.materialName!, names);
     for (const name of names) {
-      this.current.materials.push(readMaterial(ctx, this.cells, row, name, item));
+      group.materials.push(readMaterial(ctx, this.cells, row, name, item));
       this.materials++;
       ctx.materials++;
     }
@@ -283,11 +294,11 @@ export class SheetParser {
   private inheritItemCells(row: SheetRow): void {
     const col = this.cells.col;
     const department = this.cells.text(row, col.department, 'department');
-    if (department.trim().length > 0) this.lastDepartment = this.ctx.cleanText(department);
+    if (department.trim().length > 0) this.lastDepartment = this.ctx.cleanDepartment(department);
     const name = this.cells.text(row, col.itemName, 'itemName');
     const code = this.cells.text(row, col.itemCode, 'itemCode');
     if (name.trim().length > 0) {
-      const cleaned = this.ctx.cleanName(name);
+      const cleaned = this.ctx.cleanItemName(name);
       if (cleaned !== this.lastName) this.lastCode = '';
       this.lastName = cleaned;
     }
@@ -299,7 +310,7 @@ export class SheetParser {
   private departmentOf(row: SheetRow): string {
     const cell = this.cells.text(row, this.cells.col.department, 'department');
     if (cell.length > 0) {
-      const cleaned = this.ctx.cleanText(cell);
+      const cleaned = this.ctx.cleanDepartment(cell);
       if (cleaned.length > 0) this.lastDepartment = cleaned;
     }
     if (this.lastDepartment.length > 0) return this.lastDepartment;

@@ -58,25 +58,28 @@ export function memo<T>(fn: (text: string) => T, maxEntries = 50_000): (text: st
 const FOOTER =
   /^(?:注\s*[:：]|注\s*[0-9０-９一二三四五六七八九十]+\s*[、.．:：]|备注\s*[:：]|说明\s*[:：]|填表说明|填报说明|填写说明|填表人|填报人|审核人|负责人|联系人|联系电话|制表人|单位负责人)/;
 
+/** The UTF-16 codes of the characters of `chars`: looked up by `charCodeAt`, no string is made. */
+const codes = (chars: string) => new Set([...chars].map((c) => c.charCodeAt(0)));
+
 // Every footer starts with one of these characters: material names are checked without a regex.
-const FOOTER_FIRST = new Set('注备说填审负联制单');
+const FOOTER_FIRST = codes('注备说填审负联制单');
 
 const SIGNATURE =
   /^(?:填表人|填报人|审核人|负责人|联系人|联系电话|制表人|单位负责人|分管领导|填表日期|填报日期)(?=\s*[:：]|[\s\u3000]|$)/;
 
 // Every signature line starts with one of these: every data row is checked without a regex.
-const SIGNATURE_FIRST = new Set('填审负联制单分');
+const SIGNATURE_FIRST = codes('填审负联制单分');
 
 /** A signature line (填表人：, 审核人：, 联系电话：): not data, and not the end of the table either. */
 export function isSignatureText(text: string): boolean {
   const trimmed = text.trimStart();
-  return SIGNATURE_FIRST.has(trimmed.charAt(0)) && SIGNATURE.test(trimmed);
+  return SIGNATURE_FIRST.has(trimmed.charCodeAt(0)) && SIGNATURE.test(trimmed);
 }
 
 /** True for the notes and signature lines departments put under the table. */
 export function isFooterText(text: string): boolean {
   const trimmed = text.trimStart();
-  return FOOTER_FIRST.has(trimmed.charAt(0)) && FOOTER.test(trimmed);
+  return FOOTER_FIRST.has(trimmed.charCodeAt(0)) && FOOTER.test(trimmed);
 }
 
 const DEPARTMENT_LINE =
