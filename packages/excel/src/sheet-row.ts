@@ -38,6 +38,19 @@ export class SheetRow {
     return this.columns.length === 0;
   }
 
+  /** How many non-empty cells the row has; `columnAt` and `valueAt` read them left to right. */
+  get size(): number {
+    return this.columns.length;
+  }
+
+  columnAt(index: number): number {
+    return this.columns[index]!;
+  }
+
+  valueAt(index: number): CellValue {
+    return this.values[index]!;
+  }
+
   value(column: number): CellValue | undefined {
     const columns = this.columns;
     for (let i = 0; i < columns.length; i++) if (columns[i] === column) return this.values[i];
