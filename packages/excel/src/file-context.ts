@@ -1,17 +1,6 @@
-import {
-  cleanText,
-  createNameNormalizer,
-  type Material,
-  parseItemType,
-  parseProposal,
-  parseSource,
-  parseSuperiorCancelled,
-  parseYesNo,
-  type ServiceItem,
-  splitAlternatives,
-} from '@jianzheng/core';
+import type { Material, ServiceItem } from '@jianzheng/core';
 import type { IssueCollector } from './issues';
-import { cleanName, memo } from './text';
+import { textMemos } from './text-memos';
 
 /** One sheet as imported. */
 export interface SheetSummary {
@@ -52,20 +41,19 @@ export class FileContext {
   readonly departments = new Set<string>();
   readonly sheets: SheetSummary[] = [];
   readonly items = new Map<string, ItemState>();
-  readonly normalize = createNameNormalizer(50_000);
-  readonly cleanName = memo(cleanName);
-  readonly cleanText = memo((text) => cleanText(text));
-  // The same functions remembered apart for the cells that repeat row after row (a sheet's
-  // department, an item's name): their own last text is then nearly always the one asked for.
-  readonly cleanDepartment = memo((text) => cleanText(text));
-  readonly cleanItemName = memo(cleanName);
-  readonly yesNo = memo((text) => parseYesNo(text));
-  readonly source = memo((text) => parseSource(text));
-  readonly proposal = memo((text) => parseProposal(text));
-  readonly itemType = memo((text) => parseItemType(text));
-  readonly superior = memo((text) => parseSuperiorCancelled(text));
-  /** core's split of 任选其一 names; a sheet repeats names, and the split is regular expressions. */
-  readonly alternatives = memo((name) => splitAlternatives(name));
+  /** The memoized text functions: this file's own, or those the files of an import worker share. */
+  private readonly memos = textMemos();
+  readonly normalize = this.memos.normalize;
+  readonly cleanName = this.memos.cleanName;
+  readonly cleanText = this.memos.cleanText;
+  readonly cleanDepartment = this.memos.cleanDepartment;
+  readonly cleanItemName = this.memos.cleanItemName;
+  readonly yesNo = this.memos.yesNo;
+  readonly source = this.memos.source;
+  readonly proposal = this.memos.proposal;
+  readonly itemType = this.memos.itemType;
+  readonly superior = this.memos.superior;
+  readonly alternatives = this.memos.alternatives;
   rows = 0;
   materials = 0;
   /** Rows whose 设定依据 was blank (read as none), for the one warning per file (domain.md §8). */

@@ -6,6 +6,10 @@ import { parentPort } from 'node:worker_threads';
 import type { ImportTask, ImportTaskReply } from './import-threads';
 import { packMaterials } from './import-transfer';
 import { importWorkbook } from './import-workbook';
+import { shareTextMemos } from './text-memos';
+
+// This thread imports one file after another: they share the memoized text functions.
+shareTextMemos();
 
 const port = parentPort!;
 port.on('message', async (task: ImportTask) => {
