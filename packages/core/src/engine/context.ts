@@ -1,6 +1,7 @@
 import type { Material } from '../model/material';
 import type { MaterialForm } from '../normalize/material-form';
 import type { ItemGroup } from './item-group';
+import type { NameInfo } from './name-info';
 import type { ItemMaterialNames, MaterialContext } from './types';
 
 /**
@@ -13,12 +14,15 @@ export class Context implements MaterialContext {
   form: MaterialForm = 'unspecified';
   occurrence = 1;
   group: ItemGroup = undefined as unknown as ItemGroup;
+  /** The per-name lookups of `name` (see name-memo.ts). */
+  slots: unknown[] = [];
   private issuerName: string | undefined = undefined;
   constructor(private readonly normalize: (raw: string | undefined) => string) {}
-  set(material: Material, name: string, form: MaterialForm, occurrence: number, group: ItemGroup): void {
+  set(material: Material, info: NameInfo, occurrence: number, group: ItemGroup): void {
     this.material = material;
-    this.name = name;
-    this.form = form;
+    this.name = info.name;
+    this.form = info.form;
+    this.slots = info.slots;
     this.occurrence = occurrence;
     this.group = group;
     this.issuerName = undefined;

@@ -10,6 +10,7 @@ import type { Material } from '../model/material';
 import { createNameNormalizer } from '../normalize/normalize-name';
 import { DEFAULT_RULES } from '../rules/index';
 import { createEvaluator } from './evaluate';
+import { createNameMemos } from './name-memo';
 import type { RuleCheck, RuleDefinition } from './types';
 
 export interface EngineOptions {
@@ -126,6 +127,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
   const knownCategories = [...categories.keys()];
   const normalize = createNameNormalizer();
   const withTrace = options.trace !== false;
+  const { perName, slotCount } = createNameMemos();
 
   const compiled: CompiledRule[] = resolveOrder(options.rules ?? DEFAULT_RULES, options).map((rule) => {
     const category = options.categories?.[rule.id] ?? rule.category;
@@ -144,7 +146,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       explanation: rule.explanation,
       publicWording,
       publicFallback: publicWording.zh,
-      check: rule.compile({ catalogs, normalize, jurisdiction: options.jurisdiction }),
+      check: rule.compile({ catalogs, normalize, jurisdiction: options.jurisdiction, perName }),
     };
   });
 
@@ -164,7 +166,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       ).slice(0, 12),
   };
 
-  const evaluate = createEvaluator(compiled, normalize, withTrace, options.asOf);
+  const evaluate = createEvaluator(compiled, normalize, withTrace, options.asOf, slotCount());
 
   return {
     rules: compiled.map(({ id, category, principle, title, principleText, explanation, publicWording }) => ({

@@ -6,7 +6,7 @@ import { type MaterialForm, showsOriginal } from '../normalize/material-form';
 import { agreementOf } from './agreement';
 import { Context } from './context';
 import { ItemGroup } from './item-group';
-import { createAlternativesCache, createNameInfoCache } from './name-info';
+import { createAlternativesCache, createNameInfoCache, createSlotsCache, type NameInfo } from './name-info';
 import { EXCLUDED, KEPT_ORIGINAL, marksOf, Outcome } from './outcome';
 import type { RuleCheck, RuleOutcome } from './types';
 
@@ -57,11 +57,14 @@ export function createEvaluator(
   normalize: (raw: string | undefined) => string,
   withTrace: boolean,
   asOf?: string,
+  slotCount = 0,
 ): (materials: readonly Material[]) => Decision[] {
   const ruleCount = rules.length;
   const alternativesOf = createAlternativesCache();
-  // What a material's name gives (normalized name, form): one lookup per material, not one each.
-  const nameInfoOf = createNameInfoCache(normalize);
+  // What a material's name gives (normalized name, form, the rules' per-name lookups): one lookup
+  // per material, not one per property or per rule.
+  const nameInfoOf = createNameInfoCache(normalize, slotCount);
+  const alternativeSlotsOf = createSlotsCache(slotCount);
 
   function run(context: Context, into: Run): void {
     const trace: TraceEntry[] = withTrace ? new Array<TraceEntry>(ruleCount) : [];
@@ -179,6 +182,7 @@ export function createEvaluator(
     let bestTrace: TraceEntry[] = [];
     for (let a = 0; a < names.length; a++) {
       context.name = names[a]!;
+      context.slots = alternativeSlotsOf(names[a]!);
       run(context, state);
       const rule = state.decidedAt < 0 ? undefined : rules[state.decidedAt]!;
       runs.push({
@@ -211,10 +215,9 @@ export function createEvaluator(
 
   return function evaluate(materials: readonly Material[]): Decision[] {
     const count = materials.length;
-    const names = new Array<string>(count);
+    const infos = new Array<NameInfo>(count);
     const occurrences = new Array<number>(count);
     const groups = new Array<ItemGroup>(count);
-    const forms = new Array<MaterialForm>(count);
     const byItem = new Map<string, ItemGroup>();
     // Consecutive materials nearly always belong to the same item object: skip the lookups then.
     let lastItem: Material['item'] | undefined;
@@ -231,8 +234,7 @@ export function createEvaluator(
         lastItem = material.item;
       }
       const info = nameInfoOf(material.name);
-      names[i] = info.name;
-      forms[i] = info.form;
+      infos[i] = info;
       occurrences[i] = group.add(info.name, info.original);
       groups[i] = group;
     }
@@ -242,14 +244,15 @@ export function createEvaluator(
     const decisions = new Array<Decision>(count);
     for (let i = 0; i < count; i++) {
       const material = materials[i]!;
-      context.set(material, names[i]!, forms[i]!, occurrences[i]!, groups[i]!);
+      const info = infos[i]!;
+      context.set(material, info, occurrences[i]!, groups[i]!);
       const alternatives =
         material.alternatives === undefined ? alternativesOf(material.name) : material.alternatives;
       if (alternatives !== null && alternatives.length > 1) {
         decisions[i] = decideAlternatives(context, material, alternatives);
       } else {
         run(context, state);
-        decisions[i] = decision(material, forms[i]!, state.decidedAt, state.outcome, state.trace, state);
+        decisions[i] = decision(material, info.form, state.decidedAt, state.outcome, state.trace, state);
       }
     }
     return decisions;

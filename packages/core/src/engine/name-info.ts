@@ -7,6 +7,8 @@ export interface NameInfo {
   readonly form: MaterialForm;
   /** The form shows an original (原件, or 原件及复印件). */
   readonly original: boolean;
+  /** The rules' per-name lookups for this name (`RuleCompileContext.perName`), filled as they run. */
+  readonly slots: unknown[];
 }
 
 /**
@@ -15,12 +17,18 @@ export interface NameInfo {
  */
 export function createNameInfoCache(
   normalize: (raw: string | undefined) => string,
+  slotCount: number,
 ): (raw: string) => NameInfo {
   return createCache((raw: string): NameInfo => {
     // Every form word (原件, 复印件, 影印件, 扫描件, 复制件) ends in 件: most names skip the parse.
     const form = raw.includes('件') ? parseMaterialForm(raw) : 'unspecified';
-    return { name: normalize(raw), form, original: showsOriginal(form) };
+    return { name: normalize(raw), form, original: showsOriginal(form), slots: new Array(slotCount) };
   });
+}
+
+/** The per-name slots of an alternative's (already normalized) name. */
+export function createSlotsCache(slotCount: number): (name: string) => unknown[] {
+  return createCache(() => new Array(slotCount));
 }
 
 /** For materials built before `alternatives` existed (stored ones): split once per distinct name. */

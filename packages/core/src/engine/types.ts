@@ -75,6 +75,12 @@ export interface RuleCompileContext {
   readonly normalize: (raw: string | undefined) => string;
   /** The configured jurisdiction (with its own `documentPrefixes`), when there is one. */
   readonly jurisdiction?: Readonly<ConfiguredJurisdiction>;
+  /**
+   * Memoizes a lookup by the context's normalized `name` (a catalog entry, an outcome built from
+   * it): the engine keeps the answer with the name, so the lookup runs once per distinct name, not
+   * once per material. `lookup` must depend on the name alone. Call it here, at compile time.
+   */
+  readonly perName: <T>(lookup: (name: string) => T) => (context: MaterialContext) => T;
 }
 
 /** A compiled rule's check: synchronous, no I/O. */

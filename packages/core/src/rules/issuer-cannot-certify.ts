@@ -21,7 +21,7 @@ export const issuerCannotCertify = defineRule({
     zh: '村(居)委会无权出具，改由办理部门核实',
     en: 'a village or residents committee may not certify it; the office checks it itself',
   },
-  compile: ({ catalogs, normalize }) => {
+  compile: ({ catalogs, normalize, perName }) => {
     const keywordsByMaterial = new Map<string, string[]>();
     for (const entry of catalogs.issuerRestrictions) {
       const keywords = entry.issuerKeywords.map((k) => normalize(k)).filter((k) => k !== '');
@@ -46,15 +46,18 @@ export const issuerCannotCertify = defineRule({
         ),
       ),
     );
-    return ({ name, material }) => {
-      if (!keywordsByMaterial.has(name)) return notRestricted;
+    const keywordsOf = perName((name) => keywordsByMaterial.get(name));
+    return (context) => {
+      const keywords = keywordsOf(context);
+      if (keywords === undefined) return notRestricted;
+      const { name, material } = context;
       const issuerText = material.issuer ?? null;
       // An alternative of a cell (“A或B”) is judged by its own name, which the cell's pair does not
       // say: built for this material alone.
       if (normalize(material.name) !== name) {
         return ruleOutcome(
           issuerOutcome(
-            keywordsByMaterial.get(name)!,
+            keywords,
             normalize(issuerText ?? undefined),
             issuerText,
             material.name,

@@ -21,7 +21,7 @@ export const provenByLicence = defineRule({
     zh: '以现有证照证明',
     en: 'proven by a licence already submitted',
   },
-  compile: ({ catalogs, normalize }) => {
+  compile: ({ catalogs, normalize, perName }) => {
     interface Proof {
       licenceNames: string[];
       proven: RuleOutcome;
@@ -61,9 +61,11 @@ export const provenByLicence = defineRule({
       reason: '不在证照可证明目录中',
       facts: { licence: null },
     });
-    return ({ name, itemMaterialNames }) => {
-      const proof = proofs.get(name);
+    const proofOf = perName((name) => proofs.get(name));
+    return (context) => {
+      const proof = proofOf(context);
       if (proof === undefined) return notListed;
+      const { itemMaterialNames } = context;
       return proof.licenceNames.some((n) => itemMaterialNames.has(n)) ? proof.proven : proof.licenceMissing;
     };
   },

@@ -27,7 +27,7 @@ export const sharedData = defineRule({
     zh: '能通过信息共享、网络核验获取的填“是”，并在“取消后办理方式”写明数据来源；须当场核验原件的（如居民身份证）在材料名称中写明“原件”，原件仍现场核验，免交复印件',
     en: 'mark 是 under 能否共享 where the office can obtain it by data sharing, and name the data source under 取消后办理方式',
   },
-  compile: ({ catalogs, normalize }) => {
+  compile: ({ catalogs, normalize, perName }) => {
     const shared = indexByNames(catalogs.sharedData, (e) => [e.name, ...(e.aliases ?? [])], normalize);
     const declaredYes = outcomeCache((source: string | null) => ({
       matched: true,
@@ -81,14 +81,24 @@ export const sharedData = defineRule({
       reason: '不在信息共享目录中',
       facts: { shareable: 'unknown' },
     });
-    return ({ material, name, form }) => {
-      if (material.shareable === 'no') return declaredNo;
+    // A name's catalog entry and both its outcomes, looked up once per name.
+    const byName = perName((name) => {
       const entry = shared.get(name);
+      return {
+        keepsOriginal: entry?.replacesOriginal !== true,
+        declaredYes: declaredYes(entry?.source ?? null),
+        listed: entry === undefined ? undefined : inCatalog(entry),
+      };
+    });
+    return (context) => {
+      const { material, form } = context;
+      if (material.shareable === 'no') return declaredNo;
+      const known = byName(context);
       let outcome: RuleOutcome;
-      if (material.shareable === 'yes') outcome = declaredYes(entry?.source ?? null);
-      else if (entry === undefined) return notListed;
-      else outcome = inCatalog(entry);
-      return showsOriginal(form) && entry?.replacesOriginal !== true ? originalKept(outcome, form) : outcome;
+      if (material.shareable === 'yes') outcome = known.declaredYes;
+      else if (known.listed === undefined) return notListed;
+      else outcome = known.listed;
+      return showsOriginal(form) && known.keepsOriginal ? originalKept(outcome, form) : outcome;
     };
   },
 });

@@ -25,7 +25,7 @@ export const writtenCommitment = defineRule({
     zh: '实行告知承诺',
     en: 'replaced by a written commitment (告知承诺)',
   },
-  compile: ({ catalogs, normalize }) => {
+  compile: ({ catalogs, normalize, perName }) => {
     const commitment = indexByNames(catalogs.commitment, (e) => [e.name, ...(e.aliases ?? [])], normalize);
     const exclusionOf = compileExclusions(catalogs.commitmentExclusions, normalize);
     const replacement = '申请人书面承诺，事中事后核查';
@@ -83,13 +83,20 @@ export const writtenCommitment = defineRule({
     let lastExclusion: ExclusionMatch | undefined;
     let excludedYes: RuleOutcome | undefined;
     let excludedListed: RuleOutcome | undefined;
-    return ({ material, name, itemName, department }) => {
+    // The catalog's outcome for a name, or undefined when the catalog does not list it.
+    const listedOf = perName((name) => {
+      const entry = commitment.get(name);
+      return entry === undefined ? undefined : inCatalog(entry.effectiveFrom);
+    });
+    return (context) => {
+      const { material } = context;
       const declared = material.commitment;
       if (declared === 'no') return declaredNo;
-      if (declared === 'unknown' && !commitment.has(name)) return notListed;
+      const listed = declared === 'unknown' ? listedOf(context) : undefined;
+      if (declared === 'unknown' && listed === undefined) return notListed;
       if (material.item !== lastItem) {
         lastItem = material.item;
-        lastExclusion = exclusionOf(material.item, itemName, department);
+        lastExclusion = exclusionOf(material.item, context.itemName, context.department);
         excludedYes = undefined;
         excludedListed = undefined;
       }
@@ -102,7 +109,7 @@ export const writtenCommitment = defineRule({
         excludedListed ??= excludedBy(exclusion, 'unknown');
         return excludedListed;
       }
-      return declared === 'yes' ? declaredYes : inCatalog(commitment.get(name)?.effectiveFrom);
+      return declared === 'yes' ? declaredYes : listed!;
     };
   },
 });
