@@ -6,7 +6,7 @@ import { type MaterialForm, showsOriginal } from '../normalize/material-form';
 import { agreementOf } from './agreement';
 import { Context } from './context';
 import { ItemGroup } from './item-group';
-import { createAlternativesCache, createNameInfoCache, createSlotsCache, type NameInfo } from './name-info';
+import { alternativeSlotsOf, createAlternativesCache, createNameInfoCache, type NameInfo } from './name-info';
 import { EXCLUDED, KEPT_ORIGINAL, marksOf, Outcome } from './outcome';
 import type { RuleCheck, RuleOutcome } from './types';
 
@@ -64,7 +64,6 @@ export function createEvaluator(
   // What a material's name gives (normalized name, form, the rules' per-name lookups): one lookup
   // per material, not one per property or per rule.
   const nameInfoOf = createNameInfoCache(normalize, slotCount);
-  const alternativeSlotsOf = createSlotsCache(slotCount);
 
   function run(context: Context, into: Run): void {
     const trace: TraceEntry[] = withTrace ? new Array<TraceEntry>(ruleCount) : [];
@@ -172,7 +171,13 @@ export function createEvaluator(
     return result;
   }
 
-  function decideAlternatives(context: Context, material: Material, names: readonly string[]): Decision {
+  function decideAlternatives(
+    context: Context,
+    material: Material,
+    info: NameInfo,
+    names: readonly string[],
+  ): Decision {
+    const slots = alternativeSlotsOf(info, names, slotCount);
     const runs: AlternativeDecision[] = [];
     const state = emptyRun();
     const bestRun = emptyRun();
@@ -182,7 +187,7 @@ export function createEvaluator(
     let bestTrace: TraceEntry[] = [];
     for (let a = 0; a < names.length; a++) {
       context.name = names[a]!;
-      context.slots = alternativeSlotsOf(names[a]!);
+      context.slots = slots[a]!;
       run(context, state);
       const rule = state.decidedAt < 0 ? undefined : rules[state.decidedAt]!;
       runs.push({
@@ -235,7 +240,7 @@ export function createEvaluator(
       }
       const info = nameInfoOf(material.name);
       infos[i] = info;
-      occurrences[i] = group.add(info.name, info.original);
+      occurrences[i] = group.add(info.name, info.fingerprint, info.original);
       groups[i] = group;
     }
     // Decide only once every item is complete: a rule may look at the item's later materials.
@@ -249,7 +254,7 @@ export function createEvaluator(
       const alternatives =
         material.alternatives === undefined ? alternativesOf(material.name) : material.alternatives;
       if (alternatives !== null && alternatives.length > 1) {
-        decisions[i] = decideAlternatives(context, material, alternatives);
+        decisions[i] = decideAlternatives(context, material, info, alternatives);
       } else {
         run(context, state);
         decisions[i] = decision(material, info.form, state.decidedAt, state.outcome, state.trace, state);

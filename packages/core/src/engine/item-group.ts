@@ -6,6 +6,8 @@ import type { ItemMaterialNames } from './types';
  */
 export class ItemGroup implements ItemMaterialNames {
   readonly names: string[] = [];
+  /** Each name's fingerprint (`nameFingerprint`), so the scan compares numbers before strings. */
+  private readonly fingerprints: number[] = [];
   private counts: Map<string, number> | undefined = undefined;
   private nameSet: Set<string> | undefined = undefined;
   private nameSetSize = 0;
@@ -21,8 +23,8 @@ export class ItemGroup implements ItemMaterialNames {
    * Adds a name and returns its occurrence (1 for the first). An original counts only earlier
    * originals of the name, so a copy listed first never makes the original a duplicate.
    */
-  add(name: string, original = false): number {
-    const all = this.count(name);
+  add(name: string, fingerprint: number, original = false): number {
+    const all = this.count(name, fingerprint);
     if (!original) return all;
     if (this.originals === undefined) this.originals = new Map();
     const occurrence = (this.originals.get(name) ?? 0) + 1;
@@ -30,12 +32,16 @@ export class ItemGroup implements ItemMaterialNames {
     return occurrence;
   }
 
-  private count(name: string): number {
+  private count(name: string, fingerprint: number): number {
     const names = this.names;
     names.push(name);
     if (this.counts === undefined && names.length <= 32) {
+      const fingerprints = this.fingerprints;
+      fingerprints.push(fingerprint);
+      // Two different strings cost a call to compare; two different numbers do not.
       let occurrence = 0;
-      for (let i = 0; i < names.length; i++) if (names[i] === name) occurrence++;
+      for (let i = 0; i < names.length; i++)
+        if (fingerprints[i] === fingerprint && names[i] === name) occurrence++;
       return occurrence;
     }
     if (this.counts === undefined) {
@@ -60,4 +66,11 @@ export class ItemGroup implements ItemMaterialNames {
     }
     return this.nameSet.has(name);
   }
+}
+
+/** A number that equal names share (and different names rarely do): FNV-1a over the UTF-16 units. */
+export function nameFingerprint(name: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) hash = Math.imul(hash ^ name.charCodeAt(i), 0x01000193);
+  return hash | 0;
 }

@@ -1,14 +1,20 @@
 import { splitAlternatives } from '../normalize/alternatives';
 import { type MaterialForm, parseMaterialForm, showsOriginal } from '../normalize/material-form';
+import { nameFingerprint } from './item-group';
 
 /** What the engine needs of a material's name as written: read once per distinct name. */
 export interface NameInfo {
   readonly name: string;
+  /** `nameFingerprint(name)`: lets an item count a name's occurrences without comparing strings. */
+  readonly fingerprint: number;
   readonly form: MaterialForm;
   /** The form shows an original (原件, or 原件及复印件). */
   readonly original: boolean;
   /** The rules' per-name lookups for this name (`RuleCompileContext.perName`), filled as they run. */
   readonly slots: unknown[];
+  /** The alternatives (§10) whose slots `alternativeSlots` holds, as the last material gave them. */
+  alternatives: readonly string[] | undefined;
+  alternativeSlots: unknown[][] | undefined;
 }
 
 /**
@@ -22,13 +28,39 @@ export function createNameInfoCache(
   return createCache((raw: string): NameInfo => {
     // Every form word (原件, 复印件, 影印件, 扫描件, 复制件) ends in 件: most names skip the parse.
     const form = raw.includes('件') ? parseMaterialForm(raw) : 'unspecified';
-    return { name: normalize(raw), form, original: showsOriginal(form), slots: new Array(slotCount) };
+    const name = normalize(raw);
+    return {
+      name,
+      fingerprint: nameFingerprint(name),
+      form,
+      original: showsOriginal(form),
+      slots: new Array(slotCount),
+      alternatives: undefined,
+      alternativeSlots: undefined,
+    };
   });
 }
 
-/** The per-name slots of an alternative's (already normalized) name. */
-export function createSlotsCache(slotCount: number): (name: string) => unknown[] {
-  return createCache(() => new Array(slotCount));
+/**
+ * The per-name slots of each alternative of a cell, kept with the cell's name info: the cell's
+ * materials usually carry alternatives split from the same text (equal strings, not the same
+ * objects), so they share slots without a lookup per alternative.
+ */
+export function alternativeSlotsOf(
+  info: NameInfo,
+  alternatives: readonly string[],
+  slotCount: number,
+): unknown[][] {
+  const held = info.alternatives;
+  if (held !== undefined && held.length === alternatives.length) {
+    let same = true;
+    for (let a = 0; a < held.length && same; a++) same = held[a] === alternatives[a];
+    if (same) return info.alternativeSlots!;
+  }
+  const slots = alternatives.map(() => new Array<unknown>(slotCount));
+  info.alternatives = alternatives;
+  info.alternativeSlots = slots;
+  return slots;
 }
 
 /** For materials built before `alternatives` existed (stored ones): split once per distinct name. */

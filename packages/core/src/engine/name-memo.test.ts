@@ -56,6 +56,17 @@ describe('perName', () => {
     expect([...calls.keys()].sort()).toEqual(['居民身份证', '户口簿']);
   });
 
+  it('keeps the answers of a cell whose alternatives differ from the last one of that text apart', () => {
+    const { rule } = countingRule(['户口簿']);
+    const engine = createEngine({ rules: [rule] });
+    const [first, second] = materials({ name: '居民身份证或户口簿' }, { name: '居民身份证或户口簿' });
+    // A caller's own Material may carry alternatives of its own: they decide, not the cell's text.
+    const custom = { ...second!, alternatives: ['结婚证', '居民身份证'] };
+    const decided = engine.evaluate([first!, custom, first!]);
+    expect(decided.map((d) => d.verdict)).toEqual(['cancel', 'retain', 'cancel']);
+    expect(decided[1]!.alternatives!.map((a) => a.name)).toEqual(['结婚证', '居民身份证']);
+  });
+
   it('gives each engine its own slots: two engines do not share answers', () => {
     const a = countingRule(['户口簿']);
     const b = countingRule([]);

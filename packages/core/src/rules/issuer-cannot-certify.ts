@@ -56,12 +56,7 @@ export const issuerCannotCertify = defineRule({
       // say: built for this material alone.
       if (normalize(material.name) !== name) {
         return ruleOutcome(
-          issuerOutcome(
-            keywords,
-            normalize(issuerText ?? undefined),
-            issuerText,
-            material.name,
-          ),
+          issuerOutcome(keywords, normalize(issuerText ?? undefined), issuerText, material.name),
         );
       }
       return restricted(material.name, issuerText);
