@@ -6,7 +6,12 @@ import { type MaterialForm, showsOriginal } from '../normalize/material-form';
 import { agreementOf } from './agreement';
 import { Context } from './context';
 import { ItemGroup } from './item-group';
-import { alternativeSlotsOf, createAlternativesCache, createNameInfoCache, type NameInfo } from './name-info';
+import {
+  createAlternativeSlots,
+  createAlternativesCache,
+  createNameInfoCache,
+  type NameInfo,
+} from './name-info';
 import { EXCLUDED, KEPT_ORIGINAL, marksOf, Outcome } from './outcome';
 import type { RuleCheck, RuleOutcome } from './types';
 
@@ -64,6 +69,7 @@ export function createEvaluator(
   // What a material's name gives (normalized name, form, the rules' per-name lookups): one lookup
   // per material, not one per property or per rule.
   const nameInfoOf = createNameInfoCache(normalize, slotCount);
+  const alternativeSlotsOf = createAlternativeSlots(slotCount);
 
   function run(context: Context, into: Run): void {
     const trace: TraceEntry[] = withTrace ? new Array<TraceEntry>(ruleCount) : [];
@@ -177,7 +183,7 @@ export function createEvaluator(
     info: NameInfo,
     names: readonly string[],
   ): Decision {
-    const slots = alternativeSlotsOf(info, names, slotCount);
+    const slots = alternativeSlotsOf(info, names);
     const runs: AlternativeDecision[] = [];
     const state = emptyRun();
     const bestRun = emptyRun();

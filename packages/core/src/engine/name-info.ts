@@ -12,7 +12,7 @@ export interface NameInfo {
   readonly original: boolean;
   /** The rules' per-name lookups for this name (`RuleCompileContext.perName`), filled as they run. */
   readonly slots: unknown[];
-  /** The alternatives (§10) whose slots `alternativeSlots` holds, as the last material gave them. */
+  /** The alternatives array (§10) whose slots `alternativeSlots` holds: the last one a material gave. */
   alternatives: readonly string[] | undefined;
   alternativeSlots: unknown[][] | undefined;
 }
@@ -42,25 +42,19 @@ export function createNameInfoCache(
 }
 
 /**
- * The per-name slots of each alternative of a cell, kept with the cell's name info: the cell's
- * materials usually carry alternatives split from the same text (equal strings, not the same
- * objects), so they share slots without a lookup per alternative.
+ * The per-name slots of each alternative of a cell. An importer splits a cell's text once per file
+ * and hands its materials the same array: then the slots live with the cell's name info and need no
+ * lookup. Other arrays (split per material, or a caller's own) look each alternative up.
  */
-export function alternativeSlotsOf(
-  info: NameInfo,
-  alternatives: readonly string[],
-  slotCount: number,
-): unknown[][] {
-  const held = info.alternatives;
-  if (held !== undefined && held.length === alternatives.length) {
-    let same = true;
-    for (let a = 0; a < held.length && same; a++) same = held[a] === alternatives[a];
-    if (same) return info.alternativeSlots!;
-  }
-  const slots = alternatives.map(() => new Array<unknown>(slotCount));
-  info.alternatives = alternatives;
-  info.alternativeSlots = slots;
-  return slots;
+export function createAlternativeSlots(slotCount: number) {
+  const slotsOf = createCache((): unknown[] => new Array(slotCount));
+  return (info: NameInfo, alternatives: readonly string[]): unknown[][] => {
+    if (info.alternatives === alternatives) return info.alternativeSlots!;
+    const slots = alternatives.map(slotsOf);
+    info.alternatives = alternatives;
+    info.alternativeSlots = slots;
+    return slots;
+  };
 }
 
 /** For materials built before `alternatives` existed (stored ones): split once per distinct name. */
