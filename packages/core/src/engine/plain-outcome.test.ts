@@ -3,6 +3,7 @@ import { materials } from '../testing/fixtures';
 import { createEngine } from './create-engine';
 import { defineRule } from './define-rule';
 import { EXCLUDED_FACT, ORIGINAL_RETAINED_FACT } from './outcome';
+import type { RuleOutcome } from './types';
 
 // A plugin's check may return plain object literals instead of sharedOutcome/ruleOutcome: the
 // engine must read their facts itself (they carry no cached trace entry and no marks).
@@ -10,7 +11,7 @@ const plainRule = defineRule({
   id: 'plain-outcomes',
   category: 'not-necessary',
   title: { zh: '普通对象', en: 'plain objects' },
-  compile: () => (context) => {
+  compile: () => (context): RuleOutcome => {
     if (context.name === '户口簿') {
       return { matched: false, reason: '领域排除', facts: { [EXCLUDED_FACT]: true } };
     }
