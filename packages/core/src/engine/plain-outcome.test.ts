@@ -11,15 +11,17 @@ const plainRule = defineRule({
   id: 'plain-outcomes',
   category: 'not-necessary',
   title: { zh: '普通对象', en: 'plain objects' },
-  compile: () => (context): RuleOutcome => {
-    if (context.name === '户口簿') {
-      return { matched: false, reason: '领域排除', facts: { [EXCLUDED_FACT]: true } };
-    }
-    if (context.name === '居民身份证') {
-      return { matched: false, reason: '原件须核验', facts: { [ORIGINAL_RETAINED_FACT]: true } };
-    }
-    return { matched: true, reason: '测试取消', facts: { plain: true } };
-  },
+  compile:
+    () =>
+    (context): RuleOutcome => {
+      if (context.name === '户口簿') {
+        return { matched: false, reason: '领域排除', facts: { [EXCLUDED_FACT]: true } };
+      }
+      if (context.name === '居民身份证') {
+        return { matched: false, reason: '原件须核验', facts: { [ORIGINAL_RETAINED_FACT]: true } };
+      }
+      return { matched: true, reason: '测试取消', facts: { plain: true } };
+    },
 });
 
 describe('plain-object outcomes', () => {
