@@ -2,33 +2,22 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Publication, PublishedDepartment } from '@jianzheng/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { packPublication, unpackPublication } from './attachment-transfer';
-import { importWorkbooks } from './import-workbook';
-import { type Fixtures, writeFixtures } from './testing/fixtures';
-import { buildPublication } from './testing/publication';
+import { publishedFixtures } from './testing/published-fixtures';
 import { writePublicationWorkbook } from './write-publication-workbook';
 
-let f: Fixtures;
-let dir: string;
-let publication: Publication;
-beforeAll(async () => {
-  f = await writeFixtures();
-  dir = await mkdtemp(join(tmpdir(), 'jz-attachment-thread-'));
-  const imported = await importWorkbooks([f.simple, f.mergedItems, f.retainedMaterials]);
-  expect(imported.ok).toBe(true);
-  publication = buildPublication(imported.materials);
-});
-afterAll(async () => {
-  await rm(f.dir, { recursive: true, force: true });
-  await rm(dir, { recursive: true, force: true });
-});
+const fixture = publishedFixtures('jz-attachment-thread-', (f) => [
+  f.simple,
+  f.mergedItems,
+  f.retainedMaterials,
+]);
 
 let files = 0;
 /** The attachment's bytes written here and on a worker thread. */
 async function bothWays(pub: Publication): Promise<[Buffer, Buffer]> {
-  const here = join(dir, `here-${++files}.xlsx`);
-  const there = join(dir, `thread-${files}.xlsx`);
+  const here = join(fixture.dir, `here-${++files}.xlsx`);
+  const there = join(fixture.dir, `thread-${files}.xlsx`);
   await writePublicationWorkbook(pub, here);
   await writePublicationWorkbook(pub, there, { thread: true });
   return [await readFile(here), await readFile(there)];
@@ -39,27 +28,27 @@ const rowsOf = (departments: readonly PublishedDepartment[]) =>
 
 describe('the attachment written on a worker thread', () => {
   it('packs and unpacks every row field for field, ids included', () => {
-    const packed = packPublication(publication)!;
+    const packed = packPublication(fixture.publication)!;
     expect(packed).toBeDefined();
     const back = unpackPublication(packed);
     expect(back.departments.map((d) => [d.name, d.items.map((i) => [i.code, i.name, i.type])])).toEqual(
-      publication.departments.map((d) => [d.name, d.items.map((i) => [i.code, i.name, i.type])]),
+      fixture.publication.departments.map((d) => [d.name, d.items.map((i) => [i.code, i.name, i.type])]),
     );
-    const rows = rowsOf(publication.departments);
+    const rows = rowsOf(fixture.publication.departments);
     const unpacked = rowsOf(back.departments);
     expect(unpacked).toHaveLength(rows.length);
     rows.forEach((row, i) => {
       for (const key of Object.keys(row) as (keyof typeof row)[]) expect(unpacked[i]![key]).toEqual(row[key]);
     });
-    expect(back.jurisdiction).toEqual(publication.jurisdiction);
+    expect(back.jurisdiction).toEqual(fixture.publication.jurisdiction);
     expect(back).not.toHaveProperty('sha256');
   });
 
   it('writes the same bytes as on this thread, hostile text and lists over its buffers included', async () => {
-    const [here, there] = await bothWays(publication);
+    const [here, there] = await bothWays(fixture.publication);
     expect(there.equals(here)).toBe(true);
 
-    const hostile = structuredClone(publication);
+    const hostile = structuredClone(fixture.publication);
     const [first] = rowsOf(hostile.departments);
     first!.name = '证明\u0001材料 & <附件> "原文" _x000D_ 📄';
     hostile.departments[0]!.name = '  市公安局 ]]> ';
@@ -71,7 +60,7 @@ describe('the attachment written on a worker thread', () => {
   });
 
   it('writes a row of another schema (an extra field) on this thread, with the same bytes', async () => {
-    const older = structuredClone(publication);
+    const older = structuredClone(fixture.publication);
     const [first] = rowsOf(older.departments);
     (first as unknown as Record<string, unknown>).reason = '引擎理由';
     expect(packPublication(older)).toBeUndefined();
@@ -82,7 +71,7 @@ describe('the attachment written on a worker thread', () => {
   it('fails as on this thread: a cell too long is named by sheet and cell, and no file is left', async () => {
     const own = await mkdtemp(join(tmpdir(), 'jz-attachment-thread-long-'));
     try {
-      const long = structuredClone(publication);
+      const long = structuredClone(fixture.publication);
       rowsOf(long.departments).find((m) => m.verdict === 'retain')!.legalBasis = '依'.repeat(32_768);
       const failure = writePublicationWorkbook(long, join(own, 'list.xlsx'), { thread: true });
       await expect(failure).rejects.toMatchObject({
@@ -94,7 +83,7 @@ describe('the attachment written on a worker thread', () => {
       expect(await readdir(own)).toEqual([]);
 
       const path = join(own, 'missing', 'list.xlsx');
-      const missing = writePublicationWorkbook(publication, path, { thread: true });
+      const missing = writePublicationWorkbook(fixture.publication, path, { thread: true });
       await expect(missing).rejects.toMatchObject({ code: 'XLSX_WRITE_FAILED', path });
       await expect(missing).rejects.toThrow(/ENOENT/);
     } finally {

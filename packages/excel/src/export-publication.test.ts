@@ -1,33 +1,22 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Publication } from '@jianzheng/core';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { publicationTitle } from './attachment-layout';
 import { exportPublication } from './export-publication';
-import { importWorkbook, importWorkbooks } from './import-workbook';
-import { type Fixtures, writeFixtures } from './testing/fixtures';
-import { buildPublication } from './testing/publication';
+import { importWorkbook } from './import-workbook';
+import { publishedFixtures } from './testing/published-fixtures';
 import { writePublicationWorkbook } from './write-publication-workbook';
 
-let f: Fixtures;
-let publication: Publication;
-beforeAll(async () => {
-  f = await writeFixtures();
-  const imported = await importWorkbooks([
-    f.simple,
-    f.mergedItems,
-    f.titleAndUnitLine,
-    f.twoRowHeader,
-    f.retainedMaterials,
-  ]);
-  expect(imported.ok).toBe(true);
-  publication = buildPublication(imported.materials);
-});
-afterAll(async () => {
-  await rm(f.dir, { recursive: true, force: true });
-});
+const fixture = publishedFixtures('jz-export-', (f) => [
+  f.simple,
+  f.mergedItems,
+  f.titleAndUnitLine,
+  f.twoRowHeader,
+  f.retainedMaterials,
+]);
 
 /** The retained materials of a publication in list order, as the import sees them. */
 function retained(pub: Publication) {
@@ -72,19 +61,27 @@ async function reimported(buffer: Buffer | string) {
 
 describe('exportPublication', () => {
   it('derives the title from the jurisdiction and departments', () => {
-    expect(publication.departments.map((d) => d.name)).toEqual([
+    expect(fixture.publication.departments.map((d) => d.name)).toEqual([
       '市公安局',
       '市人社局',
       '宿州市民政局',
       '市交通运输局',
       '市市场监管局',
     ]);
-    expect(publicationTitle(publication, 'cancel')).toBe('宿州市公安局等5部门取消政务服务事项申请材料清单');
+    expect(publicationTitle(fixture.publication, 'cancel')).toBe(
+      '宿州市公安局等5部门取消政务服务事项申请材料清单',
+    );
     expect(
-      publicationTitle({ ...publication, departments: publication.departments.slice(2, 3) }, 'retain'),
+      publicationTitle(
+        { ...fixture.publication, departments: fixture.publication.departments.slice(2, 3) },
+        'retain',
+      ),
     ).toBe('宿州市民政局保留政务服务事项申请材料清单');
     // A list with decisions still proposed is the 送审稿, on every sheet (domain.md §15).
-    const draft = { ...publication, batch: { ...publication.batch, status: 'draft' as const } };
+    const draft = {
+      ...fixture.publication,
+      batch: { ...fixture.publication.batch, status: 'draft' as const },
+    };
     for (const kind of ['cancel', 'planned', 'commitment', 'retain'] as const)
       expect(publicationTitle(draft, kind)).toMatch(/（送审稿）$/);
     expect(publicationTitle(draft, 'commitment')).toBe(
@@ -94,7 +91,7 @@ describe('exportPublication', () => {
 
   it('writes the cancelled and retained lists, grouped, merged, bordered and print-ready', async () => {
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load((await exportPublication(publication)) as unknown as ArrayBuffer);
+    await workbook.xlsx.load((await exportPublication(fixture.publication)) as unknown as ArrayBuffer);
     expect(workbook.worksheets.map((s) => s.name)).toEqual(['取消的申请材料', '保留的申请材料']);
     const cancelled = workbook.getWorksheet('取消的申请材料')!;
     expect(cancelled.getCell('A1').value).toBe('宿州市公安局等5部门取消政务服务事项申请材料清单');
@@ -108,7 +105,7 @@ describe('exportPublication', () => {
       '取消后办理方式',
       '依据',
     ]);
-    const cancelledCount = publication.departments
+    const cancelledCount = fixture.publication.departments
       .flatMap((d) => d.items.flatMap((i) => i.materials))
       .filter((m) => m.verdict === 'cancel').length;
     expect(cancelledCount).toBeGreaterThan(1);
@@ -125,7 +122,7 @@ describe('exportPublication', () => {
     const merges = (kept.model as unknown as { merges: string[] }).merges;
     expect(merges).toContain('A1:K1');
     // The item keeping most materials has its item cells merged over its rows.
-    const list = retained(publication);
+    const list = retained(fixture.publication);
     const counts = new Map<string, number>();
     for (const m of list) counts.set(m.item, (counts.get(m.item) ?? 0) + 1);
     const [item, count] = [...counts].sort((a, b) => b[1] - a[1])[0]!;
@@ -135,8 +132,8 @@ describe('exportPublication', () => {
   });
 
   it('imports back: the retained list with the same ids, the cancelled sheet skipped', async () => {
-    const { result, rows } = await reimported(await exportPublication(publication));
-    expect(rows).toEqual(retained(publication));
+    const { result, rows } = await reimported(await exportPublication(fixture.publication));
+    expect(rows).toEqual(retained(fixture.publication));
     expect(result.issues.map((i) => [i.code, i.sheet])).toEqual([
       ['CANCELLED_LIST_SKIPPED', '取消的申请材料'],
     ]);
@@ -144,13 +141,13 @@ describe('exportPublication', () => {
 
   it('writes the same list with the streaming writer, which imports back the same', async () => {
     const path = join(await mkdtemp(join(tmpdir(), 'jz-export-')), 'list.xlsx');
-    await writePublicationWorkbook(publication, path);
+    await writePublicationWorkbook(fixture.publication, path);
     const { rows } = await reimported(path);
-    expect(rows).toEqual(retained(publication));
+    expect(rows).toEqual(retained(fixture.publication));
   });
 
   it('writes an empty publication as two titled sheets with headers only', async () => {
-    const empty = { ...publication, departments: [] };
+    const empty = { ...fixture.publication, departments: [] };
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await exportPublication(empty)) as unknown as ArrayBuffer);
     expect(workbook.getWorksheet('取消的申请材料')!.getCell('A1').value).toBe(

@@ -3,37 +3,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Publication, PublishedDepartment } from '@jianzheng/core';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { exportPublication } from './export-publication';
-import { importWorkbook, importWorkbooks } from './import-workbook';
-import { type Fixtures, writeFixtures } from './testing/fixtures';
-import { buildPublication } from './testing/publication';
+import { importWorkbook } from './import-workbook';
+import { publishedFixtures } from './testing/published-fixtures';
 import { writePublicationWorkbook } from './write-publication-workbook';
 
-let f: Fixtures;
-let dir: string;
-let publication: Publication;
-beforeAll(async () => {
-  f = await writeFixtures();
-  dir = await mkdtemp(join(tmpdir(), 'jz-attachment-'));
-  const imported = await importWorkbooks([
-    f.simple,
-    f.mergedItems,
-    f.titleAndUnitLine,
-    f.twoRowHeader,
-    f.retainedMaterials,
-  ]);
-  expect(imported.ok).toBe(true);
-  publication = buildPublication(imported.materials);
-});
-afterAll(async () => {
-  await rm(f.dir, { recursive: true, force: true });
-  await rm(dir, { recursive: true, force: true });
-});
+const fixture = publishedFixtures('jz-attachment-', (f) => [
+  f.simple,
+  f.mergedItems,
+  f.titleAndUnitLine,
+  f.twoRowHeader,
+  f.retainedMaterials,
+]);
 
 let files = 0;
 async function written(pub: Publication) {
-  const path = join(dir, `list-${++files}.xlsx`);
+  const path = join(fixture.dir, `list-${++files}.xlsx`);
   await writePublicationWorkbook(pub, path);
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(path);
@@ -146,9 +132,9 @@ function expectedMerges(
 
 describe('writePublicationWorkbook', () => {
   it('writes both lists, row for row the cells of the exceljs export', async () => {
-    const { workbook } = await written(publication);
+    const { workbook } = await written(fixture.publication);
     const reference = new ExcelJS.Workbook();
-    await reference.xlsx.load((await exportPublication(publication)) as unknown as ArrayBuffer);
+    await reference.xlsx.load((await exportPublication(fixture.publication)) as unknown as ArrayBuffer);
     expect(workbook.worksheets.map((s) => s.name)).toEqual(['取消的申请材料', '保留的申请材料']);
     for (const sheet of workbook.worksheets) {
       expect(values(sheet)).toEqual(values(reference.getWorksheet(sheet.name)!));
@@ -158,7 +144,7 @@ describe('writePublicationWorkbook', () => {
     expect(cancelled.getCell('A1').value).toBe('宿州市公安局等5部门取消政务服务事项申请材料清单');
     expect(cancelled.getCell('A2').value).toBe('第一批　宿政办秘〔2018〕100号　第 1 版　发布于 2018-08-13');
     // 07:29 on 30 November in Beijing is the 30th there, whatever the UTC day.
-    const morning = { ...publication, publishedAt: '2026-11-29T23:29:14.496Z' };
+    const morning = { ...fixture.publication, publishedAt: '2026-11-29T23:29:14.496Z' };
     const local = new ExcelJS.Workbook();
     await local.xlsx.load((await exportPublication(morning)) as unknown as ArrayBuffer);
     expect(local.getWorksheet('取消的申请材料')!.getCell('A2').value).toMatch(/发布于 2026-11-30$/);
@@ -175,7 +161,7 @@ describe('writePublicationWorkbook', () => {
       '取消后办理方式',
       '依据',
     ]);
-    const cancelRows = expectedRows(publication, 'cancel');
+    const cancelRows = expectedRows(fixture.publication, 'cancel');
     expect(cancelRows.length).toBeGreaterThan(1);
     const body = values(cancelled, 4);
     expect(body.map((r) => [...r.slice(0, 6), r[7]])).toEqual(cancelRows.map((r) => r.cells));
@@ -198,24 +184,26 @@ describe('writePublicationWorkbook', () => {
       '事项类型',
       '保留原因',
     ]);
-    const keptRows = expectedRows(publication, 'retain');
+    const keptRows = expectedRows(fixture.publication, 'retain');
     expect(keptRows.length).toBeGreaterThan(1);
     expect(values(kept, 4)).toEqual(keptRows.map((r) => r.cells));
   });
 
   it('merges every group over its rows and the title lines across the width', async () => {
-    const { workbook } = await written(publication);
+    const { workbook } = await written(fixture.publication);
     const cancelled = workbook.getWorksheet('取消的申请材料')!;
     const kept = workbook.getWorksheet('保留的申请材料')!;
     const keptMerges = merges(kept);
-    expect(keptMerges).toEqual(expectedMerges(publication, 'retain', ['A', 'C', 'D', 'J'], 'G', 'K'));
-    expect(merges(cancelled)).toEqual(expectedMerges(publication, 'cancel', ['A', 'C', 'D'], 'B', 'H'));
+    expect(keptMerges).toEqual(expectedMerges(fixture.publication, 'retain', ['A', 'C', 'D', 'J'], 'G', 'K'));
+    expect(merges(cancelled)).toEqual(
+      expectedMerges(fixture.publication, 'cancel', ['A', 'C', 'D'], 'B', 'H'),
+    );
     // Some group actually spans rows, so the comparison above is not only about the titles.
     expect(keptMerges.filter((m) => m.startsWith('D')).length).toBeGreaterThan(0);
     expect(keptMerges.filter((m) => m.startsWith('G')).length).toBeGreaterThan(0);
     // The exceljs export merges the same ranges.
     const reference = new ExcelJS.Workbook();
-    await reference.xlsx.load((await exportPublication(publication)) as unknown as ArrayBuffer);
+    await reference.xlsx.load((await exportPublication(fixture.publication)) as unknown as ArrayBuffer);
     expect(keptMerges).toEqual(merges(reference.getWorksheet('保留的申请材料')!));
     const [top, bottom] = keptMerges.find((m) => m.startsWith('D'))!.split(':') as [string, string];
     expect(kept.getCell(bottom).isMerged).toBe(true);
@@ -223,7 +211,7 @@ describe('writePublicationWorkbook', () => {
   });
 
   it('is print-ready: print titles, A4 landscape, frozen header, widths, footer and styles', async () => {
-    const { workbook } = await written(publication);
+    const { workbook } = await written(fixture.publication);
     for (const sheet of workbook.worksheets) {
       expect(sheet.pageSetup).toMatchObject({
         paperSize: 9,
@@ -274,10 +262,10 @@ describe('writePublicationWorkbook', () => {
   });
 
   it('imports back: the retained list with the same ids, the cancelled sheet skipped', async () => {
-    const { path } = await written(publication);
+    const { path } = await written(fixture.publication);
     const result = await importWorkbook(path);
     expect(result.ok).toBe(true);
-    const expected = publication.departments.flatMap((d) =>
+    const expected = fixture.publication.departments.flatMap((d) =>
       d.items.flatMap((i) =>
         i.materials.filter((m) => m.verdict === 'retain').map((m) => [m.id, d.name, i.name]),
       ),
@@ -289,7 +277,7 @@ describe('writePublicationWorkbook', () => {
   });
 
   it('keeps XML-hostile text: entities, quotes, emoji, long text, edge spaces, control characters and literal _xHHHH_', async () => {
-    const hostile = structuredClone(publication);
+    const hostile = structuredClone(fixture.publication);
     const department = hostile.departments[0]!;
     const item = department.items[0]!;
     const cancelled = hostile.departments
@@ -327,7 +315,7 @@ describe('writePublicationWorkbook', () => {
   it('refuses a text longer than an Excel cell, naming sheet and cell, and leaves no file', async () => {
     const own = await mkdtemp(join(tmpdir(), 'jz-attachment-long-'));
     try {
-      const long = structuredClone(publication);
+      const long = structuredClone(fixture.publication);
       const retained = long.departments
         .flatMap((d) => d.items.flatMap((i) => i.materials))
         .find((m) => m.verdict === 'retain')!;
@@ -343,7 +331,7 @@ describe('writePublicationWorkbook', () => {
   });
 
   it('writes an empty publication as two titled sheets with headers only', async () => {
-    const { workbook } = await written({ ...publication, departments: [] });
+    const { workbook } = await written({ ...fixture.publication, departments: [] });
     expect(workbook.getWorksheet('取消的申请材料')!.getCell('A1').value).toBe(
       '宿州市取消政务服务事项申请材料清单',
     );
@@ -355,7 +343,7 @@ describe('writePublicationWorkbook', () => {
   it('lists planned cancellations on a sheet of their own, with the day each takes effect', async () => {
     // Mark the first cancelled material of every item as planned from 2027-01-01 (domain.md §10).
     let planned = 0;
-    const departments = publication.departments.map((d) => ({
+    const departments = fixture.publication.departments.map((d) => ({
       ...d,
       items: d.items.map((i) => {
         let marked = false;
@@ -370,10 +358,10 @@ describe('writePublicationWorkbook', () => {
         };
       }),
     }));
-    const cancelled = publication.summary.cancelled;
+    const cancelled = fixture.publication.summary.cancelled;
     expect(planned).toBeGreaterThan(0);
     expect(planned).toBeLessThan(cancelled);
-    const { path, workbook } = await written({ ...publication, departments });
+    const { path, workbook } = await written({ ...fixture.publication, departments });
     expect(workbook.worksheets.map((w) => w.name)).toEqual([
       '取消的申请材料',
       '计划取消的申请材料',
@@ -402,7 +390,7 @@ describe('writePublicationWorkbook', () => {
     for (const name of names('取消的申请材料')) expect(plannedNames.has(name)).toBe(false);
     // Imported back, both cancelled sheets are recognised and skipped with a notice.
     const back = await importWorkbook(path);
-    expect(back.materials).toHaveLength(publication.summary.retained);
+    expect(back.materials).toHaveLength(fixture.publication.summary.retained);
     expect(back.issues.map((i) => [i.code, i.sheet])).toEqual([
       ['CANCELLED_LIST_SKIPPED', '取消的申请材料'],
       ['CANCELLED_LIST_SKIPPED', '计划取消的申请材料'],
@@ -410,8 +398,8 @@ describe('writePublicationWorkbook', () => {
   });
 
   it('writes the same bytes for the same publication', async () => {
-    const a = await written(publication);
-    const b = await written(publication);
+    const a = await written(fixture.publication);
+    const b = await written(fixture.publication);
     expect((await readFile(a.path)).equals(await readFile(b.path))).toBe(true);
   });
 
@@ -419,10 +407,10 @@ describe('writePublicationWorkbook', () => {
     // 300 copies of the fixture departments under new names: over 64 KiB chunks and zlib's buffers.
     const departments: PublishedDepartment[] = [];
     for (let k = 0; k < 300; k++) {
-      for (const d of publication.departments) departments.push({ ...d, name: `${d.name}${k}` });
+      for (const d of fixture.publication.departments) departments.push({ ...d, name: `${d.name}${k}` });
     }
-    const big = { ...publication, departments };
-    const path = join(dir, 'big.xlsx');
+    const big = { ...fixture.publication, departments };
+    const path = join(fixture.dir, 'big.xlsx');
     await writePublicationWorkbook(big, path);
     const result = await importWorkbook(path);
     const retained = departments.flatMap((d) =>
@@ -435,11 +423,11 @@ describe('writePublicationWorkbook', () => {
   });
 
   it('leaves nothing at the path when the directory is missing', async () => {
-    const path = join(dir, 'missing', 'list.xlsx');
-    const failure = writePublicationWorkbook(publication, path);
+    const path = join(fixture.dir, 'missing', 'list.xlsx');
+    const failure = writePublicationWorkbook(fixture.publication, path);
     await expect(failure).rejects.toMatchObject({ code: 'XLSX_WRITE_FAILED', path });
     await expect(failure).rejects.toThrow(/无法写入 Excel 附件「.*list\.xlsx」/);
-    await expect(readdir(join(dir, 'missing'))).rejects.toMatchObject({ code: 'ENOENT' });
+    await expect(readdir(join(fixture.dir, 'missing'))).rejects.toMatchObject({ code: 'ENOENT' });
   });
 
   it('leaves the previous file and no temp file when the publication fails mid-way', async () => {
@@ -448,7 +436,7 @@ describe('writePublicationWorkbook', () => {
       const path = join(own, 'list.xlsx');
       await writeFile(path, 'the previous attachment');
       const departments: PublishedDepartment[] = [];
-      for (let k = 0; k < 200; k++) departments.push(...publication.departments);
+      for (let k = 0; k < 200; k++) departments.push(...fixture.publication.departments);
       // Readable while rows are counted, broken once the first sheet is well under way.
       let reads = 0;
       const broken = {
@@ -460,7 +448,7 @@ describe('writePublicationWorkbook', () => {
         },
       };
       departments.push(broken);
-      const failure = writePublicationWorkbook({ ...publication, departments }, path);
+      const failure = writePublicationWorkbook({ ...fixture.publication, departments }, path);
       await expect(failure).rejects.toMatchObject({ code: 'XLSX_WRITE_FAILED' });
       await expect(failure).rejects.toThrow(/数据库连接已断开/);
       expect(reads).toBe(2);
