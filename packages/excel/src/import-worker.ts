@@ -17,8 +17,12 @@ port.on('message', async (task: ImportTask) => {
     const input = typeof task.input === 'string' ? task.input : Buffer.from(task.input);
     const result = await importWorkbook(input, {
       ...task.options,
-      onProgress: (rows) =>
-        port.postMessage({ type: 'progress', index: task.index, rows } satisfies ImportTaskReply),
+      ...(task.progress === false
+        ? {}
+        : {
+            onProgress: (rows: number) =>
+              port.postMessage({ type: 'progress', index: task.index, rows } satisfies ImportTaskReply),
+          }),
     });
     const packed = packMaterials(result.materials, result.items);
     if (packed === undefined) {

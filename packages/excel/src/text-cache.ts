@@ -3,6 +3,9 @@ import { textAt } from './xml-bytes';
 /** Longest cell text (in UTF-8 bytes) the cache keeps: 32 Chinese characters. */
 const MAX_BYTES = 96;
 const SLOTS = 4096;
+/** FNV-1a, the hash a text's slot is found by. */
+export const FNV_OFFSET = 0x811c9dc5;
+export const FNV_PRIME = 0x01000193;
 
 /**
  * The texts of short cells, found by their bytes. A sheet writes the same department, issuer,
@@ -19,11 +22,19 @@ export class TextCache {
 
   /** The text between two offsets, as `textAt` reads it. */
   text(buf: Uint8Array, start: number, end: number): string {
+    if (end - start > MAX_BYTES) return textAt(buf as Buffer, start, end);
+    let hash = FNV_OFFSET;
+    for (let i = start; i < end; i++) hash = Math.imul(hash ^ buf[i]!, FNV_PRIME);
+    return this.hashed(buf, start, end, hash);
+  }
+
+  /**
+   * `text` for a caller that has already hashed the bytes (FNV-1a from FNV_OFFSET with
+   * FNV_PRIME, as `text` does) while reading them.
+   */
+  hashed(buf: Uint8Array, start: number, end: number, hash: number): string {
     const length = end - start;
     if (length > MAX_BYTES) return textAt(buf as Buffer, start, end);
-    // FNV-1a over the bytes.
-    let hash = 0x811c9dc5;
-    for (let i = start; i < end; i++) hash = Math.imul(hash ^ buf[i]!, 0x01000193);
     const slot = (hash >>> 0) & (SLOTS - 1);
     const arena = this.arena;
     const base = slot * MAX_BYTES;

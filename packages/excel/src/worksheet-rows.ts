@@ -4,7 +4,7 @@ import { isoDate, Type } from './cell-type';
 import { columnLetter } from './column-letter';
 import { CellTooLargeError, CellTooLongError, maxHeldBytes } from './limits';
 import { type CellValue, SheetRow, type UncalculatedFormula } from './sheet-row';
-import { TextCache } from './text-cache';
+import { FNV_OFFSET, FNV_PRIME, TextCache } from './text-cache';
 import {
   AttributeCursor,
   bytesAre,
@@ -234,7 +234,20 @@ export class WorksheetScanner {
       let value: CellValue | undefined;
       const v = end + 1;
       if (tag.type !== Type.Inline && buf[v] === LT && buf[v + 1] === 0x76 && buf[v + 2] === GT) {
-        const text = nextLt(buf, v + 3, length);
+        // A text cell's bytes are hashed for the TextCache in the same pass that finds their end.
+        const str = tag.type === Type.Str;
+        let text = -1;
+        let hash = FNV_OFFSET;
+        if (str) {
+          for (let i = v + 3; i < length; i++) {
+            const b = buf[i]!;
+            if (b === LT) {
+              text = i;
+              break;
+            }
+            hash = Math.imul(hash ^ b, FNV_PRIME);
+          }
+        } else text = nextLt(buf, v + 3, length);
         if (
           text >= 0 &&
           text + 8 <= length &&
@@ -248,7 +261,12 @@ export class WorksheetScanner {
         ) {
           close = text + 4;
           // An empty <v></v> is an empty cell (a formula's empty text result), as value() reads it.
-          value = text > v + 3 ? this.typed(buf, v + 3, text) : undefined;
+          value =
+            text === v + 3
+              ? undefined
+              : str
+                ? this.texts.hashed(buf, v + 3, text, hash)
+                : this.typed(buf, v + 3, text);
         }
       }
       if (close < 0) {
