@@ -136,3 +136,28 @@ describe('readSharedStrings', () => {
     await expect(readSharedStrings(from([cut]))).rejects.toThrow(/共享字符串表/);
   });
 });
+
+describe('SheetRow.value', () => {
+  const sheet = (rows: string) =>
+    Buffer.from(`<worksheet><sheetData>${rows}</sheetData></worksheet>`, 'utf8');
+
+  it('finds every column of a row in increasing columns, gaps and all', () => {
+    const [row] = scan([
+      sheet(
+        '<row r="1"><c r="A1"><v>1</v></c><c r="C1"><v>3</v></c><c r="D1"><v>4</v></c><c r="Q1"><v>17</v></c></row>',
+      ),
+    ]);
+    for (let column = 0; column <= 20; column++) {
+      expect(row!.value(column)).toBe([1, 3, 4, 17].includes(column) ? column : undefined);
+    }
+  });
+
+  it('gives the first of repeated or reordered cells, as the row was written', () => {
+    const [row] = scan([
+      sheet(
+        '<row r="1"><c r="B1"><v>1</v></c><c r="A1"><v>2</v></c><c r="B1"><v>3</v></c><c r="D1"><v>4</v></c></row>',
+      ),
+    ]);
+    expect([row!.value(1), row!.value(2), row!.value(3), row!.value(4)]).toEqual([2, 1, undefined, 4]);
+  });
+});
