@@ -94,3 +94,4 @@ export async function loadConfig(path: string): Promise<Config> {
 
 export type { ParserThread, ParserThreadOptions } from './parser-thread';
 export { startParserThread } from './parser-thread';
+export { startWorkerThread } from './worker-thread';

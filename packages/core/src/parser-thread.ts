@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { startWorkerThread } from './worker-thread';
 
 export interface ParserThreadOptions {
   /** Handed to the worker as `workerData`. */
@@ -26,11 +26,9 @@ export function startParserThread<Request, Reply>(
   url: URL,
   options: ParserThreadOptions,
 ): ParserThread<Request, Reply> {
-  const worker = new Worker(url, {
+  const worker = startWorkerThread(url, {
     workerData: options.workerData,
     resourceLimits: { maxOldGenerationSizeMb: options.heapMb, maxYoungGenerationSizeMb: 32 },
-    // A worker inherits the process's flags; `--input-type` (node -e scripts) would refuse its file.
-    execArgv: process.execArgv.filter((flag) => !flag.startsWith('--input-type')),
   });
   let waiting: { resolve: (reply: Reply) => void; reject: (error: unknown) => void } | undefined;
   let stopped: unknown;

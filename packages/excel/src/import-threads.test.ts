@@ -1,6 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { writeLayoutWorkbooks } from '@jianzheng/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importWorkbooks } from './import-workbook';
@@ -26,5 +28,24 @@ describe('importWorkbooks on worker threads', () => {
     for (const material of threaded.materials) expect(threaded.items).toContain(material.item);
     expect(threaded.issues.some((i) => i.code === 'ITEM_IN_SEVERAL_FILES')).toBe(true);
     expect(rows.at(-1)).toBeGreaterThan(0);
+  });
+
+  it('works in a node started with V8 flags (--max-old-space-size …), as operators start big imports', () => {
+    const entry = fileURLToPath(new URL('../dist/index.js', import.meta.url));
+    const script = `
+      const { importWorkbooks } = await import(${JSON.stringify(entry)});
+      const result = await importWorkbooks(${JSON.stringify(paths.slice(0, 4))}, { threads: 2 });
+      console.log(result.ok, result.materials.length);`;
+    const child = spawnSync(
+      process.execPath,
+      ['--max-old-space-size=2048', '--input-type=module', '-e', script],
+      {
+        encoding: 'utf8',
+        timeout: 60_000,
+      },
+    );
+    expect(child.stderr).toBe('');
+    expect(child.stdout.trim()).toMatch(/^true [1-9]\d*$/);
+    expect(child.status).toBe(0);
   });
 });

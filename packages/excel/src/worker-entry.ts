@@ -1,4 +1,5 @@
-import { type ResourceLimits, Worker } from 'node:worker_threads';
+import type { ResourceLimits, Worker } from 'node:worker_threads';
+import { startWorkerThread } from '@jianzheng/core/node';
 
 // This package's worker threads run its built entries (tsup.config.ts): from dist/ the sibling
 // file; from src/ (tests run the sources) the built one.
@@ -9,9 +10,5 @@ export const workerUrl = (entry: string): URL =>
 
 /** A worker running one of this package's entries (`import-worker`, `attachment-worker`). */
 export function startWorker(entry: string, resourceLimits?: ResourceLimits): Worker {
-  return new Worker(workerUrl(entry), {
-    // A worker inherits the process's flags; `--input-type` (node -e scripts) would refuse its file.
-    execArgv: process.execArgv.filter((flag) => !flag.startsWith('--input-type')),
-    ...(resourceLimits ? { resourceLimits } : {}),
-  });
+  return startWorkerThread(workerUrl(entry), resourceLimits ? { resourceLimits } : {});
 }

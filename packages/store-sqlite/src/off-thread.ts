@@ -1,5 +1,5 @@
-import { Worker } from 'node:worker_threads';
 import { JianzhengError } from '@jianzheng/core';
+import { startWorkerThread } from '@jianzheng/core/node';
 import type { SqliteStore, SqliteStoreOptions } from './create-sqlite-store';
 import { fromThreadError } from './thread-errors';
 import type { WriterCall, WriterReply } from './worker';
@@ -84,11 +84,9 @@ const workerUrl = () =>
  */
 export function offThreadStore(reads: SqliteStore, options: SqliteStoreOptions): SqliteStore {
   const { now: _now, offThread: _offThread, ...transferable } = options;
-  const worker = new Worker(workerUrl(), {
+  const worker = startWorkerThread(workerUrl(), {
     // The writer opens the file on the driver this thread resolved, never another.
     workerData: { ...transferable, driver: reads.driver },
-    // A worker inherits the process's flags; `--input-type` (node -e scripts) would refuse its file.
-    execArgv: process.execArgv.filter((flag) => !flag.startsWith('--input-type')),
   });
   const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: unknown) => void }>();
   let next = 0;
