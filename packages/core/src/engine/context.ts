@@ -17,7 +17,7 @@ export class Context implements MaterialContext {
   /** The per-name lookups of `name` (see name-memo.ts). */
   slots: unknown[] = [];
   private issuerName: string | undefined = undefined;
-  constructor(private readonly normalize: (raw: string | undefined) => string) {}
+  constructor(private readonly normalizeIssuer: (raw: string | null | undefined) => string) {}
   set(material: Material, info: NameInfo, occurrence: number, group: ItemGroup): void {
     this.material = material;
     this.name = info.name;
@@ -35,7 +35,7 @@ export class Context implements MaterialContext {
   }
   get issuer(): string {
     // Several rules compare the issuer: normalize (a cache lookup) once per material.
-    if (this.issuerName === undefined) this.issuerName = this.normalize(this.material.issuer ?? undefined);
+    if (this.issuerName === undefined) this.issuerName = this.normalizeIssuer(this.material.issuer);
     return this.issuerName;
   }
   get itemMaterialNames(): ItemMaterialNames {

@@ -10,6 +10,7 @@ import {
   createAlternativeSlots,
   createAlternativesCache,
   createNameInfoCache,
+  createNormalizedCache,
   type NameInfo,
 } from './name-info';
 import { EXCLUDED, KEPT_ORIGINAL, marksOf, Outcome } from './outcome';
@@ -70,6 +71,8 @@ export function createEvaluator(
   // per material, not one per property or per rule.
   const nameInfoOf = createNameInfoCache(normalize, slotCount);
   const alternativeSlotsOf = createAlternativeSlots(slotCount);
+  const issuerOf = createNormalizedCache(normalize);
+  const departmentOf = createNormalizedCache(normalize);
 
   function run(context: Context, into: Run): void {
     const trace: TraceEntry[] = withTrace ? new Array<TraceEntry>(ruleCount) : [];
@@ -234,7 +237,7 @@ export function createEvaluator(
         const key = itemKey(material.item);
         group = byItem.get(key);
         if (group === undefined) {
-          group = new ItemGroup(normalize(material.item.name), normalize(material.item.department));
+          group = new ItemGroup(normalize(material.item.name), departmentOf(material.item.department));
           byItem.set(key, group);
         }
         lastItem = material.item;
@@ -245,7 +248,7 @@ export function createEvaluator(
       groups[i] = group;
     }
     // Decide only once every item is complete: a rule may look at the item's later materials.
-    const context = new Context(normalize);
+    const context = new Context(issuerOf);
     const state = emptyRun();
     const decisions = new Array<Decision>(count);
     for (let i = 0; i < count; i++) {

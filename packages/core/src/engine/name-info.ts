@@ -57,6 +57,18 @@ export function createAlternativeSlots(slotCount: number) {
   };
 }
 
+/**
+ * One kind of text normalized (issuers, departments) in a cache of its own: a city has a few dozen
+ * of each, which then stay in the processor's cache; the shared normalizer's table of every name
+ * seen is too large for that, and a lookup there per material was a memory stall each.
+ */
+export function createNormalizedCache(
+  normalize: (raw: string | undefined) => string,
+): (raw: string | null | undefined) => string {
+  const cached = createCache((raw: string) => normalize(raw));
+  return (raw) => (raw ? cached(raw) : '');
+}
+
 /** For materials built before `alternatives` existed (stored ones): split once per distinct name. */
 export function createAlternativesCache(): (name: string) => string[] | null {
   return createCache(splitAlternatives);
