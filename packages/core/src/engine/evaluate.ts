@@ -7,10 +7,10 @@ import { agreementOf } from './agreement';
 import { Context } from './context';
 import { ItemGroup } from './item-group';
 import {
-  createAlternativeSlots,
   createAlternativesCache,
   createNameInfoCache,
   createNormalizedCache,
+  createSlotsCache,
   type NameInfo,
 } from './name-info';
 import { EXCLUDED, KEPT_ORIGINAL, marksOf, Outcome } from './outcome';
@@ -70,7 +70,7 @@ export function createEvaluator(
   // What a material's name gives (normalized name, form, the rules' per-name lookups): one lookup
   // per material, not one per property or per rule.
   const nameInfoOf = createNameInfoCache(normalize, slotCount);
-  const alternativeSlotsOf = createAlternativeSlots(slotCount);
+  const alternativeSlotsOf = createSlotsCache(slotCount);
   const issuerOf = createNormalizedCache(normalize);
   const departmentOf = createNormalizedCache(normalize);
 
@@ -175,13 +175,7 @@ export function createEvaluator(
     return result;
   }
 
-  function decideAlternatives(
-    context: Context,
-    material: Material,
-    info: NameInfo,
-    names: readonly string[],
-  ): Decision {
-    const slots = alternativeSlotsOf(info, names);
+  function decideAlternatives(context: Context, material: Material, names: readonly string[]): Decision {
     const runs: AlternativeDecision[] = [];
     const state = emptyRun();
     const bestRun = emptyRun();
@@ -191,7 +185,7 @@ export function createEvaluator(
     let bestTrace: TraceEntry[] = [];
     for (let a = 0; a < names.length; a++) {
       context.name = names[a]!;
-      context.slots = slots[a]!;
+      context.slots = alternativeSlotsOf(names[a]!);
       run(context, state);
       const rule = state.decidedAt < 0 ? undefined : rules[state.decidedAt]!;
       runs.push({
@@ -258,7 +252,7 @@ export function createEvaluator(
       const alternatives =
         material.alternatives === undefined ? alternativesOf(material.name) : material.alternatives;
       if (alternatives !== null && alternatives.length > 1) {
-        decisions[i] = decideAlternatives(context, material, info, alternatives);
+        decisions[i] = decideAlternatives(context, material, alternatives);
       } else {
         run(context, state);
         decisions[i] = decision(material, info.form, state.decidedAt, state.outcome, state.trace, state);

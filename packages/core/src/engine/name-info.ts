@@ -12,9 +12,6 @@ export interface NameInfo {
   readonly original: boolean;
   /** The rules' per-name lookups for this name (`RuleCompileContext.perName`), filled as they run. */
   readonly slots: unknown[];
-  /** The alternatives array (§10) whose slots `alternativeSlots` holds: the last one a material gave. */
-  alternatives: readonly string[] | undefined;
-  alternativeSlots: unknown[][] | undefined;
 }
 
 /**
@@ -35,26 +32,16 @@ export function createNameInfoCache(
       form,
       original: showsOriginal(form),
       slots: new Array(slotCount),
-      alternatives: undefined,
-      alternativeSlots: undefined,
     };
   });
 }
 
 /**
- * The per-name slots of each alternative of a cell. An importer splits a cell's text once per file
- * and hands its materials the same array: then the slots live with the cell's name info and need no
- * lookup. Other arrays (split per material, or a caller's own) look each alternative up.
+ * The per-name slots of an alternative's (already normalized) name. Looked up by text: an importer
+ * gives every material an array of its own, so the arrays of one cell text are never the same.
  */
-export function createAlternativeSlots(slotCount: number) {
-  const slotsOf = createCache((): unknown[] => new Array(slotCount));
-  return (info: NameInfo, alternatives: readonly string[]): unknown[][] => {
-    if (info.alternatives === alternatives) return info.alternativeSlots!;
-    const slots = alternatives.map(slotsOf);
-    info.alternatives = alternatives;
-    info.alternativeSlots = slots;
-    return slots;
-  };
+export function createSlotsCache(slotCount: number): (name: string) => unknown[] {
+  return createCache((): unknown[] => new Array(slotCount));
 }
 
 /**
