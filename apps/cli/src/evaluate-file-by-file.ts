@@ -93,11 +93,11 @@ export async function evaluateFileByFile(
   // Rows read per whole file, as the workers report them (a file ahead reports before its turn).
   const rowsOfWhole = whole.map(() => 0);
   let streamedRows = 0;
-  const showRows = () => progress.rows(streamedRows + rowsOfWhole.reduce((a, b) => a + b, 0));
+  const rowsSoFar = () => streamedRows + rowsOfWhole.reduce((a, b) => a + b, 0);
   const limits = options.limits ? { limits: options.limits } : {};
   const imported = importWhole(whole, options.importThreads, limits, (index, rows) => {
     rowsOfWhole[index] = rows;
-    showRows();
+    progress.rows(rowsSoFar());
   });
   try {
     for (const [index, file] of files.entries()) {
@@ -107,7 +107,7 @@ export async function evaluateFileByFile(
           file,
           engine,
           progress,
-          streamedRows + rowsOfWhole.reduce((a, b) => a + b, 0),
+          rowsSoFar(),
           fileOfItem,
           options,
           (ok) => (ok ? failed.length === 0 || !options.allOrNothing : false),
