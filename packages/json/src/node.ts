@@ -15,9 +15,10 @@ import {
 import { basename, join } from 'node:path';
 import type { Publication } from '@jianzheng/core';
 import { batchFolder } from './batch-folder';
-import { canonicalBodyChunks, signedTail } from './canonical';
+import { signedTail } from './canonical';
+import { canonicalBodyBytes } from './canonical-bytes';
 import { PublicationExistsError, PublicationInvalidError, PublicationIoError } from './errors';
-import { createSha256, type Sha256Hasher } from './hash';
+import { createSha256 } from './hash';
 import { parsePublication } from './parse-publication';
 import { publishTempName } from './publication-lock';
 import { prepare } from './serialize';
@@ -32,10 +33,8 @@ export interface PublicationVersionFile {
 
 const VERSION_FILE = /^v([1-9]\d*)\.json$/;
 
-// Chunks are encoded into one reused buffer of this size and written when it is full: items are a
-// few KiB each, and one write call per item would cost more than the writing. Encoding each chunk
-// into the buffer (Buffer#write) is about 3× faster than concatenating them and calling
-// Buffer.from on the joined string, which flattens it and measures its UTF-8 length first.
+// The canonical text is encoded into one reused array of this size and written when it is full:
+// rows are about a KiB each, and one write call per row would cost more than the writing.
 const WRITE_BUFFER_BYTES = 4 << 20;
 
 export interface WritePublicationOptions {
@@ -175,45 +174,28 @@ export async function latestPublication(dir: string, batchId: string): Promise<P
 /** The signed canonical text: the body, then the checksum member (hashed from the body's bytes if pending). */
 async function writeText(handle: FileHandle, prepared: ReturnType<typeof prepare>): Promise<void> {
   const hash = prepared.sha256 === undefined ? createSha256() : undefined;
-  await writeChunks(handle, canonicalBodyChunks(prepared.content), hash);
+  const body = canonicalBodyBytes(prepared.content, { bufferBytes: WRITE_BUFFER_BYTES });
+  for (const bytes of body) {
+    hash?.update(bytes);
+    await writeAll(handle, bytes);
+  }
   let sha256 = prepared.sha256;
   if (hash !== undefined) {
     hash.update('\n}\n');
     sha256 = hash.digest();
   }
-  await writeChunks(handle, [signedTail(sha256!)]);
+  await writeAll(handle, Buffer.from(signedTail(sha256!), 'utf8'));
   // Only once the whole text is written: an abandoned write leaves the checksum to be computed.
   if (prepared.sha256 === undefined) prepared.settle?.(sha256!);
 }
 
-/**
- * Writes text chunks as UTF-8, feeding the same bytes to `hash`. Chunks never split a surrogate
- * pair (they end at JSON punctuation), so encoding them one by one gives the bytes of the whole.
- */
-async function writeChunks(handle: FileHandle, chunks: Iterable<string>, hash?: Sha256Hasher): Promise<void> {
-  const buffer = Buffer.allocUnsafe(WRITE_BUFFER_BYTES);
-  let used = 0;
-  const writeAll = async (bytes: Buffer) => {
-    hash?.update(bytes);
-    // A write may take fewer bytes than offered; loop until the batch is all on disk.
-    for (let offset = 0; offset < bytes.length; ) {
-      const { bytesWritten } = await handle.write(bytes, offset, bytes.length - offset);
-      offset += bytesWritten;
-    }
-  };
-  for (const chunk of chunks) {
-    // At most 3 UTF-8 bytes per UTF-16 unit: a chunk that may not fit waits for an empty buffer.
-    if (used + chunk.length * 3 > buffer.length) {
-      if (used > 0) await writeAll(buffer.subarray(0, used));
-      used = 0;
-      if (chunk.length * 3 > buffer.length) {
-        await writeAll(Buffer.from(chunk, 'utf8'));
-        continue;
-      }
-    }
-    used += buffer.write(chunk, used, 'utf8');
+/** Writes all of `bytes` (the body generator reuses its array only once this has resolved). */
+async function writeAll(handle: FileHandle, bytes: Uint8Array): Promise<void> {
+  // A write may take fewer bytes than offered; loop until the batch is all on disk.
+  for (let offset = 0; offset < bytes.length; ) {
+    const { bytesWritten } = await handle.write(bytes, offset, bytes.length - offset);
+    offset += bytesWritten;
   }
-  if (used > 0) await writeAll(buffer.subarray(0, used));
 }
 
 async function exists(path: string): Promise<boolean> {
