@@ -27,6 +27,7 @@ import {
   workbookRelsXml,
   workbookXml,
 } from './xlsx-writer/parts';
+import { SharedStrings } from './xlsx-writer/shared-strings';
 import { EXCEL_CELL_LIMIT, looksLikeFormula, needsPreserve, xmlCellText, xmlText } from './xlsx-writer/xml';
 import { type ByteSink, type ZipEntryWriter, ZipWriter, zipTimestamp } from './xlsx-writer/zip-writer';
 
@@ -53,6 +54,8 @@ export class CellTooLongForExcelError extends JianzhengError {
 }
 
 const CHUNK = 64 * 1024;
+/** No column's value: what a column remembers before its first text. */
+const NOTHING = {};
 
 /** Rows of each sheet, to state the sheet's dimension before its rows are written. */
 function countRows(publication: AttachmentSource): Record<Kind, number> {
@@ -65,15 +68,32 @@ function countRows(publication: AttachmentSource): Record<Kind, number> {
   return counts;
 }
 
-function cell(ref: string, style: number, value: string | number | null, kind: Kind): string {
+/** A text cell after `<c r="REF`: the quoted twin of its style for text a spreadsheet would take for a formula. */
+function sharedCell(index: number, text: string, style: number): string {
+  return `" s="${looksLikeFormula(text) ? quotedStyle(style) : style}" t="s"><v>${index}</v></c>`;
+}
+
+/** The same, with the text inline: for the texts that come once the shared strings table is full. */
+function inlineCell(text: string, style: number): string {
+  const space = needsPreserve(text) ? ' xml:space="preserve"' : '';
+  const s = looksLikeFormula(text) ? quotedStyle(style) : style;
+  return `" s="${s}" t="inlineStr"><is><t${space}>${xmlCellText(text)}</t></is></c>`;
+}
+
+function cell(
+  strings: SharedStrings,
+  ref: string,
+  style: number,
+  value: string | number | null,
+  kind: Kind,
+): string {
   if (value === null || value === '') return `<c r="${ref}" s="${style}"/>`;
   if (typeof value === 'number' && Number.isFinite(value))
     return `<c r="${ref}" s="${style}"><v>${value}</v></c>`;
   const text = String(value);
   if (text.length > EXCEL_CELL_LIMIT) throw new CellTooLongForExcelError(sheetName(kind), ref, text.length);
-  const space = needsPreserve(text) ? ' xml:space="preserve"' : '';
-  const s = looksLikeFormula(text) ? quotedStyle(style) : style;
-  return `<c r="${ref}" s="${s}" t="inlineStr"><is><t${space}>${xmlCellText(text)}</t></is></c>`;
+  const index = strings.indexOf(text);
+  return `<c r="${ref}${index < 0 ? inlineCell(text, style) : sharedCell(index, text, style)}`;
 }
 
 function sheetName(kind: Kind): string {
@@ -86,6 +106,7 @@ function sheetName(kind: Kind): string {
  */
 async function writeSheet(
   out: ZipEntryWriter,
+  strings: SharedStrings,
   publication: AttachmentSource,
   kind: Kind,
   columns: readonly ColumnSpec[],
@@ -99,13 +120,10 @@ async function writeSheet(
   const opens = letters.map((l) => `<c r="${l}`);
   const empties = styles.map((s) => `" s="${s}"/>`);
   const numbers = styles.map((s) => `" s="${s}"><v>`);
-  const texts = styles.map((s) => `" s="${s}" t="inlineStr"><is><t>`);
-  const preserved = styles.map((s) => `" s="${s}" t="inlineStr"><is><t xml:space="preserve">`);
-  // Text a spreadsheet would take for a formula gets the quoted twin of its column's style.
-  const quotedTexts = styles.map((s) => `" s="${quotedStyle(s)}" t="inlineStr"><is><t>`);
-  const quotedPreserved = styles.map(
-    (s) => `" s="${quotedStyle(s)}" t="inlineStr"><is><t xml:space="preserve">`,
-  );
+  // Per column the last text and its cell after the reference: the rows of an item mostly repeat
+  // the text above them (label, 依据, method), which then costs neither a lookup nor a new string.
+  const lastTexts: unknown[] = new Array(width).fill(NOTHING);
+  const lastCells: string[] = new Array(width).fill('');
   const itemColumns = columns.flatMap((c, i) => (c.group === 'item' ? [letters[i]!] : []));
   const departmentColumns = columns.flatMap((c, i) => (c.group === 'department' ? [letters[i]!] : []));
   const lastLetter = letters[width - 1]!;
@@ -123,10 +141,12 @@ async function writeSheet(
       .map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"/>`)
       .join('') +
     '</cols><sheetData>' +
-    `<row r="1" ht="32" customHeight="1">${cell('A1', STYLE.title, publicationTitle(publication, kind), kind)}</row>` +
-    `<row r="2">${cell('A2', STYLE.subtitle, subtitle(publication, timeZone), kind)}</row>` +
+    `<row r="1" ht="32" customHeight="1">${cell(strings, 'A1', STYLE.title, publicationTitle(publication, kind), kind)}</row>` +
+    `<row r="2">${cell(strings, 'A2', STYLE.subtitle, subtitle(publication, timeZone), kind)}</row>` +
     `<row r="${HEADER_ROW}" ht="24" customHeight="1">` +
-    columns.map((c, i) => cell(`${letters[i]}${HEADER_ROW}`, STYLE.header, c.header, kind)).join('') +
+    columns
+      .map((c, i) => cell(strings, `${letters[i]}${HEADER_ROW}`, STYLE.header, c.header, kind))
+      .join('') +
     '</row>';
 
   // Group spans as pairs of row numbers; the merge XML is only built at the end.
@@ -164,14 +184,23 @@ async function writeSheet(
           if (typeof value === 'number' && Number.isFinite(value))
             xml += head + numbers[c]! + value + '</v></c>';
           else if (value === '') xml += head + empties[c]!;
-          else {
+          else if (value === lastTexts[c]) {
+            strings.again();
+            xml += head + lastCells[c]!;
+          } else {
             const text = String(value);
             if (text.length > EXCEL_CELL_LIMIT)
               throw new CellTooLongForExcelError(sheetName(kind), letters[c]! + r, text.length);
-            const open = looksLikeFormula(text)
-              ? (needsPreserve(text) ? quotedPreserved : quotedTexts)[c]!
-              : (needsPreserve(text) ? preserved : texts)[c]!;
-            xml += head + open + xmlCellText(text) + '</t></is></c>';
+            const index = strings.indexOf(text);
+            if (index < 0) {
+              // Not remembered: a remembered cell counts as one more reference to the table.
+              lastTexts[c] = NOTHING;
+              xml += head + inlineCell(text, styles[c]!);
+            } else {
+              lastTexts[c] = value;
+              lastCells[c] = sharedCell(index, text, styles[c]!);
+              xml += head + lastCells[c];
+            }
           }
         }
         buffer += `${xml}</row>`;
@@ -243,10 +272,13 @@ export async function writeAttachment(
   await zip.entry('xl/workbook.xml', text(workbookXml(names, HEADER_ROW)));
   await zip.entry('xl/_rels/workbook.xml.rels', text(workbookRelsXml(sheets.length)));
   await zip.entry('xl/styles.xml', text(STYLES_XML));
+  const strings = new SharedStrings();
   for (const [index, [kind, , columns]] of sheets.entries()) {
     await zip.entry(`xl/worksheets/sheet${index + 1}.xml`, (w) =>
-      writeSheet(w, publication, kind, columns, rows[kind], index === 0, timeZone),
+      writeSheet(w, strings, publication, kind, columns, rows[kind], index === 0, timeZone),
     );
   }
+  // After the sheets: the zip is written forward only, and the table is complete only now.
+  await zip.entry('xl/sharedStrings.xml', (w) => strings.write(w));
   await zip.finish();
 }

@@ -300,9 +300,10 @@ describe('writePublicationWorkbook', () => {
     expect(all).toContain("  户口 ]]> 迁移 '登记'  ");
     expect(all).toContain(long);
     expect(long.length).toBe(16_000);
-    // Control characters go as OOXML escapes, which Excel and our importer decode (exceljs's
-    // inline-string reader shows them as written); a literal escape stays literal.
-    expect(all).toContain('证明_x0001_材料_x0008_（_x000B_复印件_x001F_）_xFFFE_');
+    // Control characters go as OOXML escapes, which Excel, exceljs's shared-string reader and our
+    // importer decode to the characters written; a literal escape stays literal.
+    expect(all).toContain('证明\u0001材料\u0008（\u000b复印件\u001f）\uFFFE');
+    expect(all).toContain('户口簿_x000D_（原件）');
     const back = await importWorkbook(path);
     expect(back.materials.map((m) => m.name)).toContain('户口簿_x000D_（原件）');
     expect(all).toContain('📄 《条例》✅ 第三条\n第二款\r\n\t（见附件）');

@@ -1,7 +1,7 @@
 import { xmlText } from './xml';
 
-// The fixed package parts of a workbook of plain worksheets: no shared strings (cells carry
-// inline strings), one small style table.
+// The fixed package parts of a workbook of plain worksheets with a shared strings table
+// (shared-strings.ts) and one small style table.
 
 const HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -70,6 +70,7 @@ export function contentTypesXml(sheets: number): string {
 <Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>\
 ${overrides}\
 <Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>\
+<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>\
 <Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>\
 <Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>\
 </Types>`;
@@ -129,7 +130,8 @@ export function workbookRelsXml(sheets: number): string {
     rels += `<Relationship Id="rId${i}" Type="${REL}/worksheet" Target="worksheets/sheet${i}.xml"/>`;
   }
   return `${HEAD}<Relationships xmlns="${PKG_REL}">${rels}\
-<Relationship Id="rId${sheets + 1}" Type="${REL}/styles" Target="styles.xml"/></Relationships>`;
+<Relationship Id="rId${sheets + 1}" Type="${REL}/styles" Target="styles.xml"/>\
+<Relationship Id="rId${sheets + 2}" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`;
 }
 
 export const WORKSHEET_OPEN = `${HEAD}<worksheet xmlns="${MAIN}" xmlns:r="${REL}">`;
