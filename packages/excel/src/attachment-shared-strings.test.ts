@@ -63,7 +63,7 @@ function expectedSheets(publication: Publication, timeZone?: string): Map<string
     const cells: Cells = new Map();
     cells.set('A1', publicationTitle(publication, kind));
     cells.set('A2', subtitle(publication, timeZone));
-    columns.forEach((c, i) => cells.set(`${columnLetter(i + 1)}${HEADER_ROW}`, c.header));
+    for (const [i, c] of columns.entries()) cells.set(`${columnLetter(i + 1)}${HEADER_ROW}`, c.header);
     let row = HEADER_ROW;
     let serial = 0;
     for (const d of publication.departments) {
