@@ -53,6 +53,10 @@ function hostilePublication(): Publication {
 
 type Cells = Map<string, string | number>;
 
+/** The text with each lone surrogate as U+FFFD (String#toWellFormed, not in this target's lib). */
+const wellFormed = (text: string) =>
+  text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+
 /** What each sheet shows, cell by cell, derived from the publication through the layout. */
 function expectedSheets(publication: Publication, timeZone?: string): Map<string, Cells> {
   const counts: Record<Kind, number> = { cancel: 0, planned: 0, commitment: 0, retain: 0 };
@@ -82,7 +86,7 @@ function expectedSheets(publication: Publication, timeZone?: string): Map<string
             if (value !== '')
               cells.set(
                 `${columnLetter(k + 1)}${row}`,
-                typeof value === 'string' ? value.toWellFormed() : value,
+                typeof value === 'string' ? wellFormed(value) : value,
               );
           });
           firstOfItem = false;
@@ -139,10 +143,15 @@ function readWithSheetJs(bytes: Buffer): Map<string, Cells> {
 /** The package's sheets and table as XML, and what the table's references say. */
 function tableOf(bytes: Buffer) {
   const parts = readZip(bytes);
-  const text = (name: string) => parts.find((p) => p.name === name)?.data.toString('utf8');
+  const text = (name: string) => {
+    const data = parts.find((p) => p.name === name)?.data;
+    return data && Buffer.from(data).toString('utf8');
+  };
   const sst = text('xl/sharedStrings.xml')!;
   const [, count, unique] = /<sst [^>]*count="(\d+)" uniqueCount="(\d+)"/.exec(sst)!.map(Number);
-  const sheets = parts.filter((p) => p.name.startsWith('xl/worksheets/')).map((p) => p.data.toString('utf8'));
+  const sheets = parts
+    .filter((p) => p.name.startsWith('xl/worksheets/'))
+    .map((p) => Buffer.from(p.data).toString('utf8'));
   const references = sheets.flatMap((xml) =>
     [...xml.matchAll(/<c r="([A-Z]+\d+)" s="(\d+)" t="s"><v>(\d+)<\/v><\/c>/g)].map((m) => ({
       ref: m[1]!,
