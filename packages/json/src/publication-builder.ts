@@ -6,18 +6,16 @@ import {
   type Decision,
   type EngineRule,
   formatLocalDate,
-  itemKey,
   type Jurisdiction,
   JurisdictionSchema,
   type Material,
   PUBLICATION_SCHEMA_VERSION,
   type Publication,
   PublicationSchema,
-  type PublishedDepartment,
-  PublishedDepartmentSchema,
-  type PublishedItem,
   type PublishedMaterial,
 } from '@jianzheng/core';
+import { createRowChecker, decisionsById, groupingIssues, inOrder } from './builder-checks';
+import { createGrouping } from './builder-grouping';
 import { blankToNull, createInterner, isoString, legalReviewOf, ownString } from './builder-text';
 import { canonicalContent } from './canonical';
 import { PublicationBuilderFinishedError, PublicationInputError, type PublicationIssue } from './errors';
@@ -151,12 +149,13 @@ export function createPublicationBuilder(head: PublicationHeadInput): Publicatio
   const asOf = day !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(day) ? day : undefined;
   const summary = createSummaryAccumulator({ categories: [...categories.keys()], asOf });
   const levels = createLegalLevelCounter();
+  const rowChecker = createRowChecker(MAX_ISSUES);
   const row = createRowWriter({ rules: head.rules, asOf, intern: (value) => intern.text(value) });
   let proposed = 0;
   // One label object per category, shared by its rows (they are frozen, so sharing is safe):
   // a million-row list would otherwise carry hundreds of thousands of identical copies.
   const labels = new Map<string, NonNullable<PublishedMaterial['category']>>();
-  let departments = new Map<string, { name: string; items: Map<string, PublishedItem> }>();
+  const grouping = createGrouping((value) => intern.text(value));
   // Material id → its running index (~index once reported without a decision, so a decision
   // arriving in a later chunk is named as late rather than as a second decision).
   let seen = new Map<string, number>();
@@ -187,43 +186,6 @@ export function createPublicationBuilder(head: PublicationHeadInput): Publicatio
     return category;
   };
 
-  // Materials come item by item: the last item's row list is reused while the item is the same
-  // object with the same fields, instead of a key concatenated and two map lookups per material.
-  let lastItem: Material['item'] | undefined;
-  let lastFields: readonly unknown[] = [];
-  let lastRows: PublishedMaterial[] | undefined;
-  const sameItem = (item: Material['item']) =>
-    item === lastItem &&
-    item.department === lastFields[0] &&
-    item.code === lastFields[1] &&
-    item.name === lastFields[2] &&
-    item.type === lastFields[3];
-
-  const rowsOf = (material: Material): PublishedMaterial[] => {
-    if (lastRows !== undefined && sameItem(material.item)) return lastRows;
-    let department = departments.get(material.item.department);
-    if (department === undefined) {
-      department = { name: intern.text(material.item.department), items: new Map() };
-      departments.set(material.item.department, department);
-    }
-    const key = itemKey(material.item);
-    let item = department.items.get(key);
-    if (item === undefined) {
-      const code = blankToNull(material.item.code);
-      item = {
-        code: code === null ? null : intern.text(code),
-        name: intern.text(material.item.name),
-        type: material.item.type ?? null,
-        materials: [],
-      };
-      department.items.set(key, item);
-    }
-    lastItem = material.item;
-    lastFields = [material.item.department, material.item.code, material.item.name, material.item.type];
-    lastRows = item.materials;
-    return item.materials;
-  };
-
   const publish = (
     material: Material,
     id: string,
@@ -231,7 +193,10 @@ export function createPublicationBuilder(head: PublicationHeadInput): Publicatio
     category: PublishedMaterial['category'],
   ) => {
     // A fresh object of strings: neither the material nor the decision (with its trace) is kept.
-    rowsOf(material).push(row(material, id, decision, category));
+    const rows = grouping.rowsOf(material);
+    const published = row(material, id, decision, category);
+    rowChecker.check(published, grouping.department, grouping.item, rows.length);
+    rows.push(published);
     if (decision.status === 'proposed') proposed++;
     summary.add(material, decision);
     levels.add(decision);
@@ -247,47 +212,37 @@ export function createPublicationBuilder(head: PublicationHeadInput): Publicatio
       materialCount += materials.length;
       decisionCount += decisions.length;
 
-      // One copy of each id, shared by the row and the repeated-id map.
+      // One copy of each id, shared by the row and the repeated-id map (and looked up as that copy,
+      // so each id is hashed once).
       const ids = materials.map((material) => ownString(material.id));
+      let allNew = true;
       materials.forEach((material, i) => {
-        const earlier = seen.get(material.id);
-        if (earlier !== undefined)
-          report(
-            `materials[${base + i}].id`,
-            `材料编号 “${material.id}” 与 materials[${indexOf(earlier)}] 重复（${material.item.department}／${material.item.name}／${material.name}）`,
-            `material id "${material.id}" repeats materials[${indexOf(earlier)}]`,
-          );
-        else seen.set(ids[i]!, base + i);
+        const id = ids[i]!;
+        const earlier = seen.get(id);
+        if (earlier === undefined) {
+          seen.set(id, base + i);
+          return;
+        }
+        allNew = false;
+        report(
+          `materials[${base + i}].id`,
+          `材料编号 “${material.id}” 与 materials[${indexOf(earlier)}] 重复（${material.item.department}／${material.item.name}／${material.name}）`,
+          `material id "${material.id}" repeats materials[${indexOf(earlier)}]`,
+        );
       });
 
-      const decisionById = new Map<string, Decision>();
-      decisions.forEach((decision, j) => {
-        const at = seen.get(decision.materialId);
-        const path = `decisions[${decisionBase + j}].materialId`;
-        if (at === undefined)
-          report(
-            path,
-            `决定对应的材料 “${decision.materialId}” 不在材料清单中`,
-            `decision for material "${decision.materialId}" has no material in the list`,
-          );
-        else if (at >= base && !decisionById.has(decision.materialId))
-          decisionById.set(decision.materialId, decision);
-        else if (at >= 0)
-          report(
-            path,
-            `材料 “${decision.materialId}” 有多个决定`,
-            `material "${decision.materialId}" has more than one decision`,
-          );
-        else
-          report(
-            path,
-            `材料 “${decision.materialId}”（materials[${~at}]）的决定晚于材料提供，决定须与其材料在同一次 add 中提供`,
-            `the decision for material "${decision.materialId}" (materials[${~at}]) comes in a later add than the material; add each decision with its material`,
-          );
-      });
+      // The engine answers in the materials' order, one decision each: then the i-th decision is
+      // the i-th material's, and the checks below could find nothing (every id new, each decided
+      // once, in this add). That spares a map of the chunk's decisions and two lookups per material.
+      let decisionOf: (i: number) => Decision | undefined;
+      if (allNew && inOrder(materials, decisions)) decisionOf = (i) => decisions[i];
+      else {
+        const byId = decisionsById(decisions, seen, report, base, decisionBase);
+        decisionOf = (i) => byId(materials[i]!.id);
+      }
 
       materials.forEach((material, i) => {
-        const decision = decisionById.get(material.id);
+        const decision = decisionOf(i);
         const label = () => `${material.item.department}／${material.item.name}／${material.name}`;
         if (decision === undefined) {
           const first = seen.get(material.id);
@@ -316,11 +271,7 @@ export function createPublicationBuilder(head: PublicationHeadInput): Publicatio
 
       // The rows are built with their keys already in canonical order, so only the head goes
       // through canonicalContent: copying a million rows into the same shape would double their memory.
-      const published: PublishedDepartment[] = [...departments.values()].map((d) => ({
-        name: d.name,
-        items: [...d.items.values()],
-      }));
-      departments = new Map();
+      const published = grouping.take();
       const unsignedHead = canonicalContent({
         schemaVersion: PUBLICATION_SCHEMA_VERSION,
         jurisdiction: head.jurisdiction,
@@ -346,10 +297,9 @@ export function createPublicationBuilder(head: PublicationHeadInput): Publicatio
       const schemaIssues: PublicationIssue[] = [];
       const checkedHead = checkSchema(UnsignedPublicationSchema, unsignedHead, 'publication');
       if (!checkedHead.ok) schemaIssues.push(...checkedHead.issues);
-      published.forEach((department, d) => {
-        const checked = checkSchema(PublishedDepartmentSchema, department, `publication.departments[${d}]`);
-        if (!checked.ok) schemaIssues.push(...checked.issues);
-      });
+      for (const [d, department] of published.entries()) schemaIssues.push(...groupingIssues(department, d));
+      // Rows were checked as they were made (builder-checks.ts); their problems follow in list order.
+      schemaIssues.push(...rowChecker.issues());
       if (schemaIssues.length > 0) throw new PublicationInputError(schemaIssues);
 
       const unsigned: UnsignedPublication = { ...unsignedHead, departments: published };
