@@ -18,6 +18,7 @@ import { batchFolder } from './batch-folder';
 import { signedTail } from './canonical';
 import { canonicalBodyBytes } from './canonical-bytes';
 import { PublicationExistsError, PublicationInvalidError, PublicationIoError } from './errors';
+import { flushBehind } from './flush-behind';
 import { createSha256 } from './hash';
 import { parsePublication } from './parse-publication';
 import { publishTempName } from './publication-lock';
@@ -36,6 +37,13 @@ const VERSION_FILE = /^v([1-9]\d*)\.json$/;
 // The canonical text is encoded into one reused array of this size and written when it is full:
 // rows are about a KiB each, and one write call per row would cost more than the writing.
 const WRITE_BUFFER_BYTES = 4 << 20;
+
+// The text is pushed to disk behind the writing, every this many bytes, so that the fsync before
+// the file takes its name has little left to do. Without it the kernel kept the whole text in
+// memory (890 MB at 1,000,000 materials, under its writeback threshold) and that fsync wrote it
+// all while both writers waited; a synthetic 880 MB write's closing fsync took 410–485 ms, with
+// these flushes 30–33 ms.
+const FLUSH_BEHIND_BYTES = 64 << 20;
 
 export interface WritePublicationOptions {
   /**
@@ -175,9 +183,17 @@ export async function latestPublication(dir: string, batchId: string): Promise<P
 async function writeText(handle: FileHandle, prepared: ReturnType<typeof prepare>): Promise<void> {
   const hash = prepared.sha256 === undefined ? createSha256() : undefined;
   const body = canonicalBodyBytes(prepared.content, { bufferBytes: WRITE_BUFFER_BYTES });
-  for (const bytes of body) {
-    hash?.update(bytes);
-    await writeAll(handle, bytes);
+  const flush = flushBehind(handle, FLUSH_BEHIND_BYTES);
+  try {
+    for (const bytes of body) {
+      hash?.update(bytes);
+      await writeAll(handle, bytes);
+      flush.wrote(bytes.length);
+    }
+    await flush.done();
+  } finally {
+    // Never close the handle under a running flush, whatever failed.
+    await flush.idle();
   }
   let sha256 = prepared.sha256;
   if (hash !== undefined) {
