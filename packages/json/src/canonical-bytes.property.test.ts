@@ -95,6 +95,9 @@ function bent(row: Row, how: number): unknown {
       return null;
     case 9:
       return { ...row, id: 7 };
+    case 10:
+      // The same 17 own keys, and a toJSON inherited from its prototype.
+      return Object.assign(Object.create({ toJSON: () => ({ inherited: true }) }), row);
     default:
       return row;
   }
@@ -159,5 +162,31 @@ describe('canonicalBodyBytes', () => {
       }),
       { numRuns: 400 },
     );
+  });
+});
+
+describe('canonicalBodyBytes with a toJSON on a prototype', () => {
+  it('lets JSON.stringify apply it, as it would to the whole content', () => {
+    // A schema 1.2 row, which the row cache would otherwise cover.
+    const row = Object.fromEntries(ROW_KEYS.map((key) => [key, key === 'id' ? 'm-1' : '户口簿']));
+    const value = {
+      schemaVersion: '1.2',
+      departments: [
+        { name: '市公安局', items: [{ code: null, name: '户籍迁移', type: null, materials: [row] }] },
+      ],
+    } as unknown as UnsignedPublication;
+    Object.defineProperty(Object.prototype, 'toJSON', {
+      configurable: true,
+      value(this: Record<string, unknown>) {
+        return 'verdict' in this ? { id: this.id, shown: 'by toJSON' } : this;
+      },
+    });
+    try {
+      const expected = Buffer.from(JSON.stringify(value, null, 2), 'utf8');
+      expect(expected.toString()).toContain('by toJSON');
+      expect(bodyBytes(value, {}).toString()).toBe(expected.toString());
+    } finally {
+      delete (Object.prototype as { toJSON?: unknown }).toJSON;
+    }
   });
 });

@@ -67,8 +67,8 @@ export function publicationPath(dir: string, batchId: string, version: number): 
  * and the temporary name is removed. On file systems without hard links it falls back to an
  * existence check plus `rename`. Readers never see a partial file; on any failure no temporary
  * file is left behind. Throws `PublicationExistsError` (`PUBLICATION_EXISTS`) for an existing
- * version. The text is streamed to the temporary file chunk by chunk (the chunks of
- * serializePublicationChunks), never held whole, so publications past V8's string limit can be
+ * version. The text is streamed to the temporary file as UTF-8 bytes (the bytes of
+ * serializePublicationChunks' text), never held whole, so publications past V8's string limit can be
  * written. A publication from createPublicationBuilder whose `sha256` was not read yet gets it
  * from the bytes written here (one pass over the text instead of two). Returns the path written.
  * `options.beforeCommit` lets a caller publish the JSON only together with another file it writes
