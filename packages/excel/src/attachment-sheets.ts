@@ -29,7 +29,13 @@ import {
 } from './xlsx-writer/parts';
 import { SHARED_STRINGS_LIMIT, SharedStrings } from './xlsx-writer/shared-strings';
 import { EXCEL_CELL_LIMIT, looksLikeFormula, needsPreserve, xmlCellText, xmlText } from './xlsx-writer/xml';
-import { type ByteSink, type ZipEntryWriter, ZipWriter, zipTimestamp } from './xlsx-writer/zip-writer';
+import {
+  asciiBytes,
+  type ByteSink,
+  type ZipEntryWriter,
+  ZipWriter,
+  zipTimestamp,
+} from './xlsx-writer/zip-writer';
 
 export type { AttachmentSource } from './attachment-layout';
 
@@ -153,6 +159,11 @@ async function writeSheet(
       .join('') +
     '</row>';
 
+  // Whether `buffer` holds only ASCII: then it is encoded as Latin-1, a plain copy, where UTF-8
+  // cost 1.2 s of the worker's time at 1M rows. Cells through the table are ASCII by construction;
+  // the head (title, header), texts written inline and the footer may not be.
+  let ascii = false;
+
   // Group spans as pairs of row numbers; the merge XML is only built at the end.
   const itemSpans: number[] = [];
   const departmentSpans: number[] = [];
@@ -199,6 +210,7 @@ async function writeSheet(
             if (index < 0) {
               // Not remembered: a remembered cell counts as one more reference to the table.
               lastTexts[c] = NOTHING;
+              ascii = false;
               xml += head + inlineCell(text, styles[c]!);
             } else {
               lastTexts[c] = value;
@@ -209,8 +221,9 @@ async function writeSheet(
         }
         buffer += `${xml}</row>`;
         if (buffer.length >= CHUNK) {
-          const wait = out.write(buffer);
+          const wait = out.write(ascii ? asciiBytes(buffer) : buffer);
           buffer = '';
+          ascii = true;
           if (wait) await wait;
         }
       }
@@ -234,8 +247,9 @@ async function writeSheet(
       const bottom = spans[i + 1]!;
       for (const letter of letterList) buffer += `<mergeCell ref="${letter}${top}:${letter}${bottom}"/>`;
       if (buffer.length >= CHUNK) {
-        const wait = out.write(buffer);
+        const wait = out.write(ascii ? asciiBytes(buffer) : buffer);
         buffer = '';
+        ascii = true;
         if (wait) await wait;
       }
     }
