@@ -3,7 +3,8 @@
 // hold a second copy of every row on the worker. Packed, each distinct string (the builder keeps
 // one copy of each repeated text) and each label object crosses once, and a row is one integer
 // per field in a transferred buffer. The worker reads the rows through views, so it never holds
-// them as objects.
+// them as objects. Material ids do not cross: the attachment shows none, and a million of them
+// were 16 MB joined on this thread and cloned again on the worker, at the pipeline's peak memory.
 import {
   type PublishedDepartment,
   type PublishedItem,
@@ -19,19 +20,16 @@ export interface PackedPublication {
   strings: string[];
   /** Values that are objects (category and wording labels), each distinct object once. */
   objects: unknown[];
-  /** Every row's id, one after another (the row's id cell is where its id ends): ids never repeat. */
-  ids: string;
   departments: number;
   /** Per department its name and item count; then per item its code, name, type and row count. */
   shape: Int32Array;
-  /** FIELDS.length values per row: a string index, NULL, or an object (OBJECT - index). */
+  /** FIELDS.length values per row: a string index, NULL, or an object (OBJECT - index); the id's cell unused. */
   cells: Int32Array;
 }
 
 // The row's fields in schema order, the order every publication's rows have (canonical form).
 const FIELDS = Object.keys(PublishedMaterialSchema.shape) as ReadonlyArray<keyof PublishedMaterial>;
 const WIDTH = FIELDS.length;
-// Ids are unique in a publication: a table would hold each once and cost a lookup per row.
 const ID = FIELDS.indexOf('id');
 const NULL = -1;
 const OBJECT = -2;
@@ -78,8 +76,6 @@ export function packPublication(publication: AttachmentSource): PackedPublicatio
   const shape = new Int32Array(departments.length * 2 + items * 4);
   const cells = new Int32Array(rows * WIDTH);
   const last: unknown[] = new Array(WIDTH);
-  const ids: string[] = [];
-  let idsLength = 0;
   let s = 0;
   let c = 0;
   for (const department of departments) {
@@ -105,10 +101,7 @@ export function packPublication(publication: AttachmentSource): PackedPublicatio
         for (f = 0; f < WIDTH; f++) {
           const v = values[f];
           if (f === ID) {
-            if (typeof v !== 'string') return undefined;
-            ids.push(v);
-            idsLength += v.length;
-            cells[c++] = idsLength;
+            cells[c++] = NULL;
             continue;
           }
           // Rows of an item mostly repeat the row before them field by field: no lookup then.
@@ -129,7 +122,6 @@ export function packPublication(publication: AttachmentSource): PackedPublicatio
     head: head as PackedPublication['head'],
     strings,
     objects,
-    ids: ids.join(''),
     departments: departments.length,
     shape,
     cells,
@@ -143,7 +135,7 @@ export function packPublication(publication: AttachmentSource): PackedPublicatio
  * fields: they have no own properties to spread or serialise.
  */
 export function unpackPublication(packed: PackedPublication): AttachmentSource {
-  const { strings, objects, shape, cells, ids } = packed;
+  const { strings, objects, shape, cells } = packed;
   const cellValue = (cell: number): unknown =>
     cell >= 0 ? strings[cell] : cell === NULL ? null : objects[OBJECT - cell];
   class Row {
@@ -153,8 +145,9 @@ export function unpackPublication(packed: PackedPublication): AttachmentSource {
     Object.defineProperty(Row.prototype, field, {
       get:
         f === ID
-          ? function (this: Row) {
-              return ids.slice(this.at === 0 ? 0 : cells[this.at - WIDTH + ID]!, cells[this.at + ID]!);
+          ? () => {
+              // A layout that shows ids would need them packed again (see the top of this file).
+              throw new Error('material ids are not passed to the attachment thread');
             }
           : function (this: Row) {
               return cellValue(cells[this.at + f]!);
