@@ -179,10 +179,11 @@ if (process.argv[2] === '--child') {
 // ---------------------------------------------------------------------------------------------
 // Parent.
 
-function child(kind, manifestPath, outDir = '') {
+function child(kind, manifestPath, outDir = '', env = {}) {
   const load = loadavg()[0];
   const run = spawnSync(process.execPath, [self, '--child', kind, manifestPath, outDir], {
     encoding: 'utf8',
+    env: { ...process.env, ...env },
     maxBuffer: 64 * 1024 * 1024,
   });
   if (run.status !== 0) throw new Error(`${kind} failed (exit ${run.status}): ${run.stderr}`);
@@ -224,12 +225,18 @@ function show(name, secs, items, peakMb, load) {
   );
 }
 
-// 1. Baseline and import alternate (BENCH_REPEAT times, default 1) so that neither gets all the
-// quiet (or busy) moments of a shared machine; the best of each is compared.
+// 1. Baseline, import and pipeline alternate (BENCH_REPEAT times, default 1) so that neither gets
+// all the quiet (or busy) moments of a shared machine, whose speed for exceljs's raw read has
+// been seen to vary by 2 x within an hour; the best of each is compared, and each round's own
+// pipeline / raw ratio is printed beside it so that the spread shows.
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 1);
 const raws = [];
 const imports = [];
 const singles = [];
+const pipelines = [];
+const outDir = join(tmpdir(), `jz-bench-out-${process.pid}`);
+let p;
+let excelRatio;
 for (let i = 0; i < REPEAT; i++) {
   const raw = child('raw', manifestPath);
   raws.push(raw.seconds);
@@ -248,15 +255,24 @@ for (let i = 0; i < REPEAT; i++) {
   if (single.materials !== COUNT) throw new Error(`imported ${single.materials}, expected ${COUNT}`);
   singles.push(single.seconds);
   show('import, one thread (streamWorkbook per file)', single.seconds, COUNT, single.peakMb, single.load);
+
+  // The pipeline, in one process of its own; the Excel baseline (a raw write) only in round one.
+  const run = child('pipeline', manifestPath, outDir, i === 0 ? {} : { BENCH_EXCEL_BASELINE: '0' });
+  rmSync(outDir, { recursive: true, force: true });
+  if (run.materials !== COUNT) throw new Error(`published ${run.materials}, expected ${COUNT}`);
+  pipelines.push(run.wholeS);
+  // The attachment against the raw write of the same process (round one).
+  if (i === 0) excelRatio = run.excelS / run.excelRawS;
+  if (i === 0) p = run;
+  else if (run.wholeS < p.wholeS) p = { ...run, excelRawS: p.excelRawS };
+  console.log(
+    `round ${i + 1}: whole pipeline ${run.wholeS.toFixed(1)} s = ${(run.wholeS / raw.seconds).toFixed(2)} x this round's raw read (load ${run.load.toFixed(2)})`,
+  );
 }
 const ratio = Math.min(...imports) / Math.min(...raws);
 const singleRatio = Math.min(...singles) / Math.min(...raws);
 
-// 2. The pipeline, in one process of its own.
-const outDir = join(tmpdir(), `jz-bench-out-${process.pid}`);
-const p = child('pipeline', manifestPath, outDir);
-rmSync(outDir, { recursive: true, force: true });
-if (p.materials !== COUNT) throw new Error(`published ${p.materials}, expected ${COUNT}`);
+// The stages of the fastest pipeline run.
 show('pipeline: waiting for the import threads', p.importS, COUNT, undefined, p.load);
 show('pipeline: evaluate (10 rules, traced)', p.evaluateS, COUNT, undefined, p.load);
 show('pipeline: build publication', p.buildS, COUNT, p.afterBuildMb, p.load);
@@ -264,16 +280,17 @@ show('pipeline: JSON (streamed to disk; named after the Excel)', p.jsonS, COUNT,
 show('pipeline: Excel attachment (worker thread, at once)', p.excelS, COUNT, p.peakMb, p.load);
 show('exceljs raw streaming write (Excel baseline)', p.excelRawS, COUNT, undefined, p.load);
 
-const excelRatio = p.excelS / p.excelRawS;
-const pipelineRatio = p.wholeS / Math.min(...raws);
+const pipelineRatio = Math.min(...pipelines) / Math.min(...raws);
 console.log(
   `\nimport (importWorkbooks, ${availableParallelism()} threads) / exceljs raw read (best of ${REPEAT} each): ${ratio.toFixed(2)} × (target ≤ 0.2: ${ratio <= 0.2 ? 'met' : 'NOT met'})`,
 );
 console.log(`import on one thread (streamWorkbook) / exceljs raw read: ${singleRatio.toFixed(2)} ×`);
 console.log(
-  `whole pipeline (import → evaluate → publish JSON + Excel): ${p.wholeS.toFixed(1)} s = ${pipelineRatio.toFixed(2)} × the raw read (target ≤ 0.5: ${pipelineRatio <= 0.5 ? 'met' : 'NOT met'}; ≤ 60 s)`,
+  `whole pipeline (import → evaluate → publish JSON + Excel): ${p.wholeS.toFixed(1)} s = ${pipelineRatio.toFixed(2)} × the raw read (best of ${REPEAT} each) (target ≤ 0.5: ${pipelineRatio <= 0.5 ? 'met' : 'NOT met'}; ≤ 60 s)`,
 );
-console.log(`Excel attachment / exceljs raw streaming write of the same cells: ${excelRatio.toFixed(2)} ×`);
+console.log(
+  `Excel attachment / exceljs raw streaming write of the same cells (round one): ${excelRatio.toFixed(2)} ×`,
+);
 console.log(`peak RSS of the pipeline process: ${Math.round(p.peakMb)} MB (target ≤ 1,024 MB)`);
 console.log(`outputs: JSON ${p.jsonMb.toFixed(0)} MB, Excel ${p.xlsxMb.toFixed(0)} MB`);
 
