@@ -2,7 +2,8 @@
 // thread that asked is free meanwhile: the CLI writes the JSON then, and the two use both cores.
 // zlib deflates on its own threads either way; this moves the sheets' XML off the caller's thread.
 import { CellTooLongForExcelError } from './attachment-sheets';
-import type { PackedPublication } from './attachment-transfer';
+import type { AttachmentSource } from './attachment-layout';
+import { type PackedPublication, packPublication } from './attachment-transfer';
 import { startWorker } from './worker-entry';
 import { XlsxTooLargeError } from './xlsx-writer/zip-writer';
 
@@ -49,26 +50,38 @@ function rebuild(failure: AttachmentFailure): Error {
   return Object.assign(new Error(failure.message), failure.code === undefined ? {} : { code: failure.code });
 }
 
-/** Writes the attachment of `packed` into the new file `temp` on a worker; rejects as writeWorkbookFile does. */
+/**
+ * Writes the attachment of `publication` into the new file `temp` on a worker; rejects as
+ * writeWorkbookFile does. The worker starts before the rows are packed, so that loading its
+ * modules overlaps the packing on this thread rather than following it. Resolves false, having
+ * written nothing, when the publication cannot be packed (rows of another schema): the caller
+ * then writes it on its own thread.
+ */
 export async function writeAttachmentOnThread(
-  packed: PackedPublication,
+  publication: AttachmentSource,
   temp: string,
   level: number,
   timeZone: string | undefined,
-): Promise<void> {
+): Promise<boolean> {
   const worker = startWorker('attachment-worker');
   try {
-    const reply = await new Promise<AttachmentTaskReply>((resolve, reject) => {
+    const reply = new Promise<AttachmentTaskReply>((resolve, reject) => {
       worker.once('message', resolve);
       worker.once('error', reject);
       worker.once('exit', (code) =>
         reject(new Error(`the attachment's worker thread stopped (exit code ${code})`)),
       );
-      const task: AttachmentTask = { packed, temp, level, timeZone };
-      // The rows' buffer moves to the worker; this thread keeps nothing of the packed copy.
-      worker.postMessage(task, [packed.cells.buffer as ArrayBuffer, packed.shape.buffer as ArrayBuffer]);
     });
-    if (!reply.ok) throw rebuild(reply.failure);
+    // Until the task is posted the worker only loads; a rejection then is read below or dropped.
+    reply.catch(() => {});
+    const packed = packPublication(publication);
+    if (packed === undefined) return false;
+    const task: AttachmentTask = { packed, temp, level, timeZone };
+    // The rows' buffer moves to the worker; this thread keeps nothing of the packed copy.
+    worker.postMessage(task, [packed.cells.buffer as ArrayBuffer, packed.shape.buffer as ArrayBuffer]);
+    const answer = await reply;
+    if (!answer.ok) throw rebuild(answer.failure);
+    return true;
   } finally {
     await worker.terminate();
   }

@@ -7,7 +7,6 @@ import { basename, dirname, join } from 'node:path';
 import { isJianzhengError, JianzhengError, type Publication } from '@jianzheng/core';
 import { type AttachmentSource, DEFAULT_LEVEL, writeAttachment } from './attachment-sheets';
 import { writeAttachmentOnThread } from './attachment-thread';
-import { packPublication } from './attachment-transfer';
 import type { ByteSink } from './xlsx-writer/zip-writer';
 
 export interface WriteWorkbookOptions {
@@ -131,9 +130,9 @@ export async function writePublicationWorkbook(
   const level = options.compressionLevel ?? DEFAULT_LEVEL;
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   try {
-    const packed = options.thread === true ? packPublication(publication) : undefined;
-    if (packed !== undefined) await writeAttachmentOnThread(packed, temp, level, options.timeZone);
-    else await writeWorkbookFile(publication, temp, level, options.timeZone);
+    const onThread =
+      options.thread === true && (await writeAttachmentOnThread(publication, temp, level, options.timeZone));
+    if (!onThread) await writeWorkbookFile(publication, temp, level, options.timeZone);
     await rename(temp, path);
     await syncPath(dirname(path)).catch(() => undefined);
   } catch (error) {
