@@ -221,10 +221,9 @@ async function writeSheet(
         }
         buffer += `${xml}</row>`;
         if (buffer.length >= CHUNK) {
-          const wait = out.write(ascii ? asciiBytes(buffer) : buffer);
+          await out.write(ascii ? asciiBytes(buffer) : buffer);
           buffer = '';
           ascii = true;
-          if (wait) await wait;
         }
       }
       if (itemStart !== 0 && row > itemStart) itemSpans.push(itemStart, row);
@@ -247,10 +246,9 @@ async function writeSheet(
       const bottom = spans[i + 1]!;
       for (const letter of letterList) buffer += `<mergeCell ref="${letter}${top}:${letter}${bottom}"/>`;
       if (buffer.length >= CHUNK) {
-        const wait = out.write(ascii ? asciiBytes(buffer) : buffer);
+        await out.write(ascii ? asciiBytes(buffer) : buffer);
         buffer = '';
         ascii = true;
-        if (wait) await wait;
       }
     }
   }

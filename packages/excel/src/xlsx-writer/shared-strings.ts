@@ -56,9 +56,8 @@ export class SharedStrings {
       // Leading or trailing whitespace survives only with xml:space="preserve" on the <t>.
       buffer += `${needsPreserve(text) ? '<si><t xml:space="preserve">' : '<si><t>'}${xmlCellText(text)}</t></si>`;
       if (buffer.length >= CHUNK) {
-        const wait = out.write(buffer);
+        await out.write(buffer);
         buffer = '';
-        if (wait) await wait;
       }
     }
     texts.length = 0;

@@ -100,6 +100,31 @@ describe('ZipWriter', () => {
     }
   });
 
+  it('lets the event loop turn on every write, so zlib gets its next chunk while the producer works', async () => {
+    // zlib deflates one chunk at a time on the thread pool and only this thread hands it the
+    // next: a write that resolved without a turn left it idle until the producer's buffer filled.
+    const memory = memorySink();
+    const zip = new ZipWriter(memory.sink, { level: 1, modified: zipTimestamp('2020-01-01T00:00:00Z') });
+    const turned: boolean[] = [];
+    const written: Buffer[] = [];
+    await zip.entry('a.xml', async (w) => {
+      for (let i = 0; i < 8; i++) {
+        let turn = false;
+        setImmediate(() => {
+          turn = true;
+        });
+        const chunk = i % 2 === 0 ? Buffer.from('<row>申请材料</row>'.repeat(100)) : randomBytes(1024);
+        written.push(chunk);
+        await w.write(chunk);
+        turned.push(turn);
+      }
+    });
+    await zip.finish();
+    expect(turned).toEqual(new Array(8).fill(true));
+    const [entry] = await readWithYauzl(memory.bytes());
+    expect(entry!.data.equals(Buffer.concat(written))).toBe(true);
+  });
+
   it('passes on a failure of the content and stops the entry', async () => {
     const memory = memorySink();
     const zip = new ZipWriter(memory.sink, { level: 1, modified: zipTimestamp('1970-01-01T00:00:00Z') });
