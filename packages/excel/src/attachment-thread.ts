@@ -1,8 +1,9 @@
 // Writes an Excel attachment on a worker thread of its own (attachment-worker.ts), so that the
 // thread that asked is free meanwhile: the CLI writes the JSON then, and the two use both cores.
 // zlib deflates on its own threads either way; this moves the sheets' XML off the caller's thread.
-import { CellTooLongForExcelError } from './attachment-sheets';
+
 import type { AttachmentSource } from './attachment-layout';
+import { CellTooLongForExcelError } from './attachment-sheets';
 import { type PackedPublication, packPublication } from './attachment-transfer';
 import { startWorker } from './worker-entry';
 import { XlsxTooLargeError } from './xlsx-writer/zip-writer';

@@ -1,9 +1,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { writeLayoutWorkbooks } from '@jianzheng/testkit';
+import { writeLayoutWorkbooks, writeSyntheticWorkbooks } from '@jianzheng/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AheadSource, importWorkbooksAhead } from './import-ahead';
+import { createImportWorker, type ImportTaskReply } from './import-threads';
 import { importWorkbook } from './import-workbook';
 
 let dir: string;
@@ -58,5 +59,37 @@ describe('importWorkbooksAhead', () => {
     const reported = imported.length;
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(imported.length).toBe(reported);
+  });
+
+  it('has a worker import the files it was handed one after another, the next queued on it', async () => {
+    // importWorkbooksAhead hands a worker its next file while it imports one: the worker must
+    // finish the first before it starts the next, or two imports interleave on one thread.
+    const big = await writeSyntheticWorkbooks({
+      dir: join(dir, 'big'),
+      materials: 20_000,
+      departments: 2,
+      workbooks: 1,
+      seed: 7,
+    });
+    const worker = createImportWorker();
+    try {
+      const events: string[] = [];
+      await new Promise<void>((resolve, reject) => {
+        worker.on('error', reject);
+        worker.on('message', (reply: ImportTaskReply) => {
+          if (reply.type === 'failed') reject(new Error(reply.message));
+          const last = events.at(-1);
+          if (last !== `${reply.type} ${reply.index}`) events.push(`${reply.type} ${reply.index}`);
+          if (reply.type === 'done' && events.filter((e) => e.startsWith('done')).length === 2) resolve();
+        });
+        worker.postMessage({ index: 0, input: big.workbooks[0]!.path, options: {} });
+        worker.postMessage({ index: 1, input: paths[0]!, options: {} });
+      });
+      expect(events.filter((e) => e.startsWith('done'))).toEqual(['done 0', 'done 1']);
+      // No progress of the second file before the first is done.
+      expect(events.indexOf('done 0')).toBeLessThan(events.findIndex((e) => e.endsWith(' 1')));
+    } finally {
+      await worker.terminate();
+    }
   });
 });

@@ -12,7 +12,8 @@ import { shareTextMemos } from './text-memos';
 shareTextMemos();
 
 const port = parentPort!;
-port.on('message', async (task: ImportTask) => {
+
+async function importTask(task: ImportTask): Promise<void> {
   try {
     const input = typeof task.input === 'string' ? task.input : Buffer.from(task.input);
     const result = await importWorkbook(input, {
@@ -45,4 +46,12 @@ port.on('message', async (task: ImportTask) => {
       message: error instanceof Error ? error.message : String(error),
     } satisfies ImportTaskReply);
   }
+}
+
+// Tasks run one after another in the order they came, never interleaved: a caller may hand over
+// the next file before this one is done (importWorkbooksAhead does), so that this thread goes on
+// at once instead of waiting for the caller's thread to be free to answer.
+let queue = Promise.resolve();
+port.on('message', (task: ImportTask) => {
+  queue = queue.then(() => importTask(task));
 });
