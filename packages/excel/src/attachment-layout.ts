@@ -24,6 +24,17 @@ export function kindOf(material: PublishedMaterial): Kind {
   return material.category?.id === 'commitment' ? 'commitment' : 'cancel';
 }
 
+/** Rows of each sheet, to state the sheet's dimension before its rows are written. */
+export function countRows(publication: Pick<AttachmentSource, 'departments'>): Record<Kind, number> {
+  const counts: Record<Kind, number> = { cancel: 0, planned: 0, commitment: 0, retain: 0 };
+  for (const department of publication.departments) {
+    for (const item of department.items) {
+      for (const material of item.materials) counts[kindOf(material)]++;
+    }
+  }
+  return counts;
+}
+
 /** What the attachment reads of a publication: all of it but the checksum (never read, never needed). */
 export type AttachmentSource = Omit<Publication, 'sha256'>;
 

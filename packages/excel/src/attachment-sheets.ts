@@ -4,6 +4,7 @@ import { JianzhengError } from '@jianzheng/core';
 import {
   type AttachmentSource,
   type ColumnSpec,
+  countRows,
   FOOTER,
   HEADER_ROW,
   type Kind,
@@ -67,15 +68,13 @@ const CHUNK = 64 * 1024;
 /** No column's value: what a column remembers before its first text. */
 const NOTHING = {};
 
-/** Rows of each sheet, to state the sheet's dimension before its rows are written. */
-function countRows(publication: AttachmentSource): Record<Kind, number> {
-  const counts: Record<Kind, number> = { cancel: 0, planned: 0, commitment: 0, retain: 0 };
-  for (const department of publication.departments) {
-    for (const item of department.items) {
-      for (const material of item.materials) counts[kindOf(material)]++;
-    }
-  }
-  return counts;
+/**
+ * Rows arriving while the attachment is written (attachment-transfer.ts): each sheet's row count
+ * up front, and for each department not here yet a promise of its arrival.
+ */
+export interface ArrivingRows {
+  rows: Record<Kind, number>;
+  ready(department: number): Promise<void> | undefined;
 }
 
 /** A text cell after `<c r="REF`: the quoted twin of its style for text a spreadsheet would take for a formula. */
@@ -123,6 +122,7 @@ async function writeSheet(
   rows: number,
   selected: boolean,
   timeZone: string | undefined,
+  arrival: ArrivingRows | undefined,
 ): Promise<void> {
   const width = columns.length;
   const letters = columns.map((_, i) => columnLetter(i + 1));
@@ -169,7 +169,11 @@ async function writeSheet(
   const departmentSpans: number[] = [];
   let row = HEADER_ROW;
   let serial = 0;
-  for (const department of publication.departments) {
+  const { departments } = publication;
+  for (let d = 0; d < departments.length; d++) {
+    const coming = arrival?.ready(d);
+    if (coming !== undefined) await coming;
+    const department = departments[d]!;
     let departmentStart = 0;
     for (const item of department.items) {
       let itemStart = 0;
@@ -263,6 +267,7 @@ async function writeSheet(
 /**
  * Writes the attachment's parts into a zip, through any byte sink (a file, memory).
  * `stringsLimit`: most distinct texts in the shared strings table (tests lower it).
+ * `arrival`: the departments are still arriving (the attachment's thread, attachment-transfer.ts).
  */
 export async function writeAttachment(
   sink: ByteSink,
@@ -270,9 +275,13 @@ export async function writeAttachment(
   level: number,
   timeZone?: string,
   stringsLimit = SHARED_STRINGS_LIMIT,
+  arrival?: ArrivingRows,
 ): Promise<void> {
   const zip = new ZipWriter(sink, { level, modified: zipTimestamp(publication.publishedAt) });
-  const rows = countRows(publication);
+  // The title names the first department.
+  const first = publication.departments.length > 0 ? arrival?.ready(0) : undefined;
+  if (first !== undefined) await first;
+  const rows = arrival?.rows ?? countRows(publication);
   const sheets = sheetsOf(rows);
   const names = sheets.map(([, name]) => name);
   const text = (xml: string) => (w: ZipEntryWriter) => w.write(xml);
@@ -295,7 +304,7 @@ export async function writeAttachment(
   const strings = new SharedStrings(stringsLimit);
   for (const [index, [kind, , columns]] of sheets.entries()) {
     await zip.entry(`xl/worksheets/sheet${index + 1}.xml`, (w) =>
-      writeSheet(w, strings, publication, kind, columns, rows[kind], index === 0, timeZone),
+      writeSheet(w, strings, publication, kind, columns, rows[kind], index === 0, timeZone, arrival),
     );
   }
   // After the sheets: the zip is written forward only, and the table is complete only now.

@@ -2,18 +2,25 @@
 // thread that asked is free meanwhile: the CLI writes the JSON then, and the two use both cores.
 // zlib deflates on its own threads either way; this moves the sheets' XML off the caller's thread.
 
+import { rm } from 'node:fs/promises';
 import type { AttachmentSource } from './attachment-layout';
 import { CellTooLongForExcelError } from './attachment-sheets';
-import { type PackedPublication, packPublication } from './attachment-transfer';
+import { type PackedBatch, type PackedHead, packBatches, packHead } from './attachment-transfer';
 import { startWorker } from './worker-entry';
 import { XlsxTooLargeError } from './xlsx-writer/zip-writer';
 
-export interface AttachmentTask {
-  packed: PackedPublication;
-  temp: string;
-  level: number;
-  timeZone: string | undefined;
-}
+/** What the attachment's thread is sent: the task first, then the rows' batches as they are packed. */
+export type AttachmentMessage =
+  | { type: 'task'; head: PackedHead; temp: string; level: number; timeZone: string | undefined }
+  | { type: 'batch'; batch: PackedBatch }
+  /** After the last batch: every row's cells in one buffer. */
+  | { type: 'whole'; cells: Int32Array }
+  /** A row could not be packed: the rows stop here and the attachment is written elsewhere. */
+  | { type: 'abandon' };
+
+// Rows per batch: small enough that the worker starts soon after this thread starts packing,
+// large enough that the messages stay few (about 30 at 1,000,000 rows).
+const ROWS_PER_BATCH = 32_768;
 
 /** How a failure crosses back: the fields its error class is rebuilt from. */
 export interface AttachmentFailure {
@@ -53,16 +60,17 @@ function rebuild(failure: AttachmentFailure): Error {
 
 /**
  * Writes the attachment of `publication` into the new file `temp` on a worker; rejects as
- * writeWorkbookFile does. The worker starts before the rows are packed, so that loading its
- * modules overlaps the packing on this thread rather than following it. Resolves false, having
- * written nothing, when the publication cannot be packed (rows of another schema): the caller
- * then writes it on its own thread.
+ * writeWorkbookFile does. The worker starts before the rows are packed and writes while they are
+ * packed, batch by batch, so that neither loading its modules nor the packing keeps it waiting.
+ * Resolves false, leaving no file, when the publication cannot be packed (rows of another schema):
+ * the caller then writes it on its own thread. `rowsPerBatch` is for tests.
  */
 export async function writeAttachmentOnThread(
   publication: AttachmentSource,
   temp: string,
   level: number,
   timeZone: string | undefined,
+  rowsPerBatch = ROWS_PER_BATCH,
 ): Promise<boolean> {
   const worker = startWorker('attachment-worker');
   try {
@@ -73,13 +81,23 @@ export async function writeAttachmentOnThread(
         reject(new Error(`the attachment's worker thread stopped (exit code ${code})`)),
       );
     });
-    // Until the task is posted the worker only loads; a rejection then is read below or dropped.
+    // Read below, or dropped with the worker when the rows cannot be packed.
     reply.catch(() => {});
-    const packed = packPublication(publication);
-    if (packed === undefined) return false;
-    const task: AttachmentTask = { packed, temp, level, timeZone };
-    // The rows' buffer moves to the worker; this thread keeps nothing of the packed copy.
-    worker.postMessage(task, [packed.cells.buffer as ArrayBuffer, packed.shape.buffer as ArrayBuffer]);
+    const post = (message: AttachmentMessage, transfer: ArrayBuffer[] = []) =>
+      worker.postMessage(message, transfer);
+    post({ type: 'task', head: packHead(publication), temp, level, timeZone });
+    // Each batch's buffers move to the worker; this thread keeps nothing of the packed copy.
+    const cells = packBatches(publication, rowsPerBatch, (batch) =>
+      post({ type: 'batch', batch }, [batch.shape.buffer as ArrayBuffer, batch.cells.buffer as ArrayBuffer]),
+    );
+    if (cells !== undefined) post({ type: 'whole', cells }, [cells.buffer as ArrayBuffer]);
+    else {
+      // The worker may have begun the file: it stops, closes it, answers; then the file goes.
+      post({ type: 'abandon' });
+      await reply.catch(() => undefined);
+      await rm(temp, { force: true });
+      return false;
+    }
     const answer = await reply;
     if (!answer.ok) throw rebuild(answer.failure);
     return true;

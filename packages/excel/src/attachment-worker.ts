@@ -1,16 +1,30 @@
 // The worker thread an Excel attachment is written on (attachment-thread.ts): it receives the
-// packed publication once, writes the file, and reports how it ended.
+// head of the publication, starts writing, takes the rows' batches as they come, and reports how
+// it ended.
 import { parentPort } from 'node:worker_threads';
-import { type AttachmentTask, type AttachmentTaskReply, describeFailure } from './attachment-thread';
-import { unpackPublication } from './attachment-transfer';
+import { type AttachmentMessage, type AttachmentTaskReply, describeFailure } from './attachment-thread';
+import { ArrivingPublication } from './attachment-transfer';
 import { writeWorkbookFile } from './write-publication-workbook';
 
 const port = parentPort!;
-port.once('message', async (task: AttachmentTask) => {
-  try {
-    await writeWorkbookFile(unpackPublication(task.packed), task.temp, task.level, task.timeZone);
-    port.postMessage({ ok: true } satisfies AttachmentTaskReply);
-  } catch (error) {
-    port.postMessage({ ok: false, failure: describeFailure(error) } satisfies AttachmentTaskReply);
+let arriving: ArrivingPublication | undefined;
+port.on('message', (message: AttachmentMessage) => {
+  if (message.type === 'batch') arriving?.add(message.batch);
+  else if (message.type === 'whole') arriving?.whole(message.cells);
+  else if (message.type === 'abandon') arriving?.abandon();
+  else if (arriving === undefined) {
+    const current = new ArrivingPublication(message.head);
+    arriving = current;
+    writeWorkbookFile(
+      current.publication,
+      message.temp,
+      message.level,
+      message.timeZone,
+      current.arrival,
+    ).then(
+      () => port.postMessage({ ok: true } satisfies AttachmentTaskReply),
+      (error: unknown) =>
+        port.postMessage({ ok: false, failure: describeFailure(error) } satisfies AttachmentTaskReply),
+    );
   }
 });

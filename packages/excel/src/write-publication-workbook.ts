@@ -5,8 +5,14 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { isJianzhengError, JianzhengError, type Publication } from '@jianzheng/core';
-import { type AttachmentSource, DEFAULT_LEVEL, writeAttachment } from './attachment-sheets';
+import {
+  type ArrivingRows,
+  type AttachmentSource,
+  DEFAULT_LEVEL,
+  writeAttachment,
+} from './attachment-sheets';
 import { writeAttachmentOnThread } from './attachment-thread';
+import { SHARED_STRINGS_LIMIT } from './xlsx-writer/shared-strings';
 import type { ByteSink } from './xlsx-writer/zip-writer';
 
 export interface WriteWorkbookOptions {
@@ -82,6 +88,7 @@ export async function writeWorkbookFile(
   temp: string,
   level: number,
   timeZone: string | undefined,
+  arrival?: ArrivingRows,
 ): Promise<void> {
   let failure: unknown;
   const stream = createWriteStream(temp, { flags: 'wx', highWaterMark: 1024 * 1024 });
@@ -99,6 +106,8 @@ export async function writeWorkbookFile(
       publication,
       level,
       timeZone,
+      SHARED_STRINGS_LIMIT,
+      arrival,
     );
     await new Promise<void>((resolve, reject) => {
       stream.end((error?: Error | null) => (error ? reject(error) : resolve()));
