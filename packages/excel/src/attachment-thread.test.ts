@@ -33,7 +33,10 @@ describe('the attachment written on a worker thread', () => {
     for (const rowsPerBatch of [1, 3, 1_000_000]) {
       const batches: PackedBatch[] = [];
       const head = packHead(fixture.publication);
-      const cells = packBatches(fixture.publication, rowsPerBatch, (b) => batches.push(b));
+      const packing = packBatches(fixture.publication, rowsPerBatch);
+      let next = packing.next();
+      for (; !next.done; next = packing.next()) batches.push(next.value);
+      const cells = next.value;
       expect(cells).toBeInstanceOf(Int32Array);
       const departments = fixture.publication.departments.length;
       expect(batches.reduce((n, b) => n + b.departments, 0)).toBe(departments);
@@ -133,7 +136,10 @@ describe('the attachment written on a worker thread', () => {
     const older = structuredClone(fixture.publication);
     const [first] = rowsOf(older.departments);
     (first as unknown as Record<string, unknown>).reason = '引擎理由';
-    expect(packBatches(older, 1_000, () => {})).toBeUndefined();
+    const packing = packBatches(older, 1_000);
+    let next = packing.next();
+    while (!next.done) next = packing.next();
+    expect(next.value).toBeUndefined();
     const [here, there] = await bothWays(older);
     expect(there.equals(here)).toBe(true);
   });

@@ -65,18 +65,17 @@ export function packHead(publication: AttachmentSource): PackedHead {
 }
 
 /**
- * Packs the rows department by department and hands `send` a batch whenever at least
- * `rowsPerBatch` rows are packed, and at the end; returns the cells of all rows, for `whole`.
- * Undefined when a row has other fields than the schema's or a value that is neither a string,
- * null nor an object (an older schema's row): the batches sent are then of no use, and the
+ * Packs the rows department by department, yielding a batch whenever at least `rowsPerBatch`
+ * rows are packed, and at the end; returns the cells of all rows, for `whole`. Returns
+ * undefined when a row has other fields than the schema's or a value that is neither a string,
+ * null nor an object (an older schema's row): the batches yielded are then of no use, and the
  * caller writes on its own thread. The checksum is not read (a pending one would cost a pass
  * over the whole text).
  */
-export function packBatches(
+export function* packBatches(
   publication: AttachmentSource,
   rowsPerBatch: number,
-  send: (batch: PackedBatch) => void,
-): Int32Array | undefined {
+): Generator<PackedBatch, Int32Array | undefined, undefined> {
   let strings: string[] = [];
   let objects: unknown[] = [];
   let stringCount = 0;
@@ -163,7 +162,7 @@ export function packBatches(
         }
       }
     }
-    send({ strings, objects, departments: to - from, shape, cells: cells.slice(batchStart, c) });
+    yield { strings, objects, departments: to - from, shape, cells: cells.slice(batchStart, c) };
     strings = [];
     objects = [];
     from = to;
