@@ -25,10 +25,11 @@ export interface WriteWorkbookOptions {
   /** IANA zone the publication date is shown in (domain.md §9 `timeZone`; default Asia/Shanghai). */
   timeZone?: string;
   /**
-   * Build the sheets on a worker thread of their own (the publication's rows are packed once and
-   * handed over; attachment-transfer.ts), leaving this thread free meanwhile: the CLI writes the
-   * JSON while the attachment is written. The bytes are the same either way. A publication the
-   * packer does not know the shape of (rows with fields of another schema) is written here.
+   * Build the sheets on a worker thread of their own (the publication's rows are packed and
+   * handed over in batches, which the worker writes as they arrive; attachment-transfer.ts),
+   * leaving this thread free meanwhile: the CLI writes the JSON while the attachment is written.
+   * The bytes are the same either way. A publication the packer does not know the shape of (rows
+   * with fields of another schema) is written here.
    */
   thread?: boolean;
 }
