@@ -3,6 +3,7 @@
 // zlib deflates on its own threads either way; this moves the sheets' XML off the caller's thread.
 
 import { rm } from 'node:fs/promises';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { AttachmentSource } from './attachment-layout';
 import { CellTooLongForExcelError } from './attachment-sheets';
 import { type PackedBatch, type PackedHead, packBatches, packHead } from './attachment-transfer';
@@ -95,7 +96,7 @@ export async function writeAttachmentOnThread(
       // A turn of the event loop between batches: the caller's other work goes on meanwhile.
       // `jianzheng publish` writes the JSON then, whose ~890 MB at 1M wait on the disk, and
       // that writing no longer starts only once all rows are packed (1.2–1.5 s).
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      await nextTurn();
       next = batches.next();
     }
     const cells = next.value;

@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { type MergeRange, scanMerges, scanMergesWhole } from './merges';
 import { readSharedStrings } from './shared-strings';
 import {
@@ -120,7 +121,7 @@ export async function openWorkbook(
  */
 async function* slices(part: Buffer): AsyncGenerator<Buffer> {
   for (let at = 0; at < part.length; at += SLICE_BYTES) {
-    if (at > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    if (at > 0) await nextTurn();
     yield part.subarray(at, at + SLICE_BYTES);
   }
 }
@@ -145,7 +146,7 @@ async function* wholeRows(
   const scanner = new WorksheetScanner(context);
   let at = 0;
   while (at < part.length) {
-    if (at > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    if (at > 0) await nextTurn();
     const rows = scanner.scan(part, at, at + SLICE_BYTES);
     at = scanner.resume;
     if (rows.length > 0) yield rows;

@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { crc32, createDeflateRaw, type ZlibOptions } from 'node:zlib';
 import { JianzhengError } from '@jianzheng/core';
 import { Zip, type ZipInputFile } from 'fflate';
@@ -16,14 +17,6 @@ export interface ZipEntryWriter {
    */
   write(chunk: string | Buffer): Promise<void>;
 }
-
-/**
- * Lets the event loop run before the producer goes on. zlib deflates one chunk at a time on the
- * thread pool and needs this thread to hand it the next: a producer that made chunk after chunk
- * without yielding left it idle until the buffer filled (the 1M attachment's thread was busy 63 %
- * of its time, waiting on round trips; bench/RESULTS.md). One turn per 64 KB costs microseconds.
- */
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** The attachment outgrew what a zip without Zip64 can address (4 GiB per part or in all). */
 export class XlsxTooLargeError extends JianzhengError {
@@ -184,6 +177,10 @@ export class ZipWriter {
         crc = crc32(bytes, crc);
         size += bytes.length;
         if (size > LIMIT) throw new XlsxTooLargeError(name);
+        // A turn of the event loop before the producer goes on. zlib deflates one chunk at a time
+        // on the thread pool and needs this thread to hand it the next: a producer that made chunk
+        // after chunk without yielding left it idle until the buffer filled (the 1M attachment's
+        // thread was busy 63 % of its time; bench/RESULTS.md). One turn per 64 KB costs microseconds.
         if (deflate.write(bytes)) return nextTurn();
         return new Promise<void>((resolve, reject) => {
           const onDrain = () => {
