@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { type Decision, type Engine, itemKey, type Material } from '@jianzheng/core';
+import { type Decision, type Engine, evaluateInSlices, itemKey, type Material } from '@jianzheng/core';
 import {
   type ImportIssue,
   type ImportLimits,
@@ -70,9 +70,10 @@ function importWhole(
 
 /**
  * Imports and evaluates one workbook at a time and hands each good file's materials and decisions
- * to `take`, so that only a few files' Material and Decision objects are alive at once (the one
- * evaluated, and the next ones that worker threads import meanwhile) — a national list of
- * 1,000,000 materials otherwise holds about 1 GB of them. Rules look only inside an item
+ * to `take` a slice of whole items at a time (core's `evaluateInSlices`), so that only one file's
+ * Material objects and one slice's Decision objects are alive at once (the next files that worker
+ * threads import meanwhile wait packed) — a national list of 1,000,000 materials otherwise holds
+ * about 1 GB of them. Rules look only inside an item
  * and ids are numbered per item, so what `take` receives is exactly the whole batch's result,
  * unless an item spans two files: that is answered as `item-spans-files` (nothing more is taken)
  * and the caller imports the batch whole, the only way to number such an item as one.
@@ -140,8 +141,8 @@ export async function evaluateFileByFile(
           return { kind: 'item-spans-files', item: item.name, files: [earlier, file.fileName] };
         fileOfItem.set(key, file.fileName);
       }
-      if (failed.length === 0 || !options.allOrNothing)
-        take(result.materials, engine.evaluate(result.materials));
+      // A slice of whole items at a time: the same decisions, while fewer of them are alive at once.
+      if (failed.length === 0 || !options.allOrNothing) evaluateInSlices(engine, result.materials, take);
     }
   } finally {
     // Stops the workers still importing files ahead when the walk ends early.

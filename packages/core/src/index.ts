@@ -104,6 +104,7 @@ export type { Engine, EngineOptions, EngineRule, RuleSetIdentity } from './engin
 export { createEngine } from './engine/create-engine';
 export { defineRule } from './engine/define-rule';
 export { plannedFrom } from './engine/evaluate';
+export { DEFAULT_SLICE_MATERIALS, evaluateInSlices } from './engine/evaluate-in-slices';
 export { outcomeCache, ruleOutcome, sharedOutcome } from './engine/outcome';
 export type {
   FactValue,
