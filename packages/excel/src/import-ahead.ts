@@ -40,7 +40,10 @@ export async function* importWorkbooksAhead(
 ): AsyncGenerator<ImportResult, void, undefined> {
   if (sources.length === 0) return;
   const threads = Math.max(1, Math.min(options.threads ?? defaultAheadThreads(), sources.length));
-  const done = new Map<number, ImportResult | Error>();
+  // Answers are kept as they came (a file's materials packed) and unpacked when their turn comes:
+  // unpacked on arrival, the Material objects of the files waiting lived through the young
+  // generation's collections and were copied into the old one, only to die there.
+  const done = new Map<number, Extract<ImportTaskReply, { type: 'done' }> | Error>();
   let wake: (() => void) | undefined;
   let fatal: unknown;
   let started = 0;
@@ -84,7 +87,7 @@ export async function* importWorkbooksAhead(
         options.onProgress?.(reply.index, reply.rows);
         return;
       }
-      done.set(reply.index, reply.type === 'done' ? resultOf(reply) : new Error(reply.message));
+      done.set(reply.index, reply.type === 'done' ? reply : new Error(reply.message));
       pending.set(worker, pending.get(worker)! - 1);
       startNext();
       notify();
@@ -111,7 +114,7 @@ export async function* importWorkbooksAhead(
       yielded++;
       startNext();
       if (result instanceof Error) throw result;
-      yield result;
+      yield resultOf(result);
     }
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
