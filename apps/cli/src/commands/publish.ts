@@ -1,34 +1,21 @@
-import { randomBytes } from 'node:crypto';
-import { rename, rm, writeFile } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import {
-  assertAdjustmentPublishable,
-  type BatchDetails,
   type Engine,
   formatRate,
-  GuardFailedError,
   type Jurisdiction,
-  LinkedDataConfigSchema,
   type Publication,
   plainJurisdiction,
 } from '@jianzheng/core';
-import { type ImportLimits, writePublicationWorkbook } from '@jianzheng/excel';
+import type { ImportLimits } from '@jianzheng/excel';
 import {
   type CpsvApOptions,
   createPublication,
   createPublicationBuilder,
   diffPublications,
-  exportCpsvAp,
-  type PublicationDiff,
   type PublicationHeadInput,
   renderDiffMarkdown,
 } from '@jianzheng/json';
-import {
-  latestPublication,
-  lockPublicationFolder,
-  publishTempName,
-  writePublication,
-} from '@jianzheng/json/node';
+import { latestPublication, lockPublicationFolder } from '@jianzheng/json/node';
 import type { CommandContext } from '../context';
 import { printIssues } from '../context';
 import { engineFor } from '../engine';
@@ -41,6 +28,8 @@ import {
   loadWorkbooks,
 } from '../workbooks';
 import { printRegressions } from './diff';
+import { adjustmentReason, assertLegalReview, linkedDataOptions } from './publish-checks';
+import { writeVersionFiles } from './publish-files';
 
 export interface PublishOptions extends ImportLimitOptions {
   batch: string;
@@ -187,35 +176,10 @@ async function publishLocked(
   const diff = previous ? diffPublications(previous, publication) : undefined;
   if (diff) assertLegalReview(ctx, diff, version, legalReview);
 
-  // The Excel under a temporary name and the JSON are written at once: the attachment on a worker
-  // thread of its own (its rows handed over packed), the JSON on this one — two cores instead of
-  // one after the other on this thread (see bench/RESULTS.md for the figures).
-  // The JSON takes its name only once the Excel is complete (it refuses to overwrite a version),
-  // then the Excel takes its name: a failure at any step leaves no partial publication. Both
-  // stream to disk, never held whole in memory.
-  const batchDir = join(outDir, options.batch);
-  const excelPath = join(batchDir, `v${version}.xlsx`);
-  const random = randomBytes(6).toString('hex');
-  const pending = join(batchDir, publishTempName(`v${version}.xlsx`, random));
-  const linkedPath = join(batchDir, `v${version}.jsonld`);
-  const linkedPending = join(batchDir, publishTempName(`v${version}.jsonld`, random));
-  const excel = writePublicationWorkbook(publication, pending, { timeZone, thread: true });
-  // Its failure is thrown by writePublication (beforeCommit) or awaited below, never unhandled.
-  excel.catch(() => {});
-  let jsonPath: string;
-  try {
-    if (options.jsonld)
-      await writeFile(linkedPending, `${JSON.stringify(exportCpsvAp(publication, linkedData), null, 1)}\n`);
-    jsonPath = await writePublication(outDir, publication, { beforeCommit: () => excel });
-    await rename(pending, excelPath);
-    if (options.jsonld) await rename(linkedPending, linkedPath);
-  } catch (error) {
-    // The attachment may still be writing: let it end before its temporary file is removed.
-    await excel.catch(() => {});
-    await rm(pending, { force: true });
-    await rm(linkedPending, { force: true });
-    throw error;
-  }
+  const { jsonPath, excelPath, linkedPath } = await writeVersionFiles(publication, outDir, {
+    timeZone,
+    linkedData: options.jsonld ? linkedData : undefined,
+  });
 
   const s = publication.summary;
   const { out } = ctx;
@@ -238,52 +202,6 @@ async function publishLocked(
     printRegressions(ctx, diff);
   }
   return EXIT.ok;
-}
-
-/** The published adjustment reason: the operator's reason, then the legal review that passed it. */
-function adjustmentReason(reason: string, legalReview: string | undefined): string {
-  return legalReview ? `${reason}（合法性审查：${legalReview}）` : reason;
-}
-
-/**
- * §5 with core's guard: an adjustment that restores or adds materials needs a passed legal review.
- * A file-based publish has no batch record; the review the operator names covers exactly the
- * workbooks of this run, so it stands as a passed review of this one list revision.
- */
-function assertLegalReview(
-  ctx: CommandContext,
-  diff: PublicationDiff,
-  version: number,
-  legalReview: string | undefined,
-): void {
-  const at = ctx.io.now().toISOString();
-  const details: BatchDetails = legalReview
-    ? {
-        adjustment: {
-          openedAt: at,
-          openedBy: 'cli',
-          legalReview: { result: 'passed', notes: legalReview, at, listRevision: 0 },
-        },
-      }
-    : {};
-  try {
-    assertAdjustmentPublishable(
-      details,
-      0,
-      { restored: diff.counts.restored, added: diff.counts.added },
-      '--legal-review "<审查机关和意见、文号>"',
-    );
-  } catch (error) {
-    if (!(error instanceof GuardFailedError)) throw error;
-    printRegressions(ctx, diff);
-    throw new CliError(
-      'CLI_LEGAL_REVIEW_REQUIRED',
-      `未发布第 ${version} 版：${error.message}`,
-      `version ${version} not published: ${error.messageEn}`,
-      EXIT.failed,
-      error,
-    );
-  }
 }
 
 function importFailed(failed: readonly string[]): CliError {
@@ -324,27 +242,4 @@ async function buildPublication(
     materials: imported.materials,
     decisions: engine.evaluate(imported.materials),
   });
-}
-
-/** The JSON-LD export's settings: the configuration's `linkedData`, `--base-iri` winning. */
-function linkedDataOptions(
-  ctx: CommandContext,
-  options: PublishOptions,
-  configured: CpsvApOptions | undefined,
-): CpsvApOptions {
-  if (options.baseIri === undefined) return configured ?? {};
-  const checked = LinkedDataConfigSchema.shape.baseIri.safeParse(options.baseIri);
-  if (!checked.success) {
-    throw new CliError(
-      'CLI_BAD_BASE_IRI',
-      `--base-iri 应为绝对 IRI，例如 https://data.example.gov.cn/jianzheng/：${options.baseIri}`,
-      `--base-iri wants an absolute IRI without spaces: ${options.baseIri}`,
-      EXIT.usage,
-    );
-  }
-  if (!options.jsonld)
-    ctx.io.stderr.write(
-      `${ctx.err.yellow('未使用')} --base-iri：只用于 --jsonld 输出 (--base-iri only applies with --jsonld)\n`,
-    );
-  return { ...configured, baseIri: options.baseIri };
 }
