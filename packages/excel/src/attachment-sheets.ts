@@ -1,6 +1,4 @@
-// The attachment's SpreadsheetML: every sheet built row by row from the publication and deflated
-// into a zip as it is produced (writePublicationWorkbook puts it in a file, exportPublication in memory).
-import { JianzhengError } from '@jianzheng/core';
+import { CellTooLongForExcelError, cell, inlineCell, sharedCell, sheetName } from './attachment-cells';
 import {
   type AttachmentSource,
   type ColumnSpec,
@@ -11,7 +9,6 @@ import {
   kindOf,
   PAGE_SETUP,
   publicationTitle,
-  SHEETS,
   sheetsOf,
   subtitle,
 } from './attachment-layout';
@@ -20,7 +17,6 @@ import {
   appXml,
   contentTypesXml,
   coreXml,
-  quotedStyle,
   ROOT_RELS_XML,
   STYLE,
   STYLES_XML,
@@ -29,7 +25,7 @@ import {
   workbookXml,
 } from './xlsx-writer/parts';
 import { SHARED_STRINGS_LIMIT, SharedStrings } from './xlsx-writer/shared-strings';
-import { EXCEL_CELL_LIMIT, looksLikeFormula, needsPreserve, xmlCellText, xmlText } from './xlsx-writer/xml';
+import { EXCEL_CELL_LIMIT, xmlText } from './xlsx-writer/xml';
 import {
   asciiBytes,
   type ByteSink,
@@ -47,23 +43,6 @@ export type { AttachmentSource } from './attachment-layout';
  */
 export const DEFAULT_LEVEL = 2;
 
-/** A text longer than an Excel cell holds: Excel would refuse or cut it, so nothing is written. */
-export class CellTooLongForExcelError extends JianzhengError {
-  constructor(
-    readonly sheet: string,
-    readonly cell: string,
-    readonly length: number,
-  ) {
-    super(
-      'CELL_TOO_LONG',
-      `Excel 附件工作表「${sheet}」${cell} 单元格的内容有 ${length.toLocaleString('en-US')} 个字符，超过 Excel 单元格上限 32,767，未写入附件；请缩短该内容`,
-      {
-        messageEn: `cell ${cell} of sheet "${sheet}" would hold ${length} characters, over Excel's 32,767; the attachment was not written`,
-      },
-    );
-  }
-}
-
 const CHUNK = 64 * 1024;
 /** No column's value: what a column remembers before its first text. */
 const NOTHING = {};
@@ -75,38 +54,6 @@ const NOTHING = {};
 export interface ArrivingRows {
   rows: Record<Kind, number>;
   ready(department: number): Promise<void> | undefined;
-}
-
-/** A text cell after `<c r="REF`: the quoted twin of its style for text a spreadsheet would take for a formula. */
-function sharedCell(index: number, text: string, style: number): string {
-  return `" s="${looksLikeFormula(text) ? quotedStyle(style) : style}" t="s"><v>${index}</v></c>`;
-}
-
-/** The same, with the text inline: for the texts that come once the shared strings table is full. */
-function inlineCell(text: string, style: number): string {
-  const space = needsPreserve(text) ? ' xml:space="preserve"' : '';
-  const s = looksLikeFormula(text) ? quotedStyle(style) : style;
-  return `" s="${s}" t="inlineStr"><is><t${space}>${xmlCellText(text)}</t></is></c>`;
-}
-
-function cell(
-  strings: SharedStrings,
-  ref: string,
-  style: number,
-  value: string | number | null,
-  kind: Kind,
-): string {
-  if (value === null || value === '') return `<c r="${ref}" s="${style}"/>`;
-  if (typeof value === 'number' && Number.isFinite(value))
-    return `<c r="${ref}" s="${style}"><v>${value}</v></c>`;
-  const text = String(value);
-  if (text.length > EXCEL_CELL_LIMIT) throw new CellTooLongForExcelError(sheetName(kind), ref, text.length);
-  const index = strings.indexOf(text);
-  return `<c r="${ref}${index < 0 ? inlineCell(text, style) : sharedCell(index, text, style)}`;
-}
-
-function sheetName(kind: Kind): string {
-  return SHEETS.find(([k]) => k === kind)?.[1] ?? kind;
 }
 
 /**

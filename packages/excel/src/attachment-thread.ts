@@ -4,8 +4,8 @@
 
 import { rm } from 'node:fs/promises';
 import { setImmediate as nextTurn } from 'node:timers/promises';
+import { CellTooLongForExcelError } from './attachment-cells';
 import type { AttachmentSource } from './attachment-layout';
-import { CellTooLongForExcelError } from './attachment-sheets';
 import { type PackedBatch, type PackedHead, packBatches, packHead } from './attachment-transfer';
 import { startWorker } from './worker-entry';
 import { XlsxTooLargeError } from './xlsx-writer/zip-writer';
