@@ -21,12 +21,17 @@ export function createContext(io: CliIo, flags: { color?: boolean; debug?: boole
 
 /**
  * Import problems go to stderr for the operator, errors and warnings always, notices only with
- * --verbose: stdout stays clean for the table or the JSON document.
+ * --verbose: stdout stays clean for the table or the JSON document. Without it, one line says how
+ * many notices there are: a skipped subtotal or signature row is never dropped without a word.
  */
 export function printIssues(ctx: CommandContext, issues: readonly ImportIssue[], verbose = false): void {
   const { err } = ctx;
+  let hidden = 0;
   for (const issue of issues) {
-    if (issue.severity === 'info' && !verbose) continue;
+    if (issue.severity === 'info' && !verbose) {
+      hidden++;
+      continue;
+    }
     const tag =
       issue.severity === 'error'
         ? err.red(err.bold('错误 error'))
@@ -35,5 +40,15 @@ export function printIssues(ctx: CommandContext, issues: readonly ImportIssue[],
           : err.dim('提示 info');
     ctx.io.stderr.write(`${tag} ${issue.message}\n`);
     if (issue.messageEn) ctx.io.stderr.write(err.dim(`    ${issue.messageEn}\n`));
+  }
+  if (hidden > 0) {
+    ctx.io.stderr.write(
+      `${err.dim('提示 info')} 另有 ${hidden} 条导入提示未显示（如跳过的小计、合计、重复表头或签名行），加 --verbose 显示\n`,
+    );
+    ctx.io.stderr.write(
+      err.dim(
+        `    ${hidden} more info notices not shown (such as skipped subtotal, header or signature rows); add --verbose\n`,
+      ),
+    );
   }
 }

@@ -191,6 +191,7 @@ export function createProgram(io: CliIo, result: { code: number; context?: Comma
       '批准清单的文件文号：有了它，引擎建议（未经人工审核）按原样成为正式清单；没有它，清单标为“送审稿” (the approving document: without it a list of engine proposals is published as a 送审稿 draft)',
     )
     .option('--published-at <时间>', '发布时间，ISO 8601，默认当前时间 (publication time)')
+    .option('--verbose', '同时显示导入提示信息 (also show info notices)')
     .option('--jsonld', '同时输出 v<N>.jsonld：欧盟公共服务词汇 CPSV-AP 3 (also write CPSV-AP 3 JSON-LD)')
     .option(
       '--base-iri <IRI>',
@@ -269,6 +270,7 @@ export function createProgram(io: CliIo, result: { code: number; context?: Comma
         .choices(['text', 'json'])
         .default('text'),
     )
+    .option('--verbose', '同时显示导入提示信息 (also show info notices)')
     .action(
       run(async (ctx, files: string[], options) =>
         (await import('./commands/explain')).explainCommand(ctx, files, options),

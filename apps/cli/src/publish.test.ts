@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli, STACK_LINE, tempDir } from './test-support';
@@ -271,5 +271,39 @@ describe('template → fill in → evaluate → publish → adjust → diff', ()
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/sha256|校验/);
     expect(result.stderr).not.toMatch(STACK_LINE);
+  });
+});
+
+describe('publish says what the import skipped', () => {
+  // Subtotal rows, a repeated header and a signature line, as LibreOffice and openpyxl save them.
+  const LAYOUTS = join(import.meta.dirname, '../../../packages/excel/fixtures/layouts');
+  const files = ['libreoffice.xls', 'openpyxl.xlsx'].map((p) =>
+    join(LAYOUTS, `totals-repeats-signatures.${p}`),
+  );
+
+  it.each(files)('counts the skipped rows without --verbose and names them with it (%s)', async (file) => {
+    const args = (out: string) => [
+      'publish',
+      file,
+      '--batch',
+      'b',
+      '--title',
+      '第一批',
+      '-o',
+      out,
+      '--config',
+      CONFIG,
+    ];
+    const quiet = await runCli(args(join(tmp.path, `quiet-${basename(file)}`)));
+    expect(quiet.code).toBe(0);
+    expect(quiet.stderr).toMatch(/另有 \d+ 条导入提示未显示/);
+    expect(quiet.stderr).toMatch(/more info notices not shown/);
+    expect(quiet.stderr).not.toMatch(/小计或合计行/);
+    const loud = await runCli([...args(join(tmp.path, `verbose-${basename(file)}`)), '--verbose']);
+    expect(loud.code).toBe(0);
+    expect(loud.stderr).toMatch(/第 \d+ 行.*小计或合计行/);
+    expect(loud.stderr).not.toMatch(/另有 \d+ 条导入提示未显示/);
+    const hidden = Number(/另有 (\d+) 条/.exec(quiet.stderr)![1]);
+    expect(loud.stderr.split('\n').filter((line) => line.startsWith('提示 info'))).toHaveLength(hidden);
   });
 });

@@ -25,6 +25,7 @@ export interface ExplainOptions extends ImportLimitOptions {
   item?: string;
   config?: string;
   format: 'text' | 'json';
+  verbose?: boolean;
 }
 
 /** `jianzheng explain`: every rule's answer for one material, with the facts it read. */
@@ -166,7 +167,7 @@ async function candidates(
     progress.done();
   }
   if (overflow || pass.spansFiles !== undefined) return undefined;
-  printIssues(ctx, pass.issues);
+  printIssues(ctx, pass.issues, options.verbose);
   const good = kept.filter((k) => pass.ok[k.file]);
   return {
     materials: good.map((k) => k.material),
@@ -182,7 +183,7 @@ async function whole(
   engine: Engine,
 ): Promise<Found> {
   const imported = await loadWorkbooks(files, ctx.io, ctx.err, importLimitsOf(options));
-  printIssues(ctx, imported.issues);
+  printIssues(ctx, imported.issues, options.verbose);
   const { materials, decisions } = evaluateImported(imported, engine);
   return { materials, decisions, ok: imported.ok };
 }

@@ -57,6 +57,8 @@ export interface PublishOptions extends ImportLimitOptions {
   baseIri?: string;
   /** Seconds to wait for another publish of the same batch to finish (default 0: fail at once). */
   wait?: string;
+  /** Also print the import's info notices (skipped subtotal rows …), not only their count. */
+  verbose?: boolean;
 }
 
 /**
@@ -172,7 +174,14 @@ async function publishLocked(
     categories: [...engine.categories.values()],
     rules: engine.rules,
   };
-  const publication = await buildPublication(ctx, files, engine, head, importLimitsOf(options));
+  const publication = await buildPublication(
+    ctx,
+    files,
+    engine,
+    head,
+    importLimitsOf(options),
+    options.verbose,
+  );
   const diff = previous ? diffPublications(previous, publication) : undefined;
   if (diff) assertLegalReview(ctx, diff, version, legalReview);
 
@@ -223,6 +232,7 @@ async function buildPublication(
   engine: Engine,
   head: PublicationHeadInput,
   limits: ImportLimits | undefined,
+  verbose: boolean | undefined,
 ): Promise<Publication> {
   const builder = createPublicationBuilder(head);
   const outcome = await evaluateWorkbooksFileByFile(files, ctx.io, ctx.err, engine, builder.add, {
@@ -230,12 +240,12 @@ async function buildPublication(
     ...(limits ? { limits } : {}),
   });
   if (outcome.kind === 'done') {
-    printIssues(ctx, outcome.issues);
+    printIssues(ctx, outcome.issues, verbose);
     if (outcome.failed.length > 0) throw importFailed(outcome.failed);
     return builder.finish();
   }
   const imported = await loadWorkbooks(files, ctx.io, ctx.err, limits);
-  printIssues(ctx, imported.issues);
+  printIssues(ctx, imported.issues, verbose);
   if (!imported.ok) throw importFailed(imported.files.filter((f) => !f.ok).map((f) => f.file));
   return createPublication({
     ...head,
