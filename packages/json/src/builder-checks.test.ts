@@ -1,6 +1,7 @@
-import type { PublishedMaterial } from '@jianzheng/core';
+import { type PublishedMaterial, PublishedMaterialSchema } from '@jianzheng/core';
 import { describe, expect, it } from 'vitest';
-import { createRowChecker, groupingIssues, inOrder } from './builder-checks';
+import { z } from 'zod';
+import { createRowChecker, groupingIssues, inOrder, plainStringCheck } from './builder-checks';
 import { createPublication } from './create-publication';
 import { PublicationInputError } from './errors';
 import { createPublicationBuilder } from './publication-builder';
@@ -62,6 +63,50 @@ describe('createRowChecker', () => {
       'publication.departments[0].items[3].materials[0].name',
       'publication.departments[0].items[3].materials[1].name',
     ]);
+  });
+});
+
+describe('plainStringCheck', () => {
+  const values: unknown[] = [
+    '',
+    'a',
+    'ab',
+    'abc',
+    '0123456789abcdef',
+    ' ',
+    '\u{20000}',
+    1,
+    null,
+    undefined,
+    {},
+    ['a'],
+  ];
+
+  it('accepts only what zod accepts, for the id schema and other length-only strings', () => {
+    for (const schema of [PublishedMaterialSchema.shape.id, z.string(), z.string().min(2).max(3)]) {
+      const check = plainStringCheck(schema);
+      expect(check).toBeDefined();
+      // What it refuses goes to zod; what it accepts must be what zod accepts.
+      const accepted = values.filter((value) => check!(value));
+      expect(accepted.filter((value) => !schema.safeParse(value).success)).toEqual([]);
+      expect(accepted.length).toBeGreaterThan(0);
+    }
+    // Every id the builder makes is taken without zod; the empty one is left to zod.
+    const id = plainStringCheck(PublishedMaterialSchema.shape.id)!;
+    expect(['a', '0123456789abcdef', '\u{20000}', 'x#2'].map(id)).toEqual([true, true, true, true]);
+    expect(['', 1, null].map(id)).toEqual([false, false, false]);
+  });
+
+  it('leaves any other schema to zod: a pattern, a transform, coercion, not a string', () => {
+    for (const schema of [
+      z.string().regex(/^x/),
+      z.string().length(3),
+      z.string().trim(),
+      z.coerce.string(),
+      z.string().nullable(),
+      z.number(),
+    ])
+      expect(plainStringCheck(schema as z.ZodType)).toBeUndefined();
   });
 });
 
