@@ -27,9 +27,14 @@ export function kindOf(material: PublishedMaterial): Kind {
 /** Rows of each sheet, to state the sheet's dimension before its rows are written. */
 export function countRows(publication: Pick<AttachmentSource, 'departments'>): Record<Kind, number> {
   const counts: Record<Kind, number> = { cancel: 0, planned: 0, commitment: 0, retain: 0 };
-  for (const department of publication.departments) {
-    for (const item of department.items) {
-      for (const material of item.materials) counts[kindOf(material)]++;
+  // Indexed loops: this runs once, mostly before it is optimized, and a for-of there made an
+  // iterator result per row (50 MB at 1M rows on the thread that writes the JSON).
+  const { departments } = publication;
+  for (let d = 0; d < departments.length; d++) {
+    const items = departments[d]!.items;
+    for (let i = 0; i < items.length; i++) {
+      const materials = items[i]!.materials;
+      for (let m = 0; m < materials.length; m++) counts[kindOf(materials[m]!)]++;
     }
   }
   return counts;

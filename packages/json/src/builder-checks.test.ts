@@ -118,6 +118,10 @@ describe('groupingIssues', () => {
       'publication.departments[3].items[0].name',
     ]);
     expect(groupingIssues({ name: '市公安局', items: [], extra: 1 }, 0)).toHaveLength(1);
+    const notAList = { name: '市公安局', items: [{ code: null, name: '户籍', type: null, materials: {} }] };
+    expect(groupingIssues(notAList, 0).map((i) => i.path)).toEqual([
+      'publication.departments[0].items[0].materials',
+    ]);
   });
 });
 

@@ -67,14 +67,13 @@ export type RowPlace = readonly [department: number, item: number, row: number];
 const before = (a: RowPlace, b: RowPlace) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
 
 const FIELDS = Object.keys(PublishedMaterialSchema.shape) as ReadonlyArray<keyof PublishedMaterial>;
-// A field stops remembering past this many values (a list of mostly distinct names); the id,
-// unique per row, is checked every time instead of remembered.
+// A field stops remembering past this many values (a list of mostly distinct 依据 texts).
 const REMEMBERED = 65_536;
 const NOT_YET = Symbol('not yet');
 
 /**
- * For a field whose schema is a plain string with only length checks (the id: unique per row, so
- * never remembered), the same test without zod's result objects — a million of them per million
+ * For a field whose schema is a plain string with only length checks (the id, unique per row and
+ * never remembered; the name), the same test without zod's result objects — a million of them per million
  * rows for the main thread's collector. Undefined for any other schema. It never accepts what zod
  * would refuse, and what it refuses still goes to zod.
  */
@@ -104,18 +103,20 @@ export function plainStringCheck(schema: z.ZodType): ((value: unknown) => boolea
 export function createRowChecker(maxRows: number) {
   const found: Array<{ place: RowPlace; issues: PublicationIssue[] }> = [];
   const shape = PublishedMaterialSchema.shape as Record<string, z.ZodType>;
-  const passed = FIELDS.map((field) => (field === 'id' ? undefined : new Set<unknown>()));
+  // A plain string field (the id, unique per row; the name, mostly distinct in a long list) is
+  // tested as it comes; any other field remembers the values that passed.
+  const plain = FIELDS.map((field) => plainStringCheck(shape[field]!));
+  const passed = plain.map((check) => (check === undefined ? new Set<unknown>() : undefined));
   // The row before's values: rows of an item mostly repeat them, and comparing is cheaper than a lookup.
   const last: unknown[] = FIELDS.map(() => NOT_YET);
-  const plain = FIELDS.map((field) => (field === 'id' ? plainStringCheck(shape[field]!) : undefined));
   const fieldOk = (f: number, value: unknown): boolean => {
     if (value === last[f]) return true;
     const seen = passed[f];
-    if (seen?.has(value) !== true && plain[f]?.(value) !== true) {
+    if (plain[f]?.(value) !== true && seen?.has(value) !== true) {
       if (!shape[FIELDS[f]!]!.safeParse(value).success) return false;
       if (seen !== undefined && seen.size < REMEMBERED) seen.add(value);
     }
-    if (seen !== undefined) last[f] = value;
+    last[f] = value;
     return true;
   };
   const valid = (row: PublishedMaterial): boolean => {
@@ -156,7 +157,10 @@ function rowIssues(row: PublishedMaterial, [d, i, m]: RowPlace): PublicationIssu
 
 // The grouping around the rows, which createRowChecker has checked already.
 const GroupingSchema = PublishedDepartmentSchema.extend({
-  items: z.array(PublishedItemSchema.extend({ materials: z.array(z.unknown()) })),
+  // Only that the rows are a list (each was checked when made): z.array copied a million of them.
+  items: z.array(
+    PublishedItemSchema.extend({ materials: z.custom<unknown[]>((value) => Array.isArray(value)) }),
+  ),
 });
 
 /** Schema problems of one department's name and items, its rows not looked at again. */
