@@ -17,6 +17,30 @@ import { looksLikeFormula } from './xlsx-writer/xml';
 const LONGEST = `${'依据《条例》第三条 & <附件> '.repeat(2_000)}`.slice(0, 32_767);
 
 /** Texts that test the table's escaping, whitespace and the quoted style, some repeated across sheets. */
+/**
+ * Hundreds of rows per sheet, so each sheet is written in several chunks: texts that differ row
+ * by row (CJK, some hostile), so that past a small table the chunks hold inline text too.
+ */
+function longPublication(): Publication {
+  const hostile = ['=1+1 户口迁移', '  前后空格  ', '行1\r\n行2', '证明\u0001材料', '户口簿_x000D_补办'];
+  const items = Array.from({ length: 300 }, (_, i) => ({
+    department: `第${(i % 3) + 1}局`,
+    name: `事项${i}：${hostile[i % hostile.length]}`,
+    materials: Array.from({ length: 1 + (i % 11) }, (_, m) =>
+      m % 3 === 0
+        ? [`材料${i}-${m}${hostile[m % hostile.length]}`, 'information-sharing']
+        : [`材料${i}-${m}`],
+    ),
+  }));
+  return structuredClone(
+    publicationFromSpec(
+      { code: '341300', name: '宿州市', level: 'city' },
+      { id: 'long', title: '分块写出', documentNumber: '宿政办〔2018〕9号' },
+      items as never,
+    ),
+  );
+}
+
 function hostilePublication(): Publication {
   const frozen = publicationFromSpec(
     { code: '341300', name: '宿州市', level: 'city' },
@@ -220,6 +244,43 @@ describe('the attachment through a shared strings table', () => {
       '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>',
     );
     expect(table.rels).toMatch(/Type="[^"]+\/sharedStrings" Target="sharedStrings.xml"/);
+  });
+
+  it('writes sheets of hundreds of rows in chunks, shared and inline text mixed, as both readers show them', async () => {
+    const publication = longPublication();
+    for (const limit of [40, 100_000]) {
+      const chunks: Buffer[] = [];
+      await writeAttachment(
+        { write: (chunk: Buffer) => chunks.push(chunk) > 0, drain: async () => {} },
+        publication,
+        DEFAULT_LEVEL,
+        undefined,
+        limit,
+      );
+      const bytes = Buffer.concat(chunks);
+      expect(tableOf(bytes).inline > 0).toBe(limit === 40);
+      // Each cell written once, in its row: a chunk holding a piece of the chunk before would
+      // repeat cells that a lenient reader takes as the same values.
+      for (const part of readZip(bytes).filter((p) => p.name.startsWith('xl/worksheets/'))) {
+        const xml = Buffer.from(part.data).toString('utf8');
+        const refs = [...xml.matchAll(/<c r="([A-Z]+\d+)"/g)].map((m) => m[1]!);
+        expect(new Set(refs).size, part.name).toBe(refs.length);
+        for (const row of xml.matchAll(/<row r="(\d+)"[^>]*>(.*?)<\/row>/g))
+          for (const cell of row[2]!.matchAll(/<c r="[A-Z]+(\d+)"/g)) expect(cell[1]).toBe(row[1]);
+      }
+      const sheetjs = readWithSheetJs(bytes);
+      const expected = expectedSheets(publication);
+      let shown = 0;
+      for (const [name, cells] of expected) {
+        const sheetjsCells = asSheetJs(cells);
+        for (const [ref, value] of sheetjsCells)
+          expect(sheetjs.get(name)!.get(ref), `${limit} ${name}!${ref}`).toEqual(value);
+        expect(sheetjs.get(name)!.size).toBe(cells.size);
+        shown += cells.size;
+      }
+      // 1,800 rows: each sheet is several chunks of about 200 rows, items of 1 to 11 rows.
+      expect(shown).toBeGreaterThan(8_000);
+    }
   });
 
   it('writes the texts past a full table inline, and the workbook reads the same', async () => {
