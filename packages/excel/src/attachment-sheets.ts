@@ -1,3 +1,5 @@
+// The attachment's SpreadsheetML: every sheet built row by row from the publication and deflated
+// into a zip as it is produced (writePublicationWorkbook puts it in a file, exportPublication in memory).
 import { CellTooLongForExcelError, cell, inlineCell, sharedCell, sheetName } from './attachment-cells';
 import {
   type AttachmentSource,
@@ -57,6 +59,15 @@ const NOTHING = {};
 export interface ArrivingRows {
   rows: Record<Kind, number>;
   ready(department: number): Promise<void> | undefined;
+}
+
+/**
+ * The first `n` pieces as one string. The array keeps its size (grown anew for each chunk, it was
+ * most of the garbage left), so what an earlier, longer chunk left past `n` is blanked first.
+ */
+function joinPieces(parts: string[], n: number): string {
+  for (let i = n; i < parts.length; i++) parts[i] = '';
+  return parts.join('');
 }
 
 /**
@@ -192,10 +203,7 @@ async function writeSheet(
         }
         parts[n++] = '</row>';
         if (n >= PIECES) {
-          // The array keeps its size (grown anew for each chunk, it was most of the garbage left):
-          // what the last chunk left past this one is blanked.
-          for (let i = n; i < parts.length; i++) parts[i] = '';
-          const text = parts.join('');
+          const text = joinPieces(parts, n);
           n = 0;
           await out.write(ascii ? asciiBytes(text) : text);
           ascii = true;
@@ -208,8 +216,7 @@ async function writeSheet(
   if (row !== HEADER_ROW + rows) {
     throw new Error(`publication changed while it was written (${row - HEADER_ROW} rows, expected ${rows})`);
   }
-  for (let i = n; i < parts.length; i++) parts[i] = '';
-  buffer = parts.join('');
+  buffer = joinPieces(parts, n);
 
   const merges =
     2 + (itemSpans.length / 2) * itemColumns.length + (departmentSpans.length / 2) * departmentColumns.length;

@@ -73,9 +73,9 @@ const NOT_YET = Symbol('not yet');
 
 /**
  * For a field whose schema is a plain string with only length checks (the id, unique per row and
- * never remembered; the name), the same test without zod's result objects — a million of them per million
- * rows for the main thread's collector. Undefined for any other schema. It never accepts what zod
- * would refuse, and what it refuses still goes to zod.
+ * never remembered; the name), the same test without zod's result objects — a million of them
+ * per million rows for the main thread's collector. Undefined for any other schema. It never
+ * accepts what zod would refuse, and what it refuses still goes to zod.
  */
 export function plainStringCheck(schema: z.ZodType): ((value: unknown) => boolean) | undefined {
   if (!(schema instanceof z.ZodString) || schema.def.coerce === true) return undefined;

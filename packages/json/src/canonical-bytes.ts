@@ -7,6 +7,7 @@ import {
   TEXT_BYTES_PER_UNIT as TEXT,
   utf8Bytes,
 } from './json-bytes';
+import { hasKeys } from './plain-keys';
 import { RowTails } from './row-tails';
 
 type Unsigned = Omit<Publication, 'sha256'>;
@@ -56,16 +57,6 @@ function elementText(value: unknown, depth: number): string {
   }
   const text = JSON.stringify(wrap(value), null, 2);
   return text.slice(cut.head, text.length - cut.tail);
-}
-
-/** A plain object with exactly `keys` in that order and no toJSON: what the fast path writes. */
-function hasKeys(value: unknown, keys: readonly string[]): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || (value as { toJSON?: unknown }).toJSON !== undefined)
-    return false;
-  const own = Object.keys(value);
-  if (own.length !== keys.length) return false;
-  for (let i = 0; i < own.length; i++) if (own[i] !== keys[i]) return false;
-  return true;
 }
 
 const isList = (value: unknown): value is unknown[] =>

@@ -3,6 +3,7 @@
 // status, form, source, issuer, legal basis… cover every row. Stringifying each row again was most
 // of the time of writing a national list; this cache keeps each tail's UTF-8 bytes once, keyed by
 // the values themselves, so a row costs a lookup and a copy.
+import { hasKeys } from './plain-keys';
 
 /**
  * A schema 1.2 row's keys in their canonical order. Written out rather than read from the schema
@@ -109,33 +110,25 @@ export class RowTails {
    * the row the general way. A new part is stringified here once; past the limits it is not kept.
    */
   of(row: unknown): boolean {
-    if (typeof row !== 'object' || row === null || (row as { toJSON?: unknown }).toJSON !== undefined)
-      return false;
-    // The keys by for-in, not Object.keys: a million rows made a million key arrays (182 MB of
-    // garbage for the main thread's collector). An inherited enumerable key makes the count differ
-    // and the row goes the general way, which writes what JSON.stringify writes.
-    let n = 0;
-    for (const key in row) if (key !== ROW_KEYS[n++]) return false;
-    if (n !== ROW_KEYS.length) return false;
-    const r = row as Record<string, unknown>;
-    if (typeof r.id !== 'string' || typeof r.name !== 'string') return false;
+    if (!hasKeys(row, ROW_KEYS)) return false;
+    if (typeof row.id !== 'string' || typeof row.name !== 'string') return false;
     // Named reads, not a loop over ROW_KEYS: one property shape each, so they stay cheap.
     const v = this.values;
-    v[0] = r.verdict;
-    v[1] = r.category;
-    v[2] = r.ruleId;
-    v[3] = r.effectiveFrom;
-    v[4] = r.replacement;
-    v[5] = r.wording;
-    v[6] = r.method;
-    v[7] = r.basis;
-    v[8] = r.status;
-    v[9] = r.form;
-    v[10] = r.source;
-    v[11] = r.issuer;
-    v[12] = r.legalBasis;
-    v[13] = r.legalBasisLevel;
-    v[14] = r.legalInstrument;
+    v[0] = row.verdict;
+    v[1] = row.category;
+    v[2] = row.ruleId;
+    v[3] = row.effectiveFrom;
+    v[4] = row.replacement;
+    v[5] = row.wording;
+    v[6] = row.method;
+    v[7] = row.basis;
+    v[8] = row.status;
+    v[9] = row.form;
+    v[10] = row.source;
+    v[11] = row.issuer;
+    v[12] = row.legalBasis;
+    v[13] = row.legalBasisLevel;
+    v[14] = row.legalInstrument;
     const keys = this.keys;
     for (let i = 0; i < FIELDS; i++) {
       const value = v[i];
