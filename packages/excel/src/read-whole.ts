@@ -69,6 +69,26 @@ const FORMAT_NAMES: Record<WholeFormat, string> = {
   text: '文本（CSV/网页/XML）',
 };
 
+// SheetJS prints this to console.error for every conditional section of an ODS number format
+// that LibreOffice writes (currency, accounting: value()>0, value()<0 …): a dozen English lines on
+// the operator's stderr, naming no file, about a display format whose only use here is telling a
+// date from a number. Those sections never hold a date code; any other message passes through.
+const FORMAT_NOISE = 'ODS number format may be incorrect';
+
+/** Runs SheetJS's synchronous read with its number-format notice held back. */
+export function withoutFormatNoise<T>(read: () => T): T {
+  const original = console.error;
+  console.error = (...args: unknown[]) => {
+    if (typeof args[0] === 'string' && args[0].startsWith(FORMAT_NOISE)) return;
+    original(...args);
+  };
+  try {
+    return read();
+  } finally {
+    console.error = original;
+  }
+}
+
 export function formatName(format: WholeFormat): string {
   return FORMAT_NAMES[format];
 }
@@ -91,9 +111,9 @@ export async function readWholeWorkbook(
       const { text } = decodeText(bytes);
       // raw: cells as written (an item code 341300000123456789 must not become 3.41e17, nor
       // “2018-09-04” a number): the importer parses the values it understands itself.
-      workbook = XLSX.read(text, { ...common, type: 'string', raw: true });
+      workbook = withoutFormatNoise(() => XLSX.read(text, { ...common, type: 'string', raw: true }));
     } else {
-      workbook = XLSX.read(bytes, { ...common, type: 'buffer' });
+      workbook = withoutFormatNoise(() => XLSX.read(bytes, { ...common, type: 'buffer' }));
     }
   } catch (error) {
     const message = (error as Error).message ?? String(error);
